@@ -1,0 +1,1 @@
+"""graphsvc: an event timeline knowledge graph service."""

@@ -1,0 +1,55 @@
+"""Build the FastAPI application around a store.
+
+`create_app` takes settings and, optionally, an open store, so tests and the CLI build
+the app without import-time globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from graphsvc.api.body_limit import BodyLimitMiddleware
+from graphsvc.api.problems import install_problem_handlers
+from graphsvc.api.routes import actors, health, paths, records, timeline
+from graphsvc.settings import Settings, get_settings
+from graphsvc.store import GraphStore, open_store
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Stable OpenAPI ids (`timeline-timeline`) for generated clients."""
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    owns_store = store is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = store if store is not None else open_store(settings)
+        try:
+            yield
+        finally:
+            if owns_store:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="graphsvc",
+        summary="Event timeline knowledge graph: who did what to whom, and when.",
+        version="0.1.0",
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    if store is not None:
+        app.state.store = store
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    for module in (health, actors, paths, timeline, records):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,46 @@
+"""Query parameters shared by several routes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+from graphsvc.errors import InvalidInput
+from graphsvc.store.base import Window
+from graphsvc.temporal import parse_iso_partial
+
+DATE_HELP = "`2015`, `2015-09` or `2015-09-30`; `{name}` keeps what overlaps from the {edge}."
+
+SinceParam = Annotated[
+    str | None, Query(description=DATE_HELP.format(name="since", edge="first day of it on"))
+]
+UntilParam = Annotated[
+    str | None, Query(description=DATE_HELP.format(name="until", edge="last day of it back"))
+]
+
+
+def window_from(since: str | None, until: str | None) -> Window:
+    """`since=2015-09` starts on Sep 1 and `until=2015-09` ends on Sep 30: whole units."""
+    start = end = None
+    errors = []
+    for name, text in (("since", since), ("until", until)):
+        if text is None:
+            continue
+        try:
+            when = parse_iso_partial(text)
+        except ValueError as exc:
+            errors.append({"field": f"query parameter {name}", "message": str(exc)})
+            continue
+        if name == "since":
+            start = when.start
+        else:
+            end = when.end
+    if errors:
+        raise InvalidInput(f"{errors[0]['field']}: {errors[0]['message']}", errors=errors)
+    if start and end and start > end:
+        raise InvalidInput(
+            f"since ({since}) is after until ({until}): the range is empty",
+            errors=[{"field": "query parameter since", "message": "must not be after until"}],
+        )
+    return Window(since=start, until=end)

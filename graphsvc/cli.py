@@ -1,0 +1,156 @@
+"""The `graphsvc` command: a shell over the same store calls the API makes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from graphsvc.api.params import window_from
+from graphsvc.errors import GraphsvcError
+from graphsvc.model import EventType
+from graphsvc.settings import Settings
+from graphsvc.store import GraphStore, TimelineQuery, open_store
+from loaders.records import RecordsParser
+
+app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DataDirOption = Annotated[
+    Path | None, typer.Option("--data-dir", help="Store directory (default: GRAPHSVC_DATA_DIR).")
+]
+#: Files smaller than this load without a progress bar.
+PROGRESS_MIN_BYTES = 1_000_000
+
+
+def _settings(data_dir: Path | None) -> Settings:
+    settings = Settings()
+    return settings.model_copy(update={"data_dir": data_dir}) if data_dir else settings
+
+
+@contextmanager
+def _store(data_dir: Path | None) -> Iterator[GraphStore]:
+    store = open_store(_settings(data_dir))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _fail(exc: GraphsvcError) -> None:
+    err.print(f"[red]error:[/red] {exc.detail}")
+    for item in exc.errors:
+        where = ", ".join(f"{k} {v}" for k, v in item.items() if k != "message" and v is not None)
+        err.print(f"  {where}: {item['message']}")
+
+
+def _parse_file(path: Path) -> RecordsParser:
+    """Parse a JSON Lines file, with a progress bar when it is long."""
+    parser = RecordsParser("line")
+    size = path.stat().st_size
+    with (
+        path.open("rb") as handle,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            disable=size < PROGRESS_MIN_BYTES,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task(f"reading {path.name}", total=size)
+        for number, line in enumerate(handle, start=1):
+            parser.add_line(number, line)
+            progress.advance(task, len(line))
+    return parser
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="JSON Lines records files.", exists=True)],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Load records files; each file is written whole or not at all."""
+    failed = 0
+    with _store(data_dir) as store:
+        for path in files:
+            try:
+                result = store.write_batch(_parse_file(path).batch())
+            except GraphsvcError as exc:
+                failed += 1
+                err.print(f"[red]{path}[/red]: nothing written")
+                _fail(exc)
+                continue
+            counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
+            out.print(f"{path}: {counts}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Run the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from graphsvc.api import create_app
+
+    settings = _settings(data_dir)
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str | None, typer.Option(help="Actor id, e.g. person:vladimir-putin.")] = None,
+    since: Annotated[str | None, typer.Option(help="2015, 2015-09 or 2015-09-30.")] = None,
+    until: Annotated[str | None, typer.Option(help="2015, 2015-09 or 2015-09-30.")] = None,
+    type: Annotated[list[EventType] | None, typer.Option(help="Event type; repeatable.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Print events in date order."""
+    try:
+        with _store(data_dir) as store:
+            query = TimelineQuery(
+                actor=actor, window=window_from(since, until), types=tuple(type or ()), limit=limit
+            )
+            page = store.timeline(query)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    if as_json:
+        out.print_json(page.model_dump_json())
+        return
+    table = Table("start", "end", "precision", "type", "summary", "participants")
+    for event in page.items:
+        table.add_row(
+            str(event.start),
+            str(event.end),
+            (event.precision or "") + ("~" if event.approximate else ""),
+            event.type,
+            event.summary,
+            ", ".join(f"{p.name} ({p.role})" for p in event.participants),
+        )
+    out.print(table)
+    out.print(f"{len(page.items)} of {page.count} events")
+
+
+@app.command()
+def stats(data_dir: DataDirOption = None) -> None:
+    """Print how many nodes and edges of each kind the store holds."""
+    with _store(data_dir) as store:
+        out.print_json(json.dumps(store.stats().model_dump()))

@@ -1,0 +1,217 @@
+"""The data model shared by loaders, stores and the API.
+
+Plain pydantic v2 data: loaders build a `GraphBatch`, stores persist it, the API
+renders what stores answer. Every date is a `When` interval with a precision, never a
+bare datetime, because news rarely states a day ("in August", "late 2015").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade"]
+
+#: Ids are readable slugs with a prefix, e.g. `person:vladimir-putin`, `event:sergun-death`.
+ID_PATTERN = r"^[a-z][a-z0-9_]*:[a-z0-9][a-z0-9._-]*$"
+DOCUMENT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+
+NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
+DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
+
+
+def utc_now() -> datetime:
+    """The one clock for system time (when the graph learned something)."""
+    return datetime.now(UTC)
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: stable ids from names ("Bashar al-Assad" -> "bashar-al-assad")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "unnamed"
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    organization = "organization"
+    place = "place"
+    group = "group"
+
+
+class Role(StrEnum):
+    agent = "agent"
+    target = "target"
+    participant = "participant"
+    location = "location"
+
+
+class EventType(StrEnum):
+    """A small vocabulary inspired by the top levels of CAMEO, plus `death`.
+
+    Closed on purpose: timeline filters by type only work if loaders agree on names.
+    """
+
+    statement = "statement"  # say, report, publish, announce (CAMEO 01)
+    appeal = "appeal"  # ask, request, urge (02)
+    intent = "intent"  # promise, offer, plan to cooperate (03)
+    consult = "consult"  # meet, visit, talk, receive (04)
+    agree = "agree"  # agree, sign, settle (05)
+    cooperate = "cooperate"  # lend, supply, share intelligence (06)
+    aid = "aid"  # give aid, humanitarian help (07)
+    yield_ = "yield"  # resign, step down, withdraw, concede (08)
+    investigate = "investigate"  # (09)
+    demand = "demand"  # (10)
+    disapprove = "disapprove"  # criticise, accuse, deny (11)
+    reject = "reject"  # refuse, veto (12)
+    threaten = "threaten"  # (13)
+    protest = "protest"  # (14)
+    posture = "posture"  # deploy, mobilise (15)
+    reduce = "reduce"  # cut ties, expel (16)
+    coerce = "coerce"  # arrest, sanction, seize (17)
+    attack = "attack"  # strike, bomb, shell (18)
+    fight = "fight"  # battle, military campaign (19)
+    mass_violence = "mass_violence"  # (20)
+    death = "death"  # die, be killed: not in CAMEO, common in news
+    other = "other"
+
+
+class RelationType(StrEnum):
+    """Actor-to-actor relationship types. The only source of relationship types in Cypher."""
+
+    LEADER_OF = "LEADER_OF"
+    HEAD_OF = "HEAD_OF"
+    MEMBER_OF = "MEMBER_OF"
+    PART_OF = "PART_OF"
+    ALLY_OF = "ALLY_OF"
+    OPPOSES = "OPPOSES"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class When(_Strict):
+    """A closed interval of calendar days and the coarsest unit the source text names."""
+
+    start: date
+    end: date
+    precision: Precision
+    approximate: bool = False
+    text: str | None = Field(default=None, max_length=500)
+    anchor: date | None = None
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> When:
+        if self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class Document(_Strict):
+    id: DocumentId
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    published: date | None = None
+    source: str | None = Field(default=None, max_length=200)
+    language: str | None = Field(default=None, max_length=20)
+    text_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    ingested_at: datetime | None = None
+
+
+class Actor(_Strict):
+    id: NodeId
+    name: Text
+    kind: ActorKind
+    aliases: tuple[Text, ...] = ()
+
+
+class Participant(_Strict):
+    actor: NodeId
+    role: Role = Role.participant
+
+
+class Source(_Strict):
+    """Provenance: the sentence of a document that reports an event."""
+
+    document: DocumentId
+    sentence: Text
+    char_start: int | None = Field(default=None, ge=0)
+    char_end: int | None = Field(default=None, ge=0)
+    extractor: str = Field(default="records", max_length=100)
+
+    @model_validator(mode="after")
+    def _offsets_ordered(self) -> Source:
+        if (self.char_start is None) != (self.char_end is None):
+            raise ValueError("char_start and char_end go together")
+        if (
+            self.char_start is not None
+            and self.char_end is not None
+            and (self.char_start > self.char_end)
+        ):
+            raise ValueError("char_start is after char_end")
+        return self
+
+
+class Event(_Strict):
+    id: NodeId
+    type: EventType
+    summary: Text
+    when: When | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    participants: tuple[Participant, ...] = Field(min_length=1)
+    sources: tuple[Source, ...] = ()
+
+    @model_validator(mode="after")
+    def _participants_unique(self) -> Event:
+        seen = {(p.actor, p.role) for p in self.participants}
+        if len(seen) != len(self.participants):
+            raise ValueError("a participant is listed twice with the same role")
+        return self
+
+
+class Relation(_Strict):
+    source: NodeId
+    type: RelationType
+    target: NodeId
+    since: date | None = None
+    until: date | None = None
+    document: DocumentId | None = None
+    sentence: str | None = Field(default=None, max_length=10_000)
+
+    @model_validator(mode="after")
+    def _since_not_after_until(self) -> Relation:
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since {self.since} is after until {self.until}")
+        if self.source == self.target:
+            raise ValueError("an actor cannot be related to itself")
+        return self
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """Identity: one relation per (source, type, target, document)."""
+        return (self.source, self.type.value, self.target, self.document or "")
+
+
+class GraphBatch(_Strict):
+    """One unit of writing: stores commit all of it or none of it."""
+
+    documents: tuple[Document, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.documents or self.actors or self.events or self.relations)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "actors": len(self.actors),
+            "events": len(self.events),
+            "relations": len(self.relations),
+        }

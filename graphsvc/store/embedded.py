@@ -1,0 +1,86 @@
+"""EmbeddedStore: the default backend, one process, no server to run.
+
+Writes go to SQLite first (one transaction a batch) and only then to the in-memory
+graph, so memory never holds what the disk lost. A lock makes each batch atomic to
+readers too: a reader sees the graph before a batch or after it, never half of it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from graphsvc.model import Actor, ActorKind, GraphBatch
+from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.memory import MemoryGraph
+from graphsvc.store.merge import merge_batch
+from graphsvc.store.references import check_references
+from graphsvc.store.sqlite_copy import SqliteCopy
+from graphsvc.views import PathsResult, RelatedActorsPage, Stats, TimelinePage, WriteResult
+
+DATABASE_FILE = "graph.sqlite3"
+
+
+class EmbeddedStore:
+    def __init__(self, data_dir: Path) -> None:
+        self._lock = threading.RLock()
+        self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
+        self._graph = MemoryGraph()
+        self._graph.apply(self._copy.read_all())
+
+    @property
+    def path(self) -> Path:
+        return self._copy.path
+
+    def write_batch(self, batch: GraphBatch) -> WriteResult:
+        with self._lock:
+            graph = self._graph
+            check_references(
+                batch,
+                known_actors=lambda ids: _present(ids, graph.actors),
+                known_documents=lambda ids: _present(ids, graph.documents),
+            )
+            rows = merge_batch(batch, graph.documents.get, graph.actors.get, graph.events.get)
+            if not rows.is_empty():
+                self._copy.commit(rows, batch.counts())
+                graph.apply(rows)
+            return WriteResult(written=batch.counts(), stats=graph.stats())
+
+    def get_actor(self, actor_id: str) -> Actor:
+        with self._lock:
+            return self._graph.actor(actor_id)
+
+    def search_actors(self, q: str, limit: int) -> list[Actor]:
+        with self._lock:
+            return self._graph.search_actors(q, limit)
+
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
+        with self._lock:
+            return self._graph.timeline(query)
+
+    def related_actors(
+        self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
+    ) -> RelatedActorsPage:
+        with self._lock:
+            return self._graph.related_actors(actor_id, window, kind, limit)
+
+    def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
+        with self._lock:
+            return self._graph.find_paths(source, target, max_hops, limit)
+
+    def stats(self) -> Stats:
+        with self._lock:
+            return self._graph.stats()
+
+    def check_ready(self) -> None:
+        with self._lock:
+            self._copy.ping()
+
+    def close(self) -> None:
+        with self._lock:
+            self._copy.close()
+
+
+def _present(ids: Iterable[str], known: dict) -> set[str]:
+    return {i for i in ids if i in known}

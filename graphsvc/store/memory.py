@@ -1,0 +1,357 @@
+"""The embedded store's in-memory graph: a networkx MultiDiGraph plus two indexes.
+
+Nodes are keyed `(label, id)` so a document id can never collide with an actor id.
+Indexes: actors by normalised name and alias (resolving "Putin" to one actor), and
+every event's sort key (start, end, id) in order, so timelines need no sort per request.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from itertools import islice, pairwise
+
+import networkx as nx
+from sortedcontainers import SortedList
+
+from graphsvc.errors import NotFound
+from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch, Relation
+from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
+from graphsvc.views import (
+    ActorRef,
+    EventView,
+    GraphPath,
+    ParticipantView,
+    PathEdge,
+    PathNode,
+    PathsResult,
+    RelatedActor,
+    RelatedActorsPage,
+    RelationView,
+    SharedEvent,
+    Stats,
+    TimelinePage,
+)
+
+PARTICIPATED_IN = "PARTICIPATED_IN"
+REPORTED_IN = "REPORTED_IN"
+
+
+def normalise_name(text: str) -> str:
+    """Case-, accent- and punctuation-blind form: "al-Assad" and "Al Assad" match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
+
+
+def _event_key(event: Event) -> SortKey:
+    when = event.when
+    return sort_key(when.start if when else None, when.end if when else None, event.id)
+
+
+class MemoryGraph:
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self.documents: dict[str, Document] = {}
+        self.actors: dict[str, Actor] = {}
+        self.events: dict[str, Event] = {}
+        self.relations: dict[tuple[str, str, str, str], Relation] = {}
+        self._names: dict[str, set[str]] = defaultdict(set)
+        self._event_order: SortedList = SortedList()
+
+    # -- writing ---------------------------------------------------------------
+
+    def apply(self, rows: GraphBatch) -> None:
+        """Apply merged rows (see `merge_batch`): each replaces its stored version."""
+        for document in rows.documents:
+            self.documents[document.id] = document
+            self.graph.add_node(("Document", document.id))
+        for actor in rows.actors:
+            self._put_actor(actor)
+        for event in rows.events:
+            self._put_event(event)
+        for relation in rows.relations:
+            self._put_relation(relation)
+
+    def _put_actor(self, actor: Actor) -> None:
+        old = self.actors.get(actor.id)
+        if old is not None:
+            for name in (old.name, *old.aliases):
+                self._names[normalise_name(name)].discard(old.id)
+        self.actors[actor.id] = actor
+        self.graph.add_node(("Actor", actor.id))
+        for name in (actor.name, *actor.aliases):
+            self._names[normalise_name(name)].add(actor.id)
+
+    def _put_event(self, event: Event) -> None:
+        node = ("Event", event.id)
+        old = self.events.get(event.id)
+        if old is not None:
+            self._event_order.discard(_event_key(old))
+            self.graph.remove_node(node)
+        self.events[event.id] = event
+        self._event_order.add(_event_key(event))
+        self.graph.add_node(node)
+        for p in event.participants:
+            self.graph.add_edge(
+                ("Actor", p.actor), node, key=f"{PARTICIPATED_IN}:{p.role}", role=p.role
+            )
+        for i, source in enumerate(event.sources):
+            self.graph.add_edge(node, ("Document", source.document), key=f"{REPORTED_IN}:{i}")
+
+    def _put_relation(self, relation: Relation) -> None:
+        key = "|".join(relation.key)
+        u, v = ("Actor", relation.source), ("Actor", relation.target)
+        if self.graph.has_edge(u, v, key):
+            self.graph.remove_edge(u, v, key)
+        self.relations[relation.key] = relation
+        self.graph.add_edge(u, v, key=key, relation=relation)
+
+    # -- reading ---------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            raise NotFound(f"no actor with id {actor_id!r}; search with GET /actors?q=")
+        return actor
+
+    def actor_ref(self, actor_id: str) -> ActorRef:
+        actor = self.actor(actor_id)
+        return ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
+
+    def resolve_name(self, name: str) -> set[str]:
+        """Actor ids whose name or an alias is `name`, normalised."""
+        return set(self._names.get(normalise_name(name), ()))
+
+    def search_actors(self, q: str, limit: int) -> list[Actor]:
+        """Exact name or alias first, then word prefix, then substring; ties by name."""
+        needle = normalise_name(q)
+        if not needle:
+            return []
+        scored: list[tuple[int, str, str]] = []
+        for actor in self.actors.values():
+            best = None
+            for name in (actor.name, *actor.aliases):
+                norm = normalise_name(name)
+                if norm == needle:
+                    score = 0
+                elif norm.startswith(needle) or f" {needle}" in f" {norm}":
+                    score = 1
+                elif needle in norm:
+                    score = 2
+                else:
+                    continue
+                best = score if best is None else min(best, score)
+            if best is not None:
+                scored.append((best, actor.name.casefold(), actor.id))
+        return [self.actors[actor_id] for _, _, actor_id in sorted(scored)[:limit]]
+
+    def event_view(self, event: Event) -> EventView:
+        when = event.when
+        participants = []
+        for p in event.participants:
+            actor = self.actors[p.actor]
+            participants.append(
+                ParticipantView(id=actor.id, name=actor.name, kind=actor.kind, role=p.role)
+            )
+        return EventView(
+            id=event.id,
+            type=event.type,
+            summary=event.summary,
+            start=when.start if when else None,
+            end=when.end if when else None,
+            precision=when.precision if when else None,
+            approximate=when.approximate if when else False,
+            date_text=when.text if when else None,
+            confidence=event.confidence,
+            participants=participants,
+            sources=list(event.sources),
+        )
+
+    def _events_of(self, actor_id: str) -> list[Event]:
+        return [
+            self.events[node[1]]
+            for node in self.graph.successors(("Actor", actor_id))
+            if node[0] == "Event"
+        ]
+
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
+        if query.actor is not None:
+            self.actor(query.actor)
+            keys = sorted(_event_key(e) for e in self._events_of(query.actor))
+        else:
+            keys = list(self._event_order)
+        types = set(query.types)
+        needle = query.q.casefold() if query.q else None
+        window = query.window
+
+        def keep(event: Event) -> bool:
+            if types and event.type not in types:
+                return False
+            if needle and needle not in event.summary.casefold():
+                return False
+            if event.when is None:
+                return query.undated and window.is_open
+            return window.overlaps(event.when.start, event.when.end)
+
+        matching = [k for k in keys if keep(self.events[k[2]])]
+        position = 0
+        if query.cursor:
+            after = decode_cursor(query.cursor)
+            position = next((i for i, k in enumerate(matching) if k > after), len(matching))
+        page = matching[position : position + query.limit]
+        has_more = position + query.limit < len(matching)
+        return TimelinePage(
+            items=[self.event_view(self.events[k[2]]) for k in page],
+            count=len(matching),
+            next_cursor=encode_cursor(page[-1]) if has_more and page else None,
+        )
+
+    def related_actors(
+        self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
+    ) -> RelatedActorsPage:
+        me = self.actor_ref(actor_id)
+        relations: dict[str, list[RelationView]] = defaultdict(list)
+        shared: dict[str, list[SharedEvent]] = defaultdict(list)
+
+        for event in self._events_of(actor_id):
+            when = event.when
+            if when is None and not window.is_open:
+                continue
+            if when is not None and not window.overlaps(when.start, when.end):
+                continue
+            my_roles = [p.role for p in event.participants if p.actor == actor_id]
+            for other in event.participants:
+                if other.actor == actor_id:
+                    continue
+                shared[other.actor].append(
+                    SharedEvent(
+                        id=event.id,
+                        type=event.type,
+                        summary=event.summary,
+                        start=when.start if when else None,
+                        end=when.end if when else None,
+                        precision=when.precision if when else None,
+                        role=my_roles[0],
+                        other_role=other.role,
+                    )
+                )
+
+        for relation in self.relations.values():
+            if actor_id not in (relation.source, relation.target):
+                continue
+            if not window.overlaps(relation.since, relation.until):
+                continue
+            outgoing = relation.source == actor_id
+            other_id = relation.target if outgoing else relation.source
+            relations[other_id].append(
+                RelationView(
+                    type=relation.type,
+                    direction="out" if outgoing else "in",
+                    since=relation.since,
+                    until=relation.until,
+                    document=relation.document,
+                    sentence=relation.sentence,
+                )
+            )
+
+        items: list[RelatedActor] = []
+        for other_id in shared.keys() | relations.keys():
+            other = self.actors[other_id]
+            if kind is not None and other.kind != kind:
+                continue
+            events = sorted(
+                {e.id: e for e in shared[other_id]}.values(),
+                key=lambda e: sort_key(e.start, e.end, e.id),
+            )
+            starts = [e.start for e in events if e.start]
+            ends = [e.end for e in events if e.end]
+            items.append(
+                RelatedActor(
+                    actor=ActorRef(id=other.id, name=other.name, kind=other.kind),
+                    relations=sorted(relations[other_id], key=lambda r: (r.type, r.direction)),
+                    shared_events=len(events),
+                    first=min(starts) if starts else None,
+                    last=max(ends) if ends else None,
+                    events=events,
+                )
+            )
+        items.sort(key=lambda r: (-r.shared_events, -len(r.relations), r.actor.name, r.actor.id))
+        return RelatedActorsPage(actor=me, items=items[:limit], count=len(items))
+
+    def _path_node(self, node: tuple[str, str]) -> PathNode:
+        label, node_id = node
+        if label == "Actor":
+            actor = self.actors[node_id]
+            return PathNode(id=node_id, label="Actor", name=actor.name, kind=actor.kind.value)
+        event = self.events[node_id]
+        when = event.when
+        return PathNode(
+            id=node_id,
+            label="Event",
+            name=event.summary,
+            kind=event.type.value,
+            start=when.start if when else None,
+            end=when.end if when else None,
+        )
+
+    def _path_edge(self, u: tuple[str, str], v: tuple[str, str]) -> PathEdge:
+        """The stored edge between two neighbours on a path, in its stored direction."""
+        data = self.graph.get_edge_data(u, v)
+        head, tail = u, v
+        if not data:
+            data, head, tail = self.graph.get_edge_data(v, u), v, u
+        key = min(data)
+        attrs = data[key]
+        if "relation" in attrs:
+            relation: Relation = attrs["relation"]
+            return PathEdge(
+                source=head[1],
+                target=tail[1],
+                type=relation.type.value,
+                since=relation.since,
+                until=relation.until,
+            )
+        return PathEdge(source=head[1], target=tail[1], type=PARTICIPATED_IN, role=attrs["role"])
+
+    def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
+        """Shortest paths over actors and events, ignoring edge direction and documents.
+
+        Documents are left out because every actor of an article would otherwise be two
+        hops from every other through the article itself.
+        """
+        source_ref, target_ref = self.actor_ref(source), self.actor_ref(target)
+        result = PathsResult(source=source_ref, target=target_ref, max_hops=max_hops, paths=[])
+        if source == target:
+            return result
+        view = nx.subgraph_view(self.graph, filter_node=lambda n: n[0] != "Document")
+        undirected = view.to_undirected(as_view=True)
+        start, goal = ("Actor", source), ("Actor", target)
+        try:
+            length = nx.shortest_path_length(undirected, start, goal)
+        except nx.NetworkXNoPath:
+            return result
+        if length > max_hops:
+            return result
+        found = sorted(islice(nx.all_shortest_paths(undirected, start, goal), limit))
+        for nodes in found:
+            result.paths.append(
+                GraphPath(
+                    hops=len(nodes) - 1,
+                    nodes=[self._path_node(n) for n in nodes],
+                    edges=[self._path_edge(u, v) for u, v in pairwise(nodes)],
+                )
+            )
+        return result
+
+    def stats(self) -> Stats:
+        return Stats(
+            documents=len(self.documents),
+            actors=len(self.actors),
+            events=len(self.events),
+            undated_events=sum(1 for e in self.events.values() if e.when is None),
+            relations=len(self.relations),
+            participations=sum(len(e.participants) for e in self.events.values()),
+            sources=sum(len(e.sources) for e in self.events.values()),
+        )

@@ -1,0 +1,129 @@
+"""What stores answer: read models shared by every backend, the API and the CLI.
+
+Kept apart from `model.py` (what loaders write) so both stores can be held to the same
+answer shapes in the contract tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from graphsvc.model import ActorKind, EventType, Precision, RelationType, Role, Source
+
+
+class ActorRef(BaseModel):
+    id: str
+    name: str
+    kind: ActorKind
+
+
+class ParticipantView(ActorRef):
+    role: Role
+
+
+class EventView(BaseModel):
+    """An event as a timeline shows it: flat dates, who took part, where it was reported."""
+
+    id: str
+    type: EventType
+    summary: str
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    approximate: bool
+    date_text: str | None
+    confidence: float
+    participants: list[ParticipantView]
+    sources: list[Source]
+
+
+class TimelinePage(BaseModel):
+    items: list[EventView]
+    count: int = Field(description="Events matching the filters, over all pages.")
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page.")
+
+
+class RelationView(BaseModel):
+    type: RelationType
+    direction: Literal["out", "in"] = Field(
+        description="`out`: the asked actor is the relation's source."
+    )
+    since: date | None
+    until: date | None
+    document: str | None
+    sentence: str | None
+
+
+class SharedEvent(BaseModel):
+    id: str
+    type: EventType
+    summary: str
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    role: Role = Field(description="The asked actor's role in the event.")
+    other_role: Role = Field(description="The related actor's role in the event.")
+
+
+class RelatedActor(BaseModel):
+    actor: ActorRef
+    relations: list[RelationView]
+    shared_events: int
+    first: date | None = Field(description="Earliest start among the shared dated events.")
+    last: date | None = Field(description="Latest end among the shared dated events.")
+    events: list[SharedEvent]
+
+
+class RelatedActorsPage(BaseModel):
+    actor: ActorRef
+    items: list[RelatedActor]
+    count: int = Field(description="Related actors matching the filters, before `limit`.")
+
+
+class PathNode(BaseModel):
+    id: str
+    label: Literal["Actor", "Event"]
+    name: str = Field(description="An actor's name or an event's summary.")
+    kind: str = Field(description="An actor's kind or an event's type.")
+    start: date | None = None
+    end: date | None = None
+
+
+class PathEdge(BaseModel):
+    source: str
+    target: str
+    type: str = Field(description="`PARTICIPATED_IN` or an actor relation type.")
+    role: Role | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+class GraphPath(BaseModel):
+    hops: int
+    nodes: list[PathNode]
+    edges: list[PathEdge]
+
+
+class PathsResult(BaseModel):
+    source: ActorRef
+    target: ActorRef
+    max_hops: int
+    paths: list[GraphPath] = Field(description="Shortest paths; empty when none within max_hops.")
+
+
+class Stats(BaseModel):
+    documents: int
+    actors: int
+    events: int
+    undated_events: int
+    relations: int
+    participations: int
+    sources: int
+
+
+class WriteResult(BaseModel):
+    written: dict[str, int] = Field(description="Items in the batch, by kind.")
+    stats: Stats
