@@ -56,7 +56,7 @@ class RecordsParser:
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            self._error(position, None, f"invalid JSON: {exc}")
+            self._error(position, None, f"invalid JSON at column {exc.colno}: {exc.msg}")
             return
         self.add_object(position, obj)
 
