@@ -125,10 +125,14 @@ class MemoryGraph:
         return set(self._names.get(normalise_name(name), ()))
 
     def search_actors(self, q: str, limit: int) -> list[Actor]:
-        """Exact name or alias first, then word prefix, then substring; ties by name."""
+        """Exact name or alias first, then word prefix, then substring; ties by name.
+
+        An empty query lists every actor by name.
+        """
         needle = normalise_name(q)
         if not needle:
-            return []
+            ordered = sorted(self.actors.values(), key=lambda a: (a.name.casefold(), a.id))
+            return ordered[:limit]
         scored: list[tuple[int, str, str]] = []
         for actor in self.actors.values():
             best = None

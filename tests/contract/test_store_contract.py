@@ -90,6 +90,12 @@ def test_search_without_match_is_empty(loaded: GraphStore) -> None:
     assert loaded.search_actors("zzzz", 5) == []
 
 
+def test_empty_search_lists_actors_by_name(loaded: GraphStore, example_batch) -> None:
+    listed = loaded.search_actors("", 100)
+    assert [a.name for a in listed] == sorted((a.name for a in example_batch.actors), key=str.casefold)
+    assert len(loaded.search_actors("", 3)) == 3
+
+
 def test_timeline_is_ordered_by_start_end_id(loaded: GraphStore, example_batch) -> None:
     expected = [key[2] for key in _dated_keys(example_batch)]
     assert _timeline_ids(loaded) == expected
