@@ -7,6 +7,7 @@ joins by being added to `BACKENDS` and must pass unchanged assertions.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,8 @@ def test_search_without_match_is_empty(loaded: GraphStore) -> None:
 
 def test_empty_search_lists_actors_by_name(loaded: GraphStore, example_batch) -> None:
     listed = loaded.search_actors("", 100)
-    assert [a.name for a in listed] == sorted((a.name for a in example_batch.actors), key=str.casefold)
+    names = sorted((a.name for a in example_batch.actors), key=str.casefold)
+    assert [a.name for a in listed] == names
     assert len(loaded.search_actors("", 3)) == 3
 
 
@@ -250,7 +252,7 @@ def test_paths_between_two_actors(loaded: GraphStore) -> None:
         assert path.nodes[0].id == SERGUN
         assert path.nodes[-1].id == ASSAD
         assert path.nodes[1].label == "Event"
-        for edge, (a, b) in zip(path.edges, zip(path.nodes, path.nodes[1:]), strict=True):
+        for edge, (a, b) in zip(path.edges, pairwise(path.nodes), strict=True):
             assert {edge.source, edge.target} == {a.id, b.id}
             assert edge.type == "PARTICIPATED_IN"
             assert edge.role is not None
@@ -342,9 +344,7 @@ def test_a_newer_event_record_replaces_participants(loaded: GraphStore) -> None:
     assert meeting not in {e.id for item in moscow.items for e in item.events}
 
 
-def test_reopening_gives_the_same_graph(
-    loaded: GraphStore, backend: str, tmp_path: Path
-) -> None:
+def test_reopening_gives_the_same_graph(loaded: GraphStore, backend: str, tmp_path: Path) -> None:
     before = (loaded.stats(), loaded.timeline(TimelineQuery(undated=True)))
     loaded.close()
     reopened = open_backend(backend, tmp_path)

@@ -27,7 +27,9 @@ def make_batch(n: int) -> GraphBatch:
             id=f"event:b{n}-e{i}",
             type="consult",
             summary=f"Meeting {n}.{i}",
-            when=When(start=date(2015, 1 + i % 12, 1), end=date(2015, 1 + i % 12, 28), precision="month"),
+            when=When(
+                start=date(2015, 1 + i % 12, 1), end=date(2015, 1 + i % 12, 28), precision="month"
+            ),
             participants=(
                 Participant(actor=f"person:b{n}-a{i % ACTORS}"),
                 Participant(actor=f"person:b{n}-a{(i + 1) % ACTORS}"),

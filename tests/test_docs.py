@@ -1,0 +1,48 @@
+"""The README says what the code does: every setting, command, make target and route."""
+
+from __future__ import annotations
+
+import re
+
+import typer.main
+
+from graphsvc.api import create_app
+from graphsvc.cli import app as cli_app
+from graphsvc.settings import Settings
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_setting_is_documented() -> None:
+    for name, field in Settings.model_fields.items():
+        assert f"GRAPHSVC_{name.upper()}" in README, name
+        assert field.description, f"setting {name} has no description"
+
+
+def test_every_cli_command_is_documented_with_help() -> None:
+    group = typer.main.get_command(cli_app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert f"graphsvc {name}" in README, name
+        assert command.help, f"command {name} has no help"
+
+
+def test_make_targets_in_the_readme_exist() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z-]+):", makefile, flags=re.MULTILINE))
+    documented = set(re.findall(r"`make ([a-z-]+)`", README))
+    assert documented <= targets
+    assert {"install", "run", "test", "lint"} <= documented
+
+
+def test_every_route_is_documented() -> None:
+    spec = create_app(Settings()).openapi()
+    for path, operations in spec["paths"].items():
+        readme_path = re.sub(r"\{[a-z_]+\}", "{id}", path)
+        for method in operations:
+            assert f"`{method.upper()} {readme_path}" in README, f"{method} {path}"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    assert "make test" in README
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
