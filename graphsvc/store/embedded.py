@@ -26,8 +26,13 @@ class EmbeddedStore:
     def __init__(self, data_dir: Path) -> None:
         self._lock = threading.RLock()
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
-        self._graph = MemoryGraph()
-        self._graph.apply(self._copy.read_all())
+        self._graph = self._rebuild()
+
+    def _rebuild(self) -> MemoryGraph:
+        """The in-memory graph from the durable copy (start-up, or after a failed apply)."""
+        graph = MemoryGraph()
+        graph.apply(self._copy.read_all())
+        return graph
 
     @property
     def path(self) -> Path:
@@ -44,7 +49,12 @@ class EmbeddedStore:
             rows = merge_batch(batch, graph.documents.get, graph.actors.get, graph.events.get)
             if not rows.is_empty():
                 self._copy.commit(rows, batch.counts())
-                graph.apply(rows)
+                try:
+                    graph.apply(rows)
+                except Exception:
+                    # SQLite has the batch; never let memory disagree with it.
+                    self._graph = self._rebuild()
+                    raise
             return WriteResult(written=batch.counts(), stats=graph.stats())
 
     def get_actor(self, actor_id: str) -> Actor:
