@@ -14,7 +14,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from graphsvc.api.params import window_from
-from graphsvc.errors import GraphsvcError
+from graphsvc.errors import GraphsvcError, StoreUnavailable
 from graphsvc.model import EventType
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
@@ -38,9 +38,14 @@ def _settings(data_dir: Path | None) -> Settings:
 
 @contextmanager
 def _store(data_dir: Path | None) -> Iterator[GraphStore]:
+    """The configured store, started; a store that is away ends the command with one line."""
     store = open_store(_settings(data_dir))
     try:
+        store.start()
         yield store
+    except StoreUnavailable as exc:
+        err.print(f"[red]error:[/red] {exc.detail}")
+        raise typer.Exit(2) from exc
     finally:
         store.close()
 

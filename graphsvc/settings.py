@@ -10,15 +10,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="GRAPHSVC_", extra="ignore")
+def _env(name: str) -> AliasChoices:
+    """Accept `GRAPHSVC_NEO4J_URI` and the bare `NEO4J_URI` that Neo4j tooling uses."""
+    return AliasChoices(f"GRAPHSVC_{name}", name)
 
-    backend: Literal["embedded"] = Field(
-        default="embedded", description="Graph store: `embedded` (networkx + SQLite)."
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GRAPHSVC_", extra="ignore", populate_by_name=True)
+
+    backend: Literal["embedded", "neo4j"] = Field(
+        default="embedded",
+        description="Graph store: `embedded` (networkx + SQLite) or `neo4j`.",
     )
     data_dir: Path = Field(
         default=Path("data"), description="Where the embedded store keeps its SQLite file."
@@ -28,6 +34,31 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=10_000_000, ge=1, description="Largest request body accepted (413 above)."
     )
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias=_env("NEO4J_URI"),
+        description="Bolt URI of Neo4j, e.g. `bolt://127.0.0.1:7687` (backend neo4j).",
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=_env("NEO4J_USER"), description="Neo4j user."
+    )
+    neo4j_password: SecretStr | None = Field(
+        default=None,
+        validation_alias=_env("NEO4J_PASSWORD"),
+        description="Neo4j password; unset when Neo4j runs without auth.",
+    )
+    neo4j_database: str = Field(
+        default="neo4j",
+        validation_alias=_env("NEO4J_DATABASE"),
+        description="Neo4j database name.",
+    )
+
+    @model_validator(mode="after")
+    def _neo4j_needs_a_uri(self) -> Settings:
+        if self.backend == "neo4j" and not self.neo4j_uri:
+            raise ValueError("GRAPHSVC_BACKEND=neo4j needs NEO4J_URI (e.g. bolt://127.0.0.1:7687)")
+        return self
 
 
 @lru_cache

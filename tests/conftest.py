@@ -24,3 +24,11 @@ def shared_fixtures() -> Path:
     if not SHARED_FIXTURES.is_dir():
         pytest.skip(f"../shared/fixtures is absent (looked in {SHARED_FIXTURES})")
     return SHARED_FIXTURES
+
+
+@pytest.fixture(scope="session")
+def neo4j_target():
+    """A real Neo4j (see tests/neo4j_fixture.py); started once, only if a test asks."""
+    from tests.neo4j_fixture import neo4j_target as target
+
+    yield from target()

@@ -6,6 +6,7 @@ the app without import-time globals.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,8 +16,11 @@ from fastapi.routing import APIRoute
 from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.problems import install_problem_handlers
 from graphsvc.api.routes import actors, health, paths, records, timeline
+from graphsvc.errors import StoreUnavailable
 from graphsvc.settings import Settings, get_settings
 from graphsvc.store import GraphStore, open_store
+
+log = logging.getLogger("graphsvc")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -31,7 +35,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = store if store is not None else open_store(settings)
+        if store is None:
+            app.state.store = open_store(settings)
+            try:
+                app.state.store.start()
+            except StoreUnavailable as exc:
+                # Serve anyway: /health answers, /ready says 503 until the store is back.
+                log.warning("store not ready at start-up: %s", exc.detail)
         try:
             yield
         finally:

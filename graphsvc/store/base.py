@@ -76,6 +76,10 @@ class GraphStore(Protocol):
 
     def stats(self) -> Stats: ...
 
+    def start(self) -> None:
+        """Connect and prepare (schema); raise StoreUnavailable when the backend is away."""
+        ...
+
     def check_ready(self) -> None:
         """Raise StoreUnavailable when the backend cannot answer."""
         ...

@@ -83,6 +83,9 @@ class EmbeddedStore:
         with self._lock:
             return self._graph.stats()
 
+    def start(self) -> None:
+        """Nothing to do: the constructor already rebuilt the graph from SQLite."""
+
     def check_ready(self) -> None:
         with self._lock:
             self._copy.ping()

@@ -7,8 +7,15 @@ from graphsvc.store.base import GraphStore
 
 
 def open_store(settings: Settings) -> GraphStore:
-    if settings.backend == "embedded":
-        from graphsvc.store.embedded import EmbeddedStore
+    """Open the configured store; call its `start()` before use."""
+    if settings.backend == "neo4j":
+        from graphsvc.store.neo4j import Neo4jStore
 
-        return EmbeddedStore(settings.data_dir)
-    raise ValueError(f"unknown backend {settings.backend!r}")
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+        assert settings.neo4j_uri  # checked by Settings
+        return Neo4jStore(
+            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
+        )
+    from graphsvc.store.embedded import EmbeddedStore
+
+    return EmbeddedStore(settings.data_dir)

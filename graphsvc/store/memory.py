@@ -18,18 +18,16 @@ from graphsvc.errors import NotFound
 from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch, Relation
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
+from graphsvc.store.paths import PATH_CAP, canonical_paths
+from graphsvc.store.related import assemble_related
 from graphsvc.views import (
     ActorRef,
     EventView,
-    GraphPath,
     ParticipantView,
     PathEdge,
     PathNode,
     PathsResult,
-    RelatedActor,
     RelatedActorsPage,
-    RelationView,
-    SharedEvent,
     Stats,
     TimelinePage,
 )
@@ -216,73 +214,10 @@ class MemoryGraph:
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
     ) -> RelatedActorsPage:
         me = self.actor_ref(actor_id)
-        relations: dict[str, list[RelationView]] = defaultdict(list)
-        shared: dict[str, list[SharedEvent]] = defaultdict(list)
-
-        for event in self._events_of(actor_id):
-            when = event.when
-            if when is None and not window.is_open:
-                continue
-            if when is not None and not window.overlaps(when.start, when.end):
-                continue
-            my_roles = [p.role for p in event.participants if p.actor == actor_id]
-            for other in event.participants:
-                if other.actor == actor_id:
-                    continue
-                shared[other.actor].append(
-                    SharedEvent(
-                        id=event.id,
-                        type=event.type,
-                        summary=event.summary,
-                        start=when.start if when else None,
-                        end=when.end if when else None,
-                        precision=when.precision if when else None,
-                        role=my_roles[0],
-                        other_role=other.role,
-                    )
-                )
-
-        for relation in self.relations.values():
-            if actor_id not in (relation.source, relation.target):
-                continue
-            if not window.overlaps(relation.since, relation.until):
-                continue
-            outgoing = relation.source == actor_id
-            other_id = relation.target if outgoing else relation.source
-            relations[other_id].append(
-                RelationView(
-                    type=relation.type,
-                    direction="out" if outgoing else "in",
-                    since=relation.since,
-                    until=relation.until,
-                    document=relation.document,
-                    sentence=relation.sentence,
-                )
-            )
-
-        items: list[RelatedActor] = []
-        for other_id in shared.keys() | relations.keys():
-            other = self.actors[other_id]
-            if kind is not None and other.kind != kind:
-                continue
-            events = sorted(
-                {e.id: e for e in shared[other_id]}.values(),
-                key=lambda e: sort_key(e.start, e.end, e.id),
-            )
-            starts = [e.start for e in events if e.start]
-            ends = [e.end for e in events if e.end]
-            items.append(
-                RelatedActor(
-                    actor=ActorRef(id=other.id, name=other.name, kind=other.kind),
-                    relations=sorted(relations[other_id], key=lambda r: (r.type, r.direction)),
-                    shared_events=len(events),
-                    first=min(starts) if starts else None,
-                    last=max(ends) if ends else None,
-                    events=events,
-                )
-            )
-        items.sort(key=lambda r: (-r.shared_events, -len(r.relations), r.actor.name, r.actor.id))
-        return RelatedActorsPage(actor=me, items=items[:limit], count=len(items))
+        events = [self.event_view(e) for e in self._events_of(actor_id)]
+        relations = [r for r in self.relations.values() if actor_id in (r.source, r.target)]
+        refs = {other: self.actor_ref(other) for r in relations for other in (r.source, r.target)}
+        return assemble_related(me, events, relations, refs, window, kind, limit)
 
     def _path_node(self, node: tuple[str, str]) -> PathNode:
         label, node_id = node
@@ -300,24 +235,29 @@ class MemoryGraph:
             end=when.end if when else None,
         )
 
-    def _path_edge(self, u: tuple[str, str], v: tuple[str, str]) -> PathEdge:
-        """The stored edge between two neighbours on a path, in its stored direction."""
-        data = self.graph.get_edge_data(u, v)
-        head, tail = u, v
-        if not data:
-            data, head, tail = self.graph.get_edge_data(v, u), v, u
-        key = min(data)
-        attrs = data[key]
-        if "relation" in attrs:
-            relation: Relation = attrs["relation"]
-            return PathEdge(
-                source=head[1],
-                target=tail[1],
-                type=relation.type.value,
-                since=relation.since,
-                until=relation.until,
-            )
-        return PathEdge(source=head[1], target=tail[1], type=PARTICIPATED_IN, role=attrs["role"])
+    def _path_edges(self, u: tuple[str, str], v: tuple[str, str]) -> list[PathEdge]:
+        """Every stored edge between two neighbours on a path, in its stored direction."""
+        edges = []
+        for head, tail in ((u, v), (v, u)):
+            for attrs in (self.graph.get_edge_data(head, tail) or {}).values():
+                relation: Relation | None = attrs.get("relation")
+                if relation is not None:
+                    edges.append(
+                        PathEdge(
+                            source=head[1],
+                            target=tail[1],
+                            type=relation.type.value,
+                            since=relation.since,
+                            until=relation.until,
+                        )
+                    )
+                else:
+                    edges.append(
+                        PathEdge(
+                            source=head[1], target=tail[1], type=PARTICIPATED_IN, role=attrs["role"]
+                        )
+                    )
+        return edges
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         """Shortest paths over actors and events, ignoring edge direction and documents.
@@ -338,15 +278,15 @@ class MemoryGraph:
             return result
         if length > max_hops:
             return result
-        found = sorted(islice(nx.all_shortest_paths(undirected, start, goal), limit))
-        for nodes in found:
-            result.paths.append(
-                GraphPath(
-                    hops=len(nodes) - 1,
-                    nodes=[self._path_node(n) for n in nodes],
-                    edges=[self._path_edge(u, v) for u, v in pairwise(nodes)],
-                )
+        found = islice(nx.all_shortest_paths(undirected, start, goal), PATH_CAP)
+        candidates = (
+            (
+                [self._path_node(n) for n in nodes],
+                [self._path_edges(u, v) for u, v in pairwise(nodes)],
             )
+            for nodes in found
+        )
+        result.paths.extend(canonical_paths(candidates, limit))
         return result
 
     def stats(self) -> Stats:

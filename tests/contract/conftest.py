@@ -1,4 +1,4 @@
-"""The `store` fixture: every contract test runs once per backend."""
+"""The `store` fixture: every contract test runs once per backend, on an empty graph."""
 
 from __future__ import annotations
 
@@ -18,8 +18,21 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def store(backend: str, tmp_path: Path) -> Iterator[GraphStore]:
-    opened = open_backend(backend, tmp_path)
+def reopen(backend: str, tmp_path: Path, request: pytest.FixtureRequest):
+    """Open another store on the same data: the embedded folder or the same Neo4j."""
+    target = request.getfixturevalue("neo4j_target") if backend == "neo4j" else None
+    return lambda: open_backend(backend, tmp_path, target)
+
+
+@pytest.fixture
+def store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    target = None
+    if backend == "neo4j":
+        from tests.neo4j_fixture import wipe
+
+        target = request.getfixturevalue("neo4j_target")
+        wipe(target)
+    opened = open_backend(backend, tmp_path, target)
     yield opened
     opened.close()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
@@ -25,7 +24,6 @@ from graphsvc.model import (
     When,
 )
 from graphsvc.store.base import GraphStore, TimelineQuery, Window
-from tests.contract.backends import open_backend
 
 PUTIN = "person:vladimir-putin"
 ASSAD = "person:bashar-al-assad"
@@ -344,10 +342,10 @@ def test_a_newer_event_record_replaces_participants(loaded: GraphStore) -> None:
     assert meeting not in {e.id for item in moscow.items for e in item.events}
 
 
-def test_reopening_gives_the_same_graph(loaded: GraphStore, backend: str, tmp_path: Path) -> None:
+def test_reopening_gives_the_same_graph(loaded: GraphStore, reopen) -> None:
     before = (loaded.stats(), loaded.timeline(TimelineQuery(undated=True)))
     loaded.close()
-    reopened = open_backend(backend, tmp_path)
+    reopened = reopen()
     try:
         assert (reopened.stats(), reopened.timeline(TimelineQuery(undated=True))) == before
         assert reopened.search_actors("Putin", 1)[0].id == PUTIN
@@ -379,3 +377,38 @@ def test_relation_with_dates_is_windowed(store: GraphStore) -> None:
     assert inside.items[0].relations[0].direction == "out"
     outside = store.related_actors("organization:b", Window(since=date(2013, 1, 1)), None, 10)
     assert outside.items == []
+
+
+def test_hostile_text_is_stored_verbatim_and_changes_nothing_else(loaded: GraphStore) -> None:
+    """User text is only ever a parameter: it never becomes Cypher, a label or a type."""
+    hostile = 'a\'}) DETACH DELETE n // `x` "quoted" $param ; MATCH (m) DELETE m'
+    before = loaded.stats()
+    loaded.write_batch(
+        GraphBatch(
+            documents=(Document(id="hostile-doc", title=hostile),),
+            actors=(Actor(id="person:hostile", name=hostile, kind="person", aliases=(hostile,)),),
+            events=(
+                Event(
+                    id="event:hostile",
+                    type=EventType.statement,
+                    summary=hostile,
+                    participants=(Participant(actor="person:hostile"),),
+                    sources=(Source(document="hostile-doc", sentence=hostile),),
+                ),
+            ),
+        )
+    )
+    actor = loaded.get_actor("person:hostile")
+    assert actor.name == hostile and actor.aliases == (hostile,)
+    assert loaded.search_actors(hostile, 5)[0].id == "person:hostile"
+    event = loaded.timeline(TimelineQuery(actor="person:hostile", undated=True)).items[0]
+    assert event.summary == hostile and event.sources[0].sentence == hostile
+    assert loaded.timeline(TimelineQuery(q=hostile, undated=True)).count == 1
+    after = loaded.stats()
+    assert after.documents == before.documents + 1
+    assert after.actors == before.actors + 1
+    assert after.events == before.events + 1
+    assert after.relations == before.relations
+    assert after.participations == before.participations + 1
+    assert after.sources == before.sources + 1
+    assert loaded.get_actor(PUTIN).name == "Vladimir Putin"

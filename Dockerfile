@@ -1,0 +1,17 @@
+# The graphsvc API image (see docker-compose.yml for the Neo4j setup).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY graphsvc ./graphsvc
+COPY loaders ./loaders
+COPY cypher ./cypher
+COPY examples ./examples
+RUN pip install --no-compile . && useradd --create-home graphsvc && mkdir -p /app/data \
+    && chown graphsvc /app/data
+USER graphsvc
+
+EXPOSE 8000
+CMD ["graphsvc", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,0 +1,1 @@
+"""Cypher queries as files, read by name through `graphsvc.store.cypher`."""

@@ -1,0 +1,23 @@
+// Stored events among $ids, with participants and sources in their stored order.
+// Parameters: $ids (list of event ids).
+// Returns: event (map: the Event fields with native dates, participants with the
+//          actor's name and kind, sources with their offsets).
+MATCH (e:Event)
+WHERE e.id IN $ids
+RETURN e {
+  .id, .type, .summary, .confidence, .start, .end, .precision, .approximate, .date_text,
+  anchor: e.date_anchor,
+  participants: COLLECT {
+    MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
+    RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role}
+    ORDER BY p.ordinal
+  },
+  sources: COLLECT {
+    MATCH (e)-[r:REPORTED_IN]->(d:Document)
+    RETURN {
+      document: d.id, sentence: r.sentence, char_start: r.char_start,
+      char_end: r.char_end, extractor: r.extractor
+    }
+    ORDER BY r.ordinal
+  }
+} AS event

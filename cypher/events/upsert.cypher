@@ -1,0 +1,17 @@
+// Create or replace events (rows already merged with what was stored); start and end
+// are native dates so Browser users can use Cypher's temporal functions.
+// Parameters: $rows: [{id, type, summary, confidence, start, end, precision,
+//             approximate, date_text, anchor}] (dates as ISO strings or null).
+// Returns: written (count).
+UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+SET e.type = row.type,
+    e.summary = row.summary,
+    e.confidence = row.confidence,
+    e.start = date(row.start),
+    e.end = date(row.end),
+    e.precision = row.precision,
+    e.approximate = row.approximate,
+    e.date_text = row.date_text,
+    e.date_anchor = date(row.anchor)
+RETURN count(e) AS written

@@ -1,0 +1,415 @@
+"""Neo4jStore: the production backend, over the official driver.
+
+One driver per store (one store per process); every query is a `cypher/` file, always
+parameterised. A batch is written in one `execute_write` transaction that first reads
+what it replaces, so merging follows the same rules as the embedded store and a
+failure leaves nothing behind. Driver errors become `StoreUnavailable` here, at the
+boundary, naming the URI.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graphsvc.errors import NotFound, StoreUnavailable
+from graphsvc.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    GraphBatch,
+    Participant,
+    Relation,
+    Source,
+    When,
+)
+from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
+from graphsvc.store.cypher import load_query, statements
+from graphsvc.store.memory import normalise_name
+from graphsvc.store.merge import merge_batch
+from graphsvc.store.paths import PATH_CAP, canonical_paths
+from graphsvc.store.references import check_references
+from graphsvc.store.related import assemble_related
+from graphsvc.views import (
+    ActorRef,
+    EventView,
+    ParticipantView,
+    PathEdge,
+    PathNode,
+    PathsResult,
+    RelatedActorsPage,
+    Stats,
+    TimelinePage,
+    WriteResult,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: Rows per UNWIND statement inside a batch's transaction.
+ROWS_PER_STATEMENT = 2000
+_UNAVAILABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.AuthError,
+    neo4j_errors.DatabaseUnavailable,
+    OSError,
+)
+
+
+def _native(value: Any) -> Any:
+    """Driver temporal values (and those inside maps and lists) as Python ones."""
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    to_native = getattr(value, "to_native", None)
+    return to_native() if callable(to_native) else value
+
+
+def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+    return [_native(record.data()) for record in tx.run(load_query(name), params)]
+
+
+def _run_batched(tx: ManagedTransaction, name: str, rows: Sequence[dict[str, Any]]) -> None:
+    """`UNWIND $rows` in chunks, so one huge batch never becomes one huge statement."""
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, ROWS_PER_STATEMENT)):
+        tx.run(load_query(name), rows=chunk).consume()
+
+
+# -- rows to write -----------------------------------------------------------------
+
+
+def document_row(document: Document) -> dict[str, Any]:
+    return document.model_dump(mode="json")
+
+
+def actor_row(actor: Actor) -> dict[str, Any]:
+    names = [normalise_name(n) for n in (actor.name, *actor.aliases)]
+    return {**actor.model_dump(mode="json"), "search_names": names}
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    when = event.when
+    return {
+        "id": event.id,
+        "type": event.type.value,
+        "summary": event.summary,
+        "confidence": event.confidence,
+        "start": when.start.isoformat() if when else None,
+        "end": when.end.isoformat() if when else None,
+        "precision": when.precision if when else None,
+        "approximate": when.approximate if when else False,
+        "date_text": when.text if when else None,
+        "anchor": when.anchor.isoformat() if when and when.anchor else None,
+    }
+
+
+def participant_rows(events: Sequence[Event]) -> list[dict[str, Any]]:
+    """PARTICIPATED_IN edges; the ordinal keeps the record's order on reading back."""
+    return [
+        {"event": e.id, "actor": p.actor, "role": p.role.value, "ordinal": i}
+        for e in events
+        for i, p in enumerate(e.participants)
+    ]
+
+
+def source_rows(events: Sequence[Event]) -> list[dict[str, Any]]:
+    """REPORTED_IN edges, in the record's order."""
+    return [
+        {"event": e.id, "ordinal": i, **s.model_dump(mode="json")}
+        for e in events
+        for i, s in enumerate(e.sources)
+    ]
+
+
+def relation_row(relation: Relation) -> dict[str, Any]:
+    row = relation.model_dump(mode="json")
+    row["document"] = relation.document or ""
+    return row
+
+
+# -- rows read back ----------------------------------------------------------------
+
+
+def _when(row: dict[str, Any]) -> When | None:
+    if row.get("start") is None:
+        return None
+    return When(
+        start=row["start"],
+        end=row["end"],
+        precision=row["precision"],
+        approximate=bool(row.get("approximate")),
+        text=row.get("date_text"),
+        anchor=row.get("anchor"),
+    )
+
+
+def _event_model(row: dict[str, Any]) -> Event:
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        summary=row["summary"],
+        when=_when(row),
+        confidence=row["confidence"],
+        participants=tuple(
+            Participant(actor=p["actor"], role=p["role"]) for p in row["participants"]
+        ),
+        sources=tuple(Source(**s) for s in row["sources"]),
+    )
+
+
+def _event_view(row: dict[str, Any]) -> EventView:
+    return EventView(
+        id=row["id"],
+        type=row["type"],
+        summary=row["summary"],
+        start=row.get("start"),
+        end=row.get("end"),
+        precision=row.get("precision"),
+        approximate=bool(row.get("approximate")),
+        date_text=row.get("date_text"),
+        confidence=row["confidence"],
+        participants=[
+            ParticipantView(id=p["actor"], name=p["name"], kind=p["kind"], role=p["role"])
+            for p in row["participants"]
+        ],
+        sources=[Source(**s) for s in row["sources"]],
+    )
+
+
+def _relation_model(row: dict[str, Any]) -> Relation:
+    return Relation(
+        source=row["source"],
+        type=row["type"],
+        target=row["target"],
+        since=row["since"],
+        until=row["until"],
+        document=row["document"] or None,
+        sentence=row["sentence"],
+    )
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+class Neo4jStore:
+    def __init__(self, uri: str, user: str, password: str | None, database: str = "neo4j") -> None:
+        """No I/O here: the driver connects lazily; `start()` applies the schema."""
+        self.uri = uri
+        self.database = database
+        auth = (user, password) if password else None
+        self._driver: Driver = GraphDatabase.driver(
+            uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=10.0
+        )
+        self._schema_applied = False
+
+    # -- plumbing ------------------------------------------------------------------
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        try:
+            yield
+        except neo4j_errors.AuthError as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials: {exc}") from exc
+        except _UNAVAILABLE as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
+
+    def _session(self, access: str) -> neo4j.Session:
+        return self._driver.session(database=self.database, default_access_mode=access)
+
+    def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._translate():
+            self._ensure_schema()
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._translate():
+            self._ensure_schema()
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                return session.execute_write(work)
+
+    def _ensure_schema(self) -> None:
+        """Constraints and indexes, once per process (IF NOT EXISTS makes it idempotent)."""
+        if self._schema_applied:
+            return
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            for statement in statements("schema"):
+                session.run(statement).consume()
+        self._schema_applied = True
+
+    def start(self) -> None:
+        """Apply the schema now; raise StoreUnavailable (naming the URI) if Neo4j is away."""
+        with self._translate():
+            self._ensure_schema()
+
+    # -- writing -------------------------------------------------------------------
+
+    def write_batch(self, batch: GraphBatch) -> WriteResult:
+        self._write(lambda tx: self._write_batch(tx, batch))
+        return WriteResult(written=batch.counts(), stats=self.stats())
+
+    def _write_batch(self, tx: ManagedTransaction, batch: GraphBatch) -> None:
+        def present(name: str, ids: set[str], key: str) -> set[str]:
+            return {row[key]["id"] for row in _run(tx, name, ids=sorted(ids))} if ids else set()
+
+        check_references(
+            batch,
+            known_actors=lambda ids: present("actors/get_many", set(ids), "actor"),
+            known_documents=lambda ids: present("documents/get_many", set(ids), "document"),
+        )
+        documents = {
+            row["document"]["id"]: Document(**row["document"])
+            for row in _run(tx, "documents/get_many", ids=[d.id for d in batch.documents])
+        }
+        actors = {
+            row["actor"]["id"]: Actor(**row["actor"])
+            for row in _run(tx, "actors/get_many", ids=[a.id for a in batch.actors])
+        }
+        events = {
+            row["event"]["id"]: _event_model(row["event"])
+            for row in _run(tx, "events/get_many", ids=[e.id for e in batch.events])
+        }
+        rows = merge_batch(batch, documents.get, actors.get, events.get)
+
+        _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
+        _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
+        _run_batched(tx, "events/upsert", [event_row(e) for e in rows.events])
+        if rows.events:
+            _run(tx, "events/clear_links", ids=[e.id for e in rows.events])
+        _run_batched(tx, "events/link_participants", participant_rows(rows.events))
+        _run_batched(tx, "events/link_sources", source_rows(rows.events))
+        _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
+
+    # -- reading -------------------------------------------------------------------
+
+    @staticmethod
+    def _actor(tx: ManagedTransaction, actor_id: str) -> Actor:
+        rows = _run(tx, "actors/get", id=actor_id)
+        if not rows:
+            raise NotFound(f"no actor with id {actor_id!r}; search with GET /actors?q=")
+        return Actor(**rows[0]["actor"])
+
+    @staticmethod
+    def _events(tx: ManagedTransaction, ids: Sequence[str]) -> list[EventView]:
+        """Event views in the order of `ids`."""
+        rows = {r["event"]["id"]: r["event"] for r in _run(tx, "events/get_many", ids=list(ids))}
+        return [_event_view(rows[i]) for i in ids if i in rows]
+
+    def get_actor(self, actor_id: str) -> Actor:
+        return self._read(lambda tx: self._actor(tx, actor_id))
+
+    def search_actors(self, q: str, limit: int) -> list[Actor]:
+        needle = normalise_name(q)
+        if q.strip() and not needle:
+            return []
+        rows = self._read(lambda tx: _run(tx, "actors/search", needle=needle, limit=limit))
+        return [Actor(**row["actor"]) for row in rows]
+
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
+        after = None
+        if query.cursor:
+            start, end, event_id = decode_cursor(query.cursor)
+            after = {"start": start.isoformat(), "end": end.isoformat(), "id": event_id}
+
+        def work(tx: ManagedTransaction) -> TimelinePage:
+            if query.actor is not None:
+                self._actor(tx, query.actor)
+            (row,) = _run(
+                tx,
+                "timeline/page",
+                actor=query.actor,
+                types=[t.value for t in query.types],
+                q=query.q.lower() if query.q else None,
+                since=_iso(query.window.since),
+                until=_iso(query.window.until),
+                undated=query.undated,
+                after=after,
+                limit=query.limit + 1,
+            )
+            ids = row["ids"]
+            items = self._events(tx, ids[: query.limit])
+            has_more = len(ids) > query.limit
+            last = items[-1] if items else None
+            cursor = (
+                encode_cursor(sort_key(last.start, last.end, last.id))
+                if has_more and last
+                else None
+            )
+            return TimelinePage(items=items, count=row["count"], next_cursor=cursor)
+
+        return self._read(work)
+
+    def related_actors(
+        self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
+    ) -> RelatedActorsPage:
+        def work(tx: ManagedTransaction) -> RelatedActorsPage:
+            me = self._actor(tx, actor_id)
+            params = {
+                "actor_id": actor_id,
+                "since": _iso(window.since),
+                "until": _iso(window.until),
+            }
+            event_ids = sorted(r["id"] for r in _run(tx, "related/events", **params))
+            rows = _run(tx, "related/relations", **params)
+            refs = {r["other"]["id"]: ActorRef(**r["other"]) for r in rows}
+            return assemble_related(
+                ActorRef(id=me.id, name=me.name, kind=me.kind),
+                self._events(tx, event_ids),
+                [_relation_model(r) for r in rows],
+                refs,
+                window,
+                kind,
+                limit,
+            )
+
+        return self._read(work)
+
+    def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
+        def work(tx: ManagedTransaction) -> PathsResult:
+            refs = [self._actor(tx, actor_id) for actor_id in (source, target)]
+            result = PathsResult(
+                source=ActorRef(id=refs[0].id, name=refs[0].name, kind=refs[0].kind),
+                target=ActorRef(id=refs[1].id, name=refs[1].name, kind=refs[1].kind),
+                max_hops=max_hops,
+                paths=[],
+            )
+            if source == target:
+                return result
+            rows = _run(tx, "paths/shortest", source=source, target=target, cap=PATH_CAP)
+            candidates = [
+                (
+                    [PathNode(**n) for n in row["nodes"]],
+                    [[PathEdge(**e)] for e in row["edges"]],
+                )
+                for row in rows
+                if len(row["edges"]) <= max_hops
+            ]
+            result.paths.extend(canonical_paths(candidates, limit))
+            return result
+
+        return self._read(work)
+
+    def stats(self) -> Stats:
+        (row,) = self._read(lambda tx: _run(tx, "stats/count"))
+        return Stats(**row)
+
+    def check_ready(self) -> None:
+        with self._translate():
+            self._driver.verify_connectivity()
+            self._ensure_schema()
+
+    def close(self) -> None:
+        self._driver.close()

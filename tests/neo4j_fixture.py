@@ -1,0 +1,82 @@
+"""The real Neo4j for the test session: started from tests/neo4j/ unless NEO4J_URI is set.
+
+A Neo4j given by NEO4J_URI must be a test database: the contract tests empty it. To
+avoid emptying someone's data by mistake, a non-empty database is refused unless
+GRAPHSVC_TESTS_MAY_WIPE=1.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from neo4j import GraphDatabase
+
+from graphsvc.store.cypher import load_query
+
+LAUNCHER = Path(__file__).resolve().parent / "neo4j" / "launcher.py"
+TEST_PASSWORD = "graphsvc-test-password"
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    uri: str
+    user: str
+    password: str | None
+    database: str = "neo4j"
+
+
+def _launcher() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("graphsvc_neo4j_launcher", LAUNCHER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def wipe(target: Neo4jTarget) -> None:
+    auth = (target.user, target.password) if target.password else None
+    with (
+        GraphDatabase.driver(target.uri, auth=auth) as driver,
+        driver.session(database=target.database) as session,
+    ):
+        session.run(load_query("testing/wipe")).consume()
+
+
+def _count_nodes(target: Neo4jTarget) -> int:
+    auth = (target.user, target.password) if target.password else None
+    with GraphDatabase.driver(target.uri, auth=auth) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (n) RETURN count(n) AS n", database_=target.database
+        )
+        return int(records[0]["n"])
+
+
+def neo4j_target() -> Iterator[Neo4jTarget]:
+    """Yield a Neo4j to test against, and stop it afterwards if this session started it."""
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        target = Neo4jTarget(
+            uri=uri,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD") or None,
+            database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
+        if _count_nodes(target) and os.environ.get("GRAPHSVC_TESTS_MAY_WIPE") != "1":
+            raise RuntimeError(
+                f"NEO4J_URI={uri} holds data and the tests would empty it; "
+                "point NEO4J_URI at a test database or set GRAPHSVC_TESTS_MAY_WIPE=1"
+            )
+        yield target
+        return
+    launcher = _launcher()
+    launcher.build()
+    server = launcher.start(password=TEST_PASSWORD)
+    try:
+        yield Neo4jTarget(uri=server.uri, user=server.user, password=server.password)
+    finally:
+        server.stop()
