@@ -7,7 +7,9 @@ EXAMPLES := examples/putin-assad-step-down.jsonl
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint clean
+NEO4J_PASSWORD ?= graphsvc-dev
+
+.PHONY: install run test lint clean neo4j
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +29,9 @@ test: $(STAMP) ## Run the whole test suite.
 lint: $(STAMP) ## ruff lint and format check.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+neo4j: $(STAMP) ## A real Neo4j Community (Bolt 7687, HTTP 7474) in the foreground, without Docker.
+	$(BIN)/python tests/neo4j/launcher.py --bolt-port 7687 --http-port 7474 --password $(NEO4J_PASSWORD)
 
 clean: ## Remove the virtual environment and the local data directory.
 	rm -rf $(VENV) data

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -32,7 +33,13 @@ PROGRESS_MIN_BYTES = 1_000_000
 
 
 def _settings(data_dir: Path | None) -> Settings:
-    settings = Settings()
+    """Settings from the environment; a bad configuration ends the command with one line."""
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        messages = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        err.print(f"[red]configuration error:[/red] {messages}")
+        raise typer.Exit(2) from exc
     return settings.model_copy(update={"data_dir": data_dir}) if data_dir else settings
 
 

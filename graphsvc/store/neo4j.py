@@ -211,7 +211,11 @@ class Neo4jStore:
         self.database = database
         auth = (user, password) if password else None
         self._driver: Driver = GraphDatabase.driver(
-            uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=10.0
+            uri,
+            auth=auth,
+            connection_timeout=5.0,
+            max_transaction_retry_time=10.0,
+            notifications_min_severity="OFF",
         )
         self._schema_applied = False
 

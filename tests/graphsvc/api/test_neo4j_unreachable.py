@@ -1,0 +1,54 @@
+"""With Neo4j away, the service still starts: /health answers, /ready and data routes say
+503 naming the URI, and start-up logs one line, not a traceback."""
+
+from __future__ import annotations
+
+import logging
+import socket
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from graphsvc.api import create_app
+from graphsvc.cli import app as cli_app
+from graphsvc.settings import Settings
+
+
+@pytest.fixture
+def closed_uri() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"bolt://127.0.0.1:{port}"
+
+
+def test_api_without_neo4j(closed_uri: str, caplog: pytest.LogCaptureFixture) -> None:
+    settings = Settings(backend="neo4j", neo4j_uri=closed_uri, neo4j_password="x" * 8)
+    with caplog.at_level(logging.WARNING), TestClient(create_app(settings)) as client:
+        startup = [r for r in caplog.records if r.name == "graphsvc"]
+        assert len(startup) == 1
+        assert closed_uri in startup[0].getMessage() and startup[0].exc_info is None
+        assert client.get("/health").json() == {"status": "ok"}
+        ready = client.get("/ready")
+        assert ready.status_code == 503
+        assert ready.headers["content-type"] == "application/problem+json"
+        assert closed_uri in ready.json()["detail"]
+        stats = client.get("/stats")
+        assert stats.status_code == 503 and closed_uri in stats.json()["detail"]
+
+
+def test_cli_without_neo4j(closed_uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRAPHSVC_BACKEND", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", closed_uri)
+    result = CliRunner().invoke(cli_app, ["stats"])
+    assert result.exit_code == 2
+    assert closed_uri in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_neo4j_backend_needs_a_uri(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.delenv("GRAPHSVC_NEO4J_URI", raising=False)
+    with pytest.raises(ValueError, match="NEO4J_URI"):
+        Settings(backend="neo4j")
