@@ -21,8 +21,12 @@ NAME_IN_CODE = re.compile(
 )
 
 
-#: Where queries are run: the stores, and the test helper that empties Neo4j.
-CODE = [*sorted((ROOT / "graphsvc").rglob("*.py")), ROOT / "tests" / "neo4j_fixture.py"]
+#: Where queries are run: the stores, and the test tooling around the real Neo4j.
+CODE = [
+    *sorted((ROOT / "graphsvc").rglob("*.py")),
+    ROOT / "tests" / "neo4j_fixture.py",
+    ROOT / "tests" / "cypher_lint" / "dump_functions.py",
+]
 
 
 def _names_used() -> set[str]:
