@@ -53,7 +53,7 @@ def _count_nodes(target: Neo4jTarget) -> int:
     auth = (target.user, target.password) if target.password else None
     with GraphDatabase.driver(target.uri, auth=auth) as driver:
         records, _, _ = driver.execute_query(
-            load_query("testing/count_nodes"), database_=target.database
+            load_query("testing/counts"), database_=target.database
         )
         return int(records[0]["nodes"])
 

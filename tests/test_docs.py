@@ -46,3 +46,14 @@ def test_every_route_is_documented() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in README
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_compose_runs_the_neo4j_the_tests_run() -> None:
+    compose = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    pom = (ROOT / "tests" / "neo4j" / "pom.xml").read_text(encoding="utf-8")
+    image = re.search(r"image: neo4j:([0-9.]+)-community", compose)
+    version = re.search(r"<neo4j.version>([0-9.]+)</neo4j.version>", pom)
+    assert image and version
+    assert image.group(1) == version.group(1)
+    assert "GRAPHSVC_BACKEND: neo4j" in compose
+    assert "condition: service_healthy" in compose

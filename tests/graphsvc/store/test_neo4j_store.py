@@ -1,0 +1,83 @@
+"""What only Neo4j shows: labels by kind, native dates, the schema, and raw node and
+relationship counts that a second load of the same batch leaves unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from neo4j import GraphDatabase
+
+from graphsvc.model import GraphBatch
+from graphsvc.store.cypher import load_query
+from graphsvc.store.neo4j import Neo4jStore
+from tests.neo4j_fixture import Neo4jTarget, wipe
+
+
+@pytest.fixture
+def store(neo4j_target: Neo4jTarget) -> Iterator[Neo4jStore]:
+    wipe(neo4j_target)
+    opened = Neo4jStore(
+        neo4j_target.uri, neo4j_target.user, neo4j_target.password, neo4j_target.database
+    )
+    opened.start()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def query(neo4j_target: Neo4jTarget):
+    auth = (neo4j_target.user, neo4j_target.password) if neo4j_target.password else None
+    driver = GraphDatabase.driver(neo4j_target.uri, auth=auth)
+
+    def run(name: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = driver.execute_query(
+            load_query(name), params, database_=neo4j_target.database
+        )
+        return [r.data() for r in records]
+
+    yield run
+    driver.close()
+
+
+def test_loading_twice_leaves_raw_counts_unchanged(
+    store: Neo4jStore, query, example_batch: GraphBatch
+) -> None:
+    store.write_batch(example_batch)
+    first = query("testing/counts")
+    store.write_batch(example_batch)
+    assert query("testing/counts") == first
+    expected_nodes = (
+        len(example_batch.documents) + len(example_batch.actors) + len(example_batch.events)
+    )
+    stats = store.stats()
+    expected_edges = stats.participations + stats.sources + stats.relations
+    assert first == [{"nodes": expected_nodes, "relationships": expected_edges}]
+
+
+def test_labels_by_kind_and_native_dates(
+    store: Neo4jStore, query, example_batch: GraphBatch
+) -> None:
+    store.write_batch(example_batch)
+    for actor_id, label in [
+        ("person:vladimir-putin", "Person"),
+        ("organization:gru", "Organization"),
+        ("place:syria", "Place"),
+    ]:
+        (row,) = query("testing/shape", actor_id=actor_id, event_id="event:sergun-dies")
+        assert sorted(row["labels"]) == sorted(["Actor", label])
+        assert row["start_type"] == row["end_type"] == "DATE NOT NULL"
+
+
+def test_schema_is_applied_idempotently(
+    store: Neo4jStore, query, neo4j_target: Neo4jTarget
+) -> None:
+    names = {row["name"] for row in query("testing/schema")}
+    assert {"actor_id", "event_id", "document_id", "event_start", "event_end"} <= names
+    second = Neo4jStore(
+        neo4j_target.uri, neo4j_target.user, neo4j_target.password, neo4j_target.database
+    )
+    second.start()  # a second process starting up applies the same schema again
+    second.close()
+    assert {row["name"] for row in query("testing/schema")} == names
