@@ -1,0 +1,863 @@
+"""Rules that find temporal expressions: one regex and one resolver each.
+
+A resolver turns a match into a TIMEX3 type and value and, for dates, a `When`. It may
+refuse a match (return None) when the context says it is not a date: "May I", "2000
+troops", "the fall in prices". Resolvers read the anchor (publication date), the
+reference date (the last date the text resolved, for "two days later") and the tense of
+the sentence (for the year of "in August").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from graphsvc.model import Precision, When
+from graphsvc.temporal import calendar as cal
+from graphsvc.temporal.expression import TimexType
+from graphsvc.temporal.lexicon import alternation, lexicon, number_value, word
+
+Tense = Literal["past", "future", "unknown"]
+
+
+@dataclass
+class Context:
+    """What a resolver may look at besides the match."""
+
+    text: str
+    anchor: date
+    mode: Literal["news", "narrative"]
+    reference: date | None = None
+    tense: Tense = "unknown"
+
+    @property
+    def base(self) -> date:
+        """What partial dates are read against: the narrative's last date, or the anchor."""
+        if self.mode == "narrative" and self.reference is not None:
+            return self.reference
+
+        return self.anchor
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: TimexType
+    value: str
+    when: When | None = None
+    explicit_year: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Context], Resolved | None]
+
+
+LEX = lexicon()
+MONTH = rf"(?P<month>{alternation(LEX['months'])})\.?"
+WEEKDAY = rf"(?P<wd>{alternation(LEX['weekdays'])})\.?"
+YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
+NUMBER = rf"(?P<n>\d+(?:\.\d+)?|{alternation(LEX['numbers'])}|{alternation(LEX['vague_numbers'])})"
+UNIT = rf"(?P<unit>{alternation(LEX['units'])})s?"
+ORDINAL = rf"(?P<ord>{alternation(LEX['ordinals'])})"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+PART = r"(?P<part>early|mid|late)"
+FLAGS = re.IGNORECASE
+
+
+def _when(
+    start: date, end: date, precision: Precision, ctx: Context, text: str, approximate: bool = False
+) -> When:
+    return When(
+        start=start,
+        end=end,
+        precision=precision,
+        approximate=approximate,
+        text=text,
+        anchor=ctx.anchor,
+    )
+
+
+def _date(
+    text: str,
+    start: date,
+    end: date,
+    precision: Precision,
+    value: str,
+    ctx: Context,
+    approximate: bool = False,
+    explicit_year: bool = False,
+) -> Resolved:
+    return Resolved(
+        "DATE", value, _when(start, end, precision, ctx, text, approximate), explicit_year
+    )
+
+
+def _previous_word(ctx: Context, match: re.Match[str], words: int = 1) -> str:
+    before = ctx.text[max(0, match.start() - 40) : match.start()].lower()
+    tokens = re.findall(r"[a-z']+|[^\sa-z]", before)
+    return " ".join(tokens[-words:])
+
+
+def _has_cue(ctx: Context, match: re.Match[str]) -> bool:
+    cues = LEX["month_cues"]
+    return any(_previous_word(ctx, match, len(c.split())) == c for c in cues)
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _pick_year(month: int, day: int | None, ctx: Context, explicit: int | None) -> int:
+    """The year of a date given without one: by tense around the anchor, or the narrative's."""
+    if explicit is not None:
+        return explicit
+    base = ctx.base
+    if ctx.mode == "narrative" and ctx.reference is not None:
+        return base.year
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            start = date(year, month, day or 1)
+        except ValueError:
+            continue
+        end = start if day else cal.month_end(year, month)
+        candidates.append((year, start, end))
+    if ctx.tense == "future":
+        for year, _start, end in candidates:
+            if end >= base:
+                return year
+    if ctx.tense == "past":
+        for year, start, _end in reversed(candidates):
+            if start <= base:
+                return year
+    return min(candidates, key=lambda c: abs((c[1] - base).days))[0]
+
+
+# -- explicit calendar dates -----------------------------------------------------------
+
+
+def _day_date(
+    year: int, month: int, day: int, text: str, ctx: Context, explicit_year: bool
+) -> Resolved | None:
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return _date(text, value, value, "day", value.isoformat(), ctx, explicit_year=explicit_year)
+
+
+def resolve_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return _day_date(int(m["year"]), int(m["m"]), int(m["d"]), m[0], ctx, True)
+
+
+def resolve_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
+    year = int(m["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return _day_date(year, int(m["a"]), int(m["b"]), m[0], ctx, True)
+
+
+def resolve_month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if not _capitalised(m["month"]):
+        return None
+    month = word("months", m["month"].rstrip("."))
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    explicit = int(m["year"]) if m["year"] else None
+    year = _pick_year(month, day, ctx, explicit)
+    return _day_date(year, month, day, m[0], ctx, explicit is not None)
+
+
+def resolve_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if not _capitalised(m["month"]):
+        return None
+    month, year = word("months", m["month"].rstrip(".")), int(m["year"])
+    start, end = cal.month_span(year, month)
+    value = f"{year}-{month:02d}"
+    if m["part"]:
+        start, end = cal.part_of_month(year, month, m["part"].lower())
+        return _date(m[0], start, end, "month", value, ctx, approximate=True, explicit_year=True)
+    return _date(m[0], start, end, "month", value, ctx, explicit_year=True)
+
+
+def resolve_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A month alone: "in August", "last March", "early May"."""
+    name = m["month"].rstrip(".").lower()
+    if not _capitalised(m["month"]) or (len(name) <= 4 and name not in ("may", "june", "july")):
+        return None
+    rel = (m["rel"] or "").lower()
+    if not (rel or m["part"] or _has_cue(ctx, m)):
+        return None
+    if name in LEX["ambiguous_months"] and not (rel or m["part"] or _has_cue(ctx, m)):
+        return None
+    if name in LEX["ambiguous_months"] and re.match(
+        r"\s+(I|we|you|he|she|they|it)\b", ctx.text[m.end() :]
+    ):
+        return None
+    month = word("months", name)
+    base = ctx.base
+    if rel == "last":
+        year = base.year if month < base.month else base.year - 1
+    elif rel == "next":
+        year = base.year if month > base.month else base.year + 1
+    elif rel == "this":
+        year = base.year
+    else:
+        year = _pick_year(month, None, ctx, None)
+    start, end = cal.month_span(year, month)
+    value = f"{year}-{month:02d}"
+    if m["part"]:
+        start, end = cal.part_of_month(year, month, m["part"].lower())
+        return _date(m[0], start, end, "month", value, ctx, approximate=True)
+    return _date(m[0], start, end, "month", value, ctx)
+
+
+def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """A four-digit year, unless the context says it is an amount or part of a number."""
+    year = int(m["year"])
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    after = ctx.text[m.end() : m.end() + 20]
+    if re.search(r"[\d.,$£€#/]$", before) or re.match(
+        r"[\d%]|[.,]\d|\s*(?:per\s?cent|percent)", after
+    ):
+        return None
+    if before.endswith("-") and not re.search(
+        r"(?:1[0-9]|20)\d\d-$|mid-$", ctx.text[max(0, m.start() - 6) : m.start()]
+    ):
+        return None
+    next_word = re.match(r"\s*([a-z]+)", after, FLAGS)
+    if next_word and next_word[1].lower() in LEX["amount_units"]:
+        return None
+    previous = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+    if (
+        next_word
+        and previous
+        and next_word[1][0].isupper()
+        and previous[1][0].isupper()
+        and (
+            previous[1].lower() not in LEX["month_cues"]
+            and previous[1].lower() not in LEX["months"]
+        )
+    ):
+        return None  # a name: "Russell 2000 Index", "Windows 2000 Server"
+    if not 1000 <= year <= 2099:
+        return None
+    start, end = cal.year_span(year)
+    if m["part"]:
+        start, end = cal.part_of_year(year, m["part"].lower())
+        return _date(m[0], start, end, "year", str(year), ctx, approximate=True, explicit_year=True)
+    return _date(m[0], start, end, "year", str(year), ctx, explicit_year=True)
+
+
+def resolve_bc_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "499 BC": a TIMEX3 value only; Python dates cannot hold years before 1 AD."""
+    return Resolved("DATE", f"BC{int(m['bc']):04d}")
+
+
+def resolve_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["dec"]:
+        decade = int(m["dec"])
+    elif m["short"]:
+        decade = 1900 + int(m["short"])
+    else:
+        decade = 1900 + 10 * int(word("decade_words", m["dword"]))
+    start, end = cal.decade_span(decade)
+    value = str(decade // 10)
+    if m["part"]:
+        start, end = cal.part_of_decade(decade, m["part"].lower())
+        return _date(m[0], start, end, "decade", value, ctx, approximate=True, explicit_year=True)
+    return _date(m[0], start, end, "decade", value, ctx, explicit_year=True)
+
+
+def resolve_century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    raw = m["ord"].lower()
+    number = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else word("ordinals", raw)
+    if number < 1:
+        return None
+    return Resolved("DATE", f"{number - 1:02d}", None)
+
+
+def resolve_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["q"]:
+        quarter = int(m["q"][1])
+    else:
+        quarter = word("ordinals", m["ord"])
+        quarter = 4 if quarter == -1 else quarter
+        if not 1 <= quarter <= 4:
+            return None
+    explicit = bool(m["year"])
+    year = int(m["year"]) if m["year"] else _relative_year(m["rel"], ctx)
+    if year is None:
+        base = ctx.base
+        year = base.year
+        if cal.quarter_span(year, quarter)[0] > base and ctx.tense != "future":
+            year -= 1
+    start, end = cal.quarter_span(year, quarter)
+    return _date(m[0], start, end, "quarter", f"{year}-Q{quarter}", ctx, explicit_year=explicit)
+
+
+def _relative_year(rel: str | None, ctx: Context) -> int | None:
+    offsets = {"this": 0, "last": -1, "next": 1, "the": 0}
+    return ctx.base.year + offsets[rel.lower()] if rel else None
+
+
+def resolve_half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    half = 1 if m["ord"].lower() == "first" else 2
+    year = int(m["year"]) if m["year"] else _relative_year(m["rel"], ctx) or ctx.base.year
+    start, end = cal.half_span(year, half)
+    return _date(m[0], start, end, "quarter", f"{year}-H{half}", ctx, explicit_year=bool(m["year"]))
+
+
+def resolve_season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    name = m["season"].lower()
+    rel = (m["rel"] or "").lower()
+    if name == "fall" and not (m["year"] or rel in ("this", "last", "next", "that")):
+        return None
+    if not (m["year"] or rel or _has_cue(ctx, m)):
+        return None
+    code = word("seasons", name)
+    base = ctx.base
+    current_year, current = cal.season_of(base)
+    if m["year"]:
+        year = int(m["year"])
+    elif rel == "last":
+        year = base.year - 1 if cal.season_span(base.year, code)[0] >= base else base.year
+        if (year, code) == (current_year, current):
+            year -= 1
+    elif rel == "next":
+        year = base.year if cal.season_span(base.year, code)[0] > base else base.year + 1
+    elif rel in ("this", "that") and code == current:
+        year = current_year
+    else:
+        year = base.year
+        if ctx.tense == "past" and cal.season_span(year, code)[0] > base:
+            year -= 1
+    start, end = cal.season_span(year, code)
+    value = f"{year}-{code}"
+    approximate = rel in ("early", "late", "mid")
+    if approximate:
+        start, end = cal.part_of_month(start.year, start.month, "early")[0], end
+    return _date(m[0], start, end, "season", value, ctx, approximate, bool(m["year"]))
+
+
+# -- relative to the anchor --------------------------------------------------------------
+
+
+def _unit_span(unit: str, day: date) -> tuple[date, date, Precision, str]:
+    """The calendar unit that holds `day`, with its precision and TIMEX3 value."""
+    if unit == "week":
+        start, end = cal.week_span(day)
+        return start, end, "week", cal.iso_week_value(day)
+    if unit == "weekend":
+        start, _ = cal.week_span(day)
+        return (
+            start + timedelta(days=5),
+            start + timedelta(days=6),
+            "week",
+            cal.iso_week_value(day) + "-WE",
+        )
+    if unit == "month":
+        start, end = cal.month_span(day.year, day.month)
+        return start, end, "month", f"{day.year}-{day.month:02d}"
+    if unit == "quarter":
+        quarter = cal.quarter_of(day)
+        start, end = cal.quarter_span(day.year, quarter)
+        return start, end, "quarter", f"{day.year}-Q{quarter}"
+    if unit == "decade":
+        decade = day.year // 10 * 10
+        start, end = cal.decade_span(decade)
+        return start, end, "decade", str(decade // 10)
+    if unit == "day":
+        return day, day, "day", day.isoformat()
+    start, end = cal.year_span(day.year)
+    return start, end, "year", str(day.year)
+
+
+def _shift(day: date, unit: str, amount: int) -> date:
+    if unit in ("day", "night"):
+        return day + timedelta(days=amount)
+    if unit in ("week", "weekend"):
+        return day + timedelta(weeks=amount)
+    if unit == "fortnight":
+        return day + timedelta(weeks=2 * amount)
+    if unit in ("month", "quarter"):
+        year, month = cal.add_months(day.year, day.month, amount * (3 if unit == "quarter" else 1))
+        return date(year, month, min(day.day, cal.month_end(year, month).day))
+    years = amount * {"decade": 10, "century": 100}.get(unit, 1)
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Last week, this year, next month, the following day; "the past year" is a duration."""
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if unit == "century":
+        return None
+    if rel == "past":
+        code = word("units", unit)["code"]
+        return Resolved("DURATION", f"P1{code}" if code != "DE" else "P10Y")
+    if rel in ("following", "next") and m["the"]:
+        base, amount = ctx.reference or ctx.anchor, 1
+    elif rel in ("previous", "preceding") and m["the"]:
+        base, amount = ctx.reference or ctx.anchor, -1
+    elif rel in ("same", "that"):
+        base, amount = ctx.reference or ctx.anchor, 0
+    else:
+        base = ctx.anchor if ctx.mode == "news" else ctx.base
+        amount = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    if unit in LEX["times_of_day"]:
+        day = _shift(base, "day", amount)
+        code = word("times_of_day", unit)
+        return Resolved("TIME", f"{day.isoformat()}T{code}", _when(day, day, "day", ctx, m[0]))
+    day = _shift(base, unit, amount)
+    start, end, precision, value = _unit_span(unit, day)
+    return _date(m[0], start, end, precision, value, ctx)
+
+
+def resolve_earlier_later(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "earlier this month" runs from the month's first day to the anchor; "later this year"
+    from the anchor to the year's end; "late last year" is the last third of last year."""
+    part, rel, unit = m["part"].lower(), m["rel"].lower(), m["unit"].lower()
+    base = ctx.anchor if ctx.mode == "news" else ctx.base
+    day = _shift(base, unit, {"this": 0, "last": -1, "next": 1}[rel])
+    start, end, precision, value = _unit_span(unit, day)
+    if part in ("earlier", "later") and rel == "this":
+        start, end = (start, base) if part == "earlier" else (base, end)
+        return _date(m[0], start, end, precision, value, ctx)
+    key = {"earlier": "early", "later": "late"}.get(part, part)
+    if unit == "year":
+        start, end = cal.part_of_year(day.year, key)
+    elif unit == "month":
+        start, end = cal.part_of_month(day.year, day.month, key)
+    return _date(m[0], start, end, precision, value, ctx, approximate=True)
+
+
+def resolve_part_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the end of 2015", "the beginning of August", "the first half of the year"."""
+    inner = _resolve_inner(m["rest"], ctx)
+    if inner is None or inner.when is None:
+        return None
+    part = m["part"].lower()
+    when = inner.when
+    if "half" in part:
+        if when.precision != "year":
+            return None
+        half = 1 if part.startswith("first") else 2
+        start, end = cal.half_span(when.start.year, half)
+        return _date(
+            m[0],
+            start,
+            end,
+            "quarter",
+            f"{when.start.year}-H{half}",
+            ctx,
+            explicit_year=inner.explicit_year,
+        )
+    key = word("parts", part.split()[0]) if part.split()[0] in LEX["parts"] else "late"
+    if when.precision == "year":
+        start, end = cal.part_of_year(when.start.year, key)
+    elif when.precision == "month":
+        start, end = cal.part_of_month(when.start.year, when.start.month, key)
+    elif when.precision == "decade":
+        start, end = cal.part_of_decade(when.start.year, key)
+    else:
+        start, end = when.start, when.end
+    return _date(
+        m[0],
+        start,
+        end,
+        when.precision,
+        inner.value,
+        ctx,
+        approximate=True,
+        explicit_year=inner.explicit_year,
+    )
+
+
+def _resolve_inner(text: str, ctx: Context) -> Resolved | None:
+    """Resolve the period inside a part-of phrase with the other rules."""
+    sub = Context(
+        text=text, anchor=ctx.anchor, mode=ctx.mode, reference=ctx.reference, tense=ctx.tense
+    )
+    if re.fullmatch(r"the\s+(year|month|week|decade)", text, FLAGS):
+        text = "this " + text.split()[-1]
+        sub.text = text
+    for rule in RULES:
+        if rule.name in ("part_of",):
+            continue
+        match = rule.pattern.fullmatch(text)
+        if match:
+            resolved = rule.resolve(match, sub)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the last week of September 2015": its last seven days; "the week of Oct. 5": the
+    ISO week holding that day."""
+    if not _capitalised(m["month"]):
+        return None
+    month = word("months", m["month"].rstrip("."))
+    explicit = int(m["year"]) if m["year"] else None
+    if m["day"]:
+        year = _pick_year(month, int(m["day"]), ctx, explicit)
+        try:
+            day = date(year, month, int(m["day"]))
+        except ValueError:
+            return None
+        start, end = cal.week_span(day)
+        return _date(
+            m[0],
+            start,
+            end,
+            "week",
+            cal.iso_week_value(day),
+            ctx,
+            explicit_year=explicit is not None,
+        )
+    year = _pick_year(month, None, ctx, explicit)
+    first, last = cal.month_span(year, month)
+    ordinal = word("ordinals", m["ord"])
+    if ordinal == -1:
+        start, end = last - timedelta(days=6), last
+    elif 1 <= ordinal <= 4:
+        start = first + timedelta(days=7 * (ordinal - 1))
+        end = start + timedelta(days=6)
+    else:
+        return None
+    return _date(
+        m[0], start, end, "week", cal.iso_week_value(start), ctx, explicit_year=explicit is not None
+    )
+
+
+def resolve_earlier_in_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "earlier in January" in an article of January: from the 1st to the anchor."""
+    if not _capitalised(m["month"]):
+        return None
+    month = word("months", m["month"].rstrip("."))
+    year = _pick_year(month, None, ctx, None)
+    start, end = cal.month_span(year, month)
+    base = ctx.anchor
+    if m["part"].lower() == "earlier" and start <= base <= end:
+        end = base
+    elif m["part"].lower() == "later" and start <= base <= end:
+        start = base
+    return _date(m[0], start, end, "month", f"{year}-{month:02d}", ctx)
+
+
+def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "on Tuesday" in past-tense news: the Tuesday on or before the anchor."""
+    name = m["wd"]
+    if not _capitalised(name) or (len(name.rstrip(".")) <= 3 and not name.endswith(".")):
+        return None  # "Sun" the newspaper, "wed" the verb
+    weekday = word("weekdays", m["wd"].rstrip("."))
+    rel = (m["rel"] or "").lower()
+    base = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
+    back = (base.weekday() - weekday) % 7
+    forward = (weekday - base.weekday()) % 7
+    if rel == "last":
+        day = base - timedelta(days=back or 7)
+    elif rel == "next":
+        day = base + timedelta(days=forward or 7)
+    elif rel == "this":
+        day = (
+            base + timedelta(days=forward) if ctx.tense == "future" else base - timedelta(days=back)
+        )
+    elif ctx.tense == "future" or _previous_word(ctx, m) in ("until", "till"):
+        day = base + timedelta(days=forward)
+    elif ctx.tense == "past":
+        day = base - timedelta(days=back)
+    else:
+        day = base - timedelta(days=back) if back <= forward else base + timedelta(days=forward)
+    if m["tod"]:
+        code = word("times_of_day", m["tod"])
+        return Resolved("TIME", f"{day.isoformat()}T{code}", _when(day, day, "day", ctx, m[0]))
+    return _date(m[0], day, day, "day", day.isoformat(), ctx)
+
+
+def resolve_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """today, yesterday, tomorrow, tonight, this morning, the day before yesterday."""
+    phrase = " ".join(m[0].lower().split())
+    offsets = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "tonight": 0,
+        "this": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
+    head = phrase.split()[0] if phrase.split()[0] in offsets else phrase
+    amount = offsets.get(phrase, offsets.get(head, 0))
+    day = ctx.anchor + timedelta(days=amount)
+    tod = m["tod"] or ("night" if phrase == "tonight" else None)
+    if tod:
+        code = word("times_of_day", tod)
+        return Resolved("TIME", f"{day.isoformat()}T{code}", _when(day, day, "day", ctx, m[0]))
+    return _date(m[0], day, day, "day", day.isoformat(), ctx)
+
+
+def resolve_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "two weeks ago" from the anchor; "three days later" from the last date the text gave."""
+    unit = m["unit"].lower()
+    amount = number_value(m["n"])
+    direction = " ".join(m["dir"].lower().split())
+    if unit in ("second", "minute", "hour"):
+        return None
+    if amount is None:
+        return Resolved("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF")
+    sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
+    if direction in ("ago", "from now", "hence"):
+        base = ctx.anchor
+    elif ctx.reference is not None:
+        base = ctx.reference
+    else:
+        return None  # "days later" needs another date to count from
+    day = _shift(base, unit, sign * int(amount))
+    span_unit = "day" if unit in ("day", "night") else unit
+    start, end, precision, value = _unit_span(span_unit, day)
+    return _date(m[0], start, end, precision, value, ctx)
+
+
+# -- durations, sets, references, times --------------------------------------------------
+
+
+def _duration_value(amount: float | None, unit: str) -> str | None:
+    spec = LEX["units"].get(unit)
+    if spec is None:
+        return None
+    code = spec["code"]
+    count = "X" if amount is None else f"{amount * spec.get('times', 1):g}"
+    if code == "DE":
+        code, count = "Y", "X" if amount is None else f"{10 * amount:g}"
+    if code == "CE":
+        code, count = "Y", "X" if amount is None else f"{100 * amount:g}"
+    if code == "WE":
+        code = "WE"
+    prefix = "PT" if spec.get("time") else "P"
+    return f"{prefix}{count}{code}"
+
+
+def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    raw = m["n"].lower()
+    amount: float | None
+    amount = float(raw) if re.fullmatch(r"\d+(?:\.\d+)?", raw) else number_value(raw)
+    unit = m["unit"].lower()
+    if amount is None and raw not in [w.lower() for w in LEX["vague_numbers"]]:
+        return None
+    if unit == "weekend":
+        return None
+    value = _duration_value(amount, unit)
+    return Resolved("DURATION", value) if value else None
+
+
+def resolve_past_n(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the past two weeks", "the next three years": durations."""
+    raw = m["n"].lower()
+    amount = float(raw) if raw.replace(".", "", 1).isdigit() else number_value(raw)
+    value = _duration_value(amount, m["unit"].lower())
+    return Resolved("DURATION", value) if value else None
+
+
+def resolve_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    phrase = " ".join(m[0].lower().split())
+    if phrase in LEX["sets"]:
+        return Resolved("SET", LEX["sets"][phrase])
+    unit = (m["unit"] or "").lower()
+    if m["wd"]:
+        return Resolved("SET", f"XXXX-WXX-{word('weekdays', m['wd'].rstrip('.')) + 1}")
+    amount = number_value(m["n"]) if m["n"] else 1
+    value = _duration_value(amount or 1, unit)
+    return Resolved("SET", value) if value else None
+
+
+def resolve_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "now", "recently", "in the future". A history does not say "soon" of its own time,
+    so in narrative mode only phrases that name the present of the text count."""
+    phrase = " ".join(m[0].lower().split())
+    value = LEX["references"][phrase]
+    if ctx.mode == "narrative" and value != "PRESENT_REF":
+        return None
+    if ctx.mode == "narrative" and phrase in ("current", "now"):
+        return None
+    return Resolved("DATE", value)
+
+
+def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    hour = int(m["h"])
+    minute = int(m["min"] or 0)
+    ampm = (m["ampm"] or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    day = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
+    zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+    return Resolved("TIME", value, _when(day, day, "day", ctx, m[0]))
+
+
+def resolve_noon(m: re.Match[str], ctx: Context) -> Resolved | None:
+    day = ctx.anchor
+    clock = "12:00" if m[0].lower() == "noon" else "24:00"
+    return Resolved("TIME", f"{day.isoformat()}T{clock}", _when(day, day, "day", ctx, m[0]))
+
+
+def resolve_the_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the day" in news is the day of the report: "to end the day up 2%"."""
+    if ctx.mode != "news":
+        return None
+    day = ctx.anchor
+    return _date(m[0], day, day, "day", day.isoformat(), ctx)
+
+
+def resolve_vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "in years", "for months": a duration of unknown length."""
+    unit = m["unit"].lower().rstrip("s")
+    value = _duration_value(None, unit)
+    if value is None:
+        return None
+    return Resolved("DURATION", value)
+
+
+def _rule(
+    name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Resolved | None]
+) -> Rule:
+    return Rule(name, re.compile(pattern, FLAGS), resolve)
+
+
+REL_UNITS = r"week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night"
+
+RULES: list[Rule] = [
+    _rule(
+        "iso", rf"\b{YEAR}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:T\d\d:\d\d(?::\d\d)?)?\b", resolve_iso
+    ),
+    _rule("slash", r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", resolve_slash),
+    _rule(
+        "month_day", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?", resolve_month_day
+    ),
+    _rule(
+        "day_month",
+        rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?",
+        resolve_month_day,
+    ),
+    _rule("month_year", rf"\b(?:{PART}[-\s]+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", resolve_month_year),
+    _rule("month", rf"\b(?:(?P<rel>last|next|this)\s+)?(?:{PART}[-\s]+)?{MONTH}\b", resolve_month),
+    _rule(
+        "part_of",
+        r"\b(?:(?:toward|towards)\s+)?the\s+(?P<part>beginning|start|middle|end|close|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part|later\s+part)\s+of\s+"
+        rf"(?P<rest>(?:{alternation(LEX['months'])})\.?(?:,?\s+(?:1[0-9]|20)\d\d)?|(?:1[0-9]|20)\d\d|(?:this|last|next|the)\s+(?:year|month|week|decade)|the\s+(?:1[0-9]|20)\d0'?s)\b",
+        resolve_part_of,
+    ),
+    _rule(
+        "week_of",
+        rf"\bthe\s+(?:{ORDINAL}\s+)?week\s+of\s+{MONTH}(?:\s+{DAY})?(?:,?\s+{YEAR}\b)?",
+        resolve_week_of,
+    ),
+    _rule(
+        "earlier_in_month", rf"\b(?P<part>earlier|later)\s+in\s+{MONTH}\b", resolve_earlier_in_month
+    ),
+    _rule(
+        "earlier_later",
+        r"\b(?P<part>earlier|later|early|late|mid)\s+(?P<rel>this|last|next)\s+(?P<unit>year|month|week|decade)\b",
+        resolve_earlier_later,
+    ),
+    _rule(
+        "quarter",
+        rf"\b(?:(?P<q>Q[1-4])|the\s+{ORDINAL}\s+quarter)(?:\s+(?:of\s+)?{YEAR}\b|\s+of\s+(?P<rel>this|last|next|the)\s+year)?",
+        resolve_quarter,
+    ),
+    _rule(
+        "half",
+        rf"\bthe\s+(?P<ord>first|second|latter)\s+half\s+of\s+(?:{YEAR}\b|(?P<rel>this|last|next|the)\s+year)",
+        resolve_half,
+    ),
+    _rule(
+        "season",
+        rf"\b(?:(?P<rel>this|last|next|that|early|late|mid)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{YEAR}\b)?",
+        resolve_season,
+    ),
+    _rule(
+        "decade",
+        rf"\b(?:the\s+)?(?:{PART}[-\s]+)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s|(?P<dword>{alternation(LEX['decade_words'])}))\b",
+        resolve_decade,
+    ),
+    _rule(
+        "century",
+        rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(LEX['ordinals'])})\s+century\b",
+        resolve_century,
+    ),
+    _rule("bc_year", r"\b(?P<bc>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?!\w)", resolve_bc_year),
+    _rule("year", rf"\b(?:{PART}[-\s])?{YEAR}\b", resolve_year),
+    _rule(
+        "relative_unit",
+        rf"\b(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|preceding|current|following|same|that)\s+(?P<unit>{REL_UNITS})\b",
+        resolve_relative_unit,
+    ),
+    _rule(
+        "weekday",
+        rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?{WEEKDAY}(?:\s+(?P<tod>morning|afternoon|evening|night))?\b(?!s)",
+        resolve_weekday,
+    ),
+    _rule(
+        "deictic",
+        r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday|tomorrow|tonight|(?:this|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night))\b",
+        resolve_deictic,
+    ),
+    _rule(
+        "ago", rf"\b{NUMBER}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", resolve_ago
+    ),
+    _rule(
+        "past_n",
+        rf"\b(?:the\s+)?(?:last|past|next|previous|coming|first|final)\s+{NUMBER}\s+(?:(?:straight|consecutive|successive|trading|business|working|full)\s+)?{UNIT}\b",
+        resolve_past_n,
+    ),
+    _rule(
+        "duration",
+        rf"\b{NUMBER}[-\s](?:(?:straight|consecutive|successive|trading|business|working|full|more|long|short)\s+)?{UNIT}(?:[-\s](?:long|old))?\b",
+        resolve_duration,
+    ),
+    _rule(
+        "set",
+        rf"\b(?:{alternation(LEX['sets'])}|(?:every|each|per)\s+(?:(?P<n>{alternation(LEX['numbers'])}|\d+)\s+)?(?:(?P<unit>{alternation(LEX['units'])})s?|{WEEKDAY}))\b",
+        resolve_set,
+    ),
+    _rule("reference", rf"\b(?:{alternation(LEX['references'])})\b", resolve_reference),
+    _rule(
+        "clock",
+        r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T)\b)?",
+        resolve_clock,
+    ),
+    _rule(
+        "clock_at",
+        r"(?<=\bat\s)(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?P<ampm>)(?:\s*(?P<tz>UTC|GMT)\b)?",
+        resolve_clock,
+    ),
+    _rule(
+        "clock_24",
+        r"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?P<ampm>)\s*(?P<tz>UTC|GMT)\b",
+        resolve_clock,
+    ),
+    _rule(
+        "the_day",
+        r"\b(?:(?P<part>late|early)\s+in\s+|the\s+(?:start|end|close|rest|remainder)\s+of\s+)?the\s+day\b",
+        resolve_the_day,
+    ),
+    _rule(
+        "vague_duration",
+        r"\b(?:for|in|over|within)\s+(?P<n>)(?P<unit>years|months|weeks|days|decades|hours|minutes)\b",
+        resolve_vague_duration,
+    ),
+    _rule("noon", r"\b(?:noon|midnight)\b", resolve_noon),
+]
