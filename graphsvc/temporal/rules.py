@@ -223,6 +223,11 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     year = int(m["year"])
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     after = ctx.text[m.end() : m.end() + 20]
+    preceding = ctx.text[max(0, m.start() - 8) : m.start()]
+    if re.search(r"\d{3}[\s-]+$", preceding) and not re.search(
+        r"(?:1[0-9]|20)\d\d\s*[-\u2013]\s*$", preceding
+    ):
+        return None  # a group of a longer number: "+1 202 555 2015"
     if re.search(r"[\d.,$£€#/]$", before) or re.match(
         r"[\d%]|[.,]\d|\s*(?:per\s?cent|percent)", after
     ):
@@ -483,17 +488,20 @@ def resolve_part_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _resolve_inner(text: str, ctx: Context) -> Resolved | None:
-    """Resolve the period inside a part-of phrase with the other rules."""
-    sub = Context(
-        text=text, anchor=ctx.anchor, mode=ctx.mode, reference=ctx.reference, tense=ctx.tense
-    )
+    """Resolve the period inside a part-of phrase with the other rules.
+
+    The period is read as if after "in", the cue a bare month name needs.
+    """
     if re.fullmatch(r"the\s+(year|month|week|decade)", text, FLAGS):
         text = "this " + text.split()[-1]
-        sub.text = text
+    padded = "in " + text
+    sub = Context(
+        text=padded, anchor=ctx.anchor, mode=ctx.mode, reference=ctx.reference, tense=ctx.tense
+    )
     for rule in RULES:
-        if rule.name in ("part_of",):
+        if rule.name == "part_of":
             continue
-        match = rule.pattern.fullmatch(text)
+        match = rule.pattern.fullmatch(padded, 3)
         if match:
             resolved = rule.resolve(match, sub)
             if resolved is not None:
@@ -559,6 +567,9 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     name = m["wd"]
     if not _capitalised(name) or (len(name.rstrip(".")) <= 3 and not name.endswith(".")):
         return None  # "Sun" the newspaper, "wed" the verb
+    following = re.match(r"\s+([A-Z][a-z]+)", ctx.text[m.end() :])
+    if following and following[1].lower() not in LEX["months"] and not m["tod"]:
+        return None  # a name: "Sunday Times", "Black Monday Fund"
     weekday = word("weekdays", m["wd"].rstrip("."))
     rel = (m["rel"] or "").lower()
     base = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
@@ -654,6 +665,8 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = m["unit"].lower()
     if amount is None and raw not in [w.lower() for w in LEX["vague_numbers"]]:
         return None
+    if unit == "second" and not raw[0].isdigit():
+        return None  # "a second chance"
     if unit == "weekend":
         return None
     value = _duration_value(amount, unit)
