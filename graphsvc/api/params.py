@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import Query
 
 from graphsvc.errors import InvalidInput
+from graphsvc.model import When, utc_now
 from graphsvc.store.base import Window
-from graphsvc.temporal import parse_iso_partial
+from graphsvc.temporal import parse_iso_partial, resolve_phrase
 
-DATE_HELP = "`2015`, `2015-09` or `2015-09-30`; `{name}` keeps what overlaps from the {edge}."
+DATE_HELP = (
+    "`2015`, `2015-09`, `2015-09-30`, or a phrase such as `September 2015`, `Q3 2015`, "
+    "`last week` (read against today); `{name}` keeps what overlaps from the {edge}."
+)
+
+
+def parse_bound(text: str) -> When:
+    """A partial ISO date, else any phrase the temporal module resolves (against today)."""
+    try:
+        return parse_iso_partial(text)
+    except ValueError:
+        if re.fullmatch(r"[\d\s\-/.:]*", text):
+            raise  # a malformed numeric date is an error, not a phrase to guess at
+        when = resolve_phrase(text, utc_now().date())
+        if when is None:
+            raise ValueError(
+                f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or a phrase "
+                "such as 'September 2015', 'Q3 2015' or 'last week'"
+            ) from None
+        return when
 
 SinceParam = Annotated[
     str | None, Query(description=DATE_HELP.format(name="since", edge="first day of it on"))
@@ -28,7 +49,7 @@ def window_from(since: str | None, until: str | None) -> Window:
         if text is None:
             continue
         try:
-            when = parse_iso_partial(text)
+            when = parse_bound(text)
         except ValueError as exc:
             errors.append({"field": f"query parameter {name}", "message": str(exc)})
             continue

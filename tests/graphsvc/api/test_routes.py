@@ -108,3 +108,16 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
         "/records",
     } <= paths
     assert "application/x-ndjson" in spec["paths"]["/records"]["post"]["requestBody"]["content"]
+
+
+def test_since_and_until_take_phrases(loaded_client: TestClient) -> None:
+    """Filters accept what the temporal module resolves, not only partial ISO dates."""
+    phrases = loaded_client.get(
+        "/timeline", params={"since": "September 2015", "until": "Q4 2015"}
+    ).json()
+    iso = loaded_client.get("/timeline", params={"since": "2015-09", "until": "2015-12"}).json()
+    assert [e["id"] for e in phrases["items"]] == [e["id"] for e in iso["items"]]
+    assert phrases["count"] == 3
+    bad = loaded_client.get("/timeline", params={"since": "once upon a time"})
+    assert bad.status_code == 422
+    assert "not a date" in bad.json()["detail"]
