@@ -33,6 +33,7 @@ def parse_bound(text: str) -> When:
             ) from None
         return when
 
+
 SinceParam = Annotated[
     str | None, Query(description=DATE_HELP.format(name="since", edge="first day of it on"))
 ]

@@ -694,15 +694,9 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "now", "recently", "in the future". A history does not say "soon" of its own time,
-    so in narrative mode only phrases that name the present of the text count."""
+    """ "now", "recently", "former", "in the future": TIMEX3 references, no interval."""
     phrase = " ".join(m[0].lower().split())
-    value = LEX["references"][phrase]
-    if ctx.mode == "narrative" and value != "PRESENT_REF":
-        return None
-    if ctx.mode == "narrative" and phrase in ("current", "now"):
-        return None
-    return Resolved("DATE", value)
+    return Resolved("DATE", LEX["references"][phrase])
 
 
 def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
