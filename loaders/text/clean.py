@@ -1,0 +1,64 @@
+"""Article text without page chrome, with offsets into the original text.
+
+HTML goes through trafilatura, which drops menus, share buttons, related stories and
+footers. Plain text (often copied from a page) gets paragraph rules: bullets, lines
+without a sentence, repeated blocks and known chrome phrases are left out, so
+"Newsweek Voices" never becomes an actor. Offsets stay those of the original text, so
+every fact can point back at its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import trafilatura
+
+from loaders.text.vocabulary import chrome_patterns
+
+_LINE = re.compile(r"[^\n]+")
+MIN_WORDS = 6
+
+
+def _is_chrome(paragraph: str, seen: set[str]) -> bool:
+    stripped = paragraph.strip()
+    if stripped in seen:
+        return True  # repeated blocks are templates
+    if stripped.startswith(("\u2022", "*", "-", "|", "\u203a", "\u00bb")):
+        return True
+    if any(p.search(stripped) for p in chrome_patterns()):
+        return True
+    words = stripped.split()
+    has_sentence = bool(re.search(r"[.!?\"”]\s*$|[.!?]\s", stripped))
+    return len(words) < MIN_WORDS or not has_sentence
+
+
+def article_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that is article text, in order.
+
+    Lines, not blank-line paragraphs: text copied from a page puts a photo id or a
+    byline on its own line right above the first sentence.
+    """
+    spans, seen = [], set()
+    for match in _LINE.finditer(text):
+        paragraph = match.group()
+        if not _is_chrome(paragraph, seen):
+            spans.append((match.start(), match.end()))
+        seen.add(paragraph.strip())
+    return spans
+
+
+def html_to_text(html: str) -> tuple[str, date | None, str | None]:
+    """Main text of a page, its publication date and title, as trafilatura finds them."""
+    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    metadata = trafilatura.extract_metadata(html)
+    published = None
+    title = None
+    if metadata is not None:
+        title = metadata.title
+        if metadata.date:
+            try:
+                published = date.fromisoformat(metadata.date[:10])
+            except ValueError:
+                published = None
+    return text, published, title

@@ -1,0 +1,181 @@
+"""Events from verbs: who did what to whom (the dependency parse), and when.
+
+A verb in the vocabulary triggers an event of its type; its subject is the agent, its
+object (or the subject of a passive) the target, places after a preposition the
+location. The date is the temporal expression of the sentence nearest the verb; a
+sentence without one leaves the event undated rather than dating it by publication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from graphsvc.model import ActorKind, EventType, Role, When, slugify
+from graphsvc.temporal import find_dates
+from loaders.text.vocabulary import vocabulary
+
+SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
+OBJECTS = {"dobj": Role.target, "dative": Role.target, "attr": Role.target}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    name: str
+    kind: ActorKind
+
+
+@dataclass
+class EventDraft:
+    type: EventType
+    trigger: Token
+    participants: dict[str, tuple[ActorRef, Role]]
+    when: When | None
+    sentence: Span
+
+    def summary(self) -> str:
+        agents = [a.name for a, r in self.participants.values() if r == Role.agent]
+        targets = [a.name for a, r in self.participants.values() if r == Role.target]
+        places = [a.name for a, r in self.participants.values() if r == Role.location]
+        verb = " ".join(
+            [self.trigger.text, *(c.text for c in self.trigger.children if c.dep_ == "prt")]
+        )
+        parts = [", ".join(agents), verb, ", ".join(targets)]
+        if places:
+            parts.append("in " + ", ".join(places))
+        return " ".join(p for p in parts if p).strip()
+
+    def event_id(self) -> str:
+        """Same type, same participants, same start month: one event across documents."""
+        ids = sorted(a.id for a, role in self.participants.values() if role != Role.location)
+        start = self.when.start.strftime("%Y-%m") if self.when else "undated"
+        key = "|".join([self.type.value, start, *ids])
+        digest = hashlib.sha1(key.encode()).hexdigest()[:10]
+        lead = slugify(" ".join([self.type.value, *(i.split(":")[-1] for i in ids[:2])]))[:60]
+        return f"event:{lead}-{digest}"
+
+
+def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
+    """The event type of a verb, looking through "began hitting" to "hitting"."""
+    words = vocabulary()
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in words["noun_triggers"]:
+        return EventType(words["noun_triggers"][token.lower_]), token
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in words["aspect_verbs"]:
+        inner = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+        return _trigger_type(inner) if inner is not None else None
+    if lemma == "step" and not any(c.dep_ == "prt" and c.lemma_ == "down" for c in token.children):
+        return None
+    kind = words["event_triggers"].get(lemma)
+    return (EventType(kind), token) if kind else None
+
+
+def _argument_actors(
+    token: Token, actor_at: dict[int, ActorRef], compounds: bool = False
+) -> list[ActorRef]:
+    """Actors an argument names: its own mention, appositions and conjuncts; for objects
+    also names compounded on it ("lend Russia facilities", parsed as a compound)."""
+    found: list[ActorRef] = []
+    deps = ("appos", "conj", "compound") if compounds else ("appos", "conj")
+    for candidate in [token, *(c for c in token.children if c.dep_ in deps)]:
+        actor = actor_at.get(candidate.i)
+        if actor is not None and actor not in found:
+            found.append(actor)
+        for conj in candidate.children:
+            if (
+                conj.dep_ in ("conj", "appos")
+                and conj.i in actor_at
+                and actor_at[conj.i] not in found
+            ):
+                found.append(actor_at[conj.i])
+    return found
+
+
+def _collect(
+    trigger: Token, head: Token, actor_at: dict[int, ActorRef]
+) -> dict[str, tuple[ActorRef, Role]]:
+    found: dict[str, tuple[ActorRef, Role]] = {}
+
+    def add(actors: list[ActorRef], role: Role) -> None:
+        for actor in actors:
+            if actor.kind == ActorKind.place and role == Role.participant:
+                role = Role.location
+            found.setdefault(actor.id, (actor, role))
+
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "Assad meeting with Putin": actors named on the noun itself take part in it.
+        for child in trigger.children:
+            if child.dep_ in ("compound", "poss", "nmod"):
+                add(_argument_actors(child, actor_at), Role.agent)
+    elif trigger.dep_ in ("xcomp", "conj") and not any(
+        c.dep_ in SUBJECTS for c in trigger.children
+    ):
+        # "Syria had agreed to lend Russia facilities": lend's subject is agreed's; but
+        # "asked Assad to step down": step's subject is the one asked.
+        governing = trigger.head.children
+        objects = (
+            [c for c in trigger.head.children if c.dep_ in OBJECTS]
+            if trigger.dep_ == "xcomp"
+            else []
+        )
+        for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
+            add(_argument_actors(child, actor_at), Role.agent)
+    for complement in (c for c in trigger.children if c.dep_ == "xcomp"):
+        # "agreed to lend Russia facilities": what was agreed involves Russia too.
+        for child in complement.children:
+            if child.dep_ in OBJECTS:
+                add(_argument_actors(child, actor_at, compounds=True), Role.target)
+    for verb in {trigger, head}:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                add(_argument_actors(child, actor_at), SUBJECTS[child.dep_])
+            elif child.dep_ in OBJECTS:
+                add(_argument_actors(child, actor_at, compounds=True), OBJECTS[child.dep_])
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    add(_argument_actors(pobj, actor_at), Role.agent)
+            elif child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actors = _argument_actors(pobj, actor_at)
+                        place = child.lemma_ in ("in", "at", "near", "from", "into", "to")
+                        add(actors, Role.location if place else Role.participant)
+    return found
+
+
+def _date_for(trigger: Token, sentence: Span, anchor: date) -> When | None:
+    """The dated expression of the sentence nearest the verb, or none."""
+    expressions = [e for e in find_dates(sentence.text, anchor) if e.when is not None]
+    if not expressions:
+        return None
+    position = trigger.idx - sentence.start_char
+    nearest = min(expressions, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
+    return nearest.when
+
+
+def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> list[EventDraft]:
+    drafts = []
+    for token in sentence:
+        typed = _trigger_type(token)
+        if typed is None:
+            continue
+        event_type, trigger = typed
+        participants = _collect(trigger, token, actor_at)
+        if not any(role != Role.location for _, role in participants.values()):
+            continue
+        drafts.append(
+            EventDraft(
+                type=event_type,
+                trigger=trigger,
+                participants=participants,
+                when=_date_for(trigger, sentence, anchor),
+                sentence=sentence,
+            )
+        )
+    return drafts

@@ -1,0 +1,152 @@
+"""One article in, one GraphBatch out: clean, parse, find actors, events, relations.
+
+Every fact keeps its document, sentence and character offsets in the original text.
+"""
+
+from __future__ import annotations
+
+from graphsvc.errors import InvalidInput
+from graphsvc.model import (
+    Actor,
+    ActorKind,
+    Event,
+    GraphBatch,
+    Participant,
+    Relation,
+    Source,
+)
+from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
+from loaders.text.article import Article
+from loaders.text.clean import article_spans, html_to_text
+from loaders.text.events import ActorRef, find_events
+from loaders.text.nlp import load_pipeline
+from loaders.text.relations import find_relations
+
+EXTRACTOR = "graphsvc-text/1"
+
+
+def article_text(article: Article) -> tuple[str, Article]:
+    """The article's text (HTML cleaned), with the date and title the page gives."""
+    if article.text and article.text.strip():
+        return article.text, article
+    text, published, title = html_to_text(article.html or "")
+    if not text.strip():
+        raise InvalidInput("no article text found in the HTML")
+    update = {}
+    if article.published is None and published is not None:
+        update["published"] = published
+    if article.title is None and title:
+        update["title"] = title
+    return text, article.model_copy(update=update)
+
+
+def extract(article: Article, model: str) -> GraphBatch:
+    """Actors, dated events and relations of one article, as one batch."""
+    text, article = article_text(article)
+    if article.published is None:
+        raise InvalidInput(
+            "the article has no publication date: give `published` (YYYY-MM-DD); relative "
+            "dates such as 'in August' are read against it",
+            errors=[{"field": "published", "message": "required"}],
+        )
+    spans = article_spans(text)
+    if not spans:
+        raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
+    document = article.document(text)
+    nlp = load_pipeline(model)
+    actors: dict[str, Actor] = {}
+    events: dict[str, Event] = {}
+    relations: dict[tuple[str, str, str, str], Relation] = {}
+
+    paragraphs = [
+        (start, doc)
+        for (start, _), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True)
+    ]
+    mentions = [(start, m) for start, doc in paragraphs for m in find_mentions(doc)]
+    surnames = {
+        m.name.split()[-1]
+        for _, m in mentions
+        if m.kind == ActorKind.person and len(m.name.split()) >= 2
+    }
+    for start, doc in paragraphs:
+        taken = {t.i for s, m in mentions if s == start for t in m.span}
+        mentions += [(start, m) for m in surname_mentions(doc, surnames, taken)]
+    clusters = resolve_actors([m for _, m in mentions], text)
+    for cluster in {id(c): c for c in clusters.values()}.values():
+        actor = cluster.actor()
+        actors[actor.id] = actor
+    refs_by_paragraph: dict[int, dict[int, ActorRef]] = {}
+    for index, (start, mention) in enumerate(mentions):
+        actor = clusters[index].actor()
+        ref = ActorRef(actor.id, actor.name, actor.kind)
+        for token in mention.span:
+            refs_by_paragraph.setdefault(start, {})[token.i] = ref
+    places = {
+        a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
+    }
+
+    for start, doc in paragraphs:
+        actor_at = refs_by_paragraph.get(start, {})
+        for sentence in doc.sents:
+            source = Source(
+                document=document.id,
+                sentence=sentence.text.strip() or sentence.text,
+                char_start=start + sentence.start_char,
+                char_end=start + sentence.end_char,
+                extractor=EXTRACTOR,
+            )
+            for draft in find_events(sentence, actor_at, article.published):
+                event = Event(
+                    id=draft.event_id(),
+                    type=draft.type,
+                    summary=draft.summary()[:500] or sentence.text[:500],
+                    when=draft.when,
+                    confidence=0.6,
+                    participants=tuple(
+                        Participant(actor=ref.id, role=role)
+                        for ref, role in draft.participants.values()
+                    ),
+                    sources=(source,),
+                )
+                if event.id in events:
+                    merged = events[event.id].sources + event.sources
+                    event = events[event.id].model_copy(update={"sources": merged})
+                events[event.id] = event
+            for rel in find_relations(sentence, actor_at, places):
+                relation = Relation(
+                    source=rel.source.id,
+                    type=rel.type,
+                    target=rel.target.id,
+                    document=document.id,
+                    sentence=sentence.text.strip(),
+                )
+                relations.setdefault(relation.key, relation)
+    return GraphBatch(
+        documents=(document,),
+        actors=tuple(actors.values()),
+        events=tuple(_merge_undated(list(events.values()))),
+        relations=tuple(relations.values()),
+    )
+
+
+def _merge_undated(events: list[Event]) -> list[Event]:
+    """An undated mention of an event the article also dates is the same event."""
+    dated = [e for e in events if e.when is not None]
+    kept = list(dated)
+    for event in (e for e in events if e.when is None):
+        actors = {p.actor for p in event.participants if p.role != "location"}
+        twin = next(
+            (
+                d
+                for d in dated
+                if d.type == event.type and actors and actors <= {p.actor for p in d.participants}
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(event)
+            continue
+        index = kept.index(twin)
+        kept[index] = twin.model_copy(update={"sources": twin.sources + event.sources})
+        dated[dated.index(twin)] = kept[index]
+    return kept

@@ -1,0 +1,21 @@
+"""The text loader's word lists (data/vocabulary.yaml), loaded once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    text = resources.files("loaders.text").joinpath("data/vocabulary.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def chrome_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in vocabulary()["chrome_patterns"])
