@@ -35,10 +35,8 @@ def merge_actor(old: Actor | None, new: Actor) -> Actor:
 
 
 def merge_event(old: Event | None, new: Event) -> Event:
-    """Fields and participants come from the newest record; sources accumulate."""
-    if old is None:
-        return new
-    sources = _union(old.sources, new.sources, lambda s: (s.document, s.sentence))
+    """Fields and participants come from the newest record; sources accumulate, once each."""
+    sources = _union(old.sources if old else (), new.sources, lambda s: (s.document, s.sentence))
     return new.model_copy(update={"sources": sources})
 
 

@@ -109,8 +109,10 @@ def extract(article: Article, model: str) -> GraphBatch:
                     sources=(source,),
                 )
                 if event.id in events:
-                    merged = events[event.id].sources + event.sources
-                    event = events[event.id].model_copy(update={"sources": merged})
+                    known = events[event.id]
+                    if source not in known.sources:
+                        known = known.model_copy(update={"sources": (*known.sources, source)})
+                    event = known
                 events[event.id] = event
             for rel in find_relations(sentence, actor_at, places):
                 relation = Relation(
@@ -147,6 +149,7 @@ def _merge_undated(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         index = kept.index(twin)
-        kept[index] = twin.model_copy(update={"sources": twin.sources + event.sources})
+        extra = tuple(s for s in event.sources if s not in twin.sources)
+        kept[index] = twin.model_copy(update={"sources": twin.sources + extra})
         dated[dated.index(twin)] = kept[index]
     return kept
