@@ -174,6 +174,15 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _day_date(year, month, day, m[0], ctx, explicit is not None)
 
 
+def resolve_time_of_day_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the night of 8 February 1904": that day's night, a TIME."""
+    day = resolve_month_day(m, ctx)
+    if day is None or day.when is None:
+        return None
+    code = word("times_of_day", m["tod"])
+    return Resolved("TIME", f"{day.value}T{code}", day.when, day.explicit_year)
+
+
 def resolve_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not _capitalised(m["month"]):
         return None
@@ -758,6 +767,16 @@ RULES: list[Rule] = [
         "day_month",
         rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?",
         resolve_month_day,
+    ),
+    _rule(
+        "tod_of_month_day",
+        rf"\bthe\s+(?P<tod>night|morning|afternoon|evening)\s+of\s+(?P<wd>)?{MONTH}\s+{DAY}(?:,?\s+{YEAR}\b)?",
+        resolve_time_of_day_of,
+    ),
+    _rule(
+        "tod_of_day_month",
+        rf"\bthe\s+(?P<tod>night|morning|afternoon|evening)\s+of\s+(?P<wd>)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?",
+        resolve_time_of_day_of,
     ),
     _rule("month_year", rf"\b(?:{PART}[-\s]+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", resolve_month_year),
     _rule("month", rf"\b(?:(?P<rel>last|next|this)\s+)?(?:{PART}[-\s]+)?{MONTH}\b", resolve_month),
