@@ -58,7 +58,7 @@ class Rule:
 
 
 LEX = lexicon()
-MONTH = rf"(?P<month>{alternation(LEX['months'])})\.?"
+MONTH = rf"(?P<month>{alternation(LEX['months'])})(?:\.|(?![A-Za-z]))"
 WEEKDAY = rf"(?P<wd>{alternation(LEX['weekdays'])})\.?"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
 NUMBER = rf"(?P<n>\d+(?:\.\d+)?|{alternation(LEX['numbers'])}|{alternation(LEX['vague_numbers'])})"
@@ -218,13 +218,22 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif rel == "this":
         year = base.year
     else:
-        year = _pick_year(month, None, ctx, None)
+        partner = _COORDINATED_YEAR.match(ctx.text, m.end())
+        year = int(partner["year"]) if partner else _pick_year(month, None, ctx, None)
     start, end = cal.month_span(year, month)
     value = f"{year}-{month:02d}"
     if m["part"]:
         start, end = cal.part_of_month(year, month, m["part"].lower())
         return _date(m[0], start, end, "month", value, ctx, approximate=True)
     return _date(m[0], start, end, "month", value, ctx)
+
+
+#: "April and June 1955", "March to May 2015": the first month takes the second's year.
+_COORDINATED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|-|\u2013)\s+(?:(?:early|mid|late)[-\s]+)?"
+    rf"(?:{alternation(LEX['months'])})\.?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:1[0-9]|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -248,6 +257,9 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     next_word = re.match(r"\s*([a-z]+)", after, FLAGS)
     if next_word and next_word[1].lower() in LEX["amount_units"]:
         return None
+    numbered = re.search(r"([A-Za-z]+)\.?\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+    if numbered and numbered[1].lower() in LEX["numbered_nouns"]:
+        return None  # "Resolution 1483", "Flight 1549", "No. 1945"
     previous = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
     if (
         next_word
@@ -708,6 +720,13 @@ def resolve_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", LEX["references"][phrase])
 
 
+#: "5:00 am on October 3, 1935": the clock time belongs to the date after it.
+_FOLLOWING_DATE = re.compile(
+    rf"(?:\s+[A-Za-z]+\s+time)?,?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR}\b)?",
+    re.IGNORECASE,
+)
+
+
 def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     hour = int(m["h"])
     minute = int(m["min"] or 0)
@@ -719,6 +738,18 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     day = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
+    following = _FOLLOWING_DATE.match(ctx.text, m.end())
+    if following:
+        sub = Context(
+            text=ctx.text,
+            anchor=ctx.anchor,
+            mode=ctx.mode,
+            reference=ctx.reference,
+            tense=ctx.tense,
+        )
+        dated = resolve_month_day(following, sub)
+        if dated is not None and dated.when is not None:
+            day = dated.when.start
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     return Resolved("TIME", value, _when(day, day, "day", ctx, m[0]))
@@ -811,7 +842,7 @@ RULES: list[Rule] = [
     ),
     _rule(
         "season",
-        rf"\b(?:(?P<rel>this|last|next|that|early|late|mid)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{YEAR}\b)?",
+        rf"\b(?:(?P<rel>this|last|next|that|early|late|mid)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?",
         resolve_season,
     ),
     _rule(
