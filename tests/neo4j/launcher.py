@@ -1,98 +1,158 @@
 """Build and run the real Neo4j of this folder (see README.md beside it).
 
-Used by the test session (`start()` / `stop()`), by `bench/`, and by `make neo4j`, which
-runs this file in the foreground for a user who has no Docker.
+Used by the test session (`start()` / `stop()` through tests/neo4j_fixture.py), by `bench/`,
+and by `make neo4j`, which runs this file in the foreground for a user who has no Docker.
+It is loaded by path, not imported as a package, so it uses the standard library only.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
+import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType, TracebackType
+from typing import IO
 
 HERE = Path(__file__).resolve().parent
+POM = HERE / "pom.xml"
 CLASSES = HERE / "target" / "classes"
-CLASSPATH = HERE / "target" / "classpath.txt"
+MAIN_CLASS_FILE = CLASSES / "graphsvc" / "neo4j" / "TestNeo4j.class"
+CLASSPATH = HERE / "target" / "classpath.txt"  # Written by the build (see pom.xml).
 MAIN_CLASS = "graphsvc.neo4j.TestNeo4j"
 READY = "NEO4J READY "
-JVM_OPTIONS = ["-Xms256m", "-Xmx1g", "-XX:+UseSerialGC"]
+# Small and quick to start on a 2-core machine; the page cache (64 MiB) is set in TestNeo4j.
+JVM_OPTIONS = [
+    "-Xms256m",
+    "-Xmx1g",
+    "-XX:+UseSerialGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-Dlog4j2.disable.jmx=true",
+]
+STOP_TIMEOUT = 30.0
+TAIL_LINES = 200
 
 
 def _sources() -> list[Path]:
-    return [HERE / "pom.xml", *sorted((HERE / "src").rglob("*.java"))]
+    return [POM, *sorted((HERE / "src").rglob("*.java"))]
 
 
-def _built() -> bool:
-    if not CLASSPATH.exists() or not CLASSES.exists():
+def _up_to_date() -> bool:
+    """True when target/ holds a build newer than the pom and every Java source."""
+    outputs = [CLASSES, MAIN_CLASS_FILE, CLASSPATH]
+    if not all(path.exists() for path in outputs):
         return False
-    built_at = min(CLASSPATH.stat().st_mtime, CLASSES.stat().st_mtime)
+    built_at = min(CLASSES.stat().st_mtime, CLASSPATH.stat().st_mtime)
     return all(path.stat().st_mtime <= built_at for path in _sources())
 
 
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise RuntimeError(f"the test Neo4j needs Java 17+ and Maven; `{name}` is not on PATH")
+    return path
+
+
 def build() -> None:
-    """Compile the launcher and resolve Neo4j's classpath with Maven, unless up to date."""
-    if _built():
+    """Compile TestNeo4j and write Neo4j's classpath with Maven, unless already up to date.
+
+    Maven's local repository (~/.m2) keeps Neo4j's jars, so only the first build downloads.
+    """
+    if _up_to_date():
         return
-    if shutil.which("mvn") is None or shutil.which("java") is None:
-        raise RuntimeError("building the test Neo4j needs Java 17 and Maven (mvn) on PATH")
-    print("building the test Neo4j with Maven (cached after the first time)", file=sys.stderr)
+    _tool("java")
+    print("tests/neo4j: building the test Neo4j with Maven", file=sys.stderr, flush=True)
     result = subprocess.run(
-        [
-            "mvn",
-            "--batch-mode",
-            "--quiet",
-            "-f",
-            str(HERE / "pom.xml"),
-            "-DskipTests",
-            "compile",
-            "dependency:build-classpath",
-            f"-Dmdep.outputFile={CLASSPATH}",
-        ],
+        [_tool("mvn"), "--batch-mode", "--quiet", "-f", str(POM), "-DskipTests", "compile"],
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         check=False,
     )
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
-        raise RuntimeError(f"Maven could not build tests/neo4j:\n{tail}")
-    CLASSES.mkdir(parents=True, exist_ok=True)
-    CLASSES.touch()
-    CLASSPATH.touch()
+    if result.returncode != 0 or not CLASSPATH.exists() or not MAIN_CLASS_FILE.exists():
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
+        raise RuntimeError(f"Maven could not build tests/neo4j (exit {result.returncode}):\n{tail}")
+    # Maven leaves unchanged outputs untouched; mark them as built now so the check above holds.
+    for path in (CLASSES, CLASSPATH):
+        os.utime(path)
 
 
 @dataclass
 class Neo4jServer:
-    """A running Neo4j; `stop()` ends it and may be called more than once."""
+    """A running test Neo4j. `stop()` ends it and may be called more than once."""
 
     uri: str
     http_url: str | None
     user: str
     password: str | None
     process: subprocess.Popen[str]
-    stderr_tail: collections.deque[str] = field(repr=False)
+    stderr_tail: collections.deque[str] = field(
+        default_factory=lambda: collections.deque(maxlen=TAIL_LINES), repr=False
+    )
 
-    def stop(self, timeout: float = 30.0) -> None:
-        if self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        """The driver's `auth=` argument: None when the server runs without authentication."""
+        return (self.user, self.password) if self.password else None
+
+    def log_tail(self) -> str:
+        """The last lines the server wrote to stderr, for error messages."""
+        return "\n".join(self.stderr_tail)
+
+    def stop(self, timeout: float = STOP_TIMEOUT) -> None:
+        """Shut Neo4j down with SIGTERM (a clean shutdown), killing it if it takes too long."""
+        _terminate(self.process, timeout)
+
+    def __enter__(self) -> Neo4jServer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def _terminate(process: subprocess.Popen[str], timeout: float) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
         try:
-            self.process.wait(timeout=timeout)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+            process.kill()
+            process.wait()
+    if process.stdin is not None and not process.stdin.closed:
+        with contextlib.suppress(OSError):  # The pipe's other end may be gone already.
+            process.stdin.close()
 
 
-def _drain(stream, keep: collections.deque[str]) -> None:
-    """Read the server's log so its pipe never fills; keep the tail for error messages."""
+def _drain(stream: IO[str], tail: collections.deque[str]) -> None:
+    """Read the server's stderr so its pipe never fills; keep the tail for error messages."""
     for line in stream:
-        keep.append(line.rstrip("\n"))
+        tail.append(line.rstrip("\n"))
+
+
+def _watch_stdout(
+    stream: IO[str], ready: queue.Queue[str | None], tail: collections.deque[str]
+) -> None:
+    """Hand the ready line to `start`, then keep reading; None on end of file (the exit)."""
+    for line in stream:
+        if line.startswith(READY):
+            ready.put(line.strip())
+        else:
+            tail.append(line.rstrip("\n"))
+    ready.put(None)
 
 
 def start(
@@ -100,36 +160,58 @@ def start(
     http_port: int = 0,
     password: str | None = None,
     data_dir: str | None = None,
-    timeout: float = 180.0,
+    timeout: float = 180,
 ) -> Neo4jServer:
-    """Start Neo4j (building it first if needed) and wait for its ready line."""
+    """Start Neo4j (building it first if needed) and return once it accepts connections.
+
+    Ports 0 pick free ones; password None runs without authentication; data_dir None keeps
+    the database in a temporary folder that the server deletes when it stops.
+    """
     build()
-    classpath = f"{CLASSES}:{CLASSPATH.read_text().strip()}"
-    command = ["java", *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS]
+    classpath = os.pathsep.join([str(CLASSES), CLASSPATH.read_text().strip()])
+    command = [_tool("java"), *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS]
     command += ["--bolt-port", str(bolt_port), "--http-port", str(http_port)]
     command += ["--password", password or "none"]
-    if data_dir:
-        command += ["--data", data_dir]
+    # The server exits when this pipe closes, so it cannot outlive a killed Python.
+    command += ["--watch-stdin", "true"]
+    if data_dir is not None:
+        command += ["--data", str(data_dir)]
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
     )
-    tail: collections.deque[str] = collections.deque(maxlen=200)
-    threading.Thread(target=_drain, args=(process.stderr, tail), daemon=True).start()
-    deadline = time.monotonic() + timeout
-    assert process.stdout is not None
-    line = ""
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if line.startswith(READY) or process.poll() is not None:
-            break
-    if not line.startswith(READY):
-        process.kill()
-        log = "\n".join(tail)
-        raise RuntimeError(f"Neo4j did not start (exit {process.poll()}):\n{log}")
+    assert process.stdout is not None and process.stderr is not None
+    tail: collections.deque[str] = collections.deque(maxlen=TAIL_LINES)
+    ready: queue.Queue[str | None] = queue.Queue()
+    threads = [
+        threading.Thread(target=_drain, args=(process.stderr, tail), daemon=True),
+        threading.Thread(target=_watch_stdout, args=(process.stdout, ready, tail), daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        line = ready.get(timeout=timeout)
+        why = "exited"  # None: stdout closed without the ready line.
+    except queue.Empty:
+        line, why = None, f"not ready after {timeout:g} s"
+    except BaseException:  # Ctrl-C or SIGTERM while waiting: leave no server behind.
+        _terminate(process, STOP_TIMEOUT)
+        raise
+    if line is None:
+        _terminate(process, STOP_TIMEOUT)
+        for thread in threads:
+            thread.join(timeout=5)
+        why += f", exit code {process.returncode}"
+        log = "\n".join(tail) or "(nothing on stderr)"
+        raise RuntimeError(f"the test Neo4j did not start ({why}); its stderr ends:\n{log}")
     uris = line[len(READY) :].split()
     return Neo4jServer(
-        uri=uris[0].rstrip("/"),
-        http_url=uris[1].rstrip("/") if len(uris) > 1 else None,
+        uri=uris[0],
+        http_url=uris[1] if len(uris) > 1 else None,
         user="neo4j",
         password=password,
         process=process,
@@ -137,29 +219,53 @@ def start(
     )
 
 
-def main() -> None:
+class _Stop(Exception):
+    """Raised by the SIGTERM handler so that `main` leaves its wait and shuts Neo4j down."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Stop
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the test Neo4j in the foreground until Ctrl-C or SIGTERM."""
     parser = argparse.ArgumentParser(description="Run the test Neo4j in the foreground.")
-    parser.add_argument("--bolt-port", type=int, default=7687)
-    parser.add_argument("--http-port", type=int, default=7474)
-    parser.add_argument("--password", default=None, help="none or absent: no auth")
-    parser.add_argument("--data", default=None, help="keep data here (default: temporary)")
-    args = parser.parse_args()
+    parser.add_argument("--bolt-port", type=int, default=7687, help="0: a free port")
+    parser.add_argument("--http-port", type=int, default=7474, help="0: a free port")
+    parser.add_argument("--password", default=None, help="user neo4j's password; none: no auth")
+    parser.add_argument("--data", default=None, help="keep the database here (default: temporary)")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds to wait for start-up")
+    args = parser.parse_args(argv)
     password = None if args.password in (None, "none") else args.password
-    server = start(args.bolt_port, args.http_port, password, args.data)
-    print(f"Neo4j is ready: {server.uri}", flush=True)
-    if server.http_url:
-        print(f"Neo4j Browser: {server.http_url}/browser/", flush=True)
-    auth = f" NEO4J_PASSWORD={password}" if password else ""
-    print(f"Use it: GRAPHSVC_BACKEND=neo4j NEO4J_URI={server.uri}{auth} make run", flush=True)
-    print("Ctrl-C stops it.", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: server.stop())
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        server.process.wait()
-    except KeyboardInterrupt:
-        pass
+        server = start(args.bolt_port, args.http_port, password, args.data, args.timeout)
+    except (_Stop, KeyboardInterrupt):
+        return 130
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        print(f"Neo4j {server.uri} is ready.", flush=True)
+        if server.http_url:
+            print(f"Neo4j Browser: {server.http_url}/browser/", flush=True)
+        settings = f"NEO4J_URI={server.uri} NEO4J_USER={server.user}"
+        if password:
+            settings += f" NEO4J_PASSWORD={password}"
+        print(f"Connect with: {settings}", flush=True)
+        print(f"Run graphsvc on it: GRAPHSVC_BACKEND=neo4j {settings} make run", flush=True)
+        where = f"in {args.data}" if args.data else "temporary (deleted on exit)"
+        print(f"Data: {where}. Ctrl-C stops it.", flush=True)
+        code = server.process.wait()
+        print(f"Neo4j exited on its own (code {code}):\n{server.log_tail()}", file=sys.stderr)
+        return 1
+    except (_Stop, KeyboardInterrupt):
+        print("\nStopping Neo4j...", file=sys.stderr, flush=True)
+        return 0
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # Let the shutdown below finish.
         server.stop()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

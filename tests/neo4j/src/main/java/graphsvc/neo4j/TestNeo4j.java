@@ -1,103 +1,243 @@
 package graphsvc.neo4j;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * A real Neo4j Community for graphsvc's tests and for users without Docker: Bolt and
- * HTTP (with Neo4j Browser when its jar is on the classpath) on 127.0.0.1.
+ * A real Neo4j Community for graphsvc's tests and for users without Docker: Bolt and HTTP
+ * (Neo4j Browser at /browser/, served from the neo4j-browser jar on the classpath) on
+ * 127.0.0.1, through Neo4j's own test harness.
  *
- * <p>Arguments: --bolt-port N, --http-port N (0 or absent: a free port), --data DIR
- * (absent: a temporary folder removed on exit), --password P (absent or "none": no
- * auth). Prints one line "NEO4J READY bolt://... http://..." on stdout when ready and
- * shuts down cleanly on SIGTERM.
+ * <p>Arguments, all optional, as "--name value" pairs:
+ *
+ * <ul>
+ *   <li>--bolt-port N, --http-port N: 0 or absent picks a free port.
+ *   <li>--data DIR: keep the database in DIR (a Neo4j home: DIR/data, DIR/logs); absent means
+ *       a temporary folder that is deleted on exit.
+ *   <li>--password P: enable auth for user neo4j with password P (no change required); absent
+ *       or "none" disables auth.
+ *   <li>--watch-stdin true: exit when standard input reaches end of file, so that Neo4j does
+ *       not outlive a parent process that was killed (the Python launcher uses it).
+ * </ul>
+ *
+ * <p>Stdout carries exactly one line, "NEO4J READY bolt://127.0.0.1:P http://127.0.0.1:Q", when
+ * Neo4j accepts connections; Neo4j's logs go to files (DIR/logs/debug.log and the harness's
+ * neo4j.log), and errors to stderr. SIGTERM or Ctrl-C shuts Neo4j down cleanly.
  */
 public final class TestNeo4j {
+  private static final String HOST = "127.0.0.1";
+  private static final Set<String> OPTIONS =
+      Set.of("bolt-port", "http-port", "data", "password", "watch-stdin");
+  private static final Object LOCK = new Object();
+  private static Neo4j neo4j;
+  private static boolean stopping;
+
   private TestNeo4j() {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
-    int boltPort = port(options.get("bolt-port"));
-    int httpPort = port(options.get("http-port"));
+  public static void main(String[] args) {
+    try {
+      run(parse(args));
+    } catch (Exception | LinkageError e) {
+      System.err.println("TestNeo4j: could not start Neo4j: " + e);
+      e.printStackTrace();
+      System.exit(1); // Runs the shutdown hook: closes what started, removes a temporary folder.
+    }
+  }
+
+  private static void run(Map<String, String> options) throws Exception {
     String password = options.getOrDefault("password", "none");
     boolean auth = !password.equals("none");
-    Path workDir =
-        options.containsKey("data")
-            ? Files.createDirectories(Path.of(options.get("data")))
-            : Files.createTempDirectory("graphsvc-neo4j-");
+    boolean temporary = !options.containsKey("data");
+    Path home =
+        temporary
+            ? Files.createTempDirectory("graphsvc-neo4j-")
+            : Files.createDirectories(Path.of(options.get("data")).toAbsolutePath());
+    System.err.println(
+        "TestNeo4j: Neo4j home "
+            + home
+            + (temporary ? " (temporary)" : "")
+            + ", logs in "
+            + home.resolve("logs"));
+    // Registered before Neo4j starts, so a SIGTERM during start-up still cleans up: the hook
+    // waits for start-up to finish (it needs LOCK), then shuts down.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(home, temporary)));
+    if ("true".equals(options.get("watch-stdin"))) {
+      watchStdin();
+    }
 
-    Neo4jBuilder builder =
-        Neo4jBuilders.newInProcessBuilder(workDir)
-            .withConfig(BoltConnector.enabled, true)
-            .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-            .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
-            .withConfig(HttpConnector.enabled, true)
-            .withConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
-            .withConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort))
-            .withConfig(GraphDatabaseSettings.auth_enabled, auth)
-            .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024);
-    Neo4j neo4j = builder.build();
-    if (auth) {
+    int boltPort = port(options.get("bolt-port"));
+    int httpPort = port(options.get("http-port"));
+    synchronized (LOCK) {
+      if (stopping) {
+        return;
+      }
+      try {
+        // The harness runs in a random subfolder of home (holding only its neo4j.log, which
+        // close() deletes); neo4j_home points Neo4j's data and logs at home itself, so that
+        // --data survives restarts. Ports are chosen here rather than given as 0 so that the
+        // advertised addresses (routing table, HTTP discovery) carry the real ports.
+        neo4j =
+            Neo4jBuilders.newInProcessBuilder(home)
+                .withConfig(GraphDatabaseSettings.neo4j_home, home)
+                .withConfig(BoltConnector.enabled, true)
+                .withConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
+                .withConfig(BoltConnector.advertised_address, new SocketAddress(HOST, boltPort))
+                .withConfig(HttpConnector.enabled, true)
+                .withConfig(HttpConnector.listen_address, new SocketAddress(HOST, httpPort))
+                .withConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort))
+                .withConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Bolt waits 5 s twice for idle thread pools on shutdown; a test server need not.
+                .withConfig(
+                    BoltConnectorInternalSettings.thread_pool_shutdown_wait_time,
+                    Duration.ofSeconds(1))
+                .withConfig(
+                    BoltConnectorInternalSettings.connection_shutdown_wait_time,
+                    Duration.ofSeconds(1))
+                .build();
+        if (auth) {
+          setPassword(password);
+        }
+      } catch (Exception | LinkageError e) {
+        printLogTails(home);
+        throw e;
+      }
+      // Inside the lock: a shutdown that began meanwhile waits until this line is out.
+      System.out.println(
+          "NEO4J READY bolt://"
+              + HOST
+              + ":"
+              + neo4j.boltURI().getPort()
+              + " http://"
+              + HOST
+              + ":"
+              + neo4j.httpURI().getPort());
+      System.out.flush();
+    }
+    Thread.currentThread().join(); // Until SIGTERM, Ctrl-C or System.exit.
+  }
+
+  /** Gives user neo4j the password, so that drivers log in with it and need no change. */
+  private static void setPassword(String password) {
+    try {
       neo4j
           .databaseManagementService()
-          .database("system")
+          .database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
           .executeTransactionally(
               "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
               Map.of("password", password));
+    } catch (RuntimeException e) {
+      // A kept --data folder may already have this password, which Neo4j refuses to set again.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+        throw e;
+      }
     }
+  }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  neo4j.close();
-                  if (!options.containsKey("data")) {
-                    deleteQuietly(workDir);
-                  }
-                  stopped.countDown();
-                }));
-    System.out.println("NEO4J READY " + neo4j.boltURI() + " " + neo4j.httpURI());
-    System.out.flush();
-    stopped.await();
+  private static void shutdown(Path home, boolean temporary) {
+    synchronized (LOCK) {
+      stopping = true;
+      if (neo4j != null) {
+        try {
+          neo4j.close();
+        } catch (RuntimeException e) {
+          System.err.println("TestNeo4j: error while shutting down: " + e);
+        }
+        neo4j = null;
+      }
+      if (temporary) {
+        deleteQuietly(home);
+      }
+    }
+  }
+
+  private static void watchStdin() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try (InputStream in = System.in) {
+                while (in.read() != -1) {
+                  // Only end of file matters.
+                }
+              } catch (IOException ignored) {
+                // A broken stdin counts as end of file.
+              }
+              System.exit(0);
+            },
+            "stdin-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+    for (int i = 0; i < args.length; i += 2) {
+      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (!OPTIONS.contains(name) || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "expected --name value pairs with names " + OPTIONS + ", got " + args[i]);
       }
-      options.put(args[i].substring(2), args[++i]);
+      options.put(name, args[i + 1]);
     }
     return options;
   }
 
+  /** The port asked for, or a free one on 127.0.0.1 for 0 or absent. */
   private static int port(String value) throws IOException {
     int asked = value == null ? 0 : Integer.parseInt(value);
     if (asked != 0) {
       return asked;
     }
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
     }
   }
 
+  /** Copies the end of Neo4j's log files to stderr, since a failed start leaves only them. */
+  private static void printLogTails(Path home) {
+    List<Path> logs = new ArrayList<>();
+    try (Stream<Path> paths = Files.walk(home, 3)) {
+      paths
+          .filter(p -> p.getFileName().toString().matches("neo4j\\.log|debug\\.log"))
+          .forEach(logs::add);
+    } catch (IOException ignored) {
+      return;
+    }
+    for (Path log : logs) {
+      try {
+        List<String> lines = Files.readAllLines(log);
+        System.err.println("---- last lines of " + log + " ----");
+        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+      } catch (IOException ignored) {
+        // Nothing more to show.
+      }
+    }
+  }
+
   private static void deleteQuietly(Path root) {
-    try (var paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {
       // A leftover temporary folder is harmless.
     }
