@@ -204,9 +204,14 @@ class GraphBatch(_Strict):
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
+    replaces: tuple[DocumentId, ...] = Field(
+        default=(),
+        description="Documents whose earlier contributions (event sources, relations) this "
+        "batch supersedes: a re-extracted article replaces what its last version said.",
+    )
 
     def is_empty(self) -> bool:
-        return not (self.documents or self.actors or self.events or self.relations)
+        return not (self.documents or self.actors or self.events or self.relations or self.replaces)
 
     def counts(self) -> dict[str, int]:
         return {

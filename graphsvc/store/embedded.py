@@ -11,10 +11,10 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from graphsvc.model import Actor, ActorKind, GraphBatch
+from graphsvc.model import Actor, ActorKind, Event, GraphBatch
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.memory import MemoryGraph
-from graphsvc.store.merge import merge_batch
+from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.references import check_references
 from graphsvc.store.sqlite_copy import SqliteCopy
 from graphsvc.views import PathsResult, RelatedActorsPage, Stats, TimelinePage, WriteResult
@@ -46,10 +46,23 @@ class EmbeddedStore:
                 known_actors=lambda ids: _present(ids, graph.actors),
                 known_documents=lambda ids: _present(ids, graph.documents),
             )
-            rows = merge_batch(batch, graph.documents.get, graph.actors.get, graph.events.get)
-            if not rows.is_empty():
-                self._copy.commit(rows, batch.counts())
+            changed, gone = withdraw(
+                set(batch.replaces), graph.events.values(), graph.relations.values()
+            )
+
+            def event(event_id: str) -> Event | None:
+                return changed[event_id] if event_id in changed else graph.events.get(event_id)
+
+            rows = merge_batch(batch, graph.documents.get, graph.actors.get, event)
+            written = {e.id for e in rows.events}
+            pruned = tuple(e for i, e in changed.items() if e is not None and i not in written)
+            rows = rows.model_copy(update={"events": rows.events + pruned})
+            dropped = [i for i, e in changed.items() if e is None and i not in written]
+            gone = [k for k in gone if k not in {r.key for r in rows.relations}]
+            if not rows.is_empty() or dropped or gone:
+                self._copy.commit(rows, batch.counts(), dropped, gone)
                 try:
+                    graph.remove(dropped, gone)
                     graph.apply(rows)
                 except Exception:
                     # SQLite has the batch; never let memory disagree with it.

@@ -8,6 +8,7 @@ every event's sort key (start, end, id) in order, so timelines need no sort per 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import islice, pairwise
 
 import networkx as nx
@@ -64,6 +65,22 @@ class MemoryGraph:
             self._put_event(event)
         for relation in rows.relations:
             self._put_relation(relation)
+
+    def remove(
+        self, event_ids: Iterable[str], relation_keys: Iterable[tuple[str, str, str, str]]
+    ) -> None:
+        """Drop events (with their edges) and relations that a batch withdrew."""
+        for event_id in event_ids:
+            event = self.events.pop(event_id, None)
+            if event is not None:
+                self._event_order.discard(_event_key(event))
+                self.graph.remove_node(("Event", event_id))
+        for key in relation_keys:
+            relation = self.relations.pop(key, None)
+            if relation is not None:
+                self.graph.remove_edge(
+                    ("Actor", relation.source), ("Actor", relation.target), "|".join(key)
+                )
 
     def _put_actor(self, actor: Actor) -> None:
         old = self.actors.get(actor.id)

@@ -63,3 +63,19 @@ def merge_batch(
         events=tuple(events.values()),
         relations=tuple(relations.values()),
     )
+
+
+def withdraw(
+    documents: set[str], events: Iterable[Event], relations: Iterable[Relation]
+) -> tuple[dict[str, Event | None], list[tuple[str, str, str, str]]]:
+    """What removing `documents`' contributions does: events lose those sources (None when
+    none is left, so the event goes) and relations from those documents go."""
+    if not documents:
+        return {}, []
+    changed: dict[str, Event | None] = {}
+    for event in events:
+        kept = tuple(s for s in event.sources if s.document not in documents)
+        if len(kept) != len(event.sources):
+            changed[event.id] = event.model_copy(update={"sources": kept}) if kept else None
+    gone = [r.key for r in relations if r.document in documents]
+    return changed, gone

@@ -266,6 +266,9 @@ class Neo4jStore:
         return WriteResult(written=batch.counts(), stats=self.stats())
 
     def _write_batch(self, tx: ManagedTransaction, batch: GraphBatch) -> None:
+        if batch.replaces:
+            _run(tx, "documents/withdraw", ids=list(batch.replaces))
+
         def present(name: str, ids: set[str], key: str) -> set[str]:
             return {row[key]["id"] for row in _run(tx, name, ids=sorted(ids))} if ids else set()
 

@@ -8,7 +8,7 @@ keeps every acknowledged batch and never half of one.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
@@ -49,11 +49,23 @@ class SqliteCopy:
             raise StoreUnavailable(f"cannot open the SQLite store at {path}: {exc}") from exc
         self.path = path
 
-    def commit(self, rows: GraphBatch, counts: dict[str, int]) -> int:
-        """Write merged rows in one transaction; return the batch sequence number."""
+    def commit(
+        self,
+        rows: GraphBatch,
+        counts: dict[str, int],
+        delete_events: Iterable[str] = (),
+        delete_relations: Iterable[tuple[str, str, str, str]] = (),
+    ) -> int:
+        """Write merged rows and deletions in one transaction; return the batch number."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
+            db.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in delete_events])
+            db.executemany(
+                "DELETE FROM relations"
+                " WHERE source = ? AND type = ? AND target = ? AND document = ?",
+                list(delete_relations),
+            )
             db.executemany(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?)",
                 [(d.id, _dump(d)) for d in rows.documents],

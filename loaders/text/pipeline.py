@@ -124,6 +124,7 @@ def extract(article: Article, model: str) -> GraphBatch:
                 )
                 relations.setdefault(relation.key, relation)
     return GraphBatch(
+        replaces=(document.id,),
         documents=(document,),
         actors=tuple(actors.values()),
         events=tuple(_merge_undated(list(events.values()))),

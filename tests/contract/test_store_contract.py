@@ -412,3 +412,56 @@ def test_hostile_text_is_stored_verbatim_and_changes_nothing_else(loaded: GraphS
     assert after.participations == before.participations + 1
     assert after.sources == before.sources + 1
     assert loaded.get_actor(PUTIN).name == "Vladimir Putin"
+
+
+def _sourced_event(event_id: str, *documents: str) -> Event:
+    return Event(
+        id=event_id,
+        type=EventType.statement,
+        summary=f"Statement {event_id}",
+        when=When(start=date(2016, 1, 5), end=date(2016, 1, 5), precision="day"),
+        participants=(Participant(actor=PUTIN),),
+        sources=tuple(Source(document=d, sentence=f"{event_id} in {d}.") for d in documents),
+    )
+
+
+def test_a_new_version_of_a_document_replaces_its_contributions_only(loaded: GraphStore) -> None:
+    loaded.write_batch(
+        GraphBatch(
+            documents=(Document(id="doc-a"), Document(id="doc-b")),
+            events=(
+                _sourced_event("event:only-a", "doc-a"),
+                _sourced_event("event:a-and-b", "doc-a", "doc-b"),
+                _sourced_event("event:only-b", "doc-b"),
+            ),
+            relations=(
+                Relation(source=PUTIN, type="OPPOSES", target=SERGUN, document="doc-a"),
+                Relation(source=PUTIN, type="OPPOSES", target=SERGUN, document="doc-b"),
+            ),
+        )
+    )
+    before = loaded.stats()
+    new_version = GraphBatch(
+        replaces=("doc-a",),
+        documents=(Document(id="doc-a", title="second version"),),
+        events=(_sourced_event("event:new-in-a", "doc-a"),),
+    )
+    loaded.write_batch(new_version)
+    ids = {e.id: e for e in loaded.timeline(TimelineQuery(actor=PUTIN, limit=100)).items}
+    assert "event:only-a" not in ids
+    assert [s.document for s in ids["event:a-and-b"].sources] == ["doc-b"]
+    assert "event:only-b" in ids and "event:new-in-a" in ids
+    related = loaded.related_actors(PUTIN, Window(), None, 50)
+    opposes = [
+        r
+        for item in related.items
+        if item.actor.id == SERGUN
+        for r in item.relations
+        if r.type == "OPPOSES"
+    ]
+    assert [r.document for r in opposes] == ["doc-b"]
+    after = loaded.stats()
+    assert after.events == before.events  # one event gone, one added
+    assert after.relations == before.relations - 1
+    loaded.write_batch(new_version)
+    assert loaded.stats() == after  # the same version again changes nothing

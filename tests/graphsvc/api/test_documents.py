@@ -55,3 +55,42 @@ def test_bad_articles_write_nothing(make_client) -> None:
         "100000 bytes",
     )
     assert client.get("/stats").json() == before
+
+
+def test_the_sample_article_twice_leaves_stats_unchanged(
+    client: TestClient, shared_fixtures
+) -> None:
+    record = json.loads(
+        (shared_fixtures / "articles" / "articles.jsonl").read_text().splitlines()[0]
+    )
+    assert client.post("/documents", json=record).status_code == 200
+    before = client.get("/stats").json()
+    assert before["events"] >= 7
+    assert client.post("/documents", json=record).status_code == 200
+    assert client.get("/stats").json() == before
+
+
+def test_two_reports_of_one_event_give_one_event_with_two_sources(client: TestClient) -> None:
+    first = {"id": "wire-a", "published": "2016-01-22", "text": TEXT}
+    second = {"id": "wire-b", "published": "2016-01-23", "source": "Other", "text": TEXT}
+    client.post("/documents", json=first)
+    before = client.get("/stats").json()
+    client.post("/documents", json=second)
+    after = client.get("/stats").json()
+    assert after["events"] == before["events"]
+    assert after["documents"] == before["documents"] + 1
+    strikes = client.get(
+        "/timeline", params={"actor": "place:russia", "since": "2015-09", "until": "2015-09"}
+    ).json()["items"]
+    assert {s["document"] for s in strikes[0]["sources"]} == {"wire-a", "wire-b"}
+
+
+def test_a_new_version_of_an_article_replaces_what_the_old_one_said(client: TestClient) -> None:
+    client.post("/documents", json={"id": "story", "published": "2016-01-22", "text": TEXT})
+    corrected = TEXT.replace("October 20, 2015", "October 21, 2015")
+    client.post("/documents", json={"id": "story", "published": "2016-01-22", "text": corrected})
+    days = [
+        e["start"]
+        for e in client.get("/timeline", params={"actor": "person:vladimir-putin"}).json()["items"]
+    ]
+    assert days == ["2015-10-21"]
