@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from rich.table import Table
 
 from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
+from graphsvc.export import FORMATS, iter_events
 from graphsvc.model import EventType, GraphBatch
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
@@ -189,6 +191,42 @@ def timeline(
         )
     out.print(table)
     out.print(f"{len(page.items)} of {page.count} events")
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option(help="json, csv, timelinejs or ics.")] = "json",
+    actor: Annotated[str | None, typer.Option(help="Actor id.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="2015, 2015-09, 2015-09-30 or a phrase.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="2015, 2015-09, 2015-09-30 or a phrase.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Export the timeline (what GET /timeline/export streams)."""
+    if format not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format {format!r}; choose from {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    spec = FORMATS[format]
+    try:
+        with _store(data_dir) as store:
+            query = TimelineQuery(actor=actor, window=window_from(since, until))
+            if actor is not None:
+                store.get_actor(actor)
+            title = f"Timeline of {actor}" if actor else "Timeline"
+            chunks = spec.write(iter_events(store, query), title)
+            if output is None:
+                for chunk in chunks:
+                    sys.stdout.write(chunk)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as handle:
+                    handle.writelines(chunks)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
 
 
 @app.command()

@@ -2,17 +2,66 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
 from graphsvc.api.deps import StoreDep
 from graphsvc.api.params import SinceParam, UntilParam, window_from
+from graphsvc.export import FORMATS, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
 from graphsvc.views import TimelinePage
 
 router = APIRouter(tags=["timeline"])
+
+
+def _query(
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    type: list[EventType] | None,
+    q: str | None,
+    undated: bool,
+    limit: int = 100,
+    cursor: str | None = None,
+) -> TimelineQuery:
+    return TimelineQuery(
+        actor=actor,
+        window=window_from(since, until),
+        types=tuple(type or ()),
+        q=q or None,
+        undated=undated,
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+@router.get(
+    "/timeline/export",
+    summary="The timeline as json, csv, timelinejs or ics, streamed",
+    response_class=StreamingResponse,
+)
+def export_timeline(
+    store: StoreDep,
+    format: Annotated[
+        Literal["json", "csv", "timelinejs", "ics"], Query(description="Export format.")
+    ] = "json",
+    actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    type: Annotated[list[EventType] | None, Query(description="Event types.")] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> StreamingResponse:
+    query = _query(actor, since, until, type, q, undated=False)
+    if actor is not None:
+        store.get_actor(actor)  # 404 before the stream starts
+    spec = FORMATS[format]
+    title = f"Timeline of {actor}" if actor else "Timeline"
+    headers = {"Content-Disposition": f'attachment; filename="timeline.{spec.extension}"'}
+    chunks = spec.write(iter_events(store, query), title)
+    return StreamingResponse(chunks, media_type=spec.media_type, headers=headers)
 
 
 @router.get("/timeline", summary="Events ordered by start, end, id; cursor-paginated")
@@ -31,13 +80,4 @@ def timeline(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> TimelinePage:
-    query = TimelineQuery(
-        actor=actor,
-        window=window_from(since, until),
-        types=tuple(type or ()),
-        q=q or None,
-        undated=undated,
-        limit=limit,
-        cursor=cursor,
-    )
-    return store.timeline(query)
+    return store.timeline(_query(actor, since, until, type, q, undated, limit, cursor))

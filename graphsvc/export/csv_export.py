@@ -1,0 +1,51 @@
+"""CSV export: one row an event, UTF-8 with a byte-order mark and full quoting so
+spreadsheets open it as written."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from graphsvc.export.json_export import edtf_of
+from graphsvc.views import EventView
+
+COLUMNS = [
+    "id",
+    "start",
+    "end",
+    "precision",
+    "approximate",
+    "edtf",
+    "date_text",
+    "type",
+    "summary",
+    "participants",
+    "sources",
+]
+
+
+def _row(values: list[object]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
+
+
+def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+    yield "\ufeff" + _row(COLUMNS)
+    for event in events:
+        yield _row(
+            [
+                event.id,
+                event.start or "",
+                event.end or "",
+                event.precision or "",
+                event.approximate,
+                edtf_of(event) or "",
+                event.date_text or "",
+                event.type.value,
+                event.summary,
+                "; ".join(f"{p.name} ({p.role.value})" for p in event.participants),
+                " | ".join(f"{s.document}: {s.sentence}" for s in event.sources),
+            ]
+        )

@@ -1,0 +1,36 @@
+"""iCalendar export (RFC 5545, via `icalendar`): all-day events, DTEND exclusive, weeks
+and months as multi-day events; approximate dates are marked in the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+
+from icalendar import Calendar, Event
+
+from graphsvc.export.json_export import edtf_of
+from graphsvc.views import EventView
+
+
+def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+    calendar = Calendar()
+    calendar.add("prodid", "-//graphsvc//timeline export//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", title)
+    head = calendar.to_ical().decode()
+    yield head.removesuffix("END:VCALENDAR\r\n")
+    for event in events:
+        if event.start is None or event.end is None:
+            continue
+        item = Event()
+        item.add("uid", f"{event.id}@graphsvc")
+        mark = "~ " if event.approximate else ""
+        item.add("summary", f"{mark}{event.summary}")
+        item.add("dtstart", event.start)
+        item.add("dtend", event.end + timedelta(days=1))
+        item.add("dtstamp", (event.sources and event.start) or event.start)
+        detail = [f"{event.type.value}; {event.precision}; EDTF {edtf_of(event)}"]
+        detail += [f"{s.document}: {s.sentence}" for s in event.sources]
+        item.add("description", "\n".join(detail))
+        yield item.to_ical().decode()
+    yield "END:VCALENDAR\r\n"

@@ -1,0 +1,56 @@
+"""TimelineJS3 JSON: a title slide and one slide an event, with dates holding only the
+parts the precision supports (a month-precision event has no day)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import orjson
+
+from graphsvc.views import EventView
+
+PARTS = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "year": 1, "decade": 1}
+
+
+def _date(value: date, precision: str) -> dict[str, str]:
+    parts = PARTS.get(precision, 3)
+    out = {"year": str(value.year)}
+    if parts >= 2:
+        out["month"] = str(value.month)
+    if parts >= 3:
+        out["day"] = str(value.day)
+    return out
+
+
+def slide(event: EventView) -> dict | None:
+    if event.start is None or event.end is None or event.precision is None:
+        return None
+    mark = " (approximate)" if event.approximate else ""
+    people = ", ".join(p.name for p in event.participants)
+    sources = "".join(f"<blockquote>{s.sentence}</blockquote>" for s in event.sources[:3])
+    result = {
+        "unique_id": event.id.replace(":", "-"),
+        "start_date": _date(event.start, event.precision),
+        "text": {
+            "headline": event.summary,
+            "text": f"<p>{event.date_text or ''}{mark} · {people}</p>{sources}",
+        },
+        "group": event.type.value,
+    }
+    if event.end != event.start:
+        result["end_date"] = _date(event.end, event.precision)
+    return result
+
+
+def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+    head = {"text": {"headline": title, "text": "Exported from graphsvc"}}
+    yield '{"title": ' + orjson.dumps(head).decode() + ', "events": ['
+    first = True
+    for event in events:
+        item = slide(event)
+        if item is None:
+            continue
+        yield ("" if first else ",") + "\n" + orjson.dumps(item).decode()
+        first = False
+    yield "\n]}\n"

@@ -1,0 +1,111 @@
+"""Each export format, for Putin's timeline of the example data, read back by a real
+reader: json (loads back to the same events), csv (the csv module), ics (icalendar's
+parser) and TimelineJS (a JSON schema of its shape)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+
+import jsonschema
+from fastapi.testclient import TestClient
+from icalendar import Calendar
+
+PUTIN = "person:vladimir-putin"
+
+TIMELINEJS_SCHEMA = {
+    "type": "object",
+    "required": ["events"],
+    "properties": {
+        "title": {"type": "object", "required": ["text"]},
+        "events": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["start_date", "text"],
+                "properties": {
+                    "start_date": {"$ref": "#/$defs/date"},
+                    "end_date": {"$ref": "#/$defs/date"},
+                    "text": {"type": "object", "required": ["headline"]},
+                    "group": {"type": "string"},
+                },
+            },
+        },
+    },
+    "$defs": {
+        "date": {
+            "type": "object",
+            "required": ["year"],
+            "properties": {
+                "year": {"type": "string", "pattern": "^-?[0-9]+$"},
+                "month": {"type": "string", "pattern": "^([1-9]|1[0-2])$"},
+                "day": {"type": "string", "pattern": "^([1-9]|[12][0-9]|3[01])$"},
+            },
+            "additionalProperties": False,
+        }
+    },
+}
+
+
+def _export(client: TestClient, fmt: str, **params: str):
+    response = client.get("/timeline/export", params={"format": fmt, "actor": PUTIN, **params})
+    assert response.status_code == 200, response.text
+    return response
+
+
+def test_json_export_loads_back_to_the_same_events(loaded_client: TestClient) -> None:
+    exported = json.loads(_export(loaded_client, "json").text)
+    timeline = loaded_client.get("/timeline", params={"actor": PUTIN}).json()["items"]
+    assert [{k: v for k, v in e.items() if k != "edtf"} for e in exported["events"]] == timeline
+    assert [e["edtf"] for e in exported["events"]] == ["2015-10-01~/2015-12-31~", "2015-10-20"]
+
+
+def test_csv_export_reads_with_the_csv_module(loaded_client: TestClient) -> None:
+    response = _export(loaded_client, "csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == [
+        "event:putin-asks-assad-to-step-down",
+        "event:putin-assad-kremlin-meeting",
+    ]
+    assert rows[1]["precision"] == "day" and rows[1]["edtf"] == "2015-10-20"
+    assert "Vladimir Putin (participant)" in rows[1]["participants"]
+
+
+def test_ics_export_parses_with_exclusive_ends(loaded_client: TestClient) -> None:
+    calendar = Calendar.from_ical(_export(loaded_client, "ics").content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 2
+    meeting = next(e for e in events if "Kremlin" in str(e["SUMMARY"]))
+    assert meeting.decoded("DTSTART") == date(2015, 10, 20)
+    assert meeting.decoded("DTEND") == date(2015, 10, 20) + timedelta(days=1)
+    request = next(e for e in events if e is not meeting)
+    assert str(request["SUMMARY"]).startswith("~ ")  # approximate
+    assert request.decoded("DTEND") == date(2016, 1, 1)
+
+
+def test_timelinejs_export_matches_its_shape(loaded_client: TestClient) -> None:
+    data = json.loads(_export(loaded_client, "timelinejs").text)
+    jsonschema.validate(data, TIMELINEJS_SCHEMA)
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id["event-putin-assad-kremlin-meeting"]["start_date"] == {
+        "year": "2015",
+        "month": "10",
+        "day": "20",
+    }
+    quarter = by_id["event-putin-asks-assad-to-step-down"]
+    assert quarter["start_date"] == {"year": "2015", "month": "10"}  # no invented day
+
+
+def test_export_filters_and_errors(loaded_client: TestClient) -> None:
+    all_events = json.loads(loaded_client.get("/timeline/export").text)["events"]
+    september = json.loads(
+        loaded_client.get("/timeline/export", params={"since": "2015-09", "until": "2015-09"}).text
+    )["events"]
+    assert len(september) == 1 and len(all_events) > 1
+    assert loaded_client.get("/timeline/export", params={"format": "pdf"}).status_code == 422
+    assert (
+        loaded_client.get("/timeline/export", params={"actor": "person:nobody"}).status_code == 404
+    )
