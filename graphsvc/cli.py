@@ -29,6 +29,7 @@ from loaders.text.inputs import (
     read_article_lines,
 )
 from loaders.text.pipeline import extract
+from loaders.timeline_json import parse_timeline_export
 
 app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
 out = Console(soft_wrap=True)
@@ -98,7 +99,9 @@ def _parse_file(path: Path) -> RecordsParser:
 
 def _batches(path: Path, overrides: dict[str, object], model: str) -> Iterator[GraphBatch]:
     """What a file holds, as batches: one per article, or one for a records file."""
-    if path.suffix.lower() in ARTICLE_SUFFIXES:
+    if path.suffix.lower() == ".json":
+        yield parse_timeline_export(path.read_bytes())
+    elif path.suffix.lower() in ARTICLE_SUFFIXES:
         yield extract(read_article_file(path, overrides), model)
     elif is_article_lines(path):
         for article in read_article_lines(path):
@@ -112,7 +115,9 @@ def load(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Records (.jsonl), articles (.txt, .html) or article lines (.jsonl).", exists=True
+            help="Records (.jsonl), articles (.txt, .html), article lines (.jsonl) or a "
+            "JSON timeline export (.json).",
+            exists=True,
         ),
     ],
     published: Annotated[
@@ -195,7 +200,7 @@ def timeline(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option(help="json, csv, timelinejs or ics.")] = "json",
+    format: Annotated[str, typer.Option(help="json, csv, timelinejs, ics or graphml.")] = "json",
     actor: Annotated[str | None, typer.Option(help="Actor id.")] = None,
     since: Annotated[
         str | None, typer.Option(help="2015, 2015-09, 2015-09-30 or a phrase.")
@@ -203,6 +208,8 @@ def export(
     until: Annotated[
         str | None, typer.Option(help="2015, 2015-09, 2015-09-30 or a phrase.")
     ] = None,
+    type: Annotated[list[EventType] | None, typer.Option(help="Event type; repeatable.")] = None,
+    q: Annotated[str | None, typer.Option(help="Text in the summary.")] = None,
     output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -213,7 +220,9 @@ def export(
     spec = FORMATS[format]
     try:
         with _store(data_dir) as store:
-            query = TimelineQuery(actor=actor, window=window_from(since, until))
+            query = TimelineQuery(
+                actor=actor, window=window_from(since, until), types=tuple(type or ()), q=q or None
+            )
             if actor is not None:
                 store.get_actor(actor)
             title = f"Timeline of {actor}" if actor else "Timeline"

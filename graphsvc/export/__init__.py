@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from graphsvc.export import csv_export, ics_export, json_export, timelinejs_export
+from graphsvc.export import (
+    csv_export,
+    graphml_export,
+    ics_export,
+    json_export,
+    timelinejs_export,
+)
 from graphsvc.store.base import GraphStore, TimelineQuery
 from graphsvc.views import EventView
 
@@ -31,6 +37,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("csv", "text/csv; charset=utf-8", "csv", csv_export.write),
         ExportFormat("timelinejs", "application/json", "json", timelinejs_export.write),
         ExportFormat("ics", "text/calendar; charset=utf-8", "ics", ics_export.write),
+        ExportFormat("graphml", "application/graphml+xml", "graphml", graphml_export.write),
     )
 }
 

@@ -22,9 +22,11 @@ def _union(old: Iterable[T], new: Iterable[T], key: Callable[[T], object]) -> tu
 
 
 def merge_document(old: Document | None, new: Document) -> Document:
-    """Keep the first `ingested_at`, so reloading a document changes nothing."""
+    """Keep the first `ingested_at`, so reloading a document changes nothing; a field the
+    new record leaves out keeps its stored value (a bare `{id}` reference erases nothing)."""
     ingested_at = (old.ingested_at if old else None) or new.ingested_at or utc_now()
-    return new.model_copy(update={"ingested_at": ingested_at})
+    kept = {} if old is None else {k: v for k, v in old if getattr(new, k) is None}
+    return new.model_copy(update={**kept, "ingested_at": ingested_at})
 
 
 def merge_actor(old: Actor | None, new: Actor) -> Actor:

@@ -40,13 +40,14 @@ def _query(
 
 @router.get(
     "/timeline/export",
-    summary="The timeline as json, csv, timelinejs or ics, streamed",
+    summary="The timeline as json, csv, timelinejs, ics or graphml, streamed",
     response_class=StreamingResponse,
 )
 def export_timeline(
     store: StoreDep,
     format: Annotated[
-        Literal["json", "csv", "timelinejs", "ics"], Query(description="Export format.")
+        Literal["json", "csv", "timelinejs", "ics", "graphml"],
+        Query(description="Export format."),
     ] = "json",
     actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
     since: SinceParam = None,

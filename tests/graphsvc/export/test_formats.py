@@ -1,6 +1,7 @@
 """Each export format, for Putin's timeline of the example data, read back by a real
-reader: json (loads back to the same events), csv (the csv module), ics (icalendar's
-parser) and TimelineJS (a JSON schema of its shape)."""
+reader: json (loads back into a fresh store as the same events), csv (the csv module),
+ics (icalendar's parser), TimelineJS (a JSON schema of its shape) and graphml
+(networkx)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,17 @@ import csv
 import io
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import jsonschema
+import networkx as nx
 from fastapi.testclient import TestClient
 from icalendar import Calendar
+from typer.testing import CliRunner
+
+from graphsvc.api import create_app
+from graphsvc.cli import app
+from graphsvc.settings import Settings
 
 PUTIN = "person:vladimir-putin"
 
@@ -60,6 +68,45 @@ def test_json_export_loads_back_to_the_same_events(loaded_client: TestClient) ->
     timeline = loaded_client.get("/timeline", params={"actor": PUTIN}).json()["items"]
     assert [{k: v for k, v in e.items() if k != "edtf"} for e in exported["events"]] == timeline
     assert [e["edtf"] for e in exported["events"]] == ["2015-10-01~/2015-12-31~", "2015-10-20"]
+
+
+def test_json_export_loaded_into_a_fresh_store_gives_the_same_events(
+    loaded_client: TestClient, tmp_path: Path
+) -> None:
+    exported = _export(loaded_client, "json").text
+    path = tmp_path / "putin.json"
+    path.write_text(exported, encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    result = CliRunner().invoke(app, ["load", str(path), "--data-dir", str(fresh)])
+    assert result.exit_code == 0, result.output
+    with TestClient(create_app(Settings(data_dir=fresh))) as again:
+        assert _export(again, "json").text == exported
+        assert again.get("/stats").json()["events"] == 2
+
+
+def test_graphml_export_reads_with_networkx(loaded_client: TestClient) -> None:
+    response = _export(loaded_client, "graphml")
+    assert response.headers["content-type"].startswith("application/graphml+xml")
+    graph = nx.read_graphml(io.BytesIO(response.content))
+    events = {n for n, d in graph.nodes(data=True) if d["node_type"] == "event"}
+    assert events == {"event:putin-asks-assad-to-step-down", "event:putin-assad-kremlin-meeting"}
+    meeting = graph.nodes["event:putin-assad-kremlin-meeting"]
+    assert (meeting["start"], meeting["precision"], meeting["type"]) == (
+        "2015-10-20",
+        "day",
+        "consult",
+    )
+    request = graph.nodes["event:putin-asks-assad-to-step-down"]
+    assert request["approximate"] is True and request["edtf"] == "2015-10-01~/2015-12-31~"
+    assert graph.nodes["person:vladimir-putin"]["kind"] == "person"
+    assert graph.edges["person:vladimir-putin", "event:putin-asks-assad-to-step-down"]["role"] == (
+        "agent"
+    )
+    # Every participant of every exported event is a node, joined to its event.
+    assert all(
+        graph.nodes[a]["node_type"] == "actor" for e in events for a in graph.predecessors(e)
+    )
+    assert graph.number_of_edges() == 7
 
 
 def test_csv_export_reads_with_the_csv_module(loaded_client: TestClient) -> None:

@@ -1,0 +1,109 @@
+"""GraphML export: the actor-event graph of a timeline, for Gephi, yEd or networkx.
+
+Actors and events are nodes (`node_type`, actor `kind`, event `type` and dates as
+attributes); each participation is an edge from actor to event with its role. Written
+element by element with lxml's incremental writer, so a large export never builds the
+whole tree (networkx's own writer does); networkx reads the result back.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+
+from lxml import etree
+
+from graphsvc.export.json_export import edtf_of
+from graphsvc.views import EventView, ParticipantView
+
+NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
+
+#: (id, for, type) of every attribute; declared once, up front, as GraphML wants.
+KEYS: tuple[tuple[str, str, str], ...] = (
+    ("node_type", "node", "string"),
+    ("label", "node", "string"),
+    ("kind", "node", "string"),
+    ("type", "node", "string"),
+    ("start", "node", "string"),
+    ("end", "node", "string"),
+    ("precision", "node", "string"),
+    ("approximate", "node", "boolean"),
+    ("edtf", "node", "string"),
+    ("date_text", "node", "string"),
+    ("sources", "node", "int"),
+    ("relation", "edge", "string"),
+    ("role", "edge", "string"),
+)
+
+
+def _element(tag: str, attributes: dict[str, str], data: dict[str, object]) -> etree._Element:
+    # Plain tags: written inside the <graphml xmlns=...> element, they take its default
+    # namespace without repeating the declaration on every element.
+    element = etree.Element(tag, attributes)
+    element.tail = "\n"
+    for key, value in data.items():
+        if value is None:
+            continue
+        item = etree.SubElement(element, "data", key=key)
+        item.text = str(value).lower() if isinstance(value, bool) else str(value)
+    return element
+
+
+def _actor_node(actor: ParticipantView) -> etree._Element:
+    data = {"node_type": "actor", "label": actor.name, "kind": actor.kind.value}
+    return _element("node", {"id": actor.id}, data)
+
+
+def _event_node(event: EventView) -> etree._Element:
+    data = {
+        "node_type": "event",
+        "label": event.summary,
+        "type": event.type.value,
+        "start": event.start.isoformat() if event.start else None,
+        "end": event.end.isoformat() if event.end else None,
+        "precision": event.precision,
+        "approximate": event.approximate,
+        "edtf": edtf_of(event),
+        "date_text": event.date_text,
+        "sources": len(event.sources),
+    }
+    return _element("node", {"id": event.id}, data)
+
+
+def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+    buffer = io.BytesIO()
+
+    def drain() -> str:
+        text = buffer.getvalue().decode("utf-8")
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    seen_actors: set[str] = set()
+    with etree.xmlfile(buffer, encoding="utf-8", buffered=False) as xml:
+        xml.write_declaration()
+        with xml.element("graphml", xmlns=NAMESPACE):
+            for key, domain, kind in KEYS:
+                attributes = {"id": key, "for": domain, "attr.name": key, "attr.type": kind}
+                xml.write(_element("key", attributes, {}))
+            graph_attributes = {"id": "timeline", "edgedefault": "directed"}
+            with xml.element("graph", graph_attributes):
+                description = _element("desc", {}, {})
+                description.text = title
+                xml.write(description)
+                yield drain()
+                for index, event in enumerate(events):
+                    xml.write(_event_node(event))
+                    for number, participant in enumerate(event.participants):
+                        if participant.id not in seen_actors:
+                            seen_actors.add(participant.id)
+                            xml.write(_actor_node(participant))
+                        edge = {
+                            "id": f"e{index}.{number}",
+                            "source": participant.id,
+                            "target": event.id,
+                        }
+                        data = {"relation": "PARTICIPATED_IN", "role": participant.role.value}
+                        xml.write(_element("edge", edge, data))
+                    yield drain()
+    yield drain()
