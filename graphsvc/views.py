@@ -7,7 +7,7 @@ answer shapes in the contract tests.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -122,6 +122,13 @@ class Stats(BaseModel):
     relations: int
     participations: int
     sources: int
+
+
+class CypherResult(BaseModel):
+    columns: list[str]
+    rows: list[list[Any]] = Field(description="Values as JSON: nodes are {labels, properties}.")
+    truncated: bool = Field(description="More rows matched than `row_limit`.")
+    row_limit: int
 
 
 class WriteResult(BaseModel):

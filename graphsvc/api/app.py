@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 
 from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.problems import install_problem_handlers
-from graphsvc.api.routes import actors, documents, health, paths, records, timeline
+from graphsvc.api.routes import actors, cypher, documents, health, paths, records, timeline
 from graphsvc.errors import StoreUnavailable
 from graphsvc.settings import Settings, get_settings
 from graphsvc.store import GraphStore, open_store
@@ -60,6 +60,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store = store
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, actors, paths, timeline, records, documents):
+    for module in (health, actors, paths, timeline, records, documents, cypher):
         app.include_router(module.router)
     return app

@@ -7,12 +7,19 @@ contract tests, so the API and CLI never know which one they talk to.
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphsvc.model import Actor, ActorKind, EventType, GraphBatch
-from graphsvc.views import PathsResult, RelatedActorsPage, Stats, TimelinePage, WriteResult
+from graphsvc.views import (
+    CypherResult,
+    PathsResult,
+    RelatedActorsPage,
+    Stats,
+    TimelinePage,
+    WriteResult,
+)
 
 MAX_LIMIT = 1000
 MAX_HOPS = 6
@@ -73,6 +80,13 @@ class GraphStore(Protocol):
     ) -> RelatedActorsPage: ...
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult: ...
+
+    def run_cypher(
+        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+    ) -> CypherResult:
+        """A read-only query (already through the write guard) with a timeout, at most
+        `row_limit` rows; raise InvalidCypher, CypherRefused or QueryTimeout."""
+        ...
 
     def stats(self) -> Stats: ...
 

@@ -10,14 +10,25 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import networkx as nx
+
+from graphsvc.adhoc.embedded import dialect, project, run_query
 from graphsvc.model import Actor, ActorKind, Event, GraphBatch
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.memory import MemoryGraph
 from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.references import check_references
 from graphsvc.store.sqlite_copy import SqliteCopy
-from graphsvc.views import PathsResult, RelatedActorsPage, Stats, TimelinePage, WriteResult
+from graphsvc.views import (
+    CypherResult,
+    PathsResult,
+    RelatedActorsPage,
+    Stats,
+    TimelinePage,
+    WriteResult,
+)
 
 DATABASE_FILE = "graph.sqlite3"
 
@@ -27,6 +38,7 @@ class EmbeddedStore:
         self._lock = threading.RLock()
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
         self._graph = self._rebuild()
+        self._projection: nx.MultiDiGraph | None = None
 
     def _rebuild(self) -> MemoryGraph:
         """The in-memory graph from the durable copy (start-up, or after a failed apply)."""
@@ -61,6 +73,7 @@ class EmbeddedStore:
             gone = [k for k in gone if k not in {r.key for r in rows.relations}]
             if not rows.is_empty() or dropped or gone:
                 self._copy.commit(rows, batch.counts(), dropped, gone)
+                self._projection = None
                 try:
                     graph.remove(dropped, gone)
                     graph.apply(rows)
@@ -91,6 +104,29 @@ class EmbeddedStore:
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         with self._lock:
             return self._graph.find_paths(source, target, max_hops, limit)
+
+    def run_cypher(
+        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+    ) -> CypherResult:
+        """A user's read-only query with grand-cypher, on a snapshot kept until a write."""
+        text = dialect(query, params)
+        with self._lock:
+            if self._projection is None:
+                graph = self._graph
+                self._projection = project(
+                    list(graph.documents.values()),
+                    list(graph.actors.values()),
+                    list(graph.events.values()),
+                    list(graph.relations.values()),
+                )
+            projection = self._projection
+        answer = run_query(projection, text, row_limit, timeout)
+        return CypherResult(
+            columns=answer.columns,
+            rows=answer.rows,
+            truncated=answer.truncated,
+            row_limit=row_limit,
+        )
 
     def stats(self) -> Stats:
         with self._lock:

@@ -19,6 +19,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
+from graphsvc.adhoc.neo4j_run import run_read_only
 from graphsvc.errors import NotFound, StoreUnavailable
 from graphsvc.model import (
     Actor,
@@ -41,6 +42,7 @@ from graphsvc.store.references import check_references
 from graphsvc.store.related import assemble_related
 from graphsvc.views import (
     ActorRef,
+    CypherResult,
     EventView,
     ParticipantView,
     PathEdge,
@@ -408,6 +410,13 @@ class Neo4jStore:
             return result
 
         return self._read(work)
+
+    def run_cypher(
+        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+    ) -> CypherResult:
+        """A user's read-only query, in a read transaction (Neo4j refuses writes there)."""
+        with self._translate(), self._session(neo4j.READ_ACCESS) as session:
+            return run_read_only(session, query, params, timeout, row_limit)
 
     def stats(self) -> Stats:
         (row,) = self._read(lambda tx: _run(tx, "stats/count"))

@@ -1,0 +1,73 @@
+"""Read-only Cypher on Neo4j: a read transaction (writes refused by Neo4j itself), the
+timeout enforced by the server, and at most `row_limit` rows read from the stream."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j import ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
+
+from graphsvc.errors import CypherRefused, InvalidCypher, QueryTimeout
+from graphsvc.views import CypherResult
+
+
+def _node_id(node: Node | None) -> str | None:
+    """A node's graphsvc id, or Neo4j's element id for a node without one."""
+    return None if node is None else node.get("id") or node.element_id
+
+
+def json_value(value: Any) -> Any:
+    """Driver values as plain JSON: nodes, relationships and paths as maps, dates as ISO."""
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), "properties": json_value(dict(value))}
+    if isinstance(value, Relationship):
+        return {
+            "type": value.type,
+            "start": _node_id(value.start_node),
+            "end": _node_id(value.end_node),
+            "properties": json_value(dict(value)),
+        }
+    if isinstance(value, Path):
+        return {
+            "nodes": [json_value(n) for n in value.nodes],
+            "relationships": [json_value(r) for r in value.relationships],
+        }
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def run_read_only(
+    session: neo4j.Session, query: str, params: dict[str, Any], timeout: float, row_limit: int
+) -> CypherResult:
+    @neo4j.unit_of_work(timeout=timeout)
+    def work(tx: ManagedTransaction) -> CypherResult:
+        result = tx.run(query, params)
+        columns = list(result.keys())
+        rows: list[list[Any]] = []
+        for record in result:
+            if len(rows) == row_limit:
+                return CypherResult(columns=columns, rows=rows, truncated=True, row_limit=row_limit)
+            rows.append([json_value(v) for v in record.values()])
+        return CypherResult(columns=columns, rows=rows, truncated=False, row_limit=row_limit)
+
+    try:
+        return session.execute_read(work)
+    except neo4j_errors.ClientError as exc:
+        code = exc.code or ""
+        message = exc.message or str(exc)
+        if "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in code:
+            raise QueryTimeout(
+                f"the query ran past its {timeout:g} s timeout and Neo4j stopped it; "
+                "narrow the MATCH or add a LIMIT"
+            ) from exc
+        if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+            raise CypherRefused(f"Neo4j refused a write in a read transaction: {message}") from exc
+        raise InvalidCypher(f"Neo4j: {message} ({code})") from exc
