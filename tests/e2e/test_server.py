@@ -102,3 +102,20 @@ def test_writes_and_errors_over_http(server: str) -> None:
     too_big = httpx2.post(f"{server}/records", content=b" " * 10_000_001)
     assert too_big.status_code == 413
     assert httpx2.get(f"{server}/stats").json() == before
+
+
+def test_cypher_and_graphml_export_over_http(server: str) -> None:
+    """A forked query child and a streamed export, inside the real uvicorn process."""
+    answer = httpx2.post(
+        f"{server}/cypher", json={"query": "MATCH (a:Actor) RETURN a.name LIMIT 5"}
+    ).json()
+    assert len(answer["rows"]) == 5
+    refused = httpx2.post(f"{server}/cypher", json={"query": "MATCH (n) DETACH DELETE n"})
+    assert refused.status_code == 400
+    assert httpx2.get(f"{server}/stats").json()["actors"] == 14
+    graphml = httpx2.get(
+        f"{server}/timeline/export",
+        params={"format": "graphml", "actor": "person:vladimir-putin"},
+    )
+    assert graphml.status_code == 200
+    assert graphml.text.count("<node ") == 7
