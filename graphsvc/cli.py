@@ -17,7 +17,7 @@ from rich.table import Table
 
 from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
-from graphsvc.export import FORMATS, iter_events
+from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType, GraphBatch
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
@@ -223,9 +223,7 @@ def export(
             query = TimelineQuery(
                 actor=actor, window=window_from(since, until), types=tuple(type or ()), q=q or None
             )
-            if actor is not None:
-                store.get_actor(actor)
-            title = f"Timeline of {actor}" if actor else "Timeline"
+            title = export_title(store, actor)
             chunks = spec.write(iter_events(store, query), title)
             if output is None:
                 for chunk in chunks:

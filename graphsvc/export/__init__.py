@@ -44,6 +44,11 @@ FORMATS: dict[str, ExportFormat] = {
 PAGE_SIZE = 1000
 
 
+def export_title(store: GraphStore, actor: str | None) -> str:
+    """The export's title, naming the actor; raises NotFound before any byte is streamed."""
+    return f"Timeline of {store.get_actor(actor).name}" if actor else "Timeline"
+
+
 def iter_events(store: GraphStore, query: TimelineQuery) -> Iterator[EventView]:
     """Every event the query matches, fetched a page at a time with the cursor."""
     cursor = None

@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from graphsvc.api.deps import StoreDep
 from graphsvc.api.params import SinceParam, UntilParam, window_from
-from graphsvc.export import FORMATS, iter_events
+from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
 from graphsvc.views import TimelinePage
@@ -56,10 +56,8 @@ def export_timeline(
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> StreamingResponse:
     query = _query(actor, since, until, type, q, undated=False)
-    if actor is not None:
-        store.get_actor(actor)  # 404 before the stream starts
+    title = export_title(store, actor)  # an unknown actor: 404 before the stream starts
     spec = FORMATS[format]
-    title = f"Timeline of {actor}" if actor else "Timeline"
     headers = {"Content-Disposition": f'attachment; filename="timeline.{spec.extension}"'}
     chunks = spec.write(iter_events(store, query), title)
     return StreamingResponse(chunks, media_type=spec.media_type, headers=headers)
