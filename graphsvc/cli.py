@@ -210,6 +210,9 @@ def export(
     ] = None,
     type: Annotated[list[EventType] | None, typer.Option(help="Event type; repeatable.")] = None,
     q: Annotated[str | None, typer.Option(help="Text in the summary.")] = None,
+    undated: Annotated[
+        bool, typer.Option(help="Also export undated events (not in ics or timelinejs).")
+    ] = False,
     output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -221,7 +224,11 @@ def export(
     try:
         with _store(data_dir) as store:
             query = TimelineQuery(
-                actor=actor, window=window_from(since, until), types=tuple(type or ()), q=q or None
+                actor=actor,
+                window=window_from(since, until),
+                types=tuple(type or ()),
+                q=q or None,
+                undated=undated,
             )
             title = export_title(store, actor)
             chunks = spec.write(iter_events(store, query), title)

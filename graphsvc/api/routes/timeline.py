@@ -54,8 +54,15 @@ def export_timeline(
     until: UntilParam = None,
     type: Annotated[list[EventType] | None, Query(description="Event types.")] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    undated: Annotated[
+        bool,
+        Query(
+            description="Also export undated events (json, csv, graphml; ics and "
+            "timelinejs need dates and skip them)."
+        ),
+    ] = False,
 ) -> StreamingResponse:
-    query = _query(actor, since, until, type, q, undated=False)
+    query = _query(actor, since, until, type, q, undated)
     title = export_title(store, actor)  # an unknown actor: 404 before the stream starts
     spec = FORMATS[format]
     headers = {"Content-Disposition": f'attachment; filename="timeline.{spec.extension}"'}

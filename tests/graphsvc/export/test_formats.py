@@ -84,6 +84,15 @@ def test_json_export_loaded_into_a_fresh_store_gives_the_same_events(
         assert again.get("/stats").json()["events"] == 2
 
 
+def test_undated_events_are_exported_only_when_asked(loaded_client: TestClient) -> None:
+    dated = json.loads(_export(loaded_client, "json").text)["events"]
+    everything = json.loads(_export(loaded_client, "json", undated="true").text)["events"]
+    assert len(everything) == len(dated) + 1  # the FT's report has no date of its own
+    assert everything[-1]["start"] is None and everything[-1]["edtf"] is None
+    calendar = Calendar.from_ical(_export(loaded_client, "ics", undated="true").content)
+    assert len(calendar.walk("VEVENT")) == len(dated)
+
+
 def test_graphml_export_reads_with_networkx(loaded_client: TestClient) -> None:
     response = _export(loaded_client, "graphml")
     assert response.headers["content-type"].startswith("application/graphml+xml")
