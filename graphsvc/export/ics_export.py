@@ -9,6 +9,7 @@ from datetime import timedelta
 from icalendar import Calendar, Event
 
 from graphsvc.export.json_export import edtf_of
+from graphsvc.model import utc_now
 from graphsvc.views import EventView
 
 
@@ -18,6 +19,7 @@ def write(events: Iterable[EventView], title: str) -> Iterator[str]:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
     head = calendar.to_ical().decode()
+    stamp = utc_now().replace(microsecond=0)  # RFC 5545: when this calendar was written, UTC
     yield head.removesuffix("END:VCALENDAR\r\n")
     for event in events:
         if event.start is None or event.end is None:
@@ -28,7 +30,7 @@ def write(events: Iterable[EventView], title: str) -> Iterator[str]:
         item.add("summary", f"{mark}{event.summary}")
         item.add("dtstart", event.start)
         item.add("dtend", event.end + timedelta(days=1))
-        item.add("dtstamp", (event.sources and event.start) or event.start)
+        item.add("dtstamp", stamp)
         detail = [f"{event.type.value}; {event.precision}; EDTF {edtf_of(event)}"]
         detail += [f"{s.document}: {s.sentence}" for s in event.sources]
         item.add("description", "\n".join(detail))
