@@ -25,6 +25,7 @@ from lark.exceptions import LarkError, UnexpectedInput, VisitError
 from graphsvc.adhoc.tokens import Token, tokenize
 from graphsvc.errors import InvalidCypher, QueryTimeout
 from graphsvc.model import Actor, Document, Event, Relation
+from graphsvc.store.neo4j import actor_row, event_row
 
 LABELS = "__labels__"
 #: grand-cypher knows these aggregates in capitals only.
@@ -36,24 +37,13 @@ def _iso(value: Any) -> Any:
 
 
 def _actor(actor: Actor) -> dict[str, Any]:
-    labels = {"Actor", actor.kind.value.capitalize()}
-    return {LABELS: labels, "id": actor.id, "name": actor.name, "kind": actor.kind.value}
+    return {LABELS: {"Actor", actor.kind.value.capitalize()}, **actor_row(actor)}
 
 
 def _event(event: Event) -> dict[str, Any]:
-    when = event.when
-    return {
-        LABELS: {"Event"},
-        "id": event.id,
-        "type": event.type.value,
-        "summary": event.summary,
-        "confidence": event.confidence,
-        "start": when.start.isoformat() if when else None,
-        "end": when.end.isoformat() if when else None,
-        "precision": when.precision if when else None,
-        "approximate": when.approximate if when else False,
-        "date_text": when.text if when else None,
-    }
+    """The properties Neo4j's Event nodes have (`anchor` is stored as `date_anchor`)."""
+    row = event_row(event)
+    return {LABELS: {"Event"}, **row, "date_anchor": row.pop("anchor")}
 
 
 def _document(document: Document) -> dict[str, Any]:
