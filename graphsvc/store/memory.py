@@ -7,6 +7,7 @@ every event's sort key (start, end, id) in order, so timelines need no sort per 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import islice, pairwise
@@ -33,6 +34,8 @@ from graphsvc.views import (
     TimelinePage,
 )
 
+#: Timeline counts kept between writes (one per distinct filter set).
+COUNT_CACHE_SIZE = 256
 PARTICIPATED_IN = "PARTICIPATED_IN"
 REPORTED_IN = "REPORTED_IN"
 
@@ -51,11 +54,14 @@ class MemoryGraph:
         self.relations: dict[tuple[str, str, str, str], Relation] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
         self._event_order: SortedList = SortedList()
+        #: Timeline counts by filters (no cursor), valid until the next write.
+        self._counts: dict[TimelineQuery, int] = {}
 
     # -- writing ---------------------------------------------------------------
 
     def apply(self, rows: GraphBatch) -> None:
         """Apply merged rows (see `merge_batch`): each replaces its stored version."""
+        self._counts.clear()
         for document in rows.documents:
             self.documents[document.id] = document
             self.graph.add_node(("Document", document.id))
@@ -70,6 +76,7 @@ class MemoryGraph:
         self, event_ids: Iterable[str], relation_keys: Iterable[tuple[str, str, str, str]]
     ) -> None:
         """Drop events (with their edges) and relations that a batch withdrew."""
+        self._counts.clear()
         for event_id in event_ids:
             event = self.events.pop(event_id, None)
             if event is not None:
@@ -189,16 +196,18 @@ class MemoryGraph:
         ]
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
+        keys: SortedList | list[SortKey]
         if query.actor is not None:
             self.actor(query.actor)
             keys = sorted(_event_key(e) for e in self._events_of(query.actor))
         else:
-            keys = list(self._event_order)
+            keys = self._event_order
         types = set(query.types)
         needle = query.q.casefold() if query.q else None
         window = query.window
 
-        def keep(event: Event) -> bool:
+        def keep(key: SortKey) -> bool:
+            event = self.events[key[2]]
             if types and event.type not in types:
                 return False
             if needle and needle not in event.summary.casefold():
@@ -207,16 +216,22 @@ class MemoryGraph:
                 return query.undated and window.is_open
             return window.overlaps(event.when.start, event.when.end)
 
-        matching = [k for k in keys if keep(self.events[k[2]])]
-        position = 0
-        if query.cursor:
-            after = decode_cursor(query.cursor)
-            position = next((i for i, k in enumerate(matching) if k > after), len(matching))
-        page = matching[position : position + query.limit]
-        has_more = position + query.limit < len(matching)
+        # Start right after the cursor and stop one past the page, so paging through a
+        # whole timeline (an export) costs one pass, not one pass a page.
+        position = bisect_right(keys, decode_cursor(query.cursor)) if query.cursor else 0
+        after = keys.islice(position) if isinstance(keys, SortedList) else keys[position:]
+        page = list(islice(filter(keep, after), query.limit + 1))
+        has_more = len(page) > query.limit
+        page = page[: query.limit]
+        filters = query.model_copy(update={"cursor": None, "limit": 1})
+        count = self._counts.get(filters)
+        if count is None:
+            count = self._counts[filters] = sum(1 for k in keys if keep(k))
+            if len(self._counts) > COUNT_CACHE_SIZE:
+                self._counts.pop(next(iter(self._counts)))
         return TimelinePage(
             items=[self.event_view(self.events[k[2]]) for k in page],
-            count=len(matching),
+            count=count,
             next_cursor=encode_cursor(page[-1]) if has_more and page else None,
         )
 
