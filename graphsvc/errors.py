@@ -18,6 +18,25 @@ class GraphsvcError(Exception):
         self.detail = detail
         self.errors = errors or []
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the answer carries (a retry hint, an auth challenge)."""
+        return {}
+
+
+class Unauthorized(GraphsvcError):
+    status = 401
+    title = "Unauthorized"
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": 'Bearer realm="graphsvc"'}
+
+
+class Forbidden(GraphsvcError):
+    status = 403
+    title = "Forbidden"
+
 
 class NotFound(GraphsvcError):
     status = 404
@@ -40,8 +59,22 @@ class PayloadTooLarge(GraphsvcError):
 
 
 class StoreUnavailable(GraphsvcError):
+    """The backend is away; nothing of the request was written. Retry later."""
+
     status = 503
     title = "Store unavailable"
+    retry_after_seconds = 5
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_seconds)}
+
+
+class InsufficientStorage(GraphsvcError):
+    """The disk is full; the batch was rolled back and nothing was written."""
+
+    status = 507
+    title = "Insufficient storage"
 
 
 class InvalidCypher(GraphsvcError):

@@ -47,7 +47,9 @@ def _validation_field(loc: tuple[Any, ...]) -> str:
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(GraphsvcError)
     async def _domain(request: Request, exc: GraphsvcError) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail, request.url.path, exc.errors)
+        return problem(
+            exc.status, exc.title, exc.detail, request.url.path, exc.errors, headers=exc.headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
