@@ -58,6 +58,12 @@ class Settings(BaseSettings):
         validation_alias=_env("NEO4J_PASSWORD"),
         description="Neo4j password; unset when Neo4j runs without auth.",
     )
+    neo4j_max_retry_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=120,
+        description="How long a Neo4j transaction retries transient failures before a 503.",
+    )
     neo4j_database: str = Field(
         default="neo4j",
         validation_alias=_env("NEO4J_DATABASE"),
