@@ -156,9 +156,17 @@ def serve(
     import uvicorn
 
     from graphsvc.api import create_app
+    from graphsvc.logs import configure as configure_logging
 
     settings = _settings(data_dir)
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        log_config=None,  # keep the JSON handler configure_logging installed
+        access_log=False,  # one line a request comes from graphsvc.access, with its id
+    )
 
 
 @app.command()

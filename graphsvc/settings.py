@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from graphsvc.limits import MAX_HOPS, MAX_LIMIT
 
 
 def _env(name: str) -> AliasChoices:
@@ -34,6 +36,36 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=10_000_000, ge=1, description="Largest request body accepted (413 above)."
     )
+    max_json_depth: int = Field(
+        default=32, ge=2, le=1000, description="Deepest JSON nesting a request body may have."
+    )
+    max_records_per_request: int = Field(
+        default=100_000, ge=1, description="Most records one POST /records may carry (413 above)."
+    )
+    max_page_size: int = Field(
+        default=MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Largest `limit` a list route accepts."
+    )
+    max_hops: int = Field(
+        default=MAX_HOPS, ge=1, le=MAX_HOPS, description="Largest `max_hops` GET /paths accepts."
+    )
+
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="When set, writes and POST /cypher need it (`Authorization: Bearer` "
+        "or `X-API-Key`).",
+    )
+    read_key: SecretStr | None = Field(
+        default=None,
+        description="When set, reads need it (or the API key); /health and /ready stay open.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins browsers may call the API from (comma-separated); none: CORS off.",
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="Level of the service's JSON log lines."
+    )
+
     cypher_timeout_seconds: float = Field(
         default=5.0, gt=0, le=300, description="Longest a POST /cypher query may run (504 past it)."
     )
@@ -69,6 +101,13 @@ class Settings(BaseSettings):
         validation_alias=_env("NEO4J_DATABASE"),
         description="Neo4j database name.",
     )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     @model_validator(mode="after")
     def _neo4j_needs_a_uri(self) -> Settings:

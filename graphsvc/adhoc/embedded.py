@@ -187,7 +187,8 @@ def run_query(graph: nx.MultiDiGraph, text: str, row_limit: int, timeout: float)
     try:
         if not receiver.poll(timeout):
             raise QueryTimeout(
-                f"the query ran past its {timeout:g} s timeout and was stopped; "
+                f"the query ran past its {timeout:g} s timeout (GRAPHSVC_CYPHER_TIMEOUT_SECONDS) "
+                "and was stopped; "
                 "narrow the MATCH or add a LIMIT"
             )
         message = receiver.recv()

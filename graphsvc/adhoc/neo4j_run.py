@@ -65,7 +65,8 @@ def run_read_only(
         message = exc.message or str(exc)
         if "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in code:
             raise QueryTimeout(
-                f"the query ran past its {timeout:g} s timeout and Neo4j stopped it; "
+                f"the query ran past its {timeout:g} s timeout (GRAPHSVC_CYPHER_TIMEOUT_SECONDS) "
+                "and Neo4j stopped it; "
                 "narrow the MATCH or add a LIMIT"
             ) from exc
         if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:

@@ -10,10 +10,16 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
+from graphsvc.api import metrics
+from graphsvc.api.auth import ReadAccess, WriteAccess
 from graphsvc.api.body_limit import BodyLimitMiddleware
+from graphsvc.api.limits import check_json_depth
+from graphsvc.api.metrics import Metrics
+from graphsvc.api.observability import RequestObservability
 from graphsvc.api.problems import install_problem_handlers
 from graphsvc.api.routes import actors, cypher, documents, health, paths, records, timeline
 from graphsvc.errors import StoreUnavailable
@@ -59,7 +65,21 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is not None:
         app.state.store = store
     install_problem_handlers(app)
+    app.state.metrics = Metrics(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    for module in (health, actors, paths, timeline, records, documents, cypher):
-        app.include_router(module.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestObservability, metrics=app.state.metrics)  # outermost
+    app.include_router(health.router)
+    app.include_router(metrics.router)
+    for module in (actors, paths, timeline):
+        app.include_router(module.router, dependencies=[ReadAccess])
+    for module in (records, documents, cypher):
+        app.include_router(module.router, dependencies=[WriteAccess, Depends(check_json_depth)])
     return app

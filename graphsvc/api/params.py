@@ -66,3 +66,13 @@ def window_from(since: str | None, until: str | None) -> Window:
             errors=[{"field": "query parameter since", "message": "must not be after until"}],
         )
     return Window(since=start, until=end)
+
+
+def at_most(value: int, ceiling: int, name: str, setting: str) -> int:
+    """A 422 naming the setting when a parameter is over the server's configured ceiling."""
+    if value > ceiling:
+        message = f"{name}={value} is over this server's limit of {ceiling} (setting {setting})"
+        raise InvalidInput(
+            message, errors=[{"field": f"query parameter {name}", "message": message}]
+        )
+    return value

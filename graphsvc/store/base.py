@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graphsvc.limits import MAX_HOPS, MAX_LIMIT
 from graphsvc.model import Actor, ActorKind, EventType, GraphBatch
 from graphsvc.views import (
     CypherResult,
@@ -21,8 +22,7 @@ from graphsvc.views import (
     WriteResult,
 )
 
-MAX_LIMIT = 1000
-MAX_HOPS = 6
+__all__ = ["MAX_HOPS", "MAX_LIMIT", "GraphStore", "TimelineQuery", "Window"]
 
 
 class Window(BaseModel):

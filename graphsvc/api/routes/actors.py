@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from graphsvc.api.deps import StoreDep
-from graphsvc.api.params import SinceParam, UntilParam, window_from
+from graphsvc.api.deps import SettingsDep, StoreDep
+from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
 from graphsvc.model import Actor, ActorKind
 from graphsvc.store.base import MAX_LIMIT
 from graphsvc.views import RelatedActorsPage
@@ -24,11 +24,13 @@ class ActorsPage(BaseModel):
 @router.get("", summary="Search actors by name or alias")
 def search_actors(
     store: StoreDep,
+    settings: SettingsDep,
     q: Annotated[
         str, Query(max_length=200, description="Name or alias; empty lists actors by name.")
     ] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> ActorsPage:
+    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
     items = store.search_actors(q, limit)
     return ActorsPage(items=items, count=len(items))
 
@@ -44,6 +46,7 @@ def get_actor(store: StoreDep, actor_id: str) -> Actor:
 )
 def related_actors(
     store: StoreDep,
+    settings: SettingsDep,
     actor_id: str,
     since: SinceParam = None,
     until: UntilParam = None,
@@ -52,4 +55,5 @@ def related_actors(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> RelatedActorsPage:
+    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
     return store.related_actors(actor_id, window_from(since, until), kind, limit)

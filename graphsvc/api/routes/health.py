@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
+from graphsvc.api.auth import ReadAccess
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.views import Stats
 
@@ -22,6 +23,6 @@ async def ready(store: StoreDep, settings: SettingsDep) -> dict[str, str]:
     return {"status": "ready", "backend": settings.backend}
 
 
-@router.get("/stats", summary="How many nodes and edges of each kind")
+@router.get("/stats", summary="How many nodes and edges of each kind", dependencies=[ReadAccess])
 def stats(store: StoreDep) -> Stats:
     return store.stats()

@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from graphsvc.api.deps import StoreDep
+from graphsvc.api.deps import SettingsDep, StoreDep
+from graphsvc.api.params import at_most
 from graphsvc.store.base import MAX_HOPS
 from graphsvc.views import PathsResult
 
@@ -16,6 +17,7 @@ router = APIRouter(tags=["paths"])
 @router.get("/paths", summary="Shortest paths between two actors")
 def find_paths(
     store: StoreDep,
+    settings: SettingsDep,
     source: Annotated[str, Query(description="Actor id the path starts from.")],
     target: Annotated[str, Query(description="Actor id the path ends at.")],
     max_hops: Annotated[
@@ -24,4 +26,5 @@ def find_paths(
     ] = 4,
     limit: Annotated[int, Query(ge=1, le=100, description="Paths at most.")] = 10,
 ) -> PathsResult:
+    max_hops = at_most(max_hops, settings.max_hops, "max_hops", "GRAPHSVC_MAX_HOPS")
     return store.find_paths(source, target, max_hops, limit)

@@ -6,7 +6,8 @@ import orjson
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
-from graphsvc.api.deps import StoreDep
+from graphsvc.api.deps import SettingsDep, StoreDep
+from graphsvc.api.limits import check_record_count
 from graphsvc.errors import InvalidInput
 from graphsvc.model import GraphBatch
 from graphsvc.views import WriteResult
@@ -51,9 +52,10 @@ def parse_body(body: bytes, content_type: str) -> GraphBatch:
     summary="Write documents, actors, events and relations; all or nothing",
     openapi_extra=_BODY_DOC,
 )
-async def post_records(request: Request, store: StoreDep) -> WriteResult:
+async def post_records(request: Request, store: StoreDep, settings: SettingsDep) -> WriteResult:
     body = await request.body()
     batch = await run_in_threadpool(parse_body, body, request.headers.get("content-type", ""))
     if batch.is_empty():
         raise InvalidInput("the body holds no records")
+    check_record_count(sum(batch.counts().values()), settings.max_records_per_request)
     return await run_in_threadpool(store.write_batch, batch)

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from graphsvc.api.deps import StoreDep
-from graphsvc.api.params import SinceParam, UntilParam, window_from
+from graphsvc.api.deps import SettingsDep, StoreDep
+from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
 from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
@@ -73,6 +73,7 @@ def export_timeline(
 @router.get("/timeline", summary="Events ordered by start, end, id; cursor-paginated")
 def timeline(
     store: StoreDep,
+    settings: SettingsDep,
     actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
     since: SinceParam = None,
     until: UntilParam = None,
@@ -86,4 +87,5 @@ def timeline(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> TimelinePage:
+    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
     return store.timeline(_query(actor, since, until, type, q, undated, limit, cursor))

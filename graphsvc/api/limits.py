@@ -1,0 +1,47 @@
+"""Request-body limits beyond size: JSON nesting depth and records per request.
+
+Depth is measured on the raw bytes (strings removed, brackets counted), so a hostile
+body is refused with a message naming the setting before any model sees it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import Request
+
+from graphsvc.api.deps import SettingsDep
+from graphsvc.errors import InvalidInput, PayloadTooLarge
+
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def json_depth(body: bytes) -> int:
+    """The deepest nesting of arrays and objects in a JSON (or JSON Lines) body."""
+    depth = deepest = 0
+    for byte in _STRINGS.sub(b"", body).translate(None, _NOT_BRACKETS):
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+async def check_json_depth(request: Request, settings: SettingsDep) -> None:
+    """Dependency of the routes that take a body: 422 when it nests too deep."""
+    depth = json_depth(await request.body())
+    if depth > settings.max_json_depth:
+        raise InvalidInput(
+            f"the body nests {depth} levels deep; at most {settings.max_json_depth} "
+            "(setting GRAPHSVC_MAX_JSON_DEPTH)"
+        )
+
+
+def check_record_count(count: int, ceiling: int) -> None:
+    if count > ceiling:
+        raise PayloadTooLarge(
+            f"the body holds {count} records; at most {ceiling} a request "
+            "(setting GRAPHSVC_MAX_RECORDS_PER_REQUEST): split it, or use `graphsvc load`"
+        )
