@@ -92,5 +92,8 @@ class CypherRefused(GraphsvcError):
 
 
 class QueryTimeout(GraphsvcError):
-    status = 504
+    """The client's query ran past its (configured) timeout: a 4xx, as Neo4j classes its
+    own transaction timeout a client error; a slow store is 503, not this."""
+
+    status = 408
     title = "Query timeout"

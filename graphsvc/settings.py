@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     )
 
     cypher_timeout_seconds: float = Field(
-        default=5.0, gt=0, le=300, description="Longest a POST /cypher query may run (504 past it)."
+        default=5.0, gt=0, le=300, description="Longest a POST /cypher query may run (408 past it)."
     )
     cypher_row_limit: int = Field(
         default=1000, ge=1, le=100_000, description="Most rows POST /cypher returns."

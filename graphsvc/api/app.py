@@ -20,6 +20,7 @@ from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.limits import check_json_depth
 from graphsvc.api.metrics import Metrics
 from graphsvc.api.observability import RequestObservability
+from graphsvc.api.openapi import install_openapi
 from graphsvc.api.problems import install_problem_handlers
 from graphsvc.api.routes import actors, cypher, documents, health, paths, records, timeline
 from graphsvc.errors import StoreUnavailable
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is not None:
         app.state.store = store
     install_problem_handlers(app)
+    install_openapi(app, settings)
     app.state.metrics = Metrics(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:

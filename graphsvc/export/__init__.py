@@ -46,15 +46,24 @@ PAGE_SIZE = 1000
 
 def export_title(store: GraphStore, actor: str | None) -> str:
     """The export's title, naming the actor; raises NotFound before any byte is streamed."""
-    return f"Timeline of {store.get_actor(actor).name}" if actor else "Timeline"
+    return "Timeline" if actor is None else f"Timeline of {store.get_actor(actor).name}"
 
 
 def iter_events(store: GraphStore, query: TimelineQuery) -> Iterator[EventView]:
-    """Every event the query matches, fetched a page at a time with the cursor."""
-    cursor = None
-    while True:
-        page = store.timeline(query.model_copy(update={"limit": PAGE_SIZE, "cursor": cursor}))
-        yield from page.items
-        cursor = page.next_cursor
-        if cursor is None:
-            return
+    """Every event the query matches, fetched a page at a time with the cursor.
+
+    The first page is read now, not when the stream starts: a bad query or a store that
+    is away then fails as a proper error answer, not as a response cut off midway.
+    """
+    first = store.timeline(query.model_copy(update={"limit": PAGE_SIZE, "cursor": None}))
+
+    def pages() -> Iterator[EventView]:
+        page = first
+        while True:
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            update = {"limit": PAGE_SIZE, "cursor": page.next_cursor}
+            page = store.timeline(query.model_copy(update=update))
+
+    return pages()

@@ -21,7 +21,9 @@ class CypherRequest(BaseModel):
     query: Annotated[str, Field(min_length=1, max_length=MAX_QUERY_CHARS)]
     params: dict[str, Any] = Field(default_factory=dict, description="Values for `$name`.")
     timeout: float | None = Field(
-        default=None, gt=0, description="Seconds; at most, and by default, the server's setting."
+        default=None,
+        ge=0.1,
+        description="Seconds (0.1 at least); at most, and by default, the server's setting.",
     )
     limit: int | None = Field(
         default=None, ge=1, description="Rows; at most, and by default, the server's setting."

@@ -72,4 +72,4 @@ def test_cypher_row_limit_and_timeout_ceilings(make_client: MakeClient) -> None:
     assert body.json()["row_limit"] == 2 and len(body.json()["rows"]) == 2
     slow = "MATCH (a) MATCH (b) MATCH (c) MATCH (d) MATCH (e) RETURN a.id, b.id, c.id"
     timed_out = client.post("/cypher", json={"query": slow, "timeout": 60})
-    _problem(timed_out, 504, "1 s timeout (GRAPHSVC_CYPHER_TIMEOUT_SECONDS)")
+    _problem(timed_out, 408, "1 s timeout (GRAPHSVC_CYPHER_TIMEOUT_SECONDS)")
