@@ -5,65 +5,35 @@ This is what `make run` does, on a free port and a temporary data directory.
 
 from __future__ import annotations
 
-import os
+import json
 import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx2
 import pytest
 
 from tests.conftest import EXAMPLES
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _graphsvc(*args: str) -> list[str]:
-    return [sys.executable, "-m", "graphsvc", *args]
+from tests.e2e.server import ROOT, graphsvc, running_server, server_env
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("e2e-data")
-    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
-    subprocess.run(_graphsvc("load", str(EXAMPLES)), env=env, check=True, cwd=ROOT)
-    port = _free_port()
-    process = subprocess.Popen(
-        _graphsvc("serve", "--port", str(port)),
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx2.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx2.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"server did not start: {process.stdout.read() if process.stdout else ''}")
-        time.sleep(0.1)
-    yield base
-    process.send_signal(signal.SIGTERM)
-    # uvicorn shuts down gracefully, then re-raises the signal it caught.
-    assert process.wait(timeout=15) in (0, -signal.SIGTERM)
-    log = process.stdout.read() if process.stdout else ""
+    env = server_env(GRAPHSVC_DATA_DIR=str(data_dir))
+    subprocess.run(graphsvc("load", str(EXAMPLES)), env=env, check=True, cwd=ROOT)
+    log_path = data_dir / "server.log"
+    with running_server(env, log_path) as (base, process):
+        yield base
+        process.send_signal(signal.SIGTERM)
+        # uvicorn shuts down gracefully, then re-raises the signal it caught.
+        assert process.wait(timeout=15) in (0, -signal.SIGTERM)
+    log = log_path.read_text(encoding="utf-8")
     assert "Application shutdown complete" in log, log
+    # One JSON object a line; each request logged once with its id and timing.
+    lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    access = [line for line in lines if line["logger"] == "graphsvc.access"]
+    assert access and all(a["request_id"] and a["duration_ms"] >= 0 for a in access)
 
 
 def test_timeline_over_http(server: str) -> None:
