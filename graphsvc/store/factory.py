@@ -14,7 +14,11 @@ def open_store(settings: Settings) -> GraphStore:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
         assert settings.neo4j_uri  # checked by Settings
         return Neo4jStore(
-            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            password,
+            settings.neo4j_database,
+            max_retry_seconds=settings.neo4j_max_retry_seconds,
         )
     from graphsvc.store.embedded import EmbeddedStore
 

@@ -1,15 +1,20 @@
 """Neo4jStore: the production backend, over the official driver.
 
 One driver per store (one store per process); every query is a `cypher/` file, always
-parameterised. A batch is written in one `execute_write` transaction that first reads
-what it replaces, so merging follows the same rules as the embedded store and a
-failure leaves nothing behind. Driver errors become `StoreUnavailable` here, at the
-boundary, naming the URI.
+parameterised. A batch is written in one `execute_write` transaction that first takes
+the database's one write lock (`writes/lock`), then reads what it replaces, so merging
+follows the same rules as the embedded store, concurrent writers (threads or processes)
+lose no alias or source, and a failure leaves nothing behind. Readers take no lock.
+
+Driver errors become `StoreUnavailable` (503 with a retry hint) here, at the boundary,
+naming the URI: Neo4j away, a connection lost mid-transaction, a transient error still
+failing after `max_retry_seconds` of retries. A commit whose outcome is unknown says so.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
@@ -20,7 +25,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from graphsvc.adhoc.neo4j_run import run_read_only
-from graphsvc.errors import NotFound, StoreUnavailable
+from graphsvc.errors import GraphsvcError, NotFound, StoreUnavailable
 from graphsvc.model import (
     Actor,
     ActorKind,
@@ -59,12 +64,28 @@ T = TypeVar("T")
 
 #: Rows per UNWIND statement inside a batch's transaction.
 ROWS_PER_STATEMENT = 2000
+#: Reads of one request that overlapped a commit and are retried before answering anyway.
+READ_ATTEMPTS = 5
+#: Driver and server errors that mean "Neo4j cannot answer now", never "bad request":
+#: connection refused or lost (the driver's own, or a socket error it let through), a
+#: full connection pool, and the server's transient errors (still failing after the
+#: driver's retries) and database errors (the server failed, not the query).
 _UNAVAILABLE = (
     neo4j_errors.ServiceUnavailable,
     neo4j_errors.SessionExpired,
-    neo4j_errors.AuthError,
-    neo4j_errors.DatabaseUnavailable,
+    neo4j_errors.ConnectionPoolError,
+    neo4j_errors.TransientError,
+    neo4j_errors.DatabaseError,
     OSError,
+)
+#: Client errors that are about the server's state, not the query: a transaction the
+#: server terminated (it is shutting down) or a database that is not there.
+_UNAVAILABLE_CODES = frozenset(
+    {
+        "Neo.ClientError.Transaction.Terminated",
+        "Neo.ClientError.Transaction.LockClientStopped",
+        "Neo.ClientError.Database.DatabaseNotFound",
+    }
 )
 
 
@@ -202,13 +223,74 @@ def _relation_model(row: dict[str, Any]) -> Relation:
     )
 
 
+def _message(exc: Exception) -> str:
+    """The driver's message, with the server's status code when there is one."""
+    code = getattr(exc, "code", None)
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return f"{text} ({code})" if code else text
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _writes(tx: ManagedTransaction) -> int:
+    (row,) = _run(tx, "writes/version")
+    return int(row["writes"])
+
+
+def _consistent(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T]) -> T:
+    """`work`'s answer from a graph no batch committed into while it read.
+
+    Neo4j reads are read-committed row by row: a read that spans a commit can see part
+    of that batch, or an edge the batch deleted with its properties already gone. Every
+    write transaction bumps the write lock's counter, so a read that finds the counter
+    unchanged around it saw no commit; otherwise it reads again (its failure too: a torn
+    row may not validate). After READ_ATTEMPTS it keeps the last answer, so a long read
+    under steady writes still answers.
+    """
+    for attempt in range(1, READ_ATTEMPTS + 1):
+        before = _writes(tx)
+        try:
+            result = work(tx)
+        except neo4j_errors.GqlError:
+            raise  # the driver's or the server's: translated (or retried) further out
+        except Exception as exc:
+            if _writes(tx) == before or (
+                attempt == READ_ATTEMPTS and isinstance(exc, GraphsvcError)
+            ):
+                raise  # a real answer (NotFound) or a real failure, not a torn read
+            if attempt == READ_ATTEMPTS:
+                raise StoreUnavailable(
+                    f"the graph changed during each of {READ_ATTEMPTS} attempts to read it; retry"
+                ) from exc
+            continue
+        if attempt == READ_ATTEMPTS or _writes(tx) == before:
+            return result
+    raise AssertionError("unreachable")
+
+
+def _unavailable(exc: Exception) -> bool:
+    if isinstance(exc, _UNAVAILABLE):
+        return True
+    return isinstance(exc, neo4j_errors.ClientError) and exc.code in _UNAVAILABLE_CODES
+
+
 class Neo4jStore:
-    def __init__(self, uri: str, user: str, password: str | None, database: str = "neo4j") -> None:
-        """No I/O here: the driver connects lazily; `start()` applies the schema."""
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str | None,
+        database: str = "neo4j",
+        *,
+        max_retry_seconds: float = 5.0,
+    ) -> None:
+        """No I/O here: the driver connects lazily; `start()` applies the schema.
+
+        `max_retry_seconds` is how long a transaction is retried on transient failures
+        (Neo4j away, a lost connection, a deadlock) before the caller gets a 503.
+        """
         self.uri = uri
         self.database = database
         auth = (user, password) if password else None
@@ -216,21 +298,35 @@ class Neo4jStore:
             uri,
             auth=auth,
             connection_timeout=5.0,
-            max_transaction_retry_time=10.0,
+            max_transaction_retry_time=max_retry_seconds,
             notifications_min_severity="OFF",
         )
         self._schema_applied = False
+        self._schema_lock = threading.Lock()
 
     # -- plumbing ------------------------------------------------------------------
 
     @contextmanager
-    def _translate(self) -> Iterator[None]:
+    def _translate(self, writing: bool = False) -> Iterator[None]:
+        """Driver errors as StoreUnavailable naming the URI; others pass unchanged."""
         try:
             yield
         except neo4j_errors.AuthError as exc:
             raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials: {exc}") from exc
-        except _UNAVAILABLE as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
+        except neo4j_errors.IncompleteCommit as exc:
+            # The connection dropped after COMMIT was sent: Neo4j may have committed.
+            raise StoreUnavailable(
+                f"Neo4j at {self.uri} went away while committing the batch, so it may or may "
+                "not be written; loading it again is safe (loads are idempotent): "
+                f"{_message(exc)}"
+            ) from exc
+        except Exception as exc:
+            if not _unavailable(exc):
+                raise
+            what = "; nothing of the batch was written, retry later" if writing else ""
+            raise StoreUnavailable(
+                f"Neo4j at {self.uri} is unavailable{what}: {_message(exc)}"
+            ) from exc
 
     def _session(self, access: str) -> neo4j.Session:
         return self._driver.session(database=self.database, default_access_mode=access)
@@ -239,22 +335,35 @@ class Neo4jStore:
         with self._translate():
             self._ensure_schema()
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(work)
+                return session.execute_read(lambda tx: _consistent(tx, work))
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
-        with self._translate():
+        """Run `work` in a write transaction that holds the write lock from its start."""
+
+        def locked(tx: ManagedTransaction) -> T:
+            tx.run(load_query("writes/lock")).consume()
+            return work(tx)
+
+        with self._translate(writing=True):
             self._ensure_schema()
             with self._session(neo4j.WRITE_ACCESS) as session:
-                return session.execute_write(work)
+                return session.execute_write(locked)
 
     def _ensure_schema(self) -> None:
-        """Constraints and indexes, once per process (IF NOT EXISTS makes it idempotent)."""
+        """Constraints and indexes, once per process (IF NOT EXISTS makes it idempotent).
+
+        One thread at a time: requests arriving together when Neo4j comes back must not
+        create the same constraint concurrently (Neo4j may refuse the second).
+        """
         if self._schema_applied:
             return
-        with self._session(neo4j.WRITE_ACCESS) as session:
-            for statement in statements("schema"):
-                session.run(statement).consume()
-        self._schema_applied = True
+        with self._schema_lock:
+            if self._schema_applied:
+                return
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                for statement in (*statements("schema"), *statements("writes/lock_schema")):
+                    session.run(statement).consume()
+            self._schema_applied = True
 
     def start(self) -> None:
         """Apply the schema now; raise StoreUnavailable (naming the URI) if Neo4j is away."""
@@ -265,7 +374,14 @@ class Neo4jStore:
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
         self._write(lambda tx: self._write_batch(tx, batch))
-        return WriteResult(written=batch.counts(), stats=self.stats())
+        try:
+            stats = self.stats()
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(
+                "the batch was written, but Neo4j went away before the counts could be read; "
+                f"loading it again is safe (loads are idempotent): {exc.detail}"
+            ) from exc
+        return WriteResult(written=batch.counts(), stats=stats)
 
     def _write_batch(self, tx: ManagedTransaction, batch: GraphBatch) -> None:
         if batch.replaces:

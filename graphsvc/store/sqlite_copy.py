@@ -2,18 +2,20 @@
 
 The in-memory graph is only a cache of this file. A batch is acknowledged after its
 transaction commits with `synchronous=FULL`, so a crash (even SIGKILL or power loss)
-keeps every acknowledged batch and never half of one.
+keeps every acknowledged batch and never half of one. A full disk (SQLITE_FULL, or an
+I/O error writing) rolls the batch back and answers 507; other SQLite failures, 503.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
 
-from graphsvc.errors import StoreUnavailable
+from graphsvc.errors import GraphsvcError, InsufficientStorage, StoreUnavailable
 from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, utc_now
 
 SCHEMA = """
@@ -33,6 +35,30 @@ CREATE TABLE IF NOT EXISTS batches (
 
 def _dump(model: Document | Actor | Event | Relation) -> bytes:
     return orjson.dumps(model.model_dump(mode="json"))
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    """SQLite's primary result code (SQLITE_IOERR_WRITE is SQLITE_IOERR), if known."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def write_failure(exc: sqlite3.Error, path: Path, what: str) -> GraphsvcError:
+    """The domain error for a failed write: 507 when the disk is full (or SQLite could not
+    write to it), 503 otherwise. `what` says what was not written."""
+    code = _primary_code(exc)
+    if code == sqlite3.SQLITE_FULL:
+        return InsufficientStorage(
+            f"the disk holding the SQLite store at {path} is full ({exc}): {what} was rolled "
+            "back and nothing of it was written; free some space and send it again"
+        )
+    if code == sqlite3.SQLITE_IOERR:
+        return InsufficientStorage(
+            f"SQLite could not write to the disk holding {path} ({exc}; is it full?): "
+            f"{what} was rolled back and nothing of it was written; check the disk and send "
+            "it again"
+        )
+    return StoreUnavailable(f"{what} was not written to the SQLite store at {path}: {exc}")
 
 
 class SqliteCopy:
@@ -58,6 +84,7 @@ class SqliteCopy:
     ) -> int:
         """Write merged rows and deletions in one transaction; return the batch number."""
         db = self._db
+        self._rollback()  # a transaction left open by a failed rollback would block BEGIN
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in delete_events])
@@ -88,10 +115,15 @@ class SqliteCopy:
             )
             db.execute("COMMIT")
         except sqlite3.Error as exc:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise StoreUnavailable(f"the batch was not written: {exc}") from exc
+            # SQLite may have rolled back already (it does on SQLITE_FULL and I/O errors).
+            self._rollback()
+            raise write_failure(exc, self.path, "the batch") from exc
         return int(cursor.lastrowid or 0)
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # retried before the next write
+                self._db.execute("ROLLBACK")
 
     def _bodies(self, table: str) -> Iterator[bytes]:
         # The table name comes from the fixed tuple in `read_all`, never from input.
