@@ -1,7 +1,8 @@
-// Events matching the timeline filters, in (start, end, id) order, undated last.
+// Events matching the timeline filters, in (start, end, id) order, undated last
+// (an actor's timeline is timeline/page_for_actor, which starts from the actor).
 // A window keeps events whose interval overlaps it; undated events only when asked
 // and no window is set. The cursor is the sort key of the last event served.
-// Parameters: $actor (id or null), $types (list, empty = all), $q (lower-case text or
+// Parameters: $actor (null here), $types (list, empty = all), $q (lower-case text or
 //             null), $since, $until (ISO dates or null), $undated (bool),
 //             $after ({start, end, id} or null), $limit (page size + 1).
 // Returns: count (all matching events), ids (the page, in order).

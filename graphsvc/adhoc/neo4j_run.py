@@ -13,6 +13,16 @@ from neo4j.graph import Node, Path, Relationship
 from graphsvc.errors import CypherRefused, InvalidCypher, QueryTimeout
 from graphsvc.views import CypherResult
 
+#: Client errors about the server's state, not the query (a transaction the server ended
+#: as it shuts down, a database that is not there): the store is away, not the query bad.
+SERVER_STATE_CODES = frozenset(
+    {
+        "Neo.ClientError.Transaction.Terminated",
+        "Neo.ClientError.Transaction.LockClientStopped",
+        "Neo.ClientError.Database.DatabaseNotFound",
+    }
+)
+
 
 def _node_id(node: Node | None) -> str | None:
     """A node's graphsvc id, or Neo4j's element id for a node without one."""
@@ -62,6 +72,8 @@ def run_read_only(
         return session.execute_read(work)
     except neo4j_errors.ClientError as exc:
         code = exc.code or ""
+        if code in SERVER_STATE_CODES:
+            raise  # the store's error translation makes it a 503
         message = exc.message or str(exc)
         if "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in code:
             raise QueryTimeout(

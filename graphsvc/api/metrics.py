@@ -53,7 +53,8 @@ class StoreSizes(Collector):
 
 class Metrics:
     def __init__(self, app: object) -> None:
-        self.registry = CollectorRegistry(auto_describe=True)
+        # No auto-describe: it would collect (read the store) when the app is built.
+        self.registry = CollectorRegistry(auto_describe=False)
         self.requests = Counter(
             "graphsvc_requests",
             "HTTP requests answered, by method, route template and status.",

@@ -7,6 +7,7 @@ readers too: a reader sees the graph before a batch or after it, never half of i
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,10 +36,18 @@ DATABASE_FILE = "graph.sqlite3"
 
 class EmbeddedStore:
     def __init__(self, data_dir: Path) -> None:
+        #: Readers and the moment a batch is applied to memory: short holds only.
         self._lock = threading.RLock()
+        #: One writer at a time, held through the SQLite commit while readers go on.
+        self._write_lock = threading.Lock()
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
         self._graph = self._rebuild()
         self._projection: nx.MultiDiGraph | None = None
+        # The graph loaded at start-up lives as long as the process: keep the cyclic
+        # garbage collector from walking its millions of objects on every full pass
+        # (seconds at 10^5 events, felt as p99 latency). Refcounting still frees them.
+        gc.collect()
+        gc.freeze()
 
     def _rebuild(self) -> MemoryGraph:
         """The in-memory graph from the durable copy (start-up, or after a failed apply)."""
@@ -51,8 +60,11 @@ class EmbeddedStore:
         return self._copy.path
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
-        with self._lock:
-            graph = self._graph
+        """Merge and commit under the write lock only (readers are not held up by the
+        commit's fsync), then apply to memory under the read lock: a reader sees the
+        graph before the batch or after it, never half of it."""
+        with self._write_lock:
+            graph = self._graph  # only writers change it, and this is the only writer
             check_references(
                 batch,
                 known_actors=lambda ids: _present(ids, graph.actors),
@@ -73,15 +85,17 @@ class EmbeddedStore:
             gone = [k for k in gone if k not in {r.key for r in rows.relations}]
             if not rows.is_empty() or dropped or gone:
                 self._copy.commit(rows, batch.counts(), dropped, gone)
-                self._projection = None
-                try:
-                    graph.remove(dropped, gone)
-                    graph.apply(rows)
-                except Exception:
-                    # SQLite has the batch; never let memory disagree with it.
-                    self._graph = self._rebuild()
-                    raise
-            return WriteResult(written=batch.counts(), stats=graph.stats())
+                with self._lock:
+                    self._projection = None
+                    try:
+                        graph.remove(dropped, gone)
+                        graph.apply(rows)
+                    except Exception:
+                        # SQLite has the batch; never let memory disagree with it.
+                        self._graph = self._rebuild()
+                        raise
+            with self._lock:
+                return WriteResult(written=batch.counts(), stats=self._graph.stats())
 
     def get_actor(self, actor_id: str) -> Actor:
         with self._lock:
@@ -136,11 +150,11 @@ class EmbeddedStore:
         """Nothing to do: the constructor already rebuilt the graph from SQLite."""
 
     def check_ready(self) -> None:
-        with self._lock:
+        with self._write_lock:  # the SQLite connection is the writer's
             self._copy.ping()
 
     def close(self) -> None:
-        with self._lock:
+        with self._write_lock, self._lock:
             self._copy.close()
 
 

@@ -24,7 +24,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
-from graphsvc.adhoc.neo4j_run import run_read_only
+from graphsvc.adhoc.neo4j_run import SERVER_STATE_CODES, run_read_only
 from graphsvc.errors import GraphsvcError, NotFound, StoreUnavailable
 from graphsvc.model import (
     Actor,
@@ -77,15 +77,6 @@ _UNAVAILABLE = (
     neo4j_errors.TransientError,
     neo4j_errors.DatabaseError,
     OSError,
-)
-#: Client errors that are about the server's state, not the query: a transaction the
-#: server terminated (it is shutting down) or a database that is not there.
-_UNAVAILABLE_CODES = frozenset(
-    {
-        "Neo.ClientError.Transaction.Terminated",
-        "Neo.ClientError.Transaction.LockClientStopped",
-        "Neo.ClientError.Database.DatabaseNotFound",
-    }
 )
 
 
@@ -273,7 +264,7 @@ def _consistent(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T])
 def _unavailable(exc: Exception) -> bool:
     if isinstance(exc, _UNAVAILABLE):
         return True
-    return isinstance(exc, neo4j_errors.ClientError) and exc.code in _UNAVAILABLE_CODES
+    return isinstance(exc, neo4j_errors.ClientError) and exc.code in SERVER_STATE_CODES
 
 
 class Neo4jStore:
@@ -452,18 +443,21 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> TimelinePage:
             if query.actor is not None:
                 self._actor(tx, query.actor)
-            (row,) = _run(
-                tx,
-                "timeline/page",
-                actor=query.actor,
-                types=[t.value for t in query.types],
-                q=query.q.lower() if query.q else None,
-                since=_iso(query.window.since),
-                until=_iso(query.window.until),
-                undated=query.undated,
-                after=after,
-                limit=query.limit + 1,
-            )
+            params = {
+                "actor": query.actor,
+                "types": [t.value for t in query.types],
+                "q": query.q.lower() if query.q else None,
+                "since": _iso(query.window.since),
+                "until": _iso(query.window.until),
+                "undated": query.undated,
+                "after": after,
+                "limit": query.limit + 1,
+            }
+            # From the actor's node when there is one: the general query scans every event.
+            if query.actor is None:
+                (row,) = _run(tx, "timeline/page", **params)
+            else:
+                (row,) = _run(tx, "timeline/page_for_actor", **params)
             ids = row["ids"]
             items = self._events(tx, ids[: query.limit])
             has_more = len(ids) > query.limit

@@ -1,0 +1,29 @@
+// One actor's events matching the timeline filters, in (start, end, id) order, undated
+// last: `timeline/page` for an actor, starting from the actor's node so Neo4j reads
+// that actor's events only, not every event of the graph.
+// A window keeps events whose interval overlaps it; undated events only when asked
+// and no window is set. The cursor is the sort key of the last event served.
+// Parameters: $actor (id), $types (list, empty = all), $q (lower-case text or null),
+//             $since, $until (ISO dates or null), $undated (bool),
+//             $after ({start, end, id} or null), $limit (page size + 1).
+// Returns: count (all matching events), ids (the page, in order).
+MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)
+WITH DISTINCT e
+WHERE (size($types) = 0 OR e.type IN $types)
+  AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+  AND CASE
+    WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
+    ELSE ($until IS NULL OR e.start <= date($until))
+      AND ($since IS NULL OR e.end >= date($since))
+  END
+WITH e.id AS id,
+     coalesce(e.start, date('9999-12-31')) AS sort_start,
+     coalesce(e.end, date('9999-12-31')) AS sort_end
+ORDER BY sort_start, sort_end, id
+WITH collect({id: id, start: sort_start, end: sort_end}) AS matched
+RETURN size(matched) AS count,
+  [m IN matched WHERE $after IS NULL
+    OR m.start > date($after.start)
+    OR (m.start = date($after.start) AND m.end > date($after.end))
+    OR (m.start = date($after.start) AND m.end = date($after.end) AND m.id > $after.id)
+  | m.id][0..$limit] AS ids
