@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         default="info", description="Level of the service's JSON log lines."
     )
 
+    query_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=3600,
+        description="Longest a read of the Neo4j store may run (408 past it).",
+    )
     cypher_timeout_seconds: float = Field(
         default=5.0, gt=0, le=300, description="Longest a POST /cypher query may run (408 past it)."
     )

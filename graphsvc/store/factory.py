@@ -19,6 +19,7 @@ def open_store(settings: Settings) -> GraphStore:
             password,
             settings.neo4j_database,
             max_retry_seconds=settings.neo4j_max_retry_seconds,
+            query_timeout_seconds=settings.query_timeout_seconds,
         )
     from graphsvc.store.embedded import EmbeddedStore
 

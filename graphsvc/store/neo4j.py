@@ -25,7 +25,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from graphsvc.adhoc.neo4j_run import SERVER_STATE_CODES, run_read_only
-from graphsvc.errors import GraphsvcError, NotFound, StoreUnavailable
+from graphsvc.errors import GraphsvcError, NotFound, QueryTimeout, StoreUnavailable
 from graphsvc.model import (
     Actor,
     ActorKind,
@@ -261,6 +261,11 @@ def _consistent(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T])
     raise AssertionError("unreachable")
 
 
+def _timed_out(exc: Exception) -> bool:
+    """Neo4j stopped the transaction at its timeout (`unit_of_work(timeout=...)`)."""
+    return isinstance(exc, neo4j_errors.ClientError) and "TransactionTimedOut" in (exc.code or "")
+
+
 def _unavailable(exc: Exception) -> bool:
     if isinstance(exc, _UNAVAILABLE):
         return True
@@ -276,11 +281,13 @@ class Neo4jStore:
         database: str = "neo4j",
         *,
         max_retry_seconds: float = 5.0,
+        query_timeout_seconds: float = 30.0,
     ) -> None:
         """No I/O here: the driver connects lazily; `start()` applies the schema.
 
         `max_retry_seconds` is how long a transaction is retried on transient failures
-        (Neo4j away, a lost connection, a deadlock) before the caller gets a 503.
+        (Neo4j away, a lost connection, a deadlock) before the caller gets a 503;
+        `query_timeout_seconds` is how long Neo4j lets a read transaction run (408 past it).
         """
         self.uri = uri
         self.database = database
@@ -294,6 +301,7 @@ class Neo4jStore:
         )
         self._schema_applied = False
         self._schema_lock = threading.Lock()
+        self._query_timeout = query_timeout_seconds
 
     # -- plumbing ------------------------------------------------------------------
 
@@ -312,6 +320,11 @@ class Neo4jStore:
                 f"{_message(exc)}"
             ) from exc
         except Exception as exc:
+            if not writing and _timed_out(exc):
+                raise QueryTimeout(
+                    f"the query ran past its {self._query_timeout:g} s timeout "
+                    "(GRAPHSVC_QUERY_TIMEOUT_SECONDS) and Neo4j stopped it; narrow the request"
+                ) from exc
             if not _unavailable(exc):
                 raise
             what = "; nothing of the batch was written, retry later" if writing else ""
@@ -326,7 +339,10 @@ class Neo4jStore:
         with self._translate():
             self._ensure_schema()
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(lambda tx: _consistent(tx, work))
+                bounded = neo4j.unit_of_work(timeout=self._query_timeout)(
+                    lambda tx: _consistent(tx, work)
+                )
+                return session.execute_read(bounded)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a write transaction that holds the write lock from its start."""

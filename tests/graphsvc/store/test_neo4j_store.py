@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
 
+from graphsvc.errors import QueryTimeout
 from graphsvc.model import GraphBatch
+from graphsvc.store.base import TimelineQuery
 from graphsvc.store.cypher import load_query
 from graphsvc.store.neo4j import Neo4jStore
 from tests.neo4j_fixture import Neo4jTarget, wipe
@@ -81,3 +84,32 @@ def test_schema_is_applied_idempotently(
     second.start()  # a second process starting up applies the same schema again
     second.close()
     assert {row["name"] for row in query("testing/schema")} == names
+
+
+class _TimingOutSession:
+    """What the driver raises when Neo4j stops a read at its `unit_of_work` timeout (the
+    real server doing so is shown by the POST /cypher timeout contract test)."""
+
+    def __enter__(self) -> _TimingOutSession:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def execute_read(self, work: Any) -> Any:
+        code = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+        raise neo4j_errors.Neo4jError._hydrate_neo4j(code=code, message="timed out")
+
+
+def test_a_read_past_the_query_timeout_is_a_408_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Neo4jStore("bolt://127.0.0.1:9", "neo4j", None, query_timeout_seconds=2.5)
+    store._schema_applied = True
+    monkeypatch.setattr(store, "_session", lambda access: _TimingOutSession())
+    with pytest.raises(
+        QueryTimeout, match=r"2\.5 s timeout \(GRAPHSVC_QUERY_TIMEOUT_SECONDS\)"
+    ) as caught:
+        store.timeline(TimelineQuery())
+    assert caught.value.status == 408
+    store.close()
