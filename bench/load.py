@@ -742,19 +742,7 @@ def _busiest(counts: Counter[str]) -> list[str]:
 def prepare_embedded_here(data_dir: Path, events: int, actors: int) -> Prepared:
     from graphsvc.store.embedded import EmbeddedStore
 
-    counts: Counter[str] = Counter()
-    started = time.perf_counter()
-    store = EmbeddedStore(data_dir)
-    try:
-        for batch in synthetic.batches(events, PREPARE_BATCH, actors, DOCUMENTS):
-            counts.update(p.actor for e in batch.events for p in e.participants)
-            store.write_batch(batch)
-        written = store.stats().events
-    finally:
-        store.close()
-    if written != events:
-        raise RuntimeError(f"the embedded store holds {written} events, not {events}")
-    return Prepared(time.perf_counter() - started, _busiest(counts))
+    return _fill(EmbeddedStore(data_dir), events, actors, "the embedded store")
 
 
 def prepare_embedded(data_dir: Path, events: int, actors: int) -> Prepared:
@@ -773,9 +761,14 @@ def prepare_neo4j(target: Any, events: int, actors: int) -> Prepared:
     from tests.neo4j_fixture import wipe
 
     wipe(target)
+    store = Neo4jStore(target.uri, target.user, target.password, target.database)
+    return _fill(store, events, actors, "Neo4j")
+
+
+def _fill(store: Any, events: int, actors: int, name: str) -> Prepared:
+    """Write the synthetic events into `store` (closed afterwards); check the count."""
     counts: Counter[str] = Counter()
     started = time.perf_counter()
-    store = Neo4jStore(target.uri, target.user, target.password, target.database)
     try:
         store.start()
         for batch in synthetic.batches(events, PREPARE_BATCH, actors, DOCUMENTS):
@@ -785,7 +778,7 @@ def prepare_neo4j(target: Any, events: int, actors: int) -> Prepared:
     finally:
         store.close()
     if written != events:
-        raise RuntimeError(f"Neo4j holds {written} events, not {events}")
+        raise RuntimeError(f"{name} holds {written} events, not {events}")
     return Prepared(time.perf_counter() - started, _busiest(counts))
 
 
