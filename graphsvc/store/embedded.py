@@ -50,10 +50,28 @@ class EmbeddedStore:
         gc.freeze()
 
     def _rebuild(self) -> MemoryGraph:
-        """The in-memory graph from the durable copy (start-up, or after a failed apply)."""
+        """The in-memory graph from the durable copy (start-up, another process wrote to
+        the file, or a failed apply)."""
+        self._seen_version = self._copy.data_version()
         graph = MemoryGraph()
         graph.apply(self._copy.read_all())
         return graph
+
+    def _catch_up(self) -> None:
+        """Reload memory if another process (`graphsvc load` beside a running server)
+        committed to the file since: never answer, or merge, from a stale graph.
+        Call with the write lock held."""
+        if self._copy.data_version() != self._seen_version:
+            graph = self._rebuild()
+            with self._lock:
+                self._graph = graph
+                self._projection = None
+
+    def _current(self) -> None:
+        """Before a read: a cheap check (one PRAGMA), a reload only when the file moved."""
+        if self._copy.data_version() != self._seen_version:
+            with self._write_lock:
+                self._catch_up()
 
     @property
     def path(self) -> Path:
@@ -62,60 +80,80 @@ class EmbeddedStore:
     def write_batch(self, batch: GraphBatch) -> WriteResult:
         """Merge and commit under the write lock only (readers are not held up by the
         commit's fsync), then apply to memory under the read lock: a reader sees the
-        graph before the batch or after it, never half of it."""
+        graph before the batch or after it, never half of it. SQLite's own write lock is
+        taken first, so a writer in another process waits, and memory is brought up to
+        date with the file before merging."""
         with self._write_lock:
-            graph = self._graph  # only writers change it, and this is the only writer
-            check_references(
-                batch,
-                known_actors=lambda ids: _present(ids, graph.actors),
-                known_documents=lambda ids: _present(ids, graph.documents),
-            )
-            changed, gone = withdraw(
-                set(batch.replaces), graph.events.values(), graph.relations.values()
-            )
-
-            def event(event_id: str) -> Event | None:
-                return changed[event_id] if event_id in changed else graph.events.get(event_id)
-
-            rows = merge_batch(batch, graph.documents.get, graph.actors.get, event)
-            written = {e.id for e in rows.events}
-            pruned = tuple(e for i, e in changed.items() if e is not None and i not in written)
-            rows = rows.model_copy(update={"events": rows.events + pruned})
-            dropped = [i for i, e in changed.items() if e is None and i not in written]
-            gone = [k for k in gone if k not in {r.key for r in rows.relations}]
-            if not rows.is_empty() or dropped or gone:
-                self._copy.commit(rows, batch.counts(), dropped, gone)
-                with self._lock:
-                    self._projection = None
-                    try:
-                        graph.remove(dropped, gone)
-                        graph.apply(rows)
-                    except Exception:
-                        # SQLite has the batch; never let memory disagree with it.
-                        self._graph = self._rebuild()
-                        raise
+            self._copy.begin()
+            try:
+                self._catch_up()
+                graph = self._graph  # only writers change it, and this is the only one
+                rows, dropped, gone = self._merged(graph, batch)
+                if not rows.is_empty() or dropped or gone:
+                    self._copy.commit(rows, batch.counts(), dropped, gone)
+                    with self._lock:
+                        self._projection = None
+                        try:
+                            graph.remove(dropped, gone)
+                            graph.apply(rows)
+                        except Exception:
+                            # SQLite has the batch; never let memory disagree with it.
+                            self._graph = self._rebuild()
+                            raise
+            finally:
+                self._copy.rollback()  # nothing to undo after a commit; frees the lock if none
             with self._lock:
                 return WriteResult(written=batch.counts(), stats=self._graph.stats())
 
+    @staticmethod
+    def _merged(
+        graph: MemoryGraph, batch: GraphBatch
+    ) -> tuple[GraphBatch, list[str], list[tuple[str, str, str, str]]]:
+        """The rows to write, the events to drop and the relations gone, per merge rules."""
+        check_references(
+            batch,
+            known_actors=lambda ids: _present(ids, graph.actors),
+            known_documents=lambda ids: _present(ids, graph.documents),
+        )
+        changed, gone = withdraw(
+            set(batch.replaces), graph.events.values(), graph.relations.values()
+        )
+
+        def event(event_id: str) -> Event | None:
+            return changed[event_id] if event_id in changed else graph.events.get(event_id)
+
+        rows = merge_batch(batch, graph.documents.get, graph.actors.get, event)
+        written = {e.id for e in rows.events}
+        pruned = tuple(e for i, e in changed.items() if e is not None and i not in written)
+        rows = rows.model_copy(update={"events": rows.events + pruned})
+        dropped = [i for i, e in changed.items() if e is None and i not in written]
+        gone = [k for k in gone if k not in {r.key for r in rows.relations}]
+        return rows, dropped, gone
+
     def get_actor(self, actor_id: str) -> Actor:
+        self._current()
         with self._lock:
             return self._graph.actor(actor_id)
 
     def search_actors(self, q: str, limit: int) -> list[Actor]:
+        self._current()
         with self._lock:
             return self._graph.search_actors(q, limit)
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
+        self._current()
         with self._lock:
             return self._graph.timeline(query)
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
     ) -> RelatedActorsPage:
+        self._current()
         with self._lock:
             return self._graph.related_actors(actor_id, window, kind, limit)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
+        self._current()
         with self._lock:
             return self._graph.find_paths(source, target, max_hops, limit)
 
@@ -124,6 +162,7 @@ class EmbeddedStore:
     ) -> CypherResult:
         """A user's read-only query with grand-cypher, on a snapshot kept until a write."""
         text = dialect(query, params)
+        self._current()
         with self._lock:
             if self._projection is None:
                 graph = self._graph
@@ -143,6 +182,7 @@ class EmbeddedStore:
         )
 
     def stats(self) -> Stats:
+        self._current()
         with self._lock:
             return self._graph.stats()
 

@@ -75,6 +75,22 @@ class SqliteCopy:
             raise StoreUnavailable(f"cannot open the SQLite store at {path}: {exc}") from exc
         self.path = path
 
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits to the file."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def begin(self) -> None:
+        """Take SQLite's write lock (BEGIN IMMEDIATE): writers of other processes wait
+        until `commit` or `rollback`, so what is read meanwhile stays current."""
+        self._rollback()  # a transaction left open by a failed rollback would block BEGIN
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise write_failure(exc, self.path, "the batch") from exc
+
+    def rollback(self) -> None:
+        self._rollback()
+
     def commit(
         self,
         rows: GraphBatch,
@@ -82,11 +98,12 @@ class SqliteCopy:
         delete_events: Iterable[str] = (),
         delete_relations: Iterable[tuple[str, str, str, str]] = (),
     ) -> int:
-        """Write merged rows and deletions in one transaction; return the batch number."""
+        """Write merged rows and deletions in the transaction `begin` opened (one is
+        opened here if none is), and commit; return the batch number."""
         db = self._db
-        self._rollback()  # a transaction left open by a failed rollback would block BEGIN
+        if not db.in_transaction:
+            self.begin()
         try:
-            db.execute("BEGIN IMMEDIATE")
             db.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in delete_events])
             db.executemany(
                 "DELETE FROM relations"
