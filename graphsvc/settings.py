@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from graphsvc.limits import MAX_HOPS, MAX_LIMIT
+from graphsvc.limits import MAX_CYPHER_QUERY_CHARS, MAX_HOPS, MAX_LIMIT
 
 
 def _env(name: str) -> AliasChoices:
@@ -62,6 +62,34 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Origins browsers may call the API from (comma-separated); none: CORS off.",
     )
+    header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="Longest a client may take to send a request's headers (connection "
+        "closed past it).",
+    )
+    body_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=3600,
+        description="Longest a client may pause while sending a request body (408 past it).",
+    )
+    keep_alive_seconds: float = Field(
+        default=5.0, gt=0, le=600, description="How long an idle keep-alive connection stays open."
+    )
+    max_connections: int = Field(
+        default=200,
+        ge=1,
+        le=100_000,
+        description="Most connections and requests served at once (503 above).",
+    )
+    shutdown_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="Longest `graphsvc serve` waits for requests in flight after SIGTERM.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="info", description="Level of the service's JSON log lines."
     )
@@ -77,6 +105,40 @@ class Settings(BaseSettings):
     )
     cypher_row_limit: int = Field(
         default=1000, ge=1, le=100_000, description="Most rows POST /cypher returns."
+    )
+    cypher_max_query_chars: int = Field(
+        default=10_000,
+        ge=100,
+        le=MAX_CYPHER_QUERY_CHARS,
+        description="Longest POST /cypher query (400).",
+    )
+    cypher_max_depth: int = Field(
+        default=64,
+        ge=4,
+        le=200,
+        description="Deepest nesting of a POST /cypher query (brackets, CASE, NOT, unary "
+        "signs, property chains; 400 above): Neo4j's parser overflows its stack on a few "
+        "hundred levels and then never answers.",
+    )
+    cypher_max_children: int = Field(
+        default=4,
+        ge=1,
+        le=64,
+        description="Most embedded POST /cypher queries running at once, each in its own "
+        "child process (429 above).",
+    )
+    cypher_child_memory_mb: int = Field(
+        default=512,
+        ge=16,
+        le=65_536,
+        description="Memory an embedded POST /cypher child may allocate beyond what it "
+        "shares with the server (its address-space limit); past it the query fails (400).",
+    )
+    max_text_param_chars: int = Field(
+        default=500,
+        ge=16,
+        le=100_000,
+        description="Longest free-text query parameter (`since`, `until`, `q`, ids; 422 above).",
     )
 
     spacy_model: str = Field(
@@ -101,6 +163,20 @@ class Settings(BaseSettings):
         ge=0,
         le=120,
         description="How long a Neo4j transaction retries transient failures before a 503.",
+    )
+    neo4j_write_timeout_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        le=86_400,
+        description="Longest a Neo4j write transaction may run; Neo4j rolls it back past it.",
+    )
+    neo4j_cypher_user: str | None = Field(
+        default=None,
+        description="A second Neo4j user for POST /cypher only (on Enterprise: one with the "
+        "`reader` role); unset: POST /cypher uses NEO4J_USER.",
+    )
+    neo4j_cypher_password: SecretStr | None = Field(
+        default=None, description="Password of GRAPHSVC_NEO4J_CYPHER_USER."
     )
     neo4j_database: str = Field(
         default="neo4j",

@@ -57,3 +57,21 @@ def test_compose_runs_the_neo4j_the_tests_run() -> None:
     assert image.group(1) == version.group(1)
     assert "GRAPHSVC_BACKEND: neo4j" in compose
     assert "condition: service_healthy" in compose
+
+
+def test_compose_and_the_test_neo4j_share_the_least_privilege_settings() -> None:
+    """Issue 12: no file or URL for LOAD CSV, only read-only plugin procedures, in both
+    the Neo4j users run (docker-compose.yml) and the one the tests run (TestNeo4j)."""
+    import yaml
+
+    from graphsvc.adhoc.plan import READ_ONLY_PROCEDURES
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    env = compose["services"]["neo4j"]["environment"]
+    assert env["NEO4J_dbms_security_allow__csv__import__from__file__urls"] == "false"
+    assert env["NEO4J_internal_dbms_cypher__ip__blocklist"] == "0.0.0.0/0,::/0"
+    allowlist = set(env["NEO4J_dbms_security_procedures_allowlist"].split(","))
+    assert allowlist == READ_ONLY_PROCEDURES
+    java = (ROOT / "tests/neo4j/src/main/java/graphsvc/neo4j/TestNeo4j.java").read_text("utf-8")
+    assert set(re.findall(r'"(db\.[A-Za-z.]+)"', java)) == READ_ONLY_PROCEDURES
+    assert "allow_file_urls, false" in java and "cypher_ip_blocklist" in java

@@ -1,19 +1,22 @@
-"""Refuse Cypher that writes, before it runs, on every store.
+"""Refuse Cypher that writes, before it runs, on every store: a fast first filter.
 
-Neo4j's read transaction refuses writes by itself; this guard says so earlier, with a
-clear 400, and is the only guard the embedded store has. It is a deny-list of clauses
-that write or reach outside the graph, plus an allow-list of read-only procedures: a
-`CALL` of anything else is refused, since a procedure's name does not say if it writes.
+On Neo4j the decision is the planner's (`graphsvc.adhoc.plan`): this guard is a second
+lexer and may disagree with Neo4j's somewhere, so it only refuses early, with a clear
+400, what is certainly not a read. On the embedded store it is the only guard, and
+grand-cypher cannot write or reach outside the graph anyway. It is a deny-list of
+clauses that write, administer or reach outside the graph, plus an allow-list of
+read-only procedures: a `CALL` of anything else is refused, since a procedure's name
+does not say if it writes.
 """
 
 from __future__ import annotations
 
+from graphsvc.adhoc.plan import READ_ONLY_PROCEDURES
 from graphsvc.adhoc.tokens import Token, significant, tokenize
-from graphsvc.errors import CypherRefused, InvalidCypher
+from graphsvc.errors import CypherRefused
 
-MAX_QUERY_CHARS = 10_000
-
-#: Clauses and commands that write data, schema, users or databases, or read files/URLs.
+#: Clauses and commands that write data, schema, users or databases, read files or URLs,
+#: or show or end the server's state (settings, transactions, users).
 WRITE_WORDS = frozenset(
     {
         "CREATE",
@@ -35,19 +38,7 @@ WRITE_WORDS = frozenset(
         "STOP",
         "TERMINATE",
         "USE",
-    }
-)
-
-#: Procedures that only read the graph's shape; every other `CALL name` is refused.
-READ_ONLY_PROCEDURES = frozenset(
-    {
-        "db.labels",
-        "db.relationshipTypes",
-        "db.propertyKeys",
-        "db.schema.visualization",
-        "db.schema.nodeTypeProperties",
-        "db.schema.relTypeProperties",
-        "dbms.components",
+        "SHOW",
     }
 )
 
@@ -79,11 +70,7 @@ def _procedure(tokens: list[Token], start: int) -> str | None:
 
 
 def check_read_only(query: str) -> None:
-    """Raise CypherRefused naming the first writing clause; InvalidCypher if unreadable."""
-    if not query.strip():
-        raise InvalidCypher("the query is empty")
-    if len(query) > MAX_QUERY_CHARS:
-        raise InvalidCypher(f"the query is {len(query)} characters; at most {MAX_QUERY_CHARS}")
+    """Raise CypherRefused naming the first refused clause; InvalidCypher if unreadable."""
     tokens = significant(tokenize(query))
     for index, token in enumerate(tokens):
         if token.kind != "word":
@@ -95,8 +82,8 @@ def check_read_only(query: str) -> None:
         word = token.text.upper()
         if word in WRITE_WORDS:
             raise CypherRefused(
-                f"{word} at offset {token.offset}: POST /cypher runs read-only queries; "
-                "write with POST /records or POST /documents"
+                f"{word} at offset {token.offset}: POST /cypher runs read-only queries "
+                "(write with POST /records or POST /documents)"
             )
         if word == "CALL":
             name = _procedure(tokens, index + 1)

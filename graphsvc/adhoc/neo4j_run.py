@@ -1,5 +1,7 @@
-"""Read-only Cypher on Neo4j: a read transaction (writes refused by Neo4j itself), the
-timeout enforced by the server, and at most `row_limit` rows read from the stream."""
+"""Read-only Cypher on Neo4j: Neo4j's own plan of the query decides if it may run
+(`graphsvc.adhoc.plan`), then it runs in a read transaction (writes refused by Neo4j
+itself) with the timeout enforced by the server, and at most `row_limit` rows are read
+from the stream."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from neo4j import ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
+from graphsvc.adhoc.plan import check_plan
 from graphsvc.errors import CypherRefused, InvalidCypher, QueryTimeout
+from graphsvc.store.deadline import Watchdog
 from graphsvc.views import CypherResult
 
 #: Client errors about the server's state, not the query (a transaction the server ended
@@ -54,11 +58,30 @@ def json_value(value: Any) -> Any:
     return value
 
 
+def _plan(tx: ManagedTransaction, query: str, params: dict[str, Any], database: str) -> None:
+    """EXPLAIN the query (plans it, runs nothing) and refuse it unless the plan only reads."""
+    summary = tx.run("EXPLAIN " + query, params).consume()
+    check_plan(summary.query_type, summary.plan, database)
+    if summary.database and summary.database != database:
+        raise CypherRefused(
+            f"the query runs on database {summary.database!r}; POST /cypher reads {database!r}"
+        )
+
+
 def run_read_only(
-    session: neo4j.Session, query: str, params: dict[str, Any], timeout: float, row_limit: int
+    session: neo4j.Session,
+    query: str,
+    params: dict[str, Any],
+    timeout: float,
+    row_limit: int,
+    database: str,
+    watchdog: Watchdog | None = None,
 ) -> CypherResult:
     @neo4j.unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> CypherResult:
+        if watchdog is not None:
+            watchdog.watch(tx)
+        _plan(tx, query, params, database)
         result = tx.run(query, params)
         columns = list(result.keys())
         rows: list[list[Any]] = []

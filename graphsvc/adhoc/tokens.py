@@ -3,7 +3,8 @@ comments, quoted names, property keys and parameters.
 
 The write guard must not be fooled by `"CREATE"` in a string or `// DELETE` in a
 comment, nor refuse `n.set` or `{remove: 1}`; a regex over the raw text cannot tell
-these apart, a token stream can.
+these apart, a token stream can. A `//` comment ends at the first line break of any
+kind (`\r` alone too, as for Neo4j): ending it early only makes the guard read more.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ Kind = Literal["word", "string", "quoted", "param", "number", "symbol", "space",
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<comment>//[^\r\n\x0b\x0c\x85\u2028\u2029]*|/\*.*?\*/)
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
   | (?P<quoted>`(?:[^`]|``)*`)
   | (?P<param>\$(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`|[0-9]+))

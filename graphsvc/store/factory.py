@@ -12,6 +12,7 @@ def open_store(settings: Settings) -> GraphStore:
         from graphsvc.store.neo4j import Neo4jStore
 
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+        cypher_password = settings.neo4j_cypher_password
         assert settings.neo4j_uri  # checked by Settings
         return Neo4jStore(
             settings.neo4j_uri,
@@ -20,6 +21,9 @@ def open_store(settings: Settings) -> GraphStore:
             settings.neo4j_database,
             max_retry_seconds=settings.neo4j_max_retry_seconds,
             query_timeout_seconds=settings.query_timeout_seconds,
+            write_timeout_seconds=settings.neo4j_write_timeout_seconds,
+            cypher_user=settings.neo4j_cypher_user,
+            cypher_password=cypher_password.get_secret_value() if cypher_password else None,
         )
     from graphsvc.store.embedded import EmbeddedStore
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -41,6 +41,7 @@ from graphsvc.names import normalise_name
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
+from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.merge import merge_batch
 from graphsvc.store.paths import PATH_CAP, canonical_paths
 from graphsvc.store.references import check_references
@@ -272,6 +273,14 @@ def _unavailable(exc: Exception) -> bool:
     return isinstance(exc, neo4j_errors.ClientError) and exc.code in SERVER_STATE_CODES
 
 
+#: How long past a read's server-side timeout the caller still waits for Neo4j.
+READ_GRACE_SECONDS = 1.0
+#: How long past a POST /cypher query's timeout the caller still waits for Neo4j.
+CYPHER_GRACE_SECONDS = 0.5
+#: Longest wait for a connection: to open one, or for a free one from the pool.
+CONNECT_SECONDS = 5.0
+
+
 class Neo4jStore:
     def __init__(
         self,
@@ -282,26 +291,42 @@ class Neo4jStore:
         *,
         max_retry_seconds: float = 5.0,
         query_timeout_seconds: float = 30.0,
+        write_timeout_seconds: float = 300.0,
+        cypher_user: str | None = None,
+        cypher_password: str | None = None,
     ) -> None:
         """No I/O here: the driver connects lazily; `start()` applies the schema.
 
         `max_retry_seconds` is how long a transaction is retried on transient failures
         (Neo4j away, a lost connection, a deadlock) before the caller gets a 503;
-        `query_timeout_seconds` is how long Neo4j lets a read transaction run (408 past it).
+        `query_timeout_seconds` is how long Neo4j lets a read transaction run (408 past it)
+        and `write_timeout_seconds` a write (Neo4j rolls it back; 503). Each call is also
+        bounded on this side (`graphsvc.store.deadline`), for a Neo4j that never answers.
+        `cypher_user` (with its password) is a second Neo4j user for POST /cypher only:
+        on Enterprise, one with the `reader` role.
         """
         self.uri = uri
         self.database = database
-        auth = (user, password) if password else None
-        self._driver: Driver = GraphDatabase.driver(
-            uri,
-            auth=auth,
-            connection_timeout=5.0,
-            max_transaction_retry_time=max_retry_seconds,
-            notifications_min_severity="OFF",
+        self._driver: Driver = self._open_driver(user, password, max_retry_seconds)
+        self._cypher_driver: Driver = (
+            self._open_driver(cypher_user, cypher_password, max_retry_seconds)
+            if cypher_user
+            else self._driver
         )
         self._schema_applied = False
         self._schema_lock = threading.Lock()
         self._query_timeout = query_timeout_seconds
+        self._write_timeout = write_timeout_seconds
+
+    def _open_driver(self, user: str, password: str | None, max_retry_seconds: float) -> Driver:
+        return GraphDatabase.driver(
+            self.uri,
+            auth=(user, password) if password else None,
+            connection_timeout=CONNECT_SECONDS,
+            connection_acquisition_timeout=CONNECT_SECONDS,
+            max_transaction_retry_time=max_retry_seconds,
+            notifications_min_severity="OFF",
+        )
 
     # -- plumbing ------------------------------------------------------------------
 
@@ -320,6 +345,12 @@ class Neo4jStore:
                 f"{_message(exc)}"
             ) from exc
         except Exception as exc:
+            if writing and _timed_out(exc):
+                raise StoreUnavailable(
+                    f"Neo4j stopped the write at its {self._write_timeout:g} s timeout "
+                    "(GRAPHSVC_NEO4J_WRITE_TIMEOUT_SECONDS) and rolled it back; nothing of "
+                    "the batch was written: retry, or split it"
+                ) from exc
             if not writing and _timed_out(exc):
                 raise QueryTimeout(
                     f"the query ran past its {self._query_timeout:g} s timeout "
@@ -332,31 +363,57 @@ class Neo4jStore:
                 f"Neo4j at {self.uri} is unavailable{what}: {_message(exc)}"
             ) from exc
 
-    def _session(self, access: str) -> neo4j.Session:
-        return self._driver.session(database=self.database, default_access_mode=access)
+    def _session(self, access: str, driver: Driver | None = None) -> neo4j.Session:
+        driver = driver or self._driver
+        return driver.session(database=self.database, default_access_mode=access)
+
+    def _silent(self, seconds: float) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"Neo4j at {self.uri} did not answer within {seconds:g} s; the connection was cut"
+        )
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
-        with self._translate():
-            self._ensure_schema()
-            with self._session(neo4j.READ_ACCESS) as session:
-                bounded = neo4j.unit_of_work(timeout=self._query_timeout)(
-                    lambda tx: _consistent(tx, work)
-                )
-                return session.execute_read(bounded)
+        def call(watchdog: Watchdog) -> T:
+            def watched(tx: ManagedTransaction) -> T:
+                watchdog.watch(tx)
+                return _consistent(tx, work)
+
+            with self._translate():
+                self._ensure_schema(watchdog)
+                with self._session(neo4j.READ_ACCESS) as session:
+                    bounded = neo4j.unit_of_work(timeout=self._query_timeout)(watched)
+                    return session.execute_read(bounded)
+
+        seconds = self._query_timeout + READ_GRACE_SECONDS
+        return call_with_deadline(call, seconds, lambda: self._silent(seconds))
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a write transaction that holds the write lock from its start."""
 
-        def locked(tx: ManagedTransaction) -> T:
-            tx.run(load_query("writes/lock")).consume()
-            return work(tx)
+        def call(watchdog: Watchdog) -> T:
+            def locked(tx: ManagedTransaction) -> T:
+                watchdog.watch(tx)
+                tx.run(load_query("writes/lock")).consume()
+                return work(tx)
 
-        with self._translate(writing=True):
-            self._ensure_schema()
-            with self._session(neo4j.WRITE_ACCESS) as session:
-                return session.execute_write(locked)
+            with self._translate(writing=True):
+                self._ensure_schema(watchdog)
+                with self._session(neo4j.WRITE_ACCESS) as session:
+                    bounded = neo4j.unit_of_work(timeout=self._write_timeout)(locked)
+                    return session.execute_write(bounded)
 
-    def _ensure_schema(self) -> None:
+        seconds = self._write_timeout + READ_GRACE_SECONDS
+
+        def expired() -> StoreUnavailable:
+            return StoreUnavailable(
+                f"Neo4j at {self.uri} did not answer within {seconds:g} s while writing, so "
+                "the batch may or may not be written; loading it again is safe (loads are "
+                "idempotent)"
+            )
+
+        return call_with_deadline(call, seconds, expired)
+
+    def _ensure_schema(self, watchdog: Watchdog | None = None) -> None:
         """Constraints and indexes, once per process (IF NOT EXISTS makes it idempotent).
 
         One thread at a time: requests arriving together when Neo4j comes back must not
@@ -368,14 +425,21 @@ class Neo4jStore:
             if self._schema_applied:
                 return
             with self._session(neo4j.WRITE_ACCESS) as session:
+                if watchdog is not None:
+                    watchdog.watch(session)
                 for statement in (*statements("schema"), *statements("writes/lock_schema")):
                     session.run(statement).consume()
             self._schema_applied = True
 
     def start(self) -> None:
         """Apply the schema now; raise StoreUnavailable (naming the URI) if Neo4j is away."""
-        with self._translate():
-            self._ensure_schema()
+
+        def call(watchdog: Watchdog) -> None:
+            with self._translate():
+                self._ensure_schema(watchdog)
+
+        seconds = self._query_timeout + READ_GRACE_SECONDS
+        call_with_deadline(call, seconds, lambda: self._silent(seconds))
 
     # -- writing -------------------------------------------------------------------
 
@@ -540,18 +604,49 @@ class Neo4jStore:
     def run_cypher(
         self, query: str, params: dict[str, Any], timeout: float, row_limit: int
     ) -> CypherResult:
-        """A user's read-only query, in a read transaction (Neo4j refuses writes there)."""
-        with self._translate(), self._session(neo4j.READ_ACCESS) as session:
-            return run_read_only(session, query, params, timeout, row_limit)
+        """A user's read-only query, in a read transaction (Neo4j refuses writes there),
+        run only if Neo4j's plan of it reads this database alone (`adhoc.plan`)."""
+
+        def call(watchdog: Watchdog) -> CypherResult:
+            with (
+                self._translate(),
+                self._session(neo4j.READ_ACCESS, self._cypher_driver) as session,
+            ):
+                return run_read_only(
+                    session, query, params, timeout, row_limit, self.database, watchdog
+                )
+
+        seconds = timeout + CYPHER_GRACE_SECONDS
+
+        def expired() -> QueryTimeout:
+            return QueryTimeout(
+                f"Neo4j did not answer the query within {seconds:g} s (its {timeout:g} s "
+                "timeout, GRAPHSVC_CYPHER_TIMEOUT_SECONDS, and a grace of "
+                f"{CYPHER_GRACE_SECONDS:g} s); the connection was cut"
+            )
+
+        return call_with_deadline(call, seconds, expired)
 
     def stats(self) -> Stats:
         (row,) = self._read(lambda tx: _run(tx, "stats/count"))
         return Stats(**row)
 
     def check_ready(self) -> None:
-        with self._translate():
-            self._driver.verify_connectivity()
-            self._ensure_schema()
+        def call(watchdog: Watchdog) -> None:
+            with self._translate():
+                self._driver.verify_connectivity()
+                self._ensure_schema(watchdog)
+
+        seconds = CONNECT_SECONDS + READ_GRACE_SECONDS
+        call_with_deadline(call, seconds, lambda: self._silent(seconds))
 
     def close(self) -> None:
-        self._driver.close()
+        """Close the drivers; a Neo4j that hangs cannot hold the shutdown past a few seconds."""
+
+        def call(watchdog: Watchdog) -> None:
+            self._driver.close()
+            if self._cypher_driver is not self._driver:
+                self._cypher_driver.close()
+
+        with suppress(StoreUnavailable):
+            call_with_deadline(call, CONNECT_SECONDS, lambda: self._silent(CONNECT_SECONDS))

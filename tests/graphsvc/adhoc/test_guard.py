@@ -59,9 +59,23 @@ def test_reads_pass(query: str) -> None:
     check_read_only(query)
 
 
-@pytest.mark.parametrize("query", ["", "   ", "MATCH (a) WHERE a.name = 'open", "x" * 10_001])
-def test_empty_unreadable_or_huge_queries_are_invalid(query: str) -> None:
+@pytest.mark.parametrize("query", ["MATCH (a) WHERE a.name = 'open", "RETURN `open"])
+def test_unreadable_queries_are_invalid(query: str) -> None:
     with pytest.raises(InvalidCypher):
+        check_read_only(query)
+
+
+@pytest.mark.parametrize("breaker", ["\r", "\n", "\r\n", "\u2028", "\u2029", "\x85", "\x0b"])
+def test_a_line_comment_ends_at_every_line_break(breaker: str) -> None:
+    """Finding 1 of issue 12: Neo4j ends `//` at a lone `\r`; the guard must not read on."""
+    with pytest.raises(CypherRefused) as caught:
+        check_read_only(f"//{breaker}LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
+    assert caught.value.detail.startswith("LOAD")
+
+
+@pytest.mark.parametrize("query", ["SHOW SETTINGS", "show transactions", "SHOW CURRENT USER"])
+def test_show_commands_are_refused(query: str) -> None:
+    with pytest.raises(CypherRefused):
         check_read_only(query)
 
 

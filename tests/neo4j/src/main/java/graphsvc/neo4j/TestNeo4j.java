@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import inet.ipaddr.IPAddressString;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -47,6 +49,21 @@ public final class TestNeo4j {
   private static final String HOST = "127.0.0.1";
   private static final Set<String> OPTIONS =
       Set.of("bolt-port", "http-port", "data", "password", "watch-stdin");
+  /**
+   * The only plugin procedures Neo4j loads (built-in ones are always there; POST /cypher's
+   * plan check refuses them): graphsvc's POST /cypher calls no others, the service itself
+   * calls none. Keep in step with READ_ONLY_PROCEDURES in graphsvc/adhoc/plan.py and with
+   * docker-compose.yml.
+   */
+  static final List<String> PROCEDURE_ALLOWLIST =
+      List.of(
+          "db.labels",
+          "db.relationshipTypes",
+          "db.propertyKeys",
+          "db.schema.visualization",
+          "db.schema.nodeTypeProperties",
+          "db.schema.relTypeProperties");
+
   private static final Object LOCK = new Object();
   private static Neo4j neo4j;
   private static boolean stopping;
@@ -108,6 +125,13 @@ public final class TestNeo4j {
                 .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Least privilege (docs/security.md): LOAD CSV reads no file and fetches no
+                // URL (every address is blocked), and only read-only procedures are loaded.
+                .withConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .withConfig(
+                    GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                    List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
+                .withConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURE_ALLOWLIST)
                 // Bolt waits 5 s twice for idle thread pools on shutdown; a test server need not.
                 .withConfig(
                     BoltConnectorInternalSettings.thread_pool_shutdown_wait_time,

@@ -1,0 +1,93 @@
+"""A wall-clock bound around each call into Neo4j, whatever Neo4j does.
+
+The driver bounds connecting and waiting for a pooled connection, and Neo4j stops a
+transaction at its timeout, but a Neo4j that never answers (a parser that overflowed
+its stack, a frozen network) leaves a driver thread reading its socket forever. So each
+call runs on a daemon thread of its own and the caller waits at most `seconds`. Past
+that, the watchdog shuts the connection's socket down, which wakes the reading thread
+with an error, and refuses any retry the driver would start; the caller gets the error
+it was given (503 or 408) at once, and a daemon thread never keeps the process from
+exiting.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any, Generic, TypeVar
+
+from graphsvc.errors import GraphsvcError
+
+T = TypeVar("T")
+
+
+class CallAbandoned(Exception):
+    """Raised in a transaction function the watchdog gave up on, so no retry runs it."""
+
+
+class Watchdog:
+    """Knows the connection a call is using, and cuts it when the call is abandoned."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holder: Any = None
+        self.fired = False
+
+    def watch(self, holder: Any) -> None:
+        """Note the transaction (or session) in use; raise if the call was abandoned."""
+        with self._lock:
+            if self.fired:
+                raise CallAbandoned("the caller stopped waiting for this call")
+            self._holder = holder
+
+    def fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            holder = self._holder
+        _shut_down(holder)
+
+
+def _shut_down(holder: Any) -> None:
+    """Shut the socket under a driver transaction or session down, if it has one.
+
+    The driver has no public way to cut a connection another thread is reading from; its
+    private attributes are used with care, and a driver without them leaves the reading
+    thread to end when Neo4j answers or the connection dies.
+    """
+    connection = getattr(holder, "_connection", None)
+    raw = getattr(getattr(connection, "socket", None), "_socket", None)
+    if isinstance(raw, socket.socket):
+        with suppress(OSError):
+            raw.shutdown(socket.SHUT_RDWR)
+
+
+class _Outcome(Generic[T]):
+    def __init__(self) -> None:
+        self.value: T | None = None
+        self.error: BaseException | None = None
+
+
+def call_with_deadline(
+    work: Callable[[Watchdog], T], seconds: float, expired: Callable[[], GraphsvcError]
+) -> T:
+    """`work(watchdog)` on a daemon thread; `expired()` is raised if it takes longer."""
+    watchdog = Watchdog()
+    outcome: _Outcome[T] = _Outcome()
+
+    def run() -> None:
+        try:
+            outcome.value = work(watchdog)
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.error = exc
+
+    thread = threading.Thread(target=run, name="graphsvc-neo4j-call", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        watchdog.fire()
+        raise expired()
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.value  # type: ignore[return-value]
