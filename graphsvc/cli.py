@@ -153,20 +153,13 @@ def serve(
     data_dir: DataDirOption = None,
 ) -> None:
     """Run the HTTP API (OpenAPI docs at /docs)."""
-    import uvicorn
-
     from graphsvc.api import create_app
+    from graphsvc.api.server import run
     from graphsvc.logs import configure as configure_logging
 
     settings = _settings(data_dir)
     configure_logging(settings.log_level)
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
-        log_config=None,  # keep the JSON handler configure_logging installed
-        access_log=False,  # one line a request comes from graphsvc.access, with its id
-    )
+    run(create_app(settings), settings, host or settings.host, port or settings.port)
 
 
 @app.command()

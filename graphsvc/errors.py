@@ -97,3 +97,22 @@ class QueryTimeout(GraphsvcError):
 
     status = 408
     title = "Query timeout"
+
+
+class BodyTimeout(GraphsvcError):
+    """The client took longer than the server allows to send its request body."""
+
+    status = 408
+    title = "Request timeout"
+
+
+class TooManyRequests(GraphsvcError):
+    """A bounded resource (POST /cypher slots) is all in use; retry shortly."""
+
+    status = 429
+    title = "Too many requests"
+    retry_after_seconds = 1
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_seconds)}

@@ -73,7 +73,7 @@ class Settings(BaseSettings):
         default=30.0,
         gt=0,
         le=3600,
-        description="Longest a client may pause while sending a request body (408 past it).",
+        description="Longest a client may take to send a request body (408 past it).",
     )
     keep_alive_seconds: float = Field(
         default=5.0, gt=0, le=600, description="How long an idle keep-alive connection stays open."
@@ -120,12 +120,12 @@ class Settings(BaseSettings):
         "signs, property chains; 400 above): Neo4j's parser overflows its stack on a few "
         "hundred levels and then never answers.",
     )
-    cypher_max_children: int = Field(
+    cypher_max_concurrent: int = Field(
         default=4,
         ge=1,
         le=64,
-        description="Most embedded POST /cypher queries running at once, each in its own "
-        "child process (429 above).",
+        description="Most POST /cypher queries running at once (429 above); on the embedded "
+        "store each runs in a child process.",
     )
     cypher_child_memory_mb: int = Field(
         default=512,

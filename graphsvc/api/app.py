@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from graphsvc.api import metrics
 from graphsvc.api.auth import ReadAccess, WriteAccess
 from graphsvc.api.body_limit import BodyLimitMiddleware
+from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.limits import check_json_depth
 from graphsvc.api.metrics import Metrics
 from graphsvc.api.observability import RequestObservability
@@ -61,14 +62,22 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version="0.1.0",
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        # No trailing-slash redirects: Starlette builds their Location from the Host
+        # header, which a client controls. `/records/` is a 404, not a redirect.
+        redirect_slashes=False,
     )
     app.state.settings = settings
+    app.state.cypher_slots = CypherSlots(settings.cypher_max_concurrent)
     if store is not None:
         app.state.store = store
     install_problem_handlers(app)
     install_openapi(app, settings)
     app.state.metrics = Metrics(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout_seconds,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

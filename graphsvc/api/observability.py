@@ -18,6 +18,13 @@ from graphsvc.api.metrics import Metrics
 
 log = logging.getLogger("graphsvc.access")
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
+#: Methods that label metrics and logs as themselves; any other becomes `other`, so a
+#: client inventing method names cannot grow /metrics without bound.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def method_label(method: str) -> str:
+    return method if method in KNOWN_METHODS else "other"
 
 
 def _request_id(scope: Scope) -> str:
@@ -56,15 +63,16 @@ class RequestObservability:
         finally:
             seconds = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", None) or "unmatched"
-            self.metrics.observe(scope["method"], route, status, seconds)
+            method = method_label(scope["method"])
+            self.metrics.observe(method, route, status, seconds)
             log.info(
                 "%s %s %s",
-                scope["method"],
+                method,
                 scope["path"],
                 status,
                 extra={
                     "request_id": request_id,
-                    "method": scope["method"],
+                    "method": method,
                     "route": route,
                     "path": scope["path"],
                     "status": status,

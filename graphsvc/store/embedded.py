@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,9 @@ DATABASE_FILE = "graph.sqlite3"
 
 
 class EmbeddedStore:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, cypher_memory_mb: int = 512) -> None:
+        """`cypher_memory_mb`: what a POST /cypher child may allocate beyond its share."""
+        self._cypher_memory_bytes = cypher_memory_mb * 2**20
         #: Readers and the moment a batch is applied to memory: short holds only.
         self._lock = threading.RLock()
         #: One writer at a time, held through the SQLite commit while readers go on.
@@ -160,7 +163,9 @@ class EmbeddedStore:
     def run_cypher(
         self, query: str, params: dict[str, Any], timeout: float, row_limit: int
     ) -> CypherResult:
-        """A user's read-only query with grand-cypher, on a snapshot kept until a write."""
+        """A user's read-only query with grand-cypher, on a snapshot kept until a write.
+        The timeout counts from here: building the snapshot is part of the query's time."""
+        deadline = time.monotonic() + timeout
         text = dialect(query, params)
         self._current()
         with self._lock:
@@ -173,7 +178,9 @@ class EmbeddedStore:
                     list(graph.relations.values()),
                 )
             projection = self._projection
-        answer = run_query(projection, text, row_limit, timeout)
+        answer = run_query(
+            projection, text, row_limit, timeout, self._cypher_memory_bytes, deadline
+        )
         return CypherResult(
             columns=answer.columns,
             rows=answer.rows,

@@ -27,4 +27,4 @@ def open_store(settings: Settings) -> GraphStore:
         )
     from graphsvc.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(settings.data_dir)
+    return EmbeddedStore(settings.data_dir, cypher_memory_mb=settings.cypher_child_memory_mb)

@@ -1,0 +1,89 @@
+"""`graphsvc serve`: uvicorn with bounds on slow clients, concurrency and shutdown.
+
+uvicorn closes idle keep-alive connections but waits forever for a request's headers:
+a client that connects and trickles a byte now and then holds a connection (and a
+file descriptor) for as long as it likes. `HeaderDeadlineH11Protocol` gives every
+request `header_timeout` seconds from its first byte (or from the connection, for the
+first request) to finish its headers, then closes the connection. Bodies are bounded
+in `graphsvc.api.body_limit`; connections in flight by `limit_concurrency` (503 above);
+the shutdown after SIGTERM by `timeout_graceful_shutdown`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import h11
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from graphsvc.settings import Settings
+
+
+class HeaderDeadlineH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, closing a connection whose headers take too long."""
+
+    header_timeout: float = 10.0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._header_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self._arm()  # a request has begun arriving, or the next one may
+        else:
+            self._disarm()  # the headers are in: the request is the app's now
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def on_response_complete(self) -> None:
+        self._disarm()  # idle now: the keep-alive timeout takes over
+        super().on_response_complete()
+
+    def _arm(self) -> None:
+        if self._header_deadline is None:
+            self._header_deadline = self.loop.call_later(self.header_timeout, self._expire)
+
+    def _disarm(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+
+    def _expire(self) -> None:
+        self._header_deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.logger.info("closing a connection whose request headers took too long")
+            self.transport.close()
+
+
+def protocol_for(settings: Settings) -> type[HeaderDeadlineH11Protocol]:
+    """The protocol class with this server's header timeout (uvicorn takes a class)."""
+    return type(
+        "ConfiguredH11Protocol",
+        (HeaderDeadlineH11Protocol,),
+        {"header_timeout": settings.header_timeout_seconds},
+    )
+
+
+def run(app: Any, settings: Settings, host: str, port: int) -> None:
+    """Serve `app` until SIGTERM or Ctrl-C, with the limits of `settings`."""
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        http=protocol_for(settings),
+        timeout_keep_alive=settings.keep_alive_seconds,
+        limit_concurrency=settings.max_connections,
+        timeout_graceful_shutdown=settings.shutdown_seconds,
+        log_config=None,  # keep the JSON handler configure_logging installed
+        access_log=False,  # one line a request comes from graphsvc.access, with its id
+    )
