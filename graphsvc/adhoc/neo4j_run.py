@@ -80,7 +80,7 @@ def run_read_only(
     @neo4j.unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> CypherResult:
         if watchdog is not None:
-            watchdog.watch(tx)
+            watchdog.check()
         _plan(tx, query, params, database)
         result = tx.run(query, params)
         columns = list(result.keys())
@@ -91,6 +91,8 @@ def run_read_only(
             rows.append([json_value(v) for v in record.values()])
         return CypherResult(columns=columns, rows=rows, truncated=False, row_limit=row_limit)
 
+    if watchdog is not None:
+        watchdog.watch(session)
     try:
         return session.execute_read(work)
     except neo4j_errors.ClientError as exc:

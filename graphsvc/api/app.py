@@ -18,7 +18,7 @@ from graphsvc.api import metrics
 from graphsvc.api.auth import ReadAccess, WriteAccess
 from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.cypher_slots import CypherSlots
-from graphsvc.api.limits import check_json_depth
+from graphsvc.api.limits import check_json_depth, check_text_params
 from graphsvc.api.metrics import Metrics
 from graphsvc.api.observability import RequestObservability
 from graphsvc.api.openapi import install_openapi
@@ -90,7 +90,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     app.include_router(metrics.router)
     for module in (actors, paths, timeline):
-        app.include_router(module.router, dependencies=[ReadAccess])
+        app.include_router(module.router, dependencies=[ReadAccess, Depends(check_text_params)])
     for module in (records, documents, cypher):
         app.include_router(module.router, dependencies=[WriteAccess, Depends(check_json_depth)])
     return app

@@ -45,3 +45,21 @@ def check_record_count(count: int, ceiling: int) -> None:
             f"the body holds {count} records; at most {ceiling} a request "
             "(setting GRAPHSVC_MAX_RECORDS_PER_REQUEST): split it, or use `graphsvc load`"
         )
+
+
+async def check_text_params(request: Request, settings: SettingsDep) -> None:
+    """Dependency of every data route: 422 when a query or path parameter is longer than
+    GRAPHSVC_MAX_TEXT_PARAM_CHARS, before a date parser or a store spends time on it."""
+    ceiling = settings.max_text_param_chars
+    given = [*request.query_params.multi_items(), *request.path_params.items()]
+    errors = [
+        {
+            "field": f"parameter {name}",
+            "message": f"{name} is {len(str(value))} characters long; at most {ceiling} "
+            "(setting GRAPHSVC_MAX_TEXT_PARAM_CHARS)",
+        }
+        for name, value in given
+        if len(str(value)) > ceiling
+    ]
+    if errors:
+        raise InvalidInput(errors[0]["message"], errors=errors)

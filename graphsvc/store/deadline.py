@@ -36,11 +36,20 @@ class Watchdog:
         self.fired = False
 
     def watch(self, holder: Any) -> None:
-        """Note the transaction (or session) in use; raise if the call was abandoned."""
+        """Note the session (or transaction) in use; raise if the call was abandoned.
+
+        A session is best: its connection is known to it from the moment it is taken
+        from the pool, before the transaction has begun (BEGIN itself may go unanswered).
+        """
         with self._lock:
             if self.fired:
                 raise CallAbandoned("the caller stopped waiting for this call")
             self._holder = holder
+
+    def check(self) -> None:
+        """Raise if the call was abandoned: a driver retry must not run the work again."""
+        if self.fired:
+            raise CallAbandoned("the caller stopped waiting for this call")
 
     def fire(self) -> None:
         with self._lock:

@@ -375,12 +375,13 @@ class Neo4jStore:
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         def call(watchdog: Watchdog) -> T:
             def watched(tx: ManagedTransaction) -> T:
-                watchdog.watch(tx)
+                watchdog.check()
                 return _consistent(tx, work)
 
             with self._translate():
                 self._ensure_schema(watchdog)
                 with self._session(neo4j.READ_ACCESS) as session:
+                    watchdog.watch(session)
                     bounded = neo4j.unit_of_work(timeout=self._query_timeout)(watched)
                     return session.execute_read(bounded)
 
@@ -392,13 +393,14 @@ class Neo4jStore:
 
         def call(watchdog: Watchdog) -> T:
             def locked(tx: ManagedTransaction) -> T:
-                watchdog.watch(tx)
+                watchdog.check()
                 tx.run(load_query("writes/lock")).consume()
                 return work(tx)
 
             with self._translate(writing=True):
                 self._ensure_schema(watchdog)
                 with self._session(neo4j.WRITE_ACCESS) as session:
+                    watchdog.watch(session)
                     bounded = neo4j.unit_of_work(timeout=self._write_timeout)(locked)
                     return session.execute_write(bounded)
 
