@@ -97,7 +97,7 @@ def run_read_only(
         return session.execute_read(work)
     except neo4j_errors.ClientError as exc:
         code = exc.code or ""
-        if code in SERVER_STATE_CODES:
+        if code in SERVER_STATE_CODES or isinstance(exc, neo4j_errors.AuthError):
             raise  # the store's error translation makes it a 503
         message = exc.message or str(exc)
         if "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in code:
