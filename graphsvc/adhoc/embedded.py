@@ -227,12 +227,17 @@ def _safe_literals() -> None:
 _safe_literals()
 
 
-def _error_message(exc: BaseException) -> str:
+def _error_message(exc: BaseException, text: str) -> str:
     """A message about the query, never Python's own text (types, reprs, paths)."""
     if isinstance(exc, VisitError):
         exc = exc.orig_exc
     if isinstance(exc, UnexpectedInput):
-        return f"syntax error at line {exc.line}, column {exc.column}"
+        where = f"syntax error at line {exc.line}, column {exc.column}"
+        lines = text.splitlines()
+        if 0 < exc.line <= len(lines) and exc.column > 0:
+            near = lines[exc.line - 1][exc.column - 1 :][:30].strip()
+            return f"{where}, near '{near}'" if near else where
+        return where
     if isinstance(exc, MemoryError):
         return (
             "the query needed more memory than a query may have (GRAPHSVC_CYPHER_CHILD_MEMORY_MB)"
@@ -265,7 +270,7 @@ def _run_in_child(
     except BaseException as exc:  # everything becomes a message to the parent
         log.info("embedded Cypher failed: %s: %s", type(exc).__name__, exc)
         with suppress(BaseException):  # out of memory even for this: the parent sees EOF
-            connection.send(("error", _error_message(exc)))
+            connection.send(("error", _error_message(exc, text)))
     finally:
         connection.close()
 

@@ -113,4 +113,4 @@ def test_a_syntax_error_gets_400_with_the_parser_message(client: TestClient, bac
         assert "Neo.ClientError.Statement.SyntaxError" in detail
     else:
         assert detail.startswith("embedded Cypher (grand-cypher): ")
-        assert "col 16" in detail
+        assert "line 1, column 16, near 'RETURN a'" in detail
