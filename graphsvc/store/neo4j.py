@@ -13,6 +13,7 @@ failing after `max_retry_seconds` of retries. A commit whose outcome is unknown 
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -372,18 +373,35 @@ class Neo4jStore:
             f"Neo4j at {self.uri} did not answer within {seconds:g} s; the connection was cut"
         )
 
+    def _transaction(
+        self,
+        watchdog: Watchdog,
+        work: Callable[[ManagedTransaction], T],
+        *,
+        writing: bool,
+        timeout: float,
+    ) -> T:
+        """`work` in a managed transaction with Neo4j's `timeout`, watched by `watchdog`."""
+
+        def watched(tx: ManagedTransaction) -> T:
+            watchdog.check()  # a driver retry after the caller gave up does nothing
+            return work(tx)
+
+        with self._translate(writing=writing):
+            self._ensure_schema(watchdog)
+            access = neo4j.WRITE_ACCESS if writing else neo4j.READ_ACCESS
+            with self._session(access) as session:
+                watchdog.watch(session)
+                bounded = neo4j.unit_of_work(timeout=timeout)(watched)
+                run = session.execute_write if writing else session.execute_read
+                return run(bounded)
+
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         def call(watchdog: Watchdog) -> T:
-            def watched(tx: ManagedTransaction) -> T:
-                watchdog.check()
-                return _consistent(tx, work)
-
-            with self._translate():
-                self._ensure_schema(watchdog)
-                with self._session(neo4j.READ_ACCESS) as session:
-                    watchdog.watch(session)
-                    bounded = neo4j.unit_of_work(timeout=self._query_timeout)(watched)
-                    return session.execute_read(bounded)
+            consistent = functools.partial(_consistent, work=work)
+            return self._transaction(
+                watchdog, consistent, writing=False, timeout=self._query_timeout
+            )
 
         seconds = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(seconds))
@@ -391,18 +409,12 @@ class Neo4jStore:
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a write transaction that holds the write lock from its start."""
 
-        def call(watchdog: Watchdog) -> T:
-            def locked(tx: ManagedTransaction) -> T:
-                watchdog.check()
-                tx.run(load_query("writes/lock")).consume()
-                return work(tx)
+        def locked(tx: ManagedTransaction) -> T:
+            tx.run(load_query("writes/lock")).consume()
+            return work(tx)
 
-            with self._translate(writing=True):
-                self._ensure_schema(watchdog)
-                with self._session(neo4j.WRITE_ACCESS) as session:
-                    watchdog.watch(session)
-                    bounded = neo4j.unit_of_work(timeout=self._write_timeout)(locked)
-                    return session.execute_write(bounded)
+        def call(watchdog: Watchdog) -> T:
+            return self._transaction(watchdog, locked, writing=True, timeout=self._write_timeout)
 
         seconds = self._write_timeout + READ_GRACE_SECONDS
 
