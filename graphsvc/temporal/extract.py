@@ -3,17 +3,22 @@
 All rules run over the text; overlapping candidates are settled longest first; then
 the survivors are resolved in reading order, so "two days later" counts from the last
 date the text gave, and a narrative's "in September" takes the year it is talking about.
+
+Each step is linear in the text (times the number of rules), whatever the text holds:
+the loader feeds it whole sentences of any length and the API phrases from the query.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Literal
 
+from graphsvc.temporal.calendar import OutOfRange
 from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
-from graphsvc.temporal.rules import RULES, Context, Resolved, Tense
+from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
 
 Mode = Literal["news", "narrative"]
 
@@ -42,20 +47,91 @@ def tense_of(sentence: str, position: int | None = None) -> Tense:
     return min(cues)[1] if cues else "unknown"
 
 
+class _TenseCues:
+    """Every tense cue of a text, found once, for `tense_of` at any expression.
+
+    Scanning the sentence again for each expression in it is quadratic in the
+    sentence's length; here each expression costs a binary search.
+    """
+
+    def __init__(self, text: str) -> None:
+        cues = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(text)]
+        cues += [(m.start(), m.end(), "past") for m in _PAST.finditer(text)]
+        self.cues: list[tuple[int, int, Tense]] = sorted(cues)
+        self.starts = [cue[0] for cue in self.cues]
+
+    def tense(self, sentence: tuple[int, int], start: int, end: int) -> Tense:
+        """What `tense_of` says of the sentence without the expression at start..end: the
+        nearest cue before it (by its start) or after it (from the expression's end)."""
+        nearest = self._before(sentence[0], start) + self._after(sentence[1], end)
+        return min(nearest)[1] if nearest else "unknown"
+
+    def _before(self, first: int, start: int) -> list[tuple[int, Tense]]:
+        found: list[tuple[int, Tense]] = []
+        for index in range(bisect_left(self.starts, start) - 1, -1, -1):
+            cue_start, cue_end, tense = self.cues[index]
+            if cue_start < first or (found and start - cue_start > found[0][0]):
+                break
+            if cue_end <= start:  # a cue across the expression is cut by removing it
+                found.append((start - cue_start, tense))
+        return found
+
+    def _after(self, last: int, end: int) -> list[tuple[int, Tense]]:
+        found: list[tuple[int, Tense]] = []
+        for index in range(bisect_left(self.starts, end), len(self.cues)):
+            cue_start, cue_end, tense = self.cues[index]
+            if cue_start >= last or (found and cue_start - end > found[0][0]):
+                break
+            if cue_end <= last:
+                found.append((cue_start - end, tense))
+        return found
+
+
+def _resolve(rule: Rule, match: re.Match[str], context: Context) -> Resolved | None:
+    """The rule's reading of the match; none when that is a date outside years 1..9999
+    ("tomorrow" read on 9999-12-31), which no `date` can hold."""
+    try:
+        return rule.resolve(match, context)
+    except OutOfRange:
+        return None
+
+
+def _settle(found: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
+    """Longest candidates first, each kept unless it overlaps one kept before.
+
+    A mask of taken characters answers "overlaps?" in the candidate's own length, and
+    the matches of one rule never overlap, so all the checks cost at most the text's
+    length per rule (comparing with every kept candidate was quadratic).
+    """
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken = bytearray(length)
+    kept = []
+    for start, end, index in found:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, index))
+    return sorted(kept)
+
+
 def _candidates(text: str, anchor: date, mode: Mode) -> list[tuple[int, int, int]]:
     """(start, end, rule index) of matches that some reading accepts, overlaps settled."""
     probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor)
     found = []
     for index, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
-            if match.end() > match.start() and rule.resolve(match, probe) is not None:
+            if match.end() > match.start() and _resolve(rule, match, probe) is not None:
                 found.append((match.start(), match.end(), index))
-    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int, int]] = []
-    for start, end, index in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, index))
-    return sorted(taken)
+    return _settle(found, len(text))
+
+
+def _sentence_of(
+    sentences: list[tuple[int, int]], starts: list[int], position: int, length: int
+) -> tuple[int, int]:
+    """The sentence a position lies in (a binary search), or the whole text."""
+    index = bisect_right(starts, position) - 1
+    if index >= 0 and position <= sentences[index][1]:
+        return sentences[index]
+    return 0, length
 
 
 def find_dates(text: str, anchor: date, mode: Mode = "news") -> list[TemporalExpression]:
@@ -66,6 +142,8 @@ def find_dates(text: str, anchor: date, mode: Mode = "news") -> list[TemporalExp
     talking about, the last date it gave.
     """
     sentences = _sentence_spans(text)
+    starts = [first for first, _ in sentences]
+    cues = _TenseCues(text)
     context = Context(text=text, anchor=anchor, mode=mode)
     found: list[TemporalExpression] = []
     for start, end, index in _candidates(text, anchor, mode):
@@ -73,10 +151,9 @@ def find_dates(text: str, anchor: date, mode: Mode = "news") -> list[TemporalExp
         match = rule.pattern.match(text, start, end)
         if match is None or match.end() != end:
             continue
-        first, last = next(((a, b) for a, b in sentences if a <= start < b + 1), (0, len(text)))
-        sentence = text[first:last]
-        context.tense = tense_of(sentence[: start - first] + sentence[end - first :], start - first)
-        resolved = rule.resolve(match, context)
+        sentence = _sentence_of(sentences, starts, start, len(text))
+        context.tense = cues.tense(sentence, start, end)
+        resolved = _resolve(rule, match, context)
         if resolved is None:
             continue
         _remember(context, resolved)

@@ -16,7 +16,19 @@ EDTF_HALVES = {1: 40, 2: 41}
 
 
 def _unit_code(when: When) -> tuple[str, str] | None:
-    """(EDTF, TIMEX3) when the interval is exactly one calendar unit of its precision."""
+    """(EDTF, TIMEX3) when the interval is exactly one calendar unit of its precision.
+
+    A unit that runs past year 9999 (the ISO week of 9999-12-31, winter 9999) is no
+    interval Python can hold, so nothing ending in year 9999 is one: it is written as
+    an interval instead.
+    """
+    try:
+        return _whole_unit(when)
+    except cal.OutOfRange:
+        return None
+
+
+def _whole_unit(when: When) -> tuple[str, str] | None:
     start, end = when.start, when.end
     if when.precision == "day" and start == end:
         return start.isoformat(), start.isoformat()

@@ -26,11 +26,16 @@ def word(name: str, key: str) -> Any:
     return lexicon()[name][key.lower()]
 
 
+#: Most digits a count of days, weeks or years may have: more leave the calendar anyway,
+#: and `int()` refuses strings of over 4300 digits (with a ValueError, not an answer).
+MAX_DIGITS = 18
+
+
 def number_value(text: str) -> int | None:
-    """A number written in digits or words ("two", "a couple of"); None when vague."""
+    """A number written in digits or words ("two", "a couple of"); None when vague or huge."""
     cleaned = " ".join(text.lower().replace("-", " ").split())
     if cleaned.isdigit():
-        return int(cleaned)
+        return int(cleaned) if len(cleaned.lstrip("0")) <= MAX_DIGITS else None
     numbers = lexicon()["numbers"]
     if cleaned in numbers:
         return int(numbers[cleaned])

@@ -9,10 +9,11 @@ the sentence (for the year of "in August").
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from graphsvc.model import Precision, When
@@ -97,19 +98,32 @@ def _date(
     )
 
 
+_TOKEN = re.compile(r"[a-z']+|[^\sa-z]")
+_CUES = [(cue, len(cue.split())) for cue in LEX["month_cues"]]
+
+
+def _words_before(ctx: Context, match: re.Match[str]) -> list[str]:
+    return _TOKEN.findall(ctx.text[max(0, match.start() - 40) : match.start()].lower())
+
+
 def _previous_word(ctx: Context, match: re.Match[str], words: int = 1) -> str:
-    before = ctx.text[max(0, match.start() - 40) : match.start()].lower()
-    tokens = re.findall(r"[a-z']+|[^\sa-z]", before)
-    return " ".join(tokens[-words:])
+    return " ".join(_words_before(ctx, match)[-words:])
 
 
 def _has_cue(ctx: Context, match: re.Match[str]) -> bool:
-    cues = LEX["month_cues"]
-    return any(_previous_word(ctx, match, len(c.split())) == c for c in cues)
+    """A month cue ("in", "the end of") right before the match; the text is split once."""
+    tokens = _words_before(ctx, match)
+    return any(" ".join(tokens[-length:]) == cue for cue, length in _CUES)
 
 
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
+
+
+#: Read at a match's end with `.match(text, pos)`: slicing the rest of the text off
+#: instead would copy it for every match, quadratic in the text's length.
+_PRONOUN_AFTER = re.compile(r"\s+(I|we|you|he|she|they|it)\b")
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 
 
 def _pick_year(month: int, day: int | None, ctx: Context, explicit: int | None) -> int:
@@ -205,9 +219,7 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if name in LEX["ambiguous_months"] and not (rel or m["part"] or _has_cue(ctx, m)):
         return None
-    if name in LEX["ambiguous_months"] and re.match(
-        r"\s+(I|we|you|he|she|they|it)\b", ctx.text[m.end() :]
-    ):
+    if name in LEX["ambiguous_months"] and _PRONOUN_AFTER.match(ctx.text, m.end()):
         return None
     month = word("months", name)
     base = ctx.base
@@ -335,7 +347,8 @@ def _relative_year(rel: str | None, ctx: Context) -> int | None:
 
 def resolve_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     half = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["year"]) if m["year"] else _relative_year(m["rel"], ctx) or ctx.base.year
+    year = int(m["year"]) if m["year"] else _relative_year(m["rel"], ctx)
+    year = ctx.base.year if year is None else year
     start, end = cal.half_span(year, half)
     return _date(m[0], start, end, "quarter", f"{year}-H{half}", ctx, explicit_year=bool(m["year"]))
 
@@ -383,8 +396,8 @@ def _unit_span(unit: str, day: date) -> tuple[date, date, Precision, str]:
     if unit == "weekend":
         start, _ = cal.week_span(day)
         return (
-            start + timedelta(days=5),
-            start + timedelta(days=6),
+            cal.shift_days(start, 5),
+            cal.shift_days(start, 6),
             "week",
             cal.iso_week_value(day) + "-WE",
         )
@@ -406,20 +419,17 @@ def _unit_span(unit: str, day: date) -> tuple[date, date, Precision, str]:
 
 
 def _shift(day: date, unit: str, amount: int) -> date:
+    """`day` moved by `amount` units; `cal.OutOfRange` when that leaves years 1..9999."""
     if unit in ("day", "night"):
-        return day + timedelta(days=amount)
+        return cal.shift_days(day, amount)
     if unit in ("week", "weekend"):
-        return day + timedelta(weeks=amount)
+        return cal.shift_days(day, 7 * amount)
     if unit == "fortnight":
-        return day + timedelta(weeks=2 * amount)
+        return cal.shift_days(day, 14 * amount)
     if unit in ("month", "quarter"):
         year, month = cal.add_months(day.year, day.month, amount * (3 if unit == "quarter" else 1))
-        return date(year, month, min(day.day, cal.month_end(year, month).day))
-    years = amount * {"decade": 10, "century": 100}.get(unit, 1)
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return cal.make_date(year, month, min(day.day, cal.month_end(year, month).day))
+    return cal.shift_years(day, amount * {"decade": 10, "century": 100}.get(unit, 1))
 
 
 def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -557,10 +567,10 @@ def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     first, last = cal.month_span(year, month)
     ordinal = word("ordinals", m["ord"])
     if ordinal == -1:
-        start, end = last - timedelta(days=6), last
+        start, end = cal.shift_days(last, -6), last
     elif 1 <= ordinal <= 4:
-        start = first + timedelta(days=7 * (ordinal - 1))
-        end = start + timedelta(days=6)
+        start = cal.shift_days(first, 7 * (ordinal - 1))
+        end = cal.shift_days(start, 6)
     else:
         return None
     return _date(
@@ -588,7 +598,7 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     name = m["wd"]
     if not _capitalised(name) or (len(name.rstrip(".")) <= 3 and not name.endswith(".")):
         return None  # "Sun" the newspaper, "wed" the verb
-    following = re.match(r"\s+([A-Z][a-z]+)", ctx.text[m.end() :])
+    following = _CAPITALISED_AFTER.match(ctx.text, m.end())
     if following and following[1].lower() not in LEX["months"] and not m["tod"]:
         return None  # a name: "Sunday Times", "Black Monday Fund"
     weekday = word("weekdays", m["wd"].rstrip("."))
@@ -597,19 +607,18 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     back = (base.weekday() - weekday) % 7
     forward = (weekday - base.weekday()) % 7
     if rel == "last":
-        day = base - timedelta(days=back or 7)
+        offset = -(back or 7)
     elif rel == "next":
-        day = base + timedelta(days=forward or 7)
+        offset = forward or 7
     elif rel == "this":
-        day = (
-            base + timedelta(days=forward) if ctx.tense == "future" else base - timedelta(days=back)
-        )
+        offset = forward if ctx.tense == "future" else -back
     elif ctx.tense == "future" or _previous_word(ctx, m) in ("until", "till"):
-        day = base + timedelta(days=forward)
+        offset = forward
     elif ctx.tense == "past":
-        day = base - timedelta(days=back)
+        offset = -back
     else:
-        day = base - timedelta(days=back) if back <= forward else base + timedelta(days=forward)
+        offset = -back if back <= forward else forward
+    day = cal.shift_days(base, offset)
     if m["tod"]:
         code = word("times_of_day", m["tod"])
         return Resolved("TIME", f"{day.isoformat()}T{code}", _when(day, day, "day", ctx, m[0]))
@@ -630,7 +639,7 @@ def resolve_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     }
     head = phrase.split()[0] if phrase.split()[0] in offsets else phrase
     amount = offsets.get(phrase, offsets.get(head, 0))
-    day = ctx.anchor + timedelta(days=amount)
+    day = cal.shift_days(ctx.anchor, amount)
     tod = m["tod"] or ("night" if phrase == "tonight" else None)
     if tod:
         code = word("times_of_day", tod)
@@ -665,8 +674,8 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _duration_value(amount: float | None, unit: str) -> str | None:
     spec = LEX["units"].get(unit)
-    if spec is None:
-        return None
+    if spec is None or (amount is not None and not math.isfinite(amount)):
+        return None  # "1e400 days" is no count a TIMEX3 value can carry
     code = spec["code"]
     count = "X" if amount is None else f"{amount * spec.get('times', 1):g}"
     if code == "DE":
@@ -710,6 +719,8 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wd"]:
         return Resolved("SET", f"XXXX-WXX-{word('weekdays', m['wd'].rstrip('.')) + 1}")
     amount = number_value(m["n"]) if m["n"] else 1
+    if amount is None:
+        return None  # a count with more digits than any period needs
     value = _duration_value(amount or 1, unit)
     return Resolved("SET", value) if value else None
 

@@ -24,8 +24,10 @@ KINDS = {
     "LOC": ActorKind.place,
     "FAC": ActorKind.place,
 }
+#: "Free Syrian Army (FSA)". The long form has at most 12 more words: unbounded, a run of
+#: capitalised words was tried from each of its words to its end, quadratic in the run.
 _ACRONYM_PAIR = re.compile(
-    r"\b([A-Z][\w-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w-]*)+)(?:\s+[a-z]+){0,3}\s*\(([A-Z]{2,6})\)"
+    r"\b([A-Z][\w-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w-]*){1,12})(?:\s+[a-z]+){0,3}\s*\(([A-Z]{2,6})\)"
 )
 _STOP = {"of", "the", "and", "for", "in"}
 
@@ -151,14 +153,46 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 def _surname_tokens(name: str) -> set[str]:
-    last = name.split()[-1]
-    return {last, *last.split("-")}
+    words = name.split()
+    if not words:
+        return set()
+    return {words[-1], *words[-1].split("-")}
+
+
+class _Clusters:
+    """The clusters made so far, indexed by what a lone surname or an acronym is matched
+    on: comparing each new name with every cluster made a document cost its names squared.
+    """
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, list[Cluster]] = {}
+        self.by_name: dict[str, list[Cluster]] = {}
+        self.by_initials: dict[str, list[Cluster]] = {}
+
+    def add(self, cluster: Cluster) -> None:
+        for token in _surname_tokens(cluster.name):
+            self.by_surname.setdefault(token, []).append(cluster)
+        self.by_name.setdefault(normalise_name(cluster.name), []).append(cluster)
+        self.by_initials.setdefault(_initials(cluster.name), []).append(cluster)
+
+    def person_with_surname(self, surname: str) -> Cluster | None:
+        """The one person whose name ends with `surname`; none when none or several do."""
+        matches = [c for c in self.by_surname.get(surname, []) if c.kinds.get(ActorKind.person)]
+        return matches[0] if len(matches) == 1 else None
+
+    def expanding(self, acronym: str, long: str | None) -> Cluster | None:
+        """The one cluster named `long` (what the text says `acronym` stands for) or whose
+        initials spell `acronym`; none when none or several are."""
+        target = normalise_name(long) if long else ""
+        named = self.by_name.get(target, []) if target else []
+        matches = {id(c): c for c in [*named, *self.by_initials.get(acronym, [])]}
+        return next(iter(matches.values())) if len(matches) == 1 else None
 
 
 def resolve_actors(mentions: list[Mention], text: str) -> dict[int, Cluster]:
     """Cluster mentions into actors; returns mention index -> cluster."""
     acronyms = {acr: clean_name(long) for long, acr in _ACRONYM_PAIR.findall(text)}
-    clusters: list[Cluster] = []
+    clusters = _Clusters()
     by_key: dict[str, Cluster] = {}
     assigned: dict[int, Cluster] = {}
     order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].name.split()))
@@ -167,26 +201,13 @@ def resolve_actors(mentions: list[Mention], text: str) -> dict[int, Cluster]:
         key = normalise_name(mention.name)
         cluster = by_key.get(key)
         if cluster is None and mention.kind == ActorKind.person and len(mention.name.split()) == 1:
-            matches = [
-                c
-                for c in clusters
-                if c.kinds.get(ActorKind.person) and mention.name in _surname_tokens(c.name)
-            ]
-            cluster = matches[0] if len(matches) == 1 else None
+            cluster = clusters.person_with_surname(mention.name)
         if cluster is None and mention.name.isupper() and 2 <= len(mention.name) <= 6:
-            long = acronyms.get(mention.name)
-            target = normalise_name(long) if long else None
-            matches = [
-                c
-                for c in clusters
-                if (target and normalise_name(c.name) == target)
-                or _initials(c.name) == mention.name
-            ]
-            cluster = matches[0] if len(matches) == 1 else None
+            cluster = clusters.expanding(mention.name, acronyms.get(mention.name))
         if cluster is None:
             long = acronyms.get(mention.name)
             cluster = Cluster(name=long or mention.name)
-            clusters.append(cluster)
+            clusters.add(cluster)
         by_key[key] = cluster
         cluster.kinds[mention.kind] += 1
         for surface in (mention.span.text.strip(), mention.name):

@@ -18,6 +18,17 @@ from loaders.text.vocabulary import chrome_patterns
 
 _LINE = re.compile(r"[^\n]+")
 MIN_WORDS = 6
+#: Longest span parsed as one spaCy document. A longer line (a run-on sentence, a page
+#: pasted without line breaks) is cut below it, so every sentence fits a `Source`
+#: (10,000 characters) and no parse or per-sentence step grows with the whole line.
+MAX_SPAN_CHARS = 5_000
+#: Where a long line is cut, best first: after a sentence end, after a clause break
+#: (punctuation or a conjunction), after any space.
+_CUTS = (
+    re.compile(r"[.!?][\"'\u201d)\]]*\s+"),
+    re.compile(r"[;:,]\s+|\s(?:and|but|or|while|whereas)\s+", re.IGNORECASE),
+    re.compile(r"\s+"),
+)
 
 
 def _is_chrome(paragraph: str, seen: set[str]) -> bool:
@@ -46,6 +57,37 @@ def article_spans(text: str) -> list[tuple[int, int]]:
             spans.append((match.start(), match.end()))
         seen.add(paragraph.strip())
     return spans
+
+
+def bounded_spans(
+    text: str, spans: list[tuple[int, int]], limit: int = MAX_SPAN_CHARS
+) -> list[tuple[int, int]]:
+    """`spans`, each longer than `limit` cut in pieces at most that long (see _CUTS)."""
+    pieces = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = _cut(text, start + limit // 2, start + limit)
+            pieces.append((start, _trimmed(text, start, cut)))
+            start = cut
+        pieces.append((start, end))
+    return pieces
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """After the last best break in text[low:high] (the piece's second half, so pieces
+    stay long and the scan linear), else hard at `high`."""
+    for pattern in _CUTS:
+        ends = [match.end() for match in pattern.finditer(text, low, high)]
+        if ends:
+            return ends[-1]
+    return high
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """`end` moved back over whitespace: a piece never ends in a sentence of blanks."""
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def html_to_text(html: str) -> tuple[str, date | None, str | None]:

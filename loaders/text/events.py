@@ -9,13 +9,14 @@ sentence without one leaves the event undated rather than dating it by publicati
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, EventType, Role, When, slugify
-from graphsvc.temporal import find_dates
+from graphsvc.temporal import TemporalExpression, find_dates
 from loaders.text.vocabulary import vocabulary
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
@@ -149,18 +150,38 @@ def _collect(
     return found
 
 
-def _date_for(trigger: Token, sentence: Span, anchor: date) -> When | None:
-    """The dated expression of the sentence nearest the verb, or none."""
-    expressions = [e for e in find_dates(sentence.text, anchor) if e.when is not None]
-    if not expressions:
-        return None
-    position = trigger.idx - sentence.start_char
-    nearest = min(expressions, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
-    return nearest.when
+class SentenceDates:
+    """The dated expressions of one sentence, found once for all its verbs.
+
+    Finding them again for each verb made a long sentence cost its length times its
+    number of verbs.
+    """
+
+    def __init__(self, sentence: Span, anchor: date) -> None:
+        self.sentence = sentence
+        self.found: list[TemporalExpression] = [
+            e for e in find_dates(sentence.text, anchor) if e.when is not None
+        ]
+        self.starts = [e.start for e in self.found]
+
+    def nearest(self, trigger: Token) -> When | None:
+        """The expression nearest the verb (the first of equals), or none.
+
+        The expressions are disjoint and in order, so the nearest is the last one that
+        starts at or before the verb or one of its neighbours: a binary search.
+        """
+        if not self.found:
+            return None
+        position = trigger.idx - self.sentence.start_char
+        index = max(bisect_right(self.starts, position) - 1, 0)
+        around = self.found[max(index - 1, 0) : index + 2]
+        nearest = min(around, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
+        return nearest.when
 
 
 def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> list[EventDraft]:
     drafts = []
+    dates: SentenceDates | None = None
     for token in sentence:
         typed = _trigger_type(token)
         if typed is None:
@@ -169,12 +190,13 @@ def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> 
         participants = _collect(trigger, token, actor_at)
         if not any(role != Role.location for _, role in participants.values()):
             continue
+        dates = dates or SentenceDates(sentence, anchor)
         drafts.append(
             EventDraft(
                 type=event_type,
                 trigger=trigger,
                 participants=participants,
-                when=_date_for(trigger, sentence, anchor),
+                when=dates.nearest(trigger),
                 sentence=sentence,
             )
         )

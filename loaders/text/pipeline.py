@@ -1,6 +1,9 @@
 """One article in, one GraphBatch out: clean, parse, find actors, events, relations.
 
 Every fact keeps its document, sentence and character offsets in the original text.
+Lines longer than `MAX_SPAN_CHARS` are parsed in pieces, so no sentence is longer, and
+no step compares every item with every other: a document costs about its length,
+whatever its sentences look like.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from graphsvc.model import (
 )
 from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
-from loaders.text.clean import article_spans, html_to_text
-from loaders.text.events import ActorRef, find_events
+from loaders.text.clean import article_spans, bounded_spans, html_to_text
+from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations
 
@@ -49,13 +52,14 @@ def extract(article: Article, model: str) -> GraphBatch:
             "dates such as 'in August' are read against it",
             errors=[{"field": "published", "message": "required"}],
         )
-    spans = article_spans(text)
+    spans = bounded_spans(text, article_spans(text))
     if not spans:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
     document = article.document(text)
     nlp = load_pipeline(model)
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}
+    sources: dict[str, dict[Source, None]] = {}
     relations: dict[tuple[str, str, str, str], Relation] = {}
 
     paragraphs = [
@@ -68,9 +72,11 @@ def extract(article: Article, model: str) -> GraphBatch:
         for _, m in mentions
         if m.kind == ActorKind.person and len(m.name.split()) >= 2
     }
+    taken: dict[int, set[int]] = {}
+    for start, mention in mentions:
+        taken.setdefault(start, set()).update(t.i for t in mention.span)
     for start, doc in paragraphs:
-        taken = {t.i for s, m in mentions if s == start for t in m.span}
-        mentions += [(start, m) for m in surname_mentions(doc, surnames, taken)]
+        mentions += [(start, m) for m in surname_mentions(doc, surnames, taken.get(start, set()))]
     clusters = resolve_actors([m for _, m in mentions], text)
     for cluster in {id(c): c for c in clusters.values()}.values():
         actor = cluster.actor()
@@ -88,6 +94,8 @@ def extract(article: Article, model: str) -> GraphBatch:
     for start, doc in paragraphs:
         actor_at = refs_by_paragraph.get(start, {})
         for sentence in doc.sents:
+            if not sentence.text.strip():
+                continue  # a run of blanks: no sentence to cite
             source = Source(
                 document=document.id,
                 sentence=sentence.text.strip() or sentence.text,
@@ -96,24 +104,10 @@ def extract(article: Article, model: str) -> GraphBatch:
                 extractor=EXTRACTOR,
             )
             for draft in find_events(sentence, actor_at, article.published):
-                event = Event(
-                    id=draft.event_id(),
-                    type=draft.type,
-                    summary=draft.summary()[:500] or sentence.text[:500],
-                    when=draft.when,
-                    confidence=0.6,
-                    participants=tuple(
-                        Participant(actor=ref.id, role=role)
-                        for ref, role in draft.participants.values()
-                    ),
-                    sources=(source,),
-                )
-                if event.id in events:
-                    known = events[event.id]
-                    if source not in known.sources:
-                        known = known.model_copy(update={"sources": (*known.sources, source)})
-                    event = known
-                events[event.id] = event
+                event_id = draft.event_id()
+                if event_id not in events:
+                    events[event_id] = _event(event_id, draft, sentence.text)
+                sources.setdefault(event_id, {})[source] = None
             for rel in find_relations(sentence, actor_at, places):
                 relation = Relation(
                     source=rel.source.id,
@@ -127,30 +121,62 @@ def extract(article: Article, model: str) -> GraphBatch:
         replaces=(document.id,),
         documents=(document,),
         actors=tuple(actors.values()),
-        events=tuple(_merge_undated(list(events.values()))),
+        events=tuple(
+            _merge_undated(
+                [e.model_copy(update={"sources": tuple(sources[e.id])}) for e in events.values()]
+            )
+        ),
         relations=tuple(relations.values()),
     )
 
 
+def _event(event_id: str, draft: EventDraft, sentence: str) -> Event:
+    """The event a draft reports; its sources are gathered apart, each once, in order
+    (adding them one by one to a tuple cost the square of their number)."""
+    return Event(
+        id=event_id,
+        type=draft.type,
+        summary=draft.summary()[:500] or sentence[:500],
+        when=draft.when,
+        confidence=0.6,
+        participants=tuple(
+            Participant(actor=ref.id, role=role) for ref, role in draft.participants.values()
+        ),
+    )
+
+
 def _merge_undated(events: list[Event]) -> list[Event]:
-    """An undated mention of an event the article also dates is the same event."""
-    dated = [e for e in events if e.when is not None]
-    kept = list(dated)
+    """An undated mention of an event the article also dates is the same event.
+
+    Dated events are indexed by (type, participant), so each undated one looks only at
+    those sharing a participant with it, not at every dated event.
+    """
+    kept = [e for e in events if e.when is not None]
+    index: dict[tuple[str, str], list[int]] = {}
+    for position, event in enumerate(kept):
+        for actor in dict.fromkeys(p.actor for p in event.participants):
+            index.setdefault((event.type, actor), []).append(position)
     for event in (e for e in events if e.when is None):
         actors = {p.actor for p in event.participants if p.role != "location"}
-        twin = next(
-            (
-                d
-                for d in dated
-                if d.type == event.type and actors and actors <= {p.actor for p in d.participants}
-            ),
-            None,
-        )
-        if twin is None:
+        position = _twin(kept, index, event.type, actors)
+        if position is None:
             kept.append(event)
             continue
-        index = kept.index(twin)
-        extra = tuple(s for s in event.sources if s not in twin.sources)
-        kept[index] = twin.model_copy(update={"sources": twin.sources + extra})
-        dated[dated.index(twin)] = kept[index]
+        twin = kept[position]
+        known = set(twin.sources)
+        extra = tuple(s for s in event.sources if s not in known)
+        kept[position] = twin.model_copy(update={"sources": twin.sources + extra})
     return kept
+
+
+def _twin(
+    kept: list[Event], index: dict[tuple[str, str], list[int]], kind: str, actors: set[str]
+) -> int | None:
+    """Where the first dated event of `kind` whose participants include `actors` is."""
+    if not actors:
+        return None
+    candidates = min((index.get((kind, actor), []) for actor in actors), key=len)
+    for position in candidates:
+        if actors <= {p.actor for p in kept[position].participants}:
+            return position
+    return None
