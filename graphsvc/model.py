@@ -136,24 +136,31 @@ class Participant(_Strict):
 
 
 class Source(_Strict):
-    """Provenance: the sentence of a document that reports an event."""
+    """Provenance: the sentence of a document that reports an event, and where in the
+    document the sentence and the event's trigger word are (character offsets), so a
+    reader or a scorer can find the very word without matching sentences."""
 
     document: DocumentId
     sentence: Text
     char_start: int | None = Field(default=None, ge=0)
     char_end: int | None = Field(default=None, ge=0)
+    trigger_start: int | None = Field(default=None, ge=0)
+    trigger_end: int | None = Field(default=None, ge=0)
     extractor: str = Field(default="records", max_length=100)
 
     @model_validator(mode="after")
     def _offsets_ordered(self) -> Source:
-        if (self.char_start is None) != (self.char_end is None):
-            raise ValueError("char_start and char_end go together")
-        if (
-            self.char_start is not None
-            and self.char_end is not None
-            and (self.char_start > self.char_end)
+        for name in ("char", "trigger"):
+            start, end = getattr(self, f"{name}_start"), getattr(self, f"{name}_end")
+            if (start is None) != (end is None):
+                raise ValueError(f"{name}_start and {name}_end go together")
+            if start is not None and end is not None and start > end:
+                raise ValueError(f"{name}_start is after {name}_end")
+        inside = self.char_start is None or self.trigger_start is None
+        if not inside and not (
+            self.char_start <= self.trigger_start <= self.trigger_end <= self.char_end  # type: ignore[operator]
         ):
-            raise ValueError("char_start is after char_end")
+            raise ValueError("the trigger lies outside the sentence (char_start..char_end)")
         return self
 
 

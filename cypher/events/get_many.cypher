@@ -16,7 +16,8 @@ RETURN e {
     MATCH (e)-[r:REPORTED_IN]->(d:Document)
     RETURN {
       document: d.id, sentence: r.sentence, char_start: r.char_start,
-      char_end: r.char_end, extractor: r.extractor
+      char_end: r.char_end, trigger_start: r.trigger_start, trigger_end: r.trigger_end,
+      extractor: r.extractor
     }
     ORDER BY r.ordinal
   }

@@ -86,6 +86,8 @@ def project(
                 "sentence": s.sentence,
                 "char_start": s.char_start,
                 "char_end": s.char_end,
+                "trigger_start": s.trigger_start,
+                "trigger_end": s.trigger_end,
                 "extractor": s.extractor,
                 "ordinal": ordinal,
             }

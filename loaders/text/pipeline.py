@@ -96,17 +96,20 @@ def extract(article: Article, model: str) -> GraphBatch:
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue  # a run of blanks: no sentence to cite
-            source = Source(
-                document=document.id,
-                sentence=sentence.text.strip() or sentence.text,
-                char_start=start + sentence.start_char,
-                char_end=start + sentence.end_char,
-                extractor=EXTRACTOR,
-            )
             for draft in find_events(sentence, actor_at, article.published):
                 event_id = draft.event_id()
                 if event_id not in events:
                     events[event_id] = _event(event_id, draft, sentence.text)
+                trigger_start = start + draft.trigger.idx
+                source = Source(
+                    document=document.id,
+                    sentence=sentence.text.strip() or sentence.text,
+                    char_start=start + sentence.start_char,
+                    char_end=start + sentence.end_char,
+                    trigger_start=trigger_start,
+                    trigger_end=trigger_start + len(draft.trigger.text),
+                    extractor=EXTRACTOR,
+                )
                 sources.setdefault(event_id, {})[source] = None
             for rel in find_relations(sentence, actor_at, places):
                 relation = Relation(
