@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
@@ -134,12 +135,19 @@ def _sentence_of(
     return 0, length
 
 
-def find_dates(text: str, anchor: date, mode: Mode = "news") -> list[TemporalExpression]:
+def find_dates(
+    text: str,
+    anchor: date,
+    mode: Mode = "news",
+    tense_at: Callable[[int, int], Tense] | None = None,
+) -> list[TemporalExpression]:
     """Temporal expressions of `text` in reading order, resolved against `anchor`.
 
     `mode="news"` reads partial dates around the publication date by the sentence's
     tense; `mode="narrative"` (history, biographies) reads them in the year the text is
-    talking about, the last date it gave.
+    talking about, the last date it gave. `tense_at(start, end)`, when given, says the
+    tense of the verb an expression modifies (from a parse); where it says "unknown",
+    the nearest tense cue of the sentence decides.
     """
     sentences = _sentence_spans(text)
     starts = [first for first, _ in sentences]
@@ -152,7 +160,8 @@ def find_dates(text: str, anchor: date, mode: Mode = "news") -> list[TemporalExp
         if match is None or match.end() != end:
             continue
         sentence = _sentence_of(sentences, starts, start, len(text))
-        context.tense = cues.tense(sentence, start, end)
+        told = tense_at(start, end) if tense_at is not None else "unknown"
+        context.tense = told if told != "unknown" else cues.tense(sentence, start, end)
         resolved = _resolve(rule, match, context)
         if resolved is None:
             continue

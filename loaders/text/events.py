@@ -2,8 +2,9 @@
 
 A verb in the vocabulary triggers an event of its type; its subject is the agent, its
 object (or the subject of a passive) the target, places after a preposition the
-location. The date is the temporal expression of the sentence nearest the verb; a
-sentence without one leaves the event undated rather than dating it by publication.
+location. The date is the temporal expression that modifies the event's clause
+(`loaders.text.attachment`); an event no expression modifies stays undated rather than
+taking another event's date.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, EventType, Role, When, slugify
 from graphsvc.temporal import TemporalExpression, find_dates
+from graphsvc.temporal.rules import Tense
+from loaders.text.attachment import clause_chain, governor, span_head, tense_of_verb
 from loaders.text.vocabulary import vocabulary
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
@@ -150,22 +153,56 @@ def _collect(
     return found
 
 
-class SentenceDates:
-    """The dated expressions of one sentence, found once for all its verbs.
+def _distance(expression: TemporalExpression, position: int) -> int:
+    return min(abs(expression.start - position), abs(expression.end - position))
 
-    Finding them again for each verb made a long sentence cost its length times its
-    number of verbs.
-    """
+
+class SentenceDates:
+    """The dated expressions of one sentence, found once for all its verbs, each attached
+    to the verb or event noun it modifies (`loaders.text.attachment`) and read in that
+    verb's tense."""
 
     def __init__(self, sentence: Span, anchor: date) -> None:
         self.sentence = sentence
+        nouns = frozenset(vocabulary()["noun_triggers"])
+        self._heads: dict[tuple[int, int], Token | None] = {}
+
+        def tense_at(start: int, end: int) -> Tense:
+            verb = self._governor(start, end, nouns)
+            return tense_of_verb(verb) if verb is not None and verb.pos_ != "NOUN" else "unknown"
+
         self.found: list[TemporalExpression] = [
-            e for e in find_dates(sentence.text, anchor) if e.when is not None
+            e for e in find_dates(sentence.text, anchor, tense_at=tense_at) if e.when is not None
         ]
         self.starts = [e.start for e in self.found]
+        self.attached: dict[int, list[TemporalExpression]] = {}
+        for expression in self.found:
+            verb = self._governor(expression.start, expression.end, nouns)
+            if verb is not None:
+                self.attached.setdefault(verb.i, []).append(expression)
+
+    def _governor(self, start: int, end: int, nouns: frozenset[str]) -> Token | None:
+        if (start, end) not in self._heads:
+            head = span_head(self.sentence, start, end)
+            self._heads[start, end] = governor(head, nouns) if head is not None else None
+        return self._heads[start, end]
+
+    def attached_to(self, trigger: Token) -> When | None:
+        """The expression that modifies the trigger's clause (its own first, then the
+        clauses it shares time with), nearest the trigger; None if no expression does."""
+        position = trigger.idx - self.sentence.start_char
+        for verb in clause_chain(trigger):
+            candidates = self.attached.get(verb.i)
+            if candidates:
+                best = min(
+                    candidates, key=lambda e: min(abs(e.start - position), abs(e.end - position))
+                )
+                return best.when
+        return None
 
     def nearest(self, trigger: Token) -> When | None:
-        """The expression nearest the verb (the first of equals), or none.
+        """The expression nearest the verb (the first of equals), or none: the old rule,
+        kept as the baseline the benchmark compares attachment with.
 
         The expressions are disjoint and in order, so the nearest is the last one that
         starts at or before the verb or one of its neighbours: a binary search.
@@ -175,8 +212,7 @@ class SentenceDates:
         position = trigger.idx - self.sentence.start_char
         index = max(bisect_right(self.starts, position) - 1, 0)
         around = self.found[max(index - 1, 0) : index + 2]
-        nearest = min(around, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
-        return nearest.when
+        return min(around, key=lambda e: _distance(e, position)).when
 
 
 def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> list[EventDraft]:
@@ -196,7 +232,7 @@ def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> 
                 type=event_type,
                 trigger=trigger,
                 participants=participants,
-                when=dates.nearest(trigger),
+                when=dates.attached_to(trigger),
                 sentence=sentence,
             )
         )

@@ -1,0 +1,122 @@
+"""Which event a temporal expression dates: the one whose clause it modifies.
+
+The nearest date in a sentence is often another event's: in "Ford said it wants to close
+700 dealers by early June", June dates the closing, not the saying; in "officials
+relayed the request before his death in January", January dates the death. So each
+expression is attached by the dependency parse: from the expression's head, up the tree,
+to the first verb (or event noun) it modifies. An event takes an expression attached to
+its own trigger, else one attached to a verb it shares a clause with (`xcomp`, `conj`:
+"agreed in August to lend" dates the lending too), never one inside a finite complement
+clause below it ("said" is not dated by its complement's date) nor one inside a noun
+phrase introduced by "before", "after", "since" or "until" (those date the noun's event).
+
+The tense that reads a partial date ("on Friday", "in May") is the tense of the verb the
+expression modifies, not the nearest tense cue in the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graphsvc.temporal.rules import Tense
+
+#: Clauses an event shares its time with when it has no expression of its own.
+SHARED_CLAUSE = frozenset({"xcomp", "conj"})
+#: Prepositions whose object is another event, which a date inside it belongs to.
+RELATIVE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "till", "following"})
+#: Modal and future auxiliaries.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod")
+
+
+def span_head(sentence: Span, start: int, end: int) -> Token | None:
+    """The token of characters start..end (sentence-relative) whose head lies outside."""
+    tokens = [t for t in sentence if start <= t.idx - sentence.start_char < end]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def governor(head: Token, event_nouns: frozenset[str]) -> Token | None:
+    """The verb or event noun an expression headed by `head` modifies, or None when it
+    sits inside a noun phrase that another event owns ("before his death in January")."""
+    owner = _relative_phrase_before(head)
+    if owner is not None:  # "relayed it before his death in January": the death's date
+        return owner if owner.lower_ in event_nouns else None
+    token = head
+    passed_noun: Token | None = None
+    while token.head.i != token.i:
+        parent = token.head
+        if _is_verb(parent):
+            if passed_noun is not None and _owned_by_noun(passed_noun):
+                return passed_noun if passed_noun.lower_ in event_nouns else None
+            return parent
+        if parent.pos_ in ("NOUN", "PROPN") and parent.lower_ in event_nouns:
+            return parent
+        if parent.pos_ in ("NOUN", "PROPN") and passed_noun is None:
+            passed_noun = parent
+        token = parent
+    return token if _is_verb(token) else None
+
+
+def _relative_phrase_before(head: Token) -> Token | None:
+    """The object of a "before/after/since ..." phrase that ends right where a
+    prepositional expression begins, when the parser hung both on the same verb."""
+    preposition = head.head if head.dep_ == "pobj" else head
+    if preposition.dep_ != "prep":
+        return None
+    for sibling in preposition.head.children:
+        if (
+            sibling.dep_ == "prep"
+            and sibling.lower_ in RELATIVE_PREPOSITIONS
+            and sibling.right_edge.i == preposition.i - 1
+        ):
+            return next((c for c in sibling.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _owned_by_noun(noun: Token) -> bool:
+    """A noun that is the object of "before", "after" ... names an event of its own."""
+    preposition = noun.head if noun.dep_ == "pobj" else None
+    return preposition is not None and preposition.lower_ in RELATIVE_PREPOSITIONS
+
+
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger, then the verbs it shares its clause's time with, nearest first: the
+    verbs it is an `xcomp` or `conj` of, then its own `xcomp` complements ("asked Assad to
+    step down toward the end of 2015": the parser may hang the date on either verb). A
+    `ccomp` ("said that ...") is a clause of its own, with a time of its own."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in SHARED_CLAUSE and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    below = [c for c in trigger.children if c.dep_ == "xcomp"]
+    while below:
+        complement = below.pop(0)
+        chain.append(complement)
+        below += [c for c in complement.children if c.dep_ == "xcomp"]
+    return chain
+
+
+def tense_of_verb(verb: Token) -> Tense:
+    """Past, future or unknown, from the verb's tag and its auxiliaries."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxiliaries):
+        return "future"
+    if any(a.lower_ in ("going",) for a in auxiliaries) or verb.lower_ == "going":
+        return "future"
+    if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return "past"
+    infinitive = verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
+    if infinitive and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "wants to close by June", "plans to sell in May"
+    if verb.dep_ in SHARED_CLAUSE and verb.head.i != verb.i:
+        return tense_of_verb(verb.head)  # "agreed to lend": lend's time is agreed's
+    return "unknown"

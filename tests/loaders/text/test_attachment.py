@@ -1,0 +1,72 @@
+"""Dates attach to the event whose clause they modify, and are read in that verb's tense
+(issue 13, patterns 1 and 2). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from graphsvc.settings import Settings
+from loaders.text.events import SentenceDates
+from loaders.text.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings().spacy_model)
+
+
+def _dates(nlp: Language, text: str, anchor: date) -> dict[str, tuple[date, date] | None]:
+    sentence = next(nlp(text).sents)
+    dates = SentenceDates(sentence, anchor)
+    found = {}
+    for token in sentence:
+        if token.pos_ == "VERB":
+            when = dates.attached_to(token)
+            found[token.text] = (when.start, when.end) if when else None
+    return found
+
+
+def test_a_reporting_verb_does_not_take_its_complements_date(nlp: Language) -> None:
+    found = _dates(nlp, "Boeing said it plans to shut two plants by late July.", date(2010, 3, 3))
+    assert found["said"] is None
+    assert found["shut"] is not None and found["shut"][0] == date(2010, 7, 21)
+
+
+def test_a_date_inside_a_before_phrase_dates_that_event(nlp: Language) -> None:
+    found = _dates(
+        nlp, "Aides forwarded the letter before his arrest in October.", date(2012, 12, 1)
+    )
+    assert found["forwarded"] is None
+
+
+def test_a_date_on_the_verb_dates_it(nlp: Language) -> None:
+    found = _dates(nlp, "The council approved the budget on 4 March 2011.", date(2011, 3, 9))
+    assert found["approved"] == (date(2011, 3, 4), date(2011, 3, 4))
+
+
+def test_a_shared_clause_shares_the_date(nlp: Language) -> None:
+    found = _dates(nlp, "The firm agreed in April to sell its shipping arm.", date(2013, 6, 1))
+    assert found["agreed"] == found["sell"] == (date(2013, 4, 1), date(2013, 4, 30))
+
+
+def test_a_weekday_is_read_in_the_tense_of_its_own_verb(nlp: Language) -> None:
+    """Published on a Sunday: "announced on Friday" is two days before, whatever "will"
+    says later in the sentence."""
+    sunday = date(2014, 11, 16)
+    found = _dates(nlp, "Acme announced on Friday that it will close a mill.", sunday)
+    assert found["announced"] == (date(2014, 11, 14), date(2014, 11, 14))
+    assert found["close"] is None
+
+
+def test_a_weekday_of_a_future_verb_is_ahead(nlp: Language) -> None:
+    wednesday = date(2014, 11, 12)
+    found = _dates(nlp, "The museum will reopen on Friday, a spokesman said.", wednesday)
+    assert found["reopen"] == (date(2014, 11, 14), date(2014, 11, 14))
+
+
+def test_an_infinitive_under_a_present_verb_looks_ahead(nlp: Language) -> None:
+    found = _dates(nlp, "The bank wants to list its shares in May.", date(2015, 8, 1))
+    assert found["list"] == (date(2016, 5, 1), date(2016, 5, 31))
