@@ -15,15 +15,26 @@ Scoring follows TempEval-3 (UzZaman et al., 2013):
 
 Counts are summed over documents before dividing (micro-average), as the TempEval-3 scorer
 does, so long documents weigh more than short ones.
+
+A document also keeps its EVENT spans (with the polarity and modality of their
+MAKEINSTANCE), every TIMEX3 by tid (the DCT and non-consuming ones included) and the
+TLINKs between an event instance and a timex, for scoring event dating
+(`bench/event_dating.py`); `timex_interval` turns a TIMEX3 value into the calendar
+interval it names.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
+
+from graphsvc.model import When
+from graphsvc.temporal import calendar as cal
+from graphsvc.temporal import parse_iso_partial
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,48 @@ class Timex:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """One gold EVENT: `text == document_text[start:end]`.
+
+    `instances` are the eiids of its MAKEINSTANCEs (what TLINKs name); polarity and
+    modality come from the first of them ("POS" and "" when there is none).
+    """
+
+    start: int
+    end: int
+    text: str
+    eid: str
+    event_class: str
+    instances: tuple[str, ...] = ()
+    polarity: str = "POS"
+    modality: str = ""
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """Any TIMEX3 of the file by tid, in `<TEXT>` or not (the DCT, non-consuming ones)."""
+
+    tid: str
+    type: str
+    value: str
+    creation_time: bool = False
+
+
+@dataclass(frozen=True)
+class TimeLink:
+    """A TLINK between an event instance and a timex, read as `event rel_type time`.
+
+    A TLINK written the other way round (`timeID` ... `relatedToEventInstance`) keeps its
+    relType and has `event_first=False`: "t INCLUDES ei" is "ei IS_INCLUDED t".
+    """
+
+    rel_type: str
+    instance: str
+    tid: str
+    event_first: bool = True
+
+
+@dataclass(frozen=True)
 class TimemlDocument:
     """What a system gets (`text`, `dct`) and what it is scored against (`gold`)."""
 
@@ -45,6 +98,9 @@ class TimemlDocument:
     dct: date
     text: str
     gold: list[Timex]
+    events: list[EventMention] = field(default_factory=list)
+    times: dict[str, TimeRef] = field(default_factory=dict)
+    links: list[TimeLink] = field(default_factory=list)
 
 
 def _local(tag: str) -> str:
@@ -52,8 +108,14 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _flatten(element: ET.Element, parts: list[str], gold: list[Timex]) -> None:
-    """Append `element`'s text to `parts` and its outermost TIMEX3 spans to `gold`.
+def _flatten(
+    element: ET.Element,
+    parts: list[str],
+    gold: list[Timex],
+    events: list[EventMention] | None = None,
+) -> None:
+    """Append `element`'s text to `parts`, its outermost TIMEX3 spans to `gold` and its
+    EVENT spans (without MAKEINSTANCE details) to `events`.
 
     Offsets are the running length of `parts`, i.e. positions in the text with every tag
     removed. Inside a TIMEX3 everything (nested TIMEX3 or other tags) is plain text: the
@@ -74,12 +136,25 @@ def _flatten(element: ET.Element, parts: list[str], gold: list[Timex]) -> None:
                 )
             )
         return
+    first = len(parts)
     if element.text:
         parts.append(element.text)
     for child in element:
-        _flatten(child, parts, gold)
+        _flatten(child, parts, gold, events)
         if child.tail:
             parts.append(child.tail)
+    if events is not None and _local(element.tag) == "EVENT" and element.get("eid"):
+        start = sum(map(len, parts[:first]))
+        inner = "".join(parts[first:])
+        events.append(
+            EventMention(
+                start,
+                start + len(inner),
+                inner,
+                element.get("eid", ""),
+                (element.get("class") or "").strip(),
+            )
+        )
 
 
 def _creation_time(root: ET.Element, path: Path) -> date:
@@ -106,8 +181,124 @@ def load_document(path: Path) -> TimemlDocument:
         raise ValueError(f"{path}: no <TEXT>")
     parts: list[str] = []
     gold: list[Timex] = []
-    _flatten(text_element, parts, gold)
-    return TimemlDocument(path.stem, _creation_time(root, path), "".join(parts), gold)
+    events: list[EventMention] = []
+    _flatten(text_element, parts, gold, events)
+    events.sort(key=lambda e: (e.start, e.end))
+    return TimemlDocument(
+        path.stem,
+        _creation_time(root, path),
+        "".join(parts),
+        gold,
+        _with_instances(root, events),
+        _times(root),
+        _time_links(root),
+    )
+
+
+def _with_instances(root: ET.Element, events: list[EventMention]) -> list[EventMention]:
+    """Events with the eiids, polarity and modality of their MAKEINSTANCEs."""
+    instances: dict[str, list[ET.Element]] = {}
+    for element in root.iter():
+        if _local(element.tag) == "MAKEINSTANCE" and element.get("eventID"):
+            instances.setdefault(element.get("eventID", ""), []).append(element)
+    result = []
+    for event in events:
+        made = instances.get(event.eid, [])
+        first = made[0] if made else None
+        result.append(
+            EventMention(
+                event.start,
+                event.end,
+                event.text,
+                event.eid,
+                event.event_class,
+                tuple(m.get("eiid", "") for m in made if m.get("eiid")),
+                ((first.get("polarity") if first is not None else None) or "POS").strip(),
+                ((first.get("modality") if first is not None else None) or "").strip(),
+            )
+        )
+    return result
+
+
+def _times(root: ET.Element) -> dict[str, TimeRef]:
+    return {
+        element.get("tid", ""): TimeRef(
+            element.get("tid", ""),
+            (element.get("type") or "").strip(),
+            (element.get("value") or "").strip(),
+            element.get("functionInDocument") == "CREATION_TIME",
+        )
+        for element in root.iter()
+        if _local(element.tag) == "TIMEX3" and element.get("tid")
+    }
+
+
+def _time_links(root: ET.Element) -> list[TimeLink]:
+    """TLINKs with an event instance on one side and a timex on the other."""
+    links = []
+    for element in root.iter():
+        if _local(element.tag) != "TLINK":
+            continue
+        rel_type = (element.get("relType") or "").strip()
+        if element.get("eventInstanceID") and element.get("relatedToTime"):
+            links.append(
+                TimeLink(
+                    rel_type, element.get("eventInstanceID", ""), element.get("relatedToTime", "")
+                )
+            )
+        elif element.get("timeID") and element.get("relatedToEventInstance"):
+            links.append(
+                TimeLink(
+                    rel_type,
+                    element.get("relatedToEventInstance", ""),
+                    element.get("timeID", ""),
+                    event_first=False,
+                )
+            )
+    return links
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
+_QUARTER_HALF = re.compile(r"^(\d{4})-([QH])(\d)$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE = re.compile(r"^(\d{3})$")
+
+
+def timex_interval(value: str) -> When | None:
+    """The calendar interval a TIMEX3 DATE value names, at its precision, or None.
+
+    `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a time of day after `T` is dropped: the day),
+    `YYYY-Www`, `YYYY-Qn`, `YYYY-Hn`, `YYYY-SP|SU|FA|WI` and the decade `YYY`. References
+    (`PAST_REF`, `PRESENT_REF`...), values with an unknown digit (`X`), durations and
+    anything else are None: they name no interval.
+    """
+    value = value.strip()
+    if "X" in value.upper() or not value[:1].isdigit():
+        return None
+    value = value.split("T", 1)[0]
+    try:
+        if match := _WEEK.match(value):
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            start, end = cal.week_span(monday)
+            return When(start=start, end=end, precision="week", text=value)
+        if match := _QUARTER_HALF.match(value):
+            year, part = int(match[1]), int(match[3])
+            if match[2] == "Q" and 1 <= part <= 4:
+                start, end = cal.quarter_span(year, part)
+            elif match[2] == "H" and part in (1, 2):
+                start, end = cal.half_span(year, part)
+            else:
+                return None
+            return When(start=start, end=end, precision="quarter", text=value)
+        if match := _SEASON.match(value):
+            start, end = cal.season_span(int(match[1]), match[2])
+            return When(start=start, end=end, precision="season", text=value)
+        if match := _DECADE.match(value):
+            start, end = cal.decade_span(int(match[1]) * 10)
+            return When(start=start, end=end, precision="decade", text=value)
+        return parse_iso_partial(value)
+    except ValueError:  # out-of-range parts (month 13, week 60, year 0) name no interval
+        return None
 
 
 def load_documents(folder: Path) -> list[TimemlDocument]:
