@@ -95,6 +95,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: Where a date comes from: `text`, an expression attached to this event; `context`, the
+#: time the text had set earlier; `publication`, no expression at all: an event news
+#: reports in the past tense, anchored on its publication day (approximate).
+DateBasis = Literal["text", "context", "publication"]
+
+
 class When(_Strict):
     """A closed interval of calendar days and the coarsest unit the source text names."""
 
@@ -104,6 +110,11 @@ class When(_Strict):
     approximate: bool = False
     text: str | None = Field(default=None, max_length=500)
     anchor: date | None = None
+    basis: DateBasis = Field(
+        default="text",
+        description="text (stated for this event), context (carried from earlier text) "
+        "or publication (inferred from the publication date)",
+    )
 
     @model_validator(mode="after")
     def _start_not_after_end(self) -> When:

@@ -11,7 +11,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from graphsvc.model import ActorKind, EventType, Precision, RelationType, Role, Source
+from graphsvc.model import (
+    ActorKind,
+    DateBasis,
+    EventType,
+    Precision,
+    RelationType,
+    Role,
+    Source,
+)
 
 
 class ActorRef(BaseModel):
@@ -35,6 +43,7 @@ class EventView(BaseModel):
     precision: Precision | None
     approximate: bool
     date_text: str | None
+    date_basis: DateBasis | None = None
     confidence: float
     participants: list[ParticipantView]
     sources: list[Source]

@@ -27,6 +27,7 @@ def _event(view: EventView) -> Event:
             precision=view.precision,
             approximate=view.approximate,
             text=view.date_text,
+            basis=view.date_basis or "text",
         )
     participants = tuple(Participant(actor=p.id, role=p.role) for p in view.participants)
     return Event(

@@ -183,6 +183,7 @@ class MemoryGraph:
             precision=when.precision if when else None,
             approximate=when.approximate if when else False,
             date_text=when.text if when else None,
+            date_basis=when.basis if when else None,
             confidence=event.confidence,
             participants=participants,
             sources=list(event.sources),

@@ -127,6 +127,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "precision": when.precision if when else None,
         "approximate": when.approximate if when else False,
         "date_text": when.text if when else None,
+        "date_basis": when.basis if when else None,
         "anchor": when.anchor.isoformat() if when and when.anchor else None,
     }
 
@@ -167,6 +168,7 @@ def _when(row: dict[str, Any]) -> When | None:
         precision=row["precision"],
         approximate=bool(row.get("approximate")),
         text=row.get("date_text"),
+        basis=row.get("date_basis") or "text",
         anchor=row.get("anchor"),
     )
 
@@ -195,6 +197,7 @@ def _event_view(row: dict[str, Any]) -> EventView:
         precision=row.get("precision"),
         approximate=bool(row.get("approximate")),
         date_text=row.get("date_text"),
+        date_basis=row.get("date_basis") or ("text" if row.get("start") else None),
         confidence=row["confidence"],
         participants=[
             ParticipantView(id=p["actor"], name=p["name"], kind=p["kind"], role=p["role"])

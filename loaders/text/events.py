@@ -3,8 +3,9 @@
 A verb in the vocabulary triggers an event of its type; its subject is the agent, its
 object (or the subject of a passive) the target, places after a preposition the
 location. The date is the temporal expression that modifies the event's clause
-(`loaders.text.attachment`); an event no expression modifies stays undated rather than
-taking another event's date.
+(`loaders.text.attachment`). In news, a past event or a statement no expression
+modifies is dated to the publication day, labelled `publication` (inferred); otherwise
+it stays undated rather than taking another event's date.
 """
 
 from __future__ import annotations
@@ -215,7 +216,27 @@ class SentenceDates:
         return min(around, key=lambda e: _distance(e, position)).when
 
 
-def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> list[EventDraft]:
+def publication_date(trigger: Token, event_type: EventType, published: date) -> When | None:
+    """The date news implies for an event it tells with no date of its own: a past event
+    or a statement (not a future, planned or hypothetical one) happened on or just before
+    the publication day. Labelled `publication` and approximate: inferred, not stated."""
+    tense = tense_of_verb(trigger) if trigger.pos_ in ("VERB", "AUX") else "unknown"
+    reported = event_type == EventType.statement and tense != "future"
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
+    if modal or not (tense == "past" or reported):
+        return None
+    return When(
+        start=published,
+        end=published,
+        precision="day",
+        approximate=True,
+        basis="publication",
+    )
+
+
+def find_events(
+    sentence: Span, actor_at: dict[int, ActorRef], anchor: date, news: bool = True
+) -> list[EventDraft]:
     drafts = []
     dates: SentenceDates | None = None
     for token in sentence:
@@ -232,7 +253,8 @@ def find_events(sentence: Span, actor_at: dict[int, ActorRef], anchor: date) -> 
                 type=event_type,
                 trigger=trigger,
                 participants=participants,
-                when=dates.attached_to(trigger),
+                when=dates.attached_to(trigger)
+                or (publication_date(trigger, event_type, anchor) if news else None),
                 sentence=sentence,
             )
         )

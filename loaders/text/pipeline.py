@@ -21,6 +21,7 @@ from graphsvc.model import (
 from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
+from loaders.text.document_time import story_mode
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations
@@ -57,6 +58,7 @@ def extract(article: Article, model: str) -> GraphBatch:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
     document = article.document(text)
     nlp = load_pipeline(model)
+    news = story_mode(text, article.published) == "news"
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
@@ -96,9 +98,9 @@ def extract(article: Article, model: str) -> GraphBatch:
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue  # a run of blanks: no sentence to cite
-            for draft in find_events(sentence, actor_at, article.published):
+            for draft in find_events(sentence, actor_at, article.published, news):
                 event_id = draft.event_id()
-                if event_id not in events:
+                if event_id not in events or _better_dated(draft, events[event_id]):
                     events[event_id] = _event(event_id, draft, sentence.text)
                 trigger_start = start + draft.trigger.idx
                 source = Source(
@@ -133,6 +135,21 @@ def extract(article: Article, model: str) -> GraphBatch:
     )
 
 
+#: How much a date's basis says, most first: a stated date beats an inferred one.
+_BASIS_RANK = {"text": 0, "context": 1, "publication": 2}
+#: Confidence by basis: a date the text states for the event, or one inferred.
+_CONFIDENCE = {"text": 0.7, "context": 0.6, "publication": 0.4}
+
+
+def _better_dated(draft: EventDraft, kept: Event) -> bool:
+    """A later mention that states the date of an event first seen with an inferred one."""
+    if draft.when is None:
+        return False
+    if kept.when is None:
+        return True
+    return _BASIS_RANK[draft.when.basis] < _BASIS_RANK[kept.when.basis]
+
+
 def _event(event_id: str, draft: EventDraft, sentence: str) -> Event:
     """The event a draft reports; its sources are gathered apart, each once, in order
     (adding them one by one to a tuple cost the square of their number)."""
@@ -141,25 +158,30 @@ def _event(event_id: str, draft: EventDraft, sentence: str) -> Event:
         type=draft.type,
         summary=draft.summary()[:500] or sentence[:500],
         when=draft.when,
-        confidence=0.6,
+        confidence=_CONFIDENCE[draft.when.basis] if draft.when else 0.5,
         participants=tuple(
             Participant(actor=ref.id, role=role) for ref, role in draft.participants.values()
         ),
     )
 
 
-def _merge_undated(events: list[Event]) -> list[Event]:
-    """An undated mention of an event the article also dates is the same event.
+def _stated(event: Event) -> bool:
+    return event.when is not None and event.when.basis != "publication"
 
-    Dated events are indexed by (type, participant), so each undated one looks only at
+
+def _merge_undated(events: list[Event]) -> list[Event]:
+    """An undated mention, or one dated only by the publication day, of an event the
+    article dates in its text is the same event.
+
+    Dated events are indexed by (type, participant), so each other one looks only at
     those sharing a participant with it, not at every dated event.
     """
-    kept = [e for e in events if e.when is not None]
+    kept = [e for e in events if _stated(e)]
     index: dict[tuple[str, str], list[int]] = {}
     for position, event in enumerate(kept):
         for actor in dict.fromkeys(p.actor for p in event.participants):
             index.setdefault((event.type, actor), []).append(position)
-    for event in (e for e in events if e.when is None):
+    for event in (e for e in events if not _stated(e)):
         actors = {p.actor for p in event.participants if p.role != "location"}
         position = _twin(kept, index, event.type, actors)
         if position is None:

@@ -119,6 +119,13 @@ def test_sources_point_at_their_sentences(batch: GraphBatch, shared_fixtures: Pa
             assert text[source.char_start : source.char_end].strip() == source.sentence
 
 
-def test_undated_sentences_stay_undated(batch: GraphBatch) -> None:
+def test_undated_sentences_get_only_an_inferred_date(batch: GraphBatch) -> None:
+    """Issue 13: a past event news tells with no date is dated by the publication day,
+    labelled `publication`, approximate and less confident: never passed off as stated."""
     refused = [e for e in batch.events if e.type == "reject"]
-    assert refused and all(e.when is None for e in refused)
+    assert refused
+    for event in refused:
+        assert event.when is not None and event.when.basis == "publication"
+        assert event.when.approximate and event.when.text is None
+        assert event.when.start == event.when.end == date(2016, 1, 22)
+        assert event.confidence < min(e.confidence for e in batch.events if e.when and e.when.text)
