@@ -55,13 +55,25 @@ class EventDraft:
         return " ".join(p for p in parts if p).strip()
 
     def event_id(self) -> str:
-        """Same type, same participants, same start month: one event across documents."""
+        """Same type, same participants, same time at the event's own precision: one
+        event across documents. A day-precision event (a date stated to the day, or a
+        publication day) merges only with reports of that day: two announcements on the
+        15th and the 27th stay two; a coarser one merges within its start month."""
         ids = sorted(a.id for a, role in self.participants.values() if role != Role.location)
-        start = self.when.start.strftime("%Y-%m") if self.when else "undated"
-        key = "|".join([self.type.value, start, *ids])
+        key = "|".join([self.type.value, identity_time(self.when), *ids])
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
         lead = slugify(" ".join([self.type.value, *(i.split(":")[-1] for i in ids[:2])]))[:60]
         return f"event:{lead}-{digest}"
+
+
+def identity_time(when: When | None) -> str:
+    """The time part of an event's identity: its day for day and week precision (a week
+    starts on a known day), its start month for coarser ones."""
+    if when is None:
+        return "undated"
+    if when.precision in ("day", "week"):
+        return when.start.isoformat()
+    return when.start.strftime("%Y-%m")
 
 
 def _trigger_type(token: Token) -> tuple[EventType, Token] | None:

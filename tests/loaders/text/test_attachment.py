@@ -70,3 +70,17 @@ def test_a_weekday_of_a_future_verb_is_ahead(nlp: Language) -> None:
 def test_an_infinitive_under_a_present_verb_looks_ahead(nlp: Language) -> None:
     found = _dates(nlp, "The bank wants to list its shares in May.", date(2015, 8, 1))
     assert found["list"] == (date(2016, 5, 1), date(2016, 5, 31))
+
+
+def test_identity_respects_precision() -> None:
+    """Pattern 7: two reports merge only at the finer precision."""
+    from graphsvc.model import When
+    from loaders.text.events import identity_time
+
+    def day(d: date) -> When:
+        return When(start=d, end=d, precision="day")
+
+    assert identity_time(day(date(2009, 3, 15))) != identity_time(day(date(2009, 3, 27)))
+    month = When(start=date(2009, 3, 1), end=date(2009, 3, 31), precision="month")
+    assert identity_time(month) == "2009-03"
+    assert identity_time(None) == "undated"
