@@ -32,13 +32,16 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod")
 
 
+def head_of(span: Span) -> Token:
+    """The token of a span whose head lies outside it (the span's syntactic head)."""
+    inside = range(span.start, span.end)
+    return next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[0])
+
+
 def span_head(sentence: Span, start: int, end: int) -> Token | None:
-    """The token of characters start..end (sentence-relative) whose head lies outside."""
-    tokens = [t for t in sentence if start <= t.idx - sentence.start_char < end]
-    if not tokens:
-        return None
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    """The head of characters start..end of a sentence (sentence-relative offsets)."""
+    span = sentence.char_span(start, end, alignment_mode="expand")
+    return head_of(span) if span is not None and len(span) else None
 
 
 def governor(head: Token, event_nouns: frozenset[str]) -> Token | None:

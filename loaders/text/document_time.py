@@ -13,16 +13,53 @@ from datetime import date
 from statistics import median
 from typing import Literal
 
+from graphsvc.temporal import find_dates
+
 StoryMode = Literal["news", "narrative"]
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 #: Median distance, in years, from the publication year beyond which a text is a history.
 NARRATIVE_YEARS = 2
+#: Fewest explicit years a text must name before it can be told a history.
+MIN_YEARS = 3
+#: A text naming at least this share of its years close to its publication is news.
+NEWS_SHARE = 0.25
+#: Words that point at the day of writing: a report of the news, however much history
+#: it recalls, uses them; a history does not.
+_DEICTIC = re.compile(
+    r"\b(today|yesterday|tomorrow|tonight|this (week|month|year|morning|afternoon|evening)"
+    r"|last (week|night|month)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+#: Deictic dates from which on a text is news.
+NEWS_DEICTICS = 2
+
+
+def named_years(text: str, published: date) -> tuple[list[int], int]:
+    """The years of the dates the text writes out ("in March 2003", "1979"), not of
+    numbers that only look like years ("1500 troops"); and how many of its dates point
+    at the day of writing ("today", "on Monday")."""
+    years = []
+    deictic = 0
+    for expression in find_dates(text, published):
+        if expression.type != "DATE":
+            continue
+        written = _YEAR.search(expression.text)
+        if written:
+            years.append(int(written.group()))
+        elif _DEICTIC.search(expression.text):
+            deictic += 1
+    return years, deictic
 
 
 def story_mode(text: str, published: date) -> StoryMode:
-    """`narrative` when the years the text names lie mostly far from its publication."""
-    distances = [abs(int(year) - published.year) for year in _YEAR.findall(text)]
-    if distances and median(distances) > NARRATIVE_YEARS:
+    """`narrative` when the years the text names lie mostly far from its publication and
+    it hardly ever points at the day of writing."""
+    years, deictic = named_years(text, published)
+    distances = [abs(year - published.year) for year in years]
+    if len(distances) < MIN_YEARS or deictic >= NEWS_DEICTICS:
+        return "news"
+    near = sum(d <= 1 for d in distances) / len(distances)
+    if median(distances) > NARRATIVE_YEARS and near < NEWS_SHARE:
         return "narrative"
     return "news"

@@ -175,24 +175,31 @@ class SentenceDates:
     to the verb or event noun it modifies (`loaders.text.attachment`) and read in that
     verb's tense."""
 
-    def __init__(self, sentence: Span, anchor: date) -> None:
+    def __init__(self, sentence: Span, expressions: list[TemporalExpression]) -> None:
+        """`expressions`: the sentence's resolved expressions, offsets in the sentence
+        (`DocumentDates.in_span`, or `find_dates` of the sentence alone)."""
         self.sentence = sentence
         nouns = frozenset(vocabulary()["noun_triggers"])
         self._heads: dict[tuple[int, int], Token | None] = {}
-
-        def tense_at(start: int, end: int) -> Tense:
-            verb = self._governor(start, end, nouns)
-            return tense_of_verb(verb) if verb is not None and verb.pos_ != "NOUN" else "unknown"
-
-        self.found: list[TemporalExpression] = [
-            e for e in find_dates(sentence.text, anchor, tense_at=tense_at) if e.when is not None
-        ]
+        self.found = [e for e in expressions if e.when is not None]
         self.starts = [e.start for e in self.found]
         self.attached: dict[int, list[TemporalExpression]] = {}
         for expression in self.found:
             verb = self._governor(expression.start, expression.end, nouns)
             if verb is not None:
                 self.attached.setdefault(verb.i, []).append(expression)
+
+    @classmethod
+    def alone(cls, sentence: Span, anchor: date) -> SentenceDates:
+        """The sentence read on its own, as news, each expression in its verb's tense."""
+        nouns = frozenset(vocabulary()["noun_triggers"])
+
+        def tense_at(start: int, end: int) -> Tense:
+            head = span_head(sentence, start, end)
+            verb = governor(head, nouns) if head is not None else None
+            return tense_of_verb(verb) if verb is not None and verb.pos_ != "NOUN" else "unknown"
+
+        return cls(sentence, find_dates(sentence.text, anchor, tense_at=tense_at))
 
     def _governor(self, start: int, end: int, nouns: frozenset[str]) -> Token | None:
         if (start, end) not in self._heads:
@@ -207,10 +214,7 @@ class SentenceDates:
         for verb in clause_chain(trigger):
             candidates = self.attached.get(verb.i)
             if candidates:
-                best = min(
-                    candidates, key=lambda e: min(abs(e.start - position), abs(e.end - position))
-                )
-                return best.when
+                return min(candidates, key=lambda e: _distance(e, position)).when
         return None
 
     def nearest(self, trigger: Token) -> When | None:
@@ -247,8 +251,14 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
 
 
 def find_events(
-    sentence: Span, actor_at: dict[int, ActorRef], anchor: date, news: bool = True
+    sentence: Span,
+    actor_at: dict[int, ActorRef],
+    anchor: date,
+    news: bool = True,
+    expressions: list[TemporalExpression] | None = None,
 ) -> list[EventDraft]:
+    """The events of a sentence. `expressions`: its dates as the whole document reads
+    them (offsets in the sentence); without them the sentence is read alone, as news."""
     drafts = []
     dates: SentenceDates | None = None
     for token in sentence:
@@ -259,7 +269,12 @@ def find_events(
         participants = _collect(trigger, token, actor_at)
         if not any(role != Role.location for _, role in participants.values()):
             continue
-        dates = dates or SentenceDates(sentence, anchor)
+        if dates is None:
+            dates = (
+                SentenceDates(sentence, expressions)
+                if expressions is not None
+                else SentenceDates.alone(sentence, anchor)
+            )
         drafts.append(
             EventDraft(
                 type=event_type,

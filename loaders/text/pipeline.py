@@ -21,6 +21,7 @@ from graphsvc.model import (
 from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
+from loaders.text.document_dates import DocumentDates
 from loaders.text.document_time import story_mode
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
@@ -58,7 +59,8 @@ def extract(article: Article, model: str) -> GraphBatch:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
     document = article.document(text)
     nlp = load_pipeline(model)
-    news = story_mode(text, article.published) == "news"
+    mode = story_mode(text, article.published)
+    news = mode == "news"
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
@@ -68,6 +70,7 @@ def extract(article: Article, model: str) -> GraphBatch:
         (start, doc)
         for (start, _), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True)
     ]
+    dates = DocumentDates(text, article.published, mode, paragraphs)
     mentions = [(start, m) for start, doc in paragraphs for m in find_mentions(doc)]
     surnames = {
         m.name.split()[-1]
@@ -98,7 +101,8 @@ def extract(article: Article, model: str) -> GraphBatch:
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue  # a run of blanks: no sentence to cite
-            for draft in find_events(sentence, actor_at, article.published, news):
+            expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
+            for draft in find_events(sentence, actor_at, article.published, news, expressions):
                 event_id = draft.event_id()
                 if event_id not in events or _better_dated(draft, events[event_id]):
                     events[event_id] = _event(event_id, draft, sentence.text)

@@ -20,7 +20,7 @@ def nlp() -> Language:
 
 def _dates(nlp: Language, text: str, anchor: date) -> dict[str, tuple[date, date] | None]:
     sentence = next(nlp(text).sents)
-    dates = SentenceDates(sentence, anchor)
+    dates = SentenceDates.alone(sentence, anchor)
     found = {}
     for token in sentence:
         if token.pos_ == "VERB":

@@ -1,0 +1,65 @@
+"""The temporal expressions of a whole document, read once in order.
+
+Reading the document as one text (not sentence by sentence) lets a story's own time
+carry: in a history, "In March 2003 the coalition invaded ... On April 9 Baghdad fell"
+reads April in 2003, the year the story is in, not in the publication's year. Each
+expression is read in the tense of the verb it modifies, found in the parse of its
+paragraph; sentences then take the expressions that lie inside them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from graphsvc.temporal import TemporalExpression, find_dates
+from graphsvc.temporal.rules import Tense
+from loaders.text.attachment import governor, head_of, tense_of_verb
+from loaders.text.document_time import StoryMode
+from loaders.text.vocabulary import vocabulary
+
+
+class DocumentDates:
+    def __init__(
+        self, text: str, published: date, mode: StoryMode, paragraphs: list[tuple[int, Doc]]
+    ) -> None:
+        self._paragraphs = paragraphs
+        self._paragraph_starts = [start for start, _ in paragraphs]
+        self._nouns = frozenset(vocabulary()["noun_triggers"])
+        self.found = [
+            e
+            for e in find_dates(text, published, mode, tense_at=self._tense_at)
+            if e.when is not None
+        ]
+        self._starts = [e.start for e in self.found]
+
+    def _tense_at(self, start: int, end: int) -> Tense:
+        """The tense of the verb the expression at start..end (document offsets) modifies."""
+        index = bisect_right(self._paragraph_starts, start) - 1
+        if index < 0:
+            return "unknown"
+        offset, doc = self._paragraphs[index]
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return "unknown"
+        verb = governor(head_of(span), self._nouns)
+        if verb is None or verb.pos_ in ("NOUN", "PROPN"):
+            return "unknown"
+        return tense_of_verb(verb)
+
+    def in_span(self, start: int, end: int) -> list[TemporalExpression]:
+        """The expressions inside document offsets start..end, with offsets made relative
+        to `start` (a sentence's own offsets)."""
+        first = bisect_left(self._starts, start)
+        inside = []
+        for expression in self.found[first:]:
+            if expression.start >= end:
+                break
+            if expression.end <= end:
+                inside.append(
+                    replace(expression, start=expression.start - start, end=expression.end - start)
+                )
+        return inside
