@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -105,9 +106,19 @@ def _batches(path: Path, overrides: dict[str, object], model: str) -> Iterator[G
         yield extract(read_article_file(path, overrides), model)
     elif is_article_lines(path):
         for article in read_article_lines(path):
+            if overrides.get("mode"):
+                article = article.model_copy(update={"mode": overrides["mode"]})
             yield extract(article, model)
     else:
         yield _parse_file(path).batch()
+
+
+class StoryModeOption(StrEnum):
+    """How `graphsvc load` reads articles (see Article.mode)."""
+
+    news = "news"
+    narrative = "narrative"
+    auto = "auto"
 
 
 @app.command()
@@ -125,11 +136,23 @@ def load(
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of a .txt/.html article.")] = None,
     source: Annotated[str | None, typer.Option(help="Publisher of a .txt/.html article.")] = None,
+    mode: Annotated[
+        StoryModeOption | None,
+        typer.Option(
+            help="How articles are read: news, narrative (histories) or auto (from the "
+            "text; the default)."
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Load records or articles; each records file or article is written whole or not at all."""
     failed = 0
-    overrides: dict[str, object] = {"published": published, "title": title, "source": source}
+    overrides: dict[str, object] = {
+        "published": published,
+        "title": title,
+        "source": source,
+        "mode": mode.value if mode else None,
+    }
     settings = _settings(data_dir)
     with _store(data_dir) as store:
         for path in files:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -29,6 +30,13 @@ class Article(BaseModel):
     language: str | None = Field(default="en", max_length=20)
     text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
     html: str | None = Field(default=None, max_length=5 * MAX_TEXT_CHARS)
+    mode: Literal["news", "narrative", "auto"] = Field(
+        default="auto",
+        description="news: partial dates read around the publication date, undated past "
+        "events dated by it (labelled); narrative (histories, biographies): partial dates "
+        "read in the year the story is in, nothing dated by publication; auto: decided "
+        "from the text (the years it writes out, its 'today' and weekdays).",
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> Article:

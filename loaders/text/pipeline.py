@@ -59,7 +59,7 @@ def extract(article: Article, model: str) -> GraphBatch:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
     document = article.document(text)
     nlp = load_pipeline(model)
-    mode = story_mode(text, article.published)
+    mode = article.mode if article.mode != "auto" else story_mode(text, article.published)
     news = mode == "news"
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}

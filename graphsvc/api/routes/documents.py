@@ -6,10 +6,10 @@ from datetime import date
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.model import EventType, GraphBatch, Precision
+from graphsvc.model import DateBasis, EventType, GraphBatch, Precision
 from graphsvc.views import Stats
 from loaders.text.article import Article
 from loaders.text.pipeline import extract
@@ -24,6 +24,13 @@ class ExtractedEvent(BaseModel):
     start: date | None
     end: date | None
     precision: Precision | None
+    approximate: bool = False
+    date_basis: DateBasis | None = Field(
+        default=None,
+        description="text: stated for this event; context: carried from earlier text; "
+        "publication: inferred from the publication date",
+    )
+    confidence: float
     participants: list[str]
 
 
@@ -47,6 +54,9 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
                 summary=e.summary,
                 start=e.when.start if e.when else None,
                 end=e.when.end if e.when else None,
+                approximate=e.when.approximate if e.when else False,
+                date_basis=e.when.basis if e.when else None,
+                confidence=e.confidence,
                 precision=e.when.precision if e.when else None,
                 participants=[p.actor for p in e.participants],
             )

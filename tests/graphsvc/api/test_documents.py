@@ -94,3 +94,18 @@ def test_a_new_version_of_an_article_replaces_what_the_old_one_said(client: Test
         for e in client.get("/timeline", params={"actor": "person:vladimir-putin"}).json()["items"]
     ]
     assert days == ["2015-10-21"]
+
+
+def test_the_mode_decides_what_the_publication_date_may_date(client: TestClient) -> None:
+    """Issue 13: in news an undated past event is dated by the publication day, labelled
+    `publication`; read as a narrative, it stays undated. A bad mode is a 422."""
+    text = "Syrian President Bashar al-Assad refused to leave. Vladimir Putin met him."
+    base = {"published": "2016-01-22", "text": text}
+    news = client.post("/documents", json={**base, "id": "as-news", "mode": "news"}).json()
+    inferred = [e for e in news["events"] if e["start"] is not None]
+    assert inferred and all(e["date_basis"] == "publication" for e in inferred)
+    assert all(e["approximate"] and e["start"] == "2016-01-22" for e in inferred)
+    story = client.post("/documents", json={**base, "id": "as-story", "mode": "narrative"})
+    assert all(e["start"] is None for e in story.json()["events"])
+    bad = client.post("/documents", json={**base, "mode": "poetry"})
+    assert bad.status_code == 422
