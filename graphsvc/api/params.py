@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Query
 
 from graphsvc.errors import InvalidInput
-from graphsvc.model import When, utc_now
+from graphsvc.model import DateBasis, When, utc_now
 from graphsvc.store.base import Window
 from graphsvc.temporal import parse_iso_partial, resolve_phrase
 
@@ -76,3 +76,30 @@ def at_most(value: int, ceiling: int, name: str, setting: str) -> int:
             message, errors=[{"field": f"query parameter {name}", "message": message}]
         )
     return value
+
+
+BASES = ("text", "context", "publication")
+
+BasisParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Keep dated events whose date has one of these bases: `text` (stated "
+        "for the event), `context` (carried from earlier text), `publication` (inferred "
+        "from the publication date). Comma-separated or repeated; default all."
+    ),
+]
+
+
+def bases_from(values: list[str] | None) -> tuple[DateBasis, ...]:
+    """`basis=text,context` or `basis=text&basis=context`; 422 naming an unknown one."""
+    found: list[DateBasis] = []
+    for value in values or ():
+        for name in (part.strip() for part in value.split(",")):
+            if name not in BASES:
+                message = f"basis {name!r} is not one of {', '.join(BASES)}"
+                raise InvalidInput(
+                    message, errors=[{"field": "query parameter basis", "message": message}]
+                )
+            if name not in found:
+                found.append(name)  # type: ignore[arg-type]
+    return tuple(found)

@@ -31,7 +31,10 @@ def write(events: Iterable[EventView], title: str) -> Iterator[str]:
         item.add("dtstart", event.start)
         item.add("dtend", event.end + timedelta(days=1))
         item.add("dtstamp", stamp)
-        detail = [f"{event.type.value}; {event.precision}; EDTF {edtf_of(event)}"]
+        basis = event.date_basis or "text"
+        detail = [
+            f"{event.type.value}; {event.precision}; EDTF {edtf_of(event)}; date basis {basis}"
+        ]
         detail += [f"{s.document}: {s.sentence}" for s in event.sources]
         item.add("description", "\n".join(detail))
         yield item.to_ical().decode()

@@ -23,10 +23,19 @@ def _date(value: date, precision: str) -> dict[str, str]:
     return out
 
 
+#: What a reader is told of a date the text does not state for the event.
+INFERRED = {
+    "publication": "the article's publication day",
+    "context": "the time the text had set before",
+}
+
+
 def slide(event: EventView) -> dict | None:
     if event.start is None or event.end is None or event.precision is None:
         return None
     mark = " (approximate)" if event.approximate else ""
+    if event.date_basis in INFERRED:
+        mark += f" (date inferred: {INFERRED[event.date_basis]})"
     people = ", ".join(p.name for p in event.participants)
     sources = "".join(f"<blockquote>{s.sentence}</blockquote>" for s in event.sources[:3])
     result = {

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphsvc.limits import MAX_HOPS, MAX_LIMIT
-from graphsvc.model import Actor, ActorKind, EventType, GraphBatch
+from graphsvc.model import Actor, ActorKind, DateBasis, EventType, GraphBatch
 from graphsvc.views import (
     CypherResult,
     PathsResult,
@@ -56,6 +56,10 @@ class TimelineQuery(BaseModel):
     actor: str | None = None
     window: Window = Window()
     types: tuple[EventType, ...] = ()
+    bases: tuple[DateBasis, ...] = Field(
+        default=(),
+        description="Keep dated events whose date has one of these bases; empty: all.",
+    )
     q: str | None = Field(default=None, description="Case-insensitive text in the summary.")
     undated: bool = Field(default=False, description="Append undated events after dated ones.")
     limit: int = Field(default=100, ge=1, le=MAX_LIMIT)

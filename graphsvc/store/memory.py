@@ -204,6 +204,7 @@ class MemoryGraph:
         else:
             keys = self._event_order
         types = set(query.types)
+        bases = set(query.bases)
         needle = query.q.casefold() if query.q else None
         window = query.window
 
@@ -215,6 +216,8 @@ class MemoryGraph:
                 return False
             if event.when is None:
                 return query.undated and window.is_open
+            if bases and event.when.basis not in bases:
+                return False
             return window.overlaps(event.when.start, event.when.end)
 
         # Start right after the cursor and stop one past the page, so paging through a

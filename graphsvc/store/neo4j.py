@@ -543,6 +543,7 @@ class Neo4jStore:
             params = {
                 "actor": query.actor,
                 "types": [t.value for t in query.types],
+                "bases": list(query.bases),
                 "q": query.q.lower() if query.q else None,
                 "since": _iso(query.window.since),
                 "until": _iso(query.window.until),

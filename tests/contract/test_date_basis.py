@@ -45,3 +45,29 @@ def test_basis_and_trigger_offsets_round_trip(store: GraphStore) -> None:
     (item,) = store.timeline(TimelineQuery(limit=5)).items
     assert item.date_basis == "publication" and item.approximate
     assert (item.sources[0].trigger_start, item.sources[0].trigger_end) == (15, 19)
+
+
+def test_the_timeline_filters_by_basis(store: GraphStore) -> None:
+    from graphsvc.store.base import TimelineQuery as Query
+
+    stated = When(start=date(2014, 11, 14), end=date(2014, 11, 14), precision="day")
+    inferred = stated.model_copy(update={"start": date(2014, 11, 16), "end": date(2014, 11, 16)})
+    inferred = inferred.model_copy(update={"basis": "publication", "approximate": True})
+    events = tuple(
+        Event(
+            id=f"event:{name}",
+            type="statement",
+            summary=name,
+            when=when,
+            participants=(Participant(actor="org:acme", role="agent"),),
+        )
+        for name, when in (("stated", stated), ("inferred", inferred), ("undated", None))
+    )
+    store.write_batch(
+        GraphBatch(actors=(Actor(id="org:acme", name="Acme", kind="organization"),), events=events)
+    )
+    ids = lambda **kw: [e.id for e in store.timeline(Query(limit=10, **kw)).items]  # noqa: E731
+    assert ids() == ["event:stated", "event:inferred"]
+    assert ids(bases=("text",)) == ["event:stated"]
+    assert ids(bases=("publication",), undated=True) == ["event:inferred", "event:undated"]
+    assert ids(bases=("text",), actor="org:acme") == ["event:stated"]

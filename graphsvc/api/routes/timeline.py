@@ -8,7 +8,14 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
+from graphsvc.api.params import (
+    BasisParam,
+    SinceParam,
+    UntilParam,
+    at_most,
+    bases_from,
+    window_from,
+)
 from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
@@ -26,11 +33,13 @@ def _query(
     undated: bool,
     limit: int = 100,
     cursor: str | None = None,
+    basis: list[str] | None = None,
 ) -> TimelineQuery:
     return TimelineQuery(
         actor=actor,
         window=window_from(since, until),
         types=tuple(type or ()),
+        bases=bases_from(basis),
         q=q or None,
         undated=undated,
         limit=limit,
@@ -54,6 +63,7 @@ def export_timeline(
     until: UntilParam = None,
     type: Annotated[list[EventType] | None, Query(description="Event types.")] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    basis: BasisParam = None,
     undated: Annotated[
         bool,
         Query(
@@ -62,7 +72,7 @@ def export_timeline(
         ),
     ] = False,
 ) -> StreamingResponse:
-    query = _query(actor, since, until, type, q, undated)
+    query = _query(actor, since, until, type, q, undated, basis=basis)
     title = export_title(store, actor)  # an unknown actor: 404 before the stream starts
     spec = FORMATS[format]
     headers = {"Content-Disposition": f'attachment; filename="timeline.{spec.extension}"'}
@@ -81,6 +91,7 @@ def timeline(
         list[EventType] | None, Query(description="Event types; repeat for several.")
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the summary.")] = None,
+    basis: BasisParam = None,
     undated: Annotated[
         bool, Query(description="Also list undated events, after dated ones (no window).")
     ] = False,
@@ -88,4 +99,4 @@ def timeline(
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> TimelinePage:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    return store.timeline(_query(actor, since, until, type, q, undated, limit, cursor))
+    return store.timeline(_query(actor, since, until, type, q, undated, limit, cursor, basis))

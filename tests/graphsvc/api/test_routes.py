@@ -121,3 +121,16 @@ def test_since_and_until_take_phrases(loaded_client: TestClient) -> None:
     bad = loaded_client.get("/timeline", params={"since": "once upon a time"})
     assert bad.status_code == 422
     assert "not a date" in bad.json()["detail"]
+
+
+def test_timeline_basis_filter_takes_commas_and_refuses_unknown_bases(
+    loaded_client: TestClient,
+) -> None:
+    everything = loaded_client.get("/timeline").json()["count"]
+    stated = loaded_client.get("/timeline", params={"basis": "text,context"}).json()
+    assert stated["count"] == everything  # the example records state every date
+    assert all(item["date_basis"] == "text" for item in stated["items"])
+    inferred = loaded_client.get("/timeline", params=[("basis", "publication")]).json()
+    assert inferred["count"] == 0
+    bad = loaded_client.get("/timeline", params={"basis": "text,guess"})
+    assert bad.status_code == 422 and "guess" in bad.json()["detail"]
