@@ -175,12 +175,21 @@ class Source(_Strict):
         return self
 
 
+#: What the text says of an event's reality: `asserted` (it happened, or happens),
+#: `negated` ("failed to ratify"), `planned` (future, intended, scheduled), `possible`
+#: (modal, conditional, hypothetical), `reported` (a claim attributed to someone).
+Factuality = Literal["asserted", "negated", "planned", "possible", "reported"]
+#: Shown unless a reader asks otherwise: what did or will happen by the text's account.
+SHOWN_FACTUALITIES: tuple[Factuality, ...] = ("asserted", "planned", "reported")
+
+
 class Event(_Strict):
     id: NodeId
     type: EventType
     summary: Text
     when: When | None = None
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    factuality: Factuality = "asserted"
     participants: tuple[Participant, ...] = Field(min_length=1)
     sources: tuple[Source, ...] = ()
 

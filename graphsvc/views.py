@@ -15,6 +15,7 @@ from graphsvc.model import (
     ActorKind,
     DateBasis,
     EventType,
+    Factuality,
     Precision,
     RelationType,
     Role,
@@ -45,6 +46,7 @@ class EventView(BaseModel):
     date_text: str | None
     date_basis: DateBasis | None = None
     confidence: float
+    factuality: Factuality = "asserted"
     participants: list[ParticipantView]
     sources: list[Source]
 

@@ -36,6 +36,7 @@ def _event(view: EventView) -> Event:
         summary=view.summary,
         when=when,
         confidence=view.confidence,
+        factuality=view.factuality,
         participants=participants,
         sources=tuple(view.sources),
     )

@@ -1,6 +1,6 @@
 // Create or replace events (rows already merged with what was stored); start and end
 // are native dates so Browser users can use Cypher's temporal functions.
-// Parameters: $rows: [{id, type, summary, confidence, start, end, precision,
+// Parameters: $rows: [{id, type, summary, confidence, factuality, start, end, precision,
 //             approximate, date_text, date_basis, anchor}] (dates as ISO strings or null).
 // Returns: written (count).
 UNWIND $rows AS row
@@ -8,6 +8,7 @@ MERGE (e:Event {id: row.id})
 SET e.type = row.type,
     e.summary = row.summary,
     e.confidence = row.confidence,
+    e.factuality = row.factuality,
     e.start = date(row.start),
     e.end = date(row.end),
     e.precision = row.precision,

@@ -4,7 +4,8 @@
 // A window keeps events whose interval overlaps it; undated events only when asked
 // and no window is set. The cursor is the sort key of the last event served.
 // Parameters: $actor (id), $types (list, empty = all), $bases (date
-//             bases of dated events: text, context, publication; empty = all), $q (lower-case text or null),
+//             bases of dated events: text, context, publication; empty = all),
+//             $factualities (list: events of these factualities only), $q (lower-case text or null),
 //             $since, $until (ISO dates or null), $undated (bool),
 //             $after ({start, end, id} or null), $limit (page size + 1).
 // Returns: count (all matching events), ids (the page, in order).
@@ -12,6 +13,7 @@ MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)
 WITH DISTINCT e
 WHERE (size($types) = 0 OR e.type IN $types)
   AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
+  AND coalesce(e.factuality, 'asserted') IN $factualities
   AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
   AND CASE
     WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Query
 
 from graphsvc.errors import InvalidInput
-from graphsvc.model import DateBasis, When, utc_now
+from graphsvc.model import SHOWN_FACTUALITIES, DateBasis, Factuality, When, utc_now
 from graphsvc.store.base import Window
 from graphsvc.temporal import parse_iso_partial, resolve_phrase
 
@@ -90,16 +90,41 @@ BasisParam = Annotated[
 ]
 
 
-def bases_from(values: list[str] | None) -> tuple[DateBasis, ...]:
-    """`basis=text,context` or `basis=text&basis=context`; 422 naming an unknown one."""
-    found: list[DateBasis] = []
-    for value in values or ():
+def _choices(values: list[str], allowed: tuple[str, ...], parameter: str) -> tuple[str, ...]:
+    """Comma-separated or repeated names, each one of `allowed` (422 naming it if not)."""
+    found: list[str] = []
+    for value in values:
         for name in (part.strip() for part in value.split(",")):
-            if name not in BASES:
-                message = f"basis {name!r} is not one of {', '.join(BASES)}"
+            if name not in allowed:
+                message = f"{parameter} {name!r} is not one of {', '.join(allowed)}"
                 raise InvalidInput(
-                    message, errors=[{"field": "query parameter basis", "message": message}]
+                    message,
+                    errors=[{"field": f"query parameter {parameter}", "message": message}],
                 )
             if name not in found:
-                found.append(name)  # type: ignore[arg-type]
+                found.append(name)
     return tuple(found)
+
+
+def bases_from(values: list[str] | None) -> tuple[DateBasis, ...]:
+    """`basis=text,context` or `basis=text&basis=context`; 422 naming an unknown one."""
+    return _choices(values or [], BASES, "basis")  # type: ignore[return-value]
+
+
+FACTUALITIES = ("asserted", "negated", "planned", "possible", "reported")
+
+FactualityParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Keep events of these factualities: asserted, negated, planned, "
+        "possible, reported. Comma-separated or repeated; default asserted, planned and "
+        "reported (negated and possible events are kept but shown only when asked)."
+    ),
+]
+
+
+def factualities_from(values: list[str] | None) -> tuple[Factuality, ...]:
+    """`factuality=negated,possible`; the default when absent; 422 for an unknown one."""
+    if not values:
+        return SHOWN_FACTUALITIES
+    return _choices(values, FACTUALITIES, "factuality")  # type: ignore[return-value]

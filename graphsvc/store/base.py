@@ -12,7 +12,15 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphsvc.limits import MAX_HOPS, MAX_LIMIT
-from graphsvc.model import Actor, ActorKind, DateBasis, EventType, GraphBatch
+from graphsvc.model import (
+    SHOWN_FACTUALITIES,
+    Actor,
+    ActorKind,
+    DateBasis,
+    EventType,
+    Factuality,
+    GraphBatch,
+)
 from graphsvc.views import (
     CypherResult,
     PathsResult,
@@ -59,6 +67,10 @@ class TimelineQuery(BaseModel):
     bases: tuple[DateBasis, ...] = Field(
         default=(),
         description="Keep dated events whose date has one of these bases; empty: all.",
+    )
+    factualities: tuple[Factuality, ...] = Field(
+        default=SHOWN_FACTUALITIES,
+        description="Keep events of these factualities; negated and possible ones only when asked.",
     )
     q: str | None = Field(default=None, description="Case-insensitive text in the summary.")
     undated: bool = Field(default=False, description="Append undated events after dated ones.")

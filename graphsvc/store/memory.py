@@ -185,6 +185,7 @@ class MemoryGraph:
             date_text=when.text if when else None,
             date_basis=when.basis if when else None,
             confidence=event.confidence,
+            factuality=event.factuality,
             participants=participants,
             sources=list(event.sources),
         )
@@ -211,6 +212,8 @@ class MemoryGraph:
         def keep(key: SortKey) -> bool:
             event = self.events[key[2]]
             if types and event.type not in types:
+                return False
+            if event.factuality not in query.factualities:
                 return False
             if needle and needle not in event.summary.casefold():
                 return False

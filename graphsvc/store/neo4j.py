@@ -122,6 +122,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "type": event.type.value,
         "summary": event.summary,
         "confidence": event.confidence,
+        "factuality": event.factuality,
         "start": when.start.isoformat() if when else None,
         "end": when.end.isoformat() if when else None,
         "precision": when.precision if when else None,
@@ -180,6 +181,7 @@ def _event_model(row: dict[str, Any]) -> Event:
         summary=row["summary"],
         when=_when(row),
         confidence=row["confidence"],
+        factuality=row.get("factuality") or "asserted",
         participants=tuple(
             Participant(actor=p["actor"], role=p["role"]) for p in row["participants"]
         ),
@@ -199,6 +201,7 @@ def _event_view(row: dict[str, Any]) -> EventView:
         date_text=row.get("date_text"),
         date_basis=row.get("date_basis") or ("text" if row.get("start") else None),
         confidence=row["confidence"],
+        factuality=row.get("factuality") or "asserted",
         participants=[
             ParticipantView(id=p["actor"], name=p["name"], kind=p["kind"], role=p["role"])
             for p in row["participants"]
@@ -544,6 +547,7 @@ class Neo4jStore:
                 "actor": query.actor,
                 "types": [t.value for t in query.types],
                 "bases": list(query.bases),
+                "factualities": list(query.factualities),
                 "q": query.q.lower() if query.q else None,
                 "since": _iso(query.window.since),
                 "until": _iso(query.window.until),

@@ -17,10 +17,11 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import ActorKind, EventType, Role, When, slugify
+from graphsvc.model import ActorKind, EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import clause_chain, governor, span_head, tense_of_verb
+from loaders.text.factuality import factuality_of
 from loaders.text.vocabulary import vocabulary
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
@@ -41,6 +42,7 @@ class EventDraft:
     participants: dict[str, tuple[ActorRef, Role]]
     when: When | None
     sentence: Span
+    factuality: Factuality = "asserted"
 
     def summary(self) -> str:
         agents = [a.name for a, r in self.participants.values() if r == Role.agent]
@@ -60,7 +62,10 @@ class EventDraft:
         publication day) merges only with reports of that day: two announcements on the
         15th and the 27th stay two; a coarser one merges within its start month."""
         ids = sorted(a.id for a, role in self.participants.values() if role != Role.location)
-        key = "|".join([self.type.value, identity_time(self.when), *ids])
+        # A failed or possible ratification is not the ratification: kept apart.
+        shown = self.factuality in ("asserted", "reported")
+        kind = self.type.value if shown else f"{self.type.value}~{self.factuality}"
+        key = "|".join([kind, identity_time(self.when), *ids])
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
         lead = slugify(" ".join([self.type.value, *(i.split(":")[-1] for i in ids[:2])]))[:60]
         return f"event:{lead}-{digest}"
@@ -275,14 +280,20 @@ def find_events(
                 if expressions is not None
                 else SentenceDates.alone(sentence, anchor)
             )
+        factuality = factuality_of(trigger)
+        inferred = (
+            publication_date(trigger, event_type, anchor)
+            if news and factuality in ("asserted", "reported")
+            else None
+        )
         drafts.append(
             EventDraft(
                 type=event_type,
                 trigger=trigger,
                 participants=participants,
-                when=dates.attached_to(trigger)
-                or (publication_date(trigger, event_type, anchor) if news else None),
+                when=dates.attached_to(trigger) or inferred,
                 sentence=sentence,
+                factuality=factuality,
             )
         )
     return drafts

@@ -163,6 +163,7 @@ def _event(event_id: str, draft: EventDraft, sentence: str) -> Event:
         summary=draft.summary()[:500] or sentence[:500],
         when=draft.when,
         confidence=_CONFIDENCE[draft.when.basis] if draft.when else 0.5,
+        factuality=draft.factuality,
         participants=tuple(
             Participant(actor=ref.id, role=role) for ref, role in draft.participants.values()
         ),

@@ -71,3 +71,34 @@ def test_the_timeline_filters_by_basis(store: GraphStore) -> None:
     assert ids(bases=("text",)) == ["event:stated"]
     assert ids(bases=("publication",), undated=True) == ["event:inferred", "event:undated"]
     assert ids(bases=("text",), actor="org:acme") == ["event:stated"]
+
+
+def test_negated_and_possible_events_are_kept_but_shown_only_when_asked(
+    store: GraphStore,
+) -> None:
+    """Issue 13: a failed ratification is stored, but a timeline shows it only on request."""
+    from graphsvc.store.base import TimelineQuery as Query
+
+    day = When(start=date(2014, 11, 14), end=date(2014, 11, 14), precision="day")
+    events = tuple(
+        Event(
+            id=f"event:{factuality}",
+            type="agree",
+            summary=factuality,
+            when=day,
+            factuality=factuality,
+            participants=(Participant(actor="org:acme", role="agent"),),
+        )
+        for factuality in ("asserted", "negated", "planned", "possible", "reported")
+    )
+    store.write_batch(
+        GraphBatch(actors=(Actor(id="org:acme", name="Acme", kind="organization"),), events=events)
+    )
+
+    def ids(**kw: object) -> set[str]:
+        return {e.id for e in store.timeline(Query(limit=10, **kw)).items}
+
+    assert ids() == {"event:asserted", "event:planned", "event:reported"}
+    assert ids(factualities=("negated", "possible")) == {"event:negated", "event:possible"}
+    (negated,) = store.timeline(Query(factualities=("negated",))).items
+    assert negated.factuality == "negated"

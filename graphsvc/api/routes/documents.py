@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.model import DateBasis, EventType, GraphBatch, Precision
+from graphsvc.model import DateBasis, EventType, Factuality, GraphBatch, Precision
 from graphsvc.views import Stats
 from loaders.text.article import Article
 from loaders.text.pipeline import extract
@@ -31,6 +31,7 @@ class ExtractedEvent(BaseModel):
         "publication: inferred from the publication date",
     )
     confidence: float
+    factuality: Factuality
     participants: list[str]
 
 
@@ -57,6 +58,7 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
                 approximate=e.when.approximate if e.when else False,
                 date_basis=e.when.basis if e.when else None,
                 confidence=e.confidence,
+                factuality=e.factuality,
                 precision=e.when.precision if e.when else None,
                 participants=[p.actor for p in e.participants],
             )

@@ -10,10 +10,12 @@ from fastapi.responses import StreamingResponse
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.api.params import (
     BasisParam,
+    FactualityParam,
     SinceParam,
     UntilParam,
     at_most,
     bases_from,
+    factualities_from,
     window_from,
 )
 from graphsvc.export import FORMATS, export_title, iter_events
@@ -34,12 +36,14 @@ def _query(
     limit: int = 100,
     cursor: str | None = None,
     basis: list[str] | None = None,
+    factuality: list[str] | None = None,
 ) -> TimelineQuery:
     return TimelineQuery(
         actor=actor,
         window=window_from(since, until),
         types=tuple(type or ()),
         bases=bases_from(basis),
+        factualities=factualities_from(factuality),
         q=q or None,
         undated=undated,
         limit=limit,
@@ -64,6 +68,7 @@ def export_timeline(
     type: Annotated[list[EventType] | None, Query(description="Event types.")] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
     basis: BasisParam = None,
+    factuality: FactualityParam = None,
     undated: Annotated[
         bool,
         Query(
@@ -72,7 +77,7 @@ def export_timeline(
         ),
     ] = False,
 ) -> StreamingResponse:
-    query = _query(actor, since, until, type, q, undated, basis=basis)
+    query = _query(actor, since, until, type, q, undated, basis=basis, factuality=factuality)
     title = export_title(store, actor)  # an unknown actor: 404 before the stream starts
     spec = FORMATS[format]
     headers = {"Content-Disposition": f'attachment; filename="timeline.{spec.extension}"'}
@@ -92,6 +97,7 @@ def timeline(
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the summary.")] = None,
     basis: BasisParam = None,
+    factuality: FactualityParam = None,
     undated: Annotated[
         bool, Query(description="Also list undated events, after dated ones (no window).")
     ] = False,
@@ -99,4 +105,5 @@ def timeline(
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> TimelinePage:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    return store.timeline(_query(actor, since, until, type, q, undated, limit, cursor, basis))
+    query = _query(actor, since, until, type, q, undated, limit, cursor, basis, factuality)
+    return store.timeline(query)

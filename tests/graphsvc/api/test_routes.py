@@ -134,3 +134,11 @@ def test_timeline_basis_filter_takes_commas_and_refuses_unknown_bases(
     assert inferred["count"] == 0
     bad = loaded_client.get("/timeline", params={"basis": "text,guess"})
     assert bad.status_code == 422 and "guess" in bad.json()["detail"]
+
+
+def test_timeline_factuality_filter_refuses_unknown_values(loaded_client: TestClient) -> None:
+    shown = loaded_client.get("/timeline").json()
+    assert all(item["factuality"] == "asserted" for item in shown["items"])
+    assert loaded_client.get("/timeline", params={"factuality": "negated"}).json()["count"] == 0
+    bad = loaded_client.get("/timeline", params={"factuality": "rumoured"})
+    assert bad.status_code == 422 and "rumoured" in bad.json()["detail"]
