@@ -95,7 +95,14 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     if lemma == "step" and not any(c.dep_ == "prt" and c.lemma_ == "down" for c in token.children):
         return None
     kind = words["event_triggers"].get(lemma)
-    return (EventType(kind), token) if kind else None
+    if kind:
+        return EventType(kind), token
+    # Any other verb that tells something happened is an event too, of type `other`: the
+    # vocabulary types events, it does not decide which exist. States ("know", "seem")
+    # and light verbs are not events.
+    if token.pos_ == "VERB" and lemma not in words["not_events"] and lemma.isalpha():
+        return EventType.other, token
+    return None
 
 
 def _argument_actors(
@@ -272,8 +279,8 @@ def find_events(
             continue
         event_type, trigger = typed
         participants = _collect(trigger, token, actor_at)
-        if not any(role != Role.location for _, role in participants.values()):
-            continue
+        if not participants:
+            continue  # a graph event needs an actor: a place where it happened will do
         if dates is None:
             dates = (
                 SentenceDates(sentence, expressions)
@@ -281,9 +288,13 @@ def find_events(
                 else SentenceDates.alone(sentence, anchor)
             )
         factuality = factuality_of(trigger)
+        # Only an event with an actor doing or undergoing it is dated by publication;
+        # one with a place alone needs a date of its own ("he died in Moscow" is not
+        # the publication day's death of someone the text does not name there).
+        actors = any(role != Role.location for _, role in participants.values())
         inferred = (
             publication_date(trigger, event_type, anchor)
-            if news and factuality in ("asserted", "reported")
+            if news and actors and factuality in ("asserted", "reported")
             else None
         )
         drafts.append(
