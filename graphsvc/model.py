@@ -190,6 +190,11 @@ class Event(_Strict):
     when: When | None = None
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     factuality: Factuality = "asserted"
+    reported_by: NodeId | None = Field(
+        default=None,
+        description='The actor whose words report this event ("officials said the army '
+        'shelled the town": the officials), when the text attributes it to one.',
+    )
     participants: tuple[Participant, ...] = Field(min_length=1)
     sources: tuple[Source, ...] = ()
 

@@ -47,6 +47,7 @@ class EventView(BaseModel):
     date_basis: DateBasis | None = None
     confidence: float
     factuality: Factuality = "asserted"
+    reported_by: str | None = None
     participants: list[ParticipantView]
     sources: list[Source]
 

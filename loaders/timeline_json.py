@@ -37,6 +37,7 @@ def _event(view: EventView) -> Event:
         when=when,
         confidence=view.confidence,
         factuality=view.factuality,
+        reported_by=view.reported_by,
         participants=participants,
         sources=tuple(view.sources),
     )

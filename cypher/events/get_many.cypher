@@ -5,7 +5,8 @@
 MATCH (e:Event)
 WHERE e.id IN $ids
 RETURN e {
-  .id, .type, .summary, .confidence, .factuality, .start, .end, .precision, .approximate, .date_text, .date_basis,
+  .id, .type, .summary, .confidence, .factuality, .reported_by, .start, .end,
+  .precision, .approximate, .date_text, .date_basis,
   anchor: e.date_anchor,
   participants: COLLECT {
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)

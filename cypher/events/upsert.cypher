@@ -1,7 +1,8 @@
 // Create or replace events (rows already merged with what was stored); start and end
 // are native dates so Browser users can use Cypher's temporal functions.
-// Parameters: $rows: [{id, type, summary, confidence, factuality, start, end, precision,
-//             approximate, date_text, date_basis, anchor}] (dates as ISO strings or null).
+// Parameters: $rows: [{id, type, summary, confidence, factuality, reported_by, start, end,
+//             precision, approximate, date_text, date_basis, anchor}] (dates as ISO
+//             strings or null).
 // Returns: written (count).
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
@@ -9,6 +10,7 @@ SET e.type = row.type,
     e.summary = row.summary,
     e.confidence = row.confidence,
     e.factuality = row.factuality,
+    e.reported_by = row.reported_by,
     e.start = date(row.start),
     e.end = date(row.end),
     e.precision = row.precision,

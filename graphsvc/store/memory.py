@@ -186,6 +186,7 @@ class MemoryGraph:
             date_basis=when.basis if when else None,
             confidence=event.confidence,
             factuality=event.factuality,
+            reported_by=event.reported_by,
             participants=participants,
             sources=list(event.sources),
         )

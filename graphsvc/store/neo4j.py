@@ -123,6 +123,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "summary": event.summary,
         "confidence": event.confidence,
         "factuality": event.factuality,
+        "reported_by": event.reported_by,
         "start": when.start.isoformat() if when else None,
         "end": when.end.isoformat() if when else None,
         "precision": when.precision if when else None,
@@ -182,6 +183,7 @@ def _event_model(row: dict[str, Any]) -> Event:
         when=_when(row),
         confidence=row["confidence"],
         factuality=row.get("factuality") or "asserted",
+        reported_by=row.get("reported_by"),
         participants=tuple(
             Participant(actor=p["actor"], role=p["role"]) for p in row["participants"]
         ),
@@ -202,6 +204,7 @@ def _event_view(row: dict[str, Any]) -> EventView:
         date_basis=row.get("date_basis") or ("text" if row.get("start") else None),
         confidence=row["confidence"],
         factuality=row.get("factuality") or "asserted",
+        reported_by=row.get("reported_by"),
         participants=[
             ParticipantView(id=p["actor"], name=p["name"], kind=p["kind"], role=p["role"])
             for p in row["participants"]

@@ -26,6 +26,8 @@ def check_references(
     for event in batch.events:
         for participant in event.participants:
             actor_refs.setdefault(participant.actor, []).append(f"event {event.id}")
+        if event.reported_by is not None:
+            actor_refs.setdefault(event.reported_by, []).append(f"event {event.id} reported_by")
         for source in event.sources:
             document_refs.setdefault(source.document, []).append(f"event {event.id}")
     for relation in batch.relations:

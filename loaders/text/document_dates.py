@@ -12,28 +12,37 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
+from typing import Literal
 
 from spacy.tokens import Doc
 
 from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import governor, head_of, tense_of_verb
-from loaders.text.document_time import StoryMode
+from loaders.text.document_time import StoryMode, mode_of
 from loaders.text.vocabulary import vocabulary
 
 
 class DocumentDates:
+    """`mode` "auto" reads the text as news first and decides from those dates (the
+    years it writes out, its "today"s: `document_time.mode_of`); a history is read again,
+    as a narrative. News, the usual case, is read once."""
+
     def __init__(
-        self, text: str, published: date, mode: StoryMode, paragraphs: list[tuple[int, Doc]]
+        self,
+        text: str,
+        published: date,
+        mode: StoryMode | Literal["auto"],
+        paragraphs: list[tuple[int, Doc]],
     ) -> None:
         self._paragraphs = paragraphs
         self._paragraph_starts = [start for start, _ in paragraphs]
         self._nouns = frozenset(vocabulary()["noun_triggers"])
-        self.found = [
-            e
-            for e in find_dates(text, published, mode, tense_at=self._tense_at)
-            if e.when is not None
-        ]
+        found = find_dates(text, published, "news" if mode == "auto" else mode, self._tense_at)
+        self.mode: StoryMode = mode_of(found, published) if mode == "auto" else mode
+        if mode == "auto" and self.mode == "narrative":
+            found = find_dates(text, published, "narrative", self._tense_at)
+        self.found = [e for e in found if e.when is not None]
         self._starts = [e.start for e in self.found]
 
     def _tense_at(self, start: int, end: int) -> Tense:

@@ -9,11 +9,12 @@ nothing about an undated event. The years a text names tell which it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from statistics import median
 from typing import Literal
 
-from graphsvc.temporal import find_dates
+from graphsvc.temporal import TemporalExpression, find_dates
 
 StoryMode = Literal["news", "narrative"]
 
@@ -35,13 +36,13 @@ _DEICTIC = re.compile(
 NEWS_DEICTICS = 2
 
 
-def named_years(text: str, published: date) -> tuple[list[int], int]:
-    """The years of the dates the text writes out ("in March 2003", "1979"), not of
+def named_years(expressions: Iterable[TemporalExpression]) -> tuple[list[int], int]:
+    """The years of the dates a text writes out ("in March 2003", "1979"), not of
     numbers that only look like years ("1500 troops"); and how many of its dates point
-    at the day of writing ("today", "on Monday")."""
+    at the day of writing ("today", "on Monday"). `expressions`: the text's dates."""
     years = []
     deictic = 0
-    for expression in find_dates(text, published):
+    for expression in expressions:
         if expression.type != "DATE":
             continue
         written = _YEAR.search(expression.text)
@@ -55,7 +56,12 @@ def named_years(text: str, published: date) -> tuple[list[int], int]:
 def story_mode(text: str, published: date) -> StoryMode:
     """`narrative` when the years the text names lie mostly far from its publication and
     it hardly ever points at the day of writing."""
-    years, deictic = named_years(text, published)
+    return mode_of(find_dates(text, published), published)
+
+
+def mode_of(expressions: Iterable[TemporalExpression], published: date) -> StoryMode:
+    """`story_mode` from the text's dates as news reads them (found once, used twice)."""
+    years, deictic = named_years(expressions)
     distances = [abs(year - published.year) for year in years]
     if len(distances) < MIN_YEARS or deictic >= NEWS_DEICTICS:
         return "news"

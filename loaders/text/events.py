@@ -43,6 +43,7 @@ class EventDraft:
     when: When | None
     sentence: Span
     factuality: Factuality = "asserted"
+    reported_by: ActorRef | None = None
 
     def summary(self) -> str:
         agents = [a.name for a, r in self.participants.values() if r == Role.agent]
@@ -262,6 +263,21 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
     )
 
 
+def reporter(trigger: Token, actor_at: dict[int, ActorRef]) -> ActorRef | None:
+    """Who says a reported event happened: the named subject of the reporting verb whose
+    complement holds it ("officials said ...": no one named; "Reuters reported ...")."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        for actor in _argument_actors(subject, actor_at):
+            return actor
+    return None
+
+
 def find_events(
     sentence: Span,
     actor_at: dict[int, ActorRef],
@@ -305,6 +321,7 @@ def find_events(
                 when=dates.attached_to(trigger) or inferred,
                 sentence=sentence,
                 factuality=factuality,
+                reported_by=reporter(trigger, actor_at) if factuality == "reported" else None,
             )
         )
     return drafts

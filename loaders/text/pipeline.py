@@ -22,7 +22,6 @@ from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
-from loaders.text.document_time import story_mode
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations
@@ -59,8 +58,7 @@ def extract(article: Article, model: str) -> GraphBatch:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
     document = article.document(text)
     nlp = load_pipeline(model)
-    mode = article.mode if article.mode != "auto" else story_mode(text, article.published)
-    news = mode == "news"
+
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
@@ -70,7 +68,8 @@ def extract(article: Article, model: str) -> GraphBatch:
         (start, doc)
         for (start, _), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True)
     ]
-    dates = DocumentDates(text, article.published, mode, paragraphs)
+    dates = DocumentDates(text, article.published, article.mode, paragraphs)
+    news = dates.mode == "news"
     mentions = [(start, m) for start, doc in paragraphs for m in find_mentions(doc)]
     surnames = {
         m.name.split()[-1]
@@ -164,6 +163,7 @@ def _event(event_id: str, draft: EventDraft, sentence: str) -> Event:
         when=draft.when,
         confidence=_CONFIDENCE[draft.when.basis] if draft.when else 0.5,
         factuality=draft.factuality,
+        reported_by=draft.reported_by.id if draft.reported_by else None,
         participants=tuple(
             Participant(actor=ref.id, role=role) for ref, role in draft.participants.values()
         ),

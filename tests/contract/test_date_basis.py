@@ -27,6 +27,7 @@ def test_basis_and_trigger_offsets_round_trip(store: GraphStore) -> None:
                     basis="publication",
                 ),
                 confidence=0.4,
+                reported_by="org:acme",
                 participants=(Participant(actor="org:acme", role="agent"),),
                 sources=(
                     Source(
@@ -44,6 +45,7 @@ def test_basis_and_trigger_offsets_round_trip(store: GraphStore) -> None:
     store.write_batch(batch)
     (item,) = store.timeline(TimelineQuery(limit=5)).items
     assert item.date_basis == "publication" and item.approximate
+    assert item.reported_by == "org:acme"
     assert (item.sources[0].trigger_start, item.sources[0].trigger_end) == (15, 19)
 
 
@@ -102,3 +104,24 @@ def test_negated_and_possible_events_are_kept_but_shown_only_when_asked(
     assert ids(factualities=("negated", "possible")) == {"event:negated", "event:possible"}
     (negated,) = store.timeline(Query(factualities=("negated",))).items
     assert negated.factuality == "negated"
+
+
+def test_an_unknown_reporter_is_refused_and_nothing_written(store: GraphStore) -> None:
+    import pytest
+
+    from graphsvc.errors import InvalidInput
+
+    event = Event(
+        id="event:claimed",
+        type="statement",
+        summary="claimed",
+        reported_by="org:nobody",
+        participants=(Participant(actor="org:acme", role="agent"),),
+    )
+    batch = GraphBatch(
+        actors=(Actor(id="org:acme", name="Acme", kind="organization"),), events=(event,)
+    )
+    with pytest.raises(InvalidInput) as refused:
+        store.write_batch(batch)
+    assert "reported_by refers to unknown actor org:nobody" in refused.value.errors[0]["message"]
+    assert store.stats().events == 0

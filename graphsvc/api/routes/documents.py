@@ -32,6 +32,7 @@ class ExtractedEvent(BaseModel):
     )
     confidence: float
     factuality: Factuality
+    reported_by: str | None = None
     participants: list[str]
 
 
@@ -59,6 +60,7 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
                 date_basis=e.when.basis if e.when else None,
                 confidence=e.confidence,
                 factuality=e.factuality,
+                reported_by=e.reported_by,
                 precision=e.when.precision if e.when else None,
                 participants=[p.actor for p in e.participants],
             )

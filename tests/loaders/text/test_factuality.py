@@ -36,3 +36,21 @@ def nlp() -> Language:
 def test_factuality(nlp: Language, sentence: str, trigger: str, expected: str) -> None:
     token = next(t for t in nlp(sentence) if t.text == trigger)
     assert factuality_of(token) == expected
+
+
+def test_a_reported_event_is_extracted_with_its_reporter() -> None:
+    """Pattern 6: "X reported that Y happened" gives Y's event too, reported by X, so the
+    news itself is on the timeline, not only "X reported"."""
+    from datetime import date
+
+    from loaders.text.article import Article
+    from loaders.text.pipeline import extract
+
+    text = "The Tribune reported that Lena Ortiz defeated Marco Vale in Lisbon on Sunday."
+    batch = extract(Article(id="r", published=date(2011, 5, 4), text=text), Settings().spacy_model)
+    reported = [e for e in batch.events if e.factuality == "reported"]
+    assert len(reported) == 1
+    (event,) = reported
+    assert event.reported_by is not None and "tribune" in event.reported_by
+    assert event.when is not None and event.when.start == date(2011, 5, 1)
+    assert event.when.basis == "text"
