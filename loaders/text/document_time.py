@@ -32,8 +32,12 @@ _DEICTIC = re.compile(
     r"|last (week|night|month)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
-#: Deictic dates from which on a text is news.
+#: Deictic dates from which on a text is news, and their least share of the years named.
 NEWS_DEICTICS = 2
+NEWS_DEICTIC_SHARE = 0.1
+#: So many years written out, with next to no "today": a history, however recent.
+HISTORY_YEARS = 20
+HISTORY_DEICTIC_SHARE = 0.05
 
 
 def named_years(expressions: Iterable[TemporalExpression]) -> tuple[list[int], int]:
@@ -60,10 +64,19 @@ def story_mode(text: str, published: date) -> StoryMode:
 
 
 def mode_of(expressions: Iterable[TemporalExpression], published: date) -> StoryMode:
-    """`story_mode` from the text's dates as news reads them (found once, used twice)."""
+    """`story_mode` from the text's dates as news reads them (found once, used twice).
+
+    A report of the day points at it ("today", "on Monday") often for the years it names;
+    a history names many years and hardly ever says "today", or names years mostly far
+    from its publication.
+    """
     years, deictic = named_years(expressions)
+    if deictic >= max(NEWS_DEICTICS, NEWS_DEICTIC_SHARE * len(years)):
+        return "news"
+    if len(years) >= HISTORY_YEARS and deictic < HISTORY_DEICTIC_SHARE * len(years):
+        return "narrative"
     distances = [abs(year - published.year) for year in years]
-    if len(distances) < MIN_YEARS or deictic >= NEWS_DEICTICS:
+    if len(distances) < MIN_YEARS:
         return "news"
     near = sum(d <= 1 for d in distances) / len(distances)
     if median(distances) > NARRATIVE_YEARS and near < NEWS_SHARE:

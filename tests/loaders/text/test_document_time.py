@@ -56,3 +56,24 @@ def test_a_history_reads_partial_dates_in_the_story_year() -> None:
     december = next(when for phrase, when in by_text.items() if "December" in phrase)
     assert april is not None and april.start == date(2003, 4, 9)
     assert december is not None and december.start == date(2003, 12, 1)
+
+
+def test_a_history_of_recent_years_is_still_a_history() -> None:
+    """Many years written out, close to the publication but with no "today": a history
+    of a recent war, not news (the hand check found one read as news)."""
+    years = " ".join(
+        f"In {year} the ministry reorganised the {unit} command."
+        for year, unit in zip(
+            range(2003, 2010),
+            ["northern", "southern", "eastern", "western", "air", "naval", "river"],
+            strict=True,
+        )
+    )
+    text = years + " " + years + " " + years
+    assert story_mode(text, date(2009, 12, 19)) == "narrative"
+
+
+def test_a_report_of_the_day_with_many_years_is_news() -> None:
+    background = " ".join(f"It happened in {year} too." for year in range(1990, 2010))
+    text = f"The minister resigned today. {background} Talks resume on Monday and on Friday."
+    assert story_mode(text, date(2010, 3, 3)) == "news"
