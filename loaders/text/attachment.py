@@ -26,6 +26,12 @@ SHARED_CLAUSE = frozenset({"xcomp", "conj"})
 RELATIVE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "till", "following"})
 #: Modal and future auxiliaries.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: Modals of obligation: what they govern lies ahead, unless perfect ("must have left").
+OBLIGATION_MODALS = frozenset({"must", "should"})
+#: Verbs whose infinitive complement happens after them ("planned to leave on Thursday").
+INTENT_VERBS = frozenset(
+    {"plan", "intend", "expect", "hope", "agree", "promise", "schedule", "decide", "aim", "vow"}
+)
 
 
 def _is_verb(token: Token) -> bool:
@@ -111,6 +117,9 @@ def tense_of_verb(verb: Token) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxiliaries):
         return "future"
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    if any(a.lower_ in OBLIGATION_MODALS for a in auxiliaries) and not perfect:
+        return "future"  # "must be returned by Jan. 14": a deadline ahead
     if any(a.lower_ in ("going",) for a in auxiliaries) or verb.lower_ == "going":
         return "future"
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxiliaries):
@@ -120,6 +129,8 @@ def tense_of_verb(verb: Token) -> Tense:
     infinitive = verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
     if infinitive and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "wants to close by June", "plans to sell in May"
+    if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
+        return "future"  # "planned to leave on Thursday": after the planning
     if verb.dep_ in SHARED_CLAUSE and verb.head.i != verb.i:
         return tense_of_verb(verb.head)  # "agreed to lend": lend's time is agreed's
     return "unknown"

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression, find_dates
+from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import clause_chain, governor, span_head, tense_of_verb
 from loaders.text.factuality import factuality_of
@@ -248,14 +249,19 @@ class SentenceDates:
 def publication_date(trigger: Token, event_type: EventType, published: date) -> When | None:
     """The date news implies for an event it tells with no date of its own: a past event
     or a statement (not a future, planned or hypothetical one) happened on or just before
-    the publication day. Labelled `publication` and approximate: inferred, not stated."""
+    the publication day: the day before it or that day (news reports yesterday's events
+    as often as today's). Labelled `publication` and approximate: inferred, not stated."""
     tense = tense_of_verb(trigger) if trigger.pos_ in ("VERB", "AUX") else "unknown"
     reported = event_type == EventType.statement and tense != "future"
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
     if modal or not (tense == "past" or reported):
         return None
+    try:
+        day_before = cal.shift_days(published, -1)
+    except ValueError:  # the first day of the calendar
+        day_before = published
     return When(
-        start=published,
+        start=day_before,
         end=published,
         precision="day",
         approximate=True,

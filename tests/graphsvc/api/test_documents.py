@@ -104,7 +104,8 @@ def test_the_mode_decides_what_the_publication_date_may_date(client: TestClient)
     news = client.post("/documents", json={**base, "id": "as-news", "mode": "news"}).json()
     inferred = [e for e in news["events"] if e["start"] is not None]
     assert inferred and all(e["date_basis"] == "publication" for e in inferred)
-    assert all(e["approximate"] and e["start"] == "2016-01-22" for e in inferred)
+    assert all(e["approximate"] and e["end"] == "2016-01-22" for e in inferred)
+    assert all(e["start"] == "2016-01-21" for e in inferred)  # on or just before
     story = client.post("/documents", json={**base, "id": "as-story", "mode": "narrative"})
     assert all(e["start"] is None for e in story.json()["events"])
     bad = client.post("/documents", json={**base, "mode": "poetry"})

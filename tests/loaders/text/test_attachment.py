@@ -84,3 +84,17 @@ def test_identity_respects_precision() -> None:
     month = When(start=date(2009, 3, 1), end=date(2009, 3, 31), precision="month")
     assert identity_time(month) == "2009-03"
     assert identity_time(None) == "undated"
+
+
+def test_a_planned_infinitive_looks_ahead(nlp: Language) -> None:
+    """ "planned to leave on Thursday", published on a Wednesday: the Thursday after."""
+    wednesday = date(1998, 9, 30)
+    found = _dates(nlp, "The team planned to leave the capital on Thursday.", wednesday)
+    assert found["leave"] == (date(1998, 10, 1), date(1998, 10, 1))
+
+
+def test_a_deadline_under_must_lies_ahead(nlp: Language) -> None:
+    found = _dates(
+        nlp, "The court ruled that the boy must be returned by Jan. 14.", date(2000, 1, 6)
+    )
+    assert found["returned"] == (date(2000, 1, 14), date(2000, 1, 14))
