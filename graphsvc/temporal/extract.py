@@ -39,17 +39,10 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def tense_of(sentence: str, position: int | None = None) -> Tense:
-    """The tense of the cue nearest to `position`: future ("will", "next") or past ("was",
-    "-ed"); a sentence may hold both, and the nearer verb usually governs the date."""
-    position = len(sentence) // 2 if position is None else position
-    cues = [(abs(m.start() - position), "future") for m in _FUTURE.finditer(sentence)]
-    cues += [(abs(m.start() - position), "past") for m in _PAST.finditer(sentence)]
-    return min(cues)[1] if cues else "unknown"
-
-
 class _TenseCues:
-    """Every tense cue of a text, found once, for `tense_of` at any expression.
+    """Every tense cue of a text (future: "will", "next"; past: "was", "-ed"), found once:
+    an expression takes the tense of the cue nearest to it in its sentence, since a
+    sentence may hold both and the nearer verb usually governs the date.
 
     Scanning the sentence again for each expression in it is quadratic in the
     sentence's length; here each expression costs a binary search.
@@ -62,7 +55,7 @@ class _TenseCues:
         self.starts = [cue[0] for cue in self.cues]
 
     def tense(self, sentence: tuple[int, int], start: int, end: int) -> Tense:
-        """What `tense_of` says of the sentence without the expression at start..end: the
+        """The tense of the sentence's cue nearest to the expression at start..end: the
         nearest cue before it (by its start) or after it (from the expression's end)."""
         nearest = self._before(sentence[0], start) + self._after(sentence[1], end)
         return min(nearest)[1] if nearest else "unknown"

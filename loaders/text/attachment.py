@@ -134,3 +134,14 @@ def tense_of_verb(verb: Token) -> Tense:
     if verb.dep_ in SHARED_CLAUSE and verb.head.i != verb.i:
         return tense_of_verb(verb.head)  # "agreed to lend": lend's time is agreed's
     return "unknown"
+
+
+def tense_of_span(span: Span | None, event_nouns: frozenset[str]) -> Tense:
+    """The tense of the verb an expression (its tokens) modifies; "unknown" for one that
+    modifies a noun or nothing, so the sentence's tense cues decide."""
+    if span is None or len(span) == 0:
+        return "unknown"
+    verb = governor(head_of(span), event_nouns)
+    if verb is None or verb.pos_ in ("NOUN", "PROPN"):
+        return "unknown"
+    return tense_of_verb(verb)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal.rules import Tense
-from loaders.text.attachment import governor, head_of, tense_of_verb
+from loaders.text.attachment import tense_of_span
 from loaders.text.document_time import StoryMode, mode_of
 from loaders.text.vocabulary import vocabulary
 
@@ -52,12 +52,7 @@ class DocumentDates:
             return "unknown"
         offset, doc = self._paragraphs[index]
         span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return "unknown"
-        verb = governor(head_of(span), self._nouns)
-        if verb is None or verb.pos_ in ("NOUN", "PROPN"):
-            return "unknown"
-        return tense_of_verb(verb)
+        return tense_of_span(span, self._nouns)
 
     def in_span(self, start: int, end: int) -> list[TemporalExpression]:
         """The expressions inside document offsets start..end, with offsets made relative

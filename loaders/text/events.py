@@ -11,7 +11,6 @@ it stays undated rather than taking another event's date.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +20,13 @@ from graphsvc.model import ActorKind, EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.rules import Tense
-from loaders.text.attachment import clause_chain, governor, span_head, tense_of_verb
+from loaders.text.attachment import (
+    clause_chain,
+    governor,
+    span_head,
+    tense_of_span,
+    tense_of_verb,
+)
 from loaders.text.factuality import factuality_of
 from loaders.text.vocabulary import vocabulary
 
@@ -196,7 +201,6 @@ class SentenceDates:
         nouns = frozenset(vocabulary()["noun_triggers"])
         self._heads: dict[tuple[int, int], Token | None] = {}
         self.found = [e for e in expressions if e.when is not None]
-        self.starts = [e.start for e in self.found]
         self.attached: dict[int, list[TemporalExpression]] = {}
         for expression in self.found:
             verb = self._governor(expression.start, expression.end, nouns)
@@ -209,9 +213,8 @@ class SentenceDates:
         nouns = frozenset(vocabulary()["noun_triggers"])
 
         def tense_at(start: int, end: int) -> Tense:
-            head = span_head(sentence, start, end)
-            verb = governor(head, nouns) if head is not None else None
-            return tense_of_verb(verb) if verb is not None and verb.pos_ != "NOUN" else "unknown"
+            span = sentence.char_span(start, end, alignment_mode="expand")
+            return tense_of_span(span, nouns)
 
         return cls(sentence, find_dates(sentence.text, anchor, tense_at=tense_at))
 
@@ -230,20 +233,6 @@ class SentenceDates:
             if candidates:
                 return min(candidates, key=lambda e: _distance(e, position)).when
         return None
-
-    def nearest(self, trigger: Token) -> When | None:
-        """The expression nearest the verb (the first of equals), or none: the old rule,
-        kept as the baseline the benchmark compares attachment with.
-
-        The expressions are disjoint and in order, so the nearest is the last one that
-        starts at or before the verb or one of its neighbours: a binary search.
-        """
-        if not self.found:
-            return None
-        position = trigger.idx - self.sentence.start_char
-        index = max(bisect_right(self.starts, position) - 1, 0)
-        around = self.found[max(index - 1, 0) : index + 2]
-        return min(around, key=lambda e: _distance(e, position)).when
 
 
 def publication_date(trigger: Token, event_type: EventType, published: date) -> When | None:
