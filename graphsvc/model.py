@@ -195,7 +195,7 @@ class Event(_Strict):
         description='The actor whose words report this event ("officials said the army '
         'shelled the town": the officials), when the text attributes it to one.',
     )
-    participants: tuple[Participant, ...] = Field(min_length=1)
+    participants: tuple[Participant, ...] = ()
     sources: tuple[Source, ...] = ()
 
     @model_validator(mode="after")

@@ -34,6 +34,13 @@ INTENT_VERBS = frozenset(
 )
 
 
+def is_event_noun(token: Token, event_nouns: frozenset[str]) -> bool:
+    """A noun naming an event ("bombing", "the talks"), by its lemma or its form."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.lemma_.lower() in event_nouns or token.lower_ in event_nouns
+    )
+
+
 def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod")
 
@@ -55,16 +62,16 @@ def governor(head: Token, event_nouns: frozenset[str]) -> Token | None:
     sits inside a noun phrase that another event owns ("before his death in January")."""
     owner = _relative_phrase_before(head)
     if owner is not None:  # "relayed it before his death in January": the death's date
-        return owner if owner.lower_ in event_nouns else None
+        return owner if is_event_noun(owner, event_nouns) else None
     token = head
     passed_noun: Token | None = None
     while token.head.i != token.i:
         parent = token.head
         if _is_verb(parent):
             if passed_noun is not None and _owned_by_noun(passed_noun):
-                return passed_noun if passed_noun.lower_ in event_nouns else None
+                return passed_noun if is_event_noun(passed_noun, event_nouns) else None
             return parent
-        if parent.pos_ in ("NOUN", "PROPN") and parent.lower_ in event_nouns:
+        if is_event_noun(parent, event_nouns):
             return parent
         if parent.pos_ in ("NOUN", "PROPN") and passed_noun is None:
             passed_noun = parent
@@ -94,14 +101,34 @@ def _owned_by_noun(noun: Token) -> bool:
     return preposition is not None and preposition.lower_ in RELATIVE_PREPOSITIONS
 
 
+#: Dependents that make a participle a clause with a time of its own ("after he left").
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
+
+
+def shares_time_with_head(token: Token) -> bool:
+    """Whether a verb takes its time from the verb it hangs on: an `xcomp` or `conj`,
+    or a participle clause with no subject of its own ("..., killing 12")."""
+    if token.head.i == token.i:
+        return False
+    if token.dep_ in SHARED_CLAUSE:
+        return True
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in _OWN_CLAUSE for c in token.children)
+    )
+
+
 def clause_chain(trigger: Token) -> list[Token]:
     """The trigger, then the verbs it shares its clause's time with, nearest first: the
     verbs it is an `xcomp` or `conj` of, then its own `xcomp` complements ("asked Assad to
     step down toward the end of 2015": the parser may hang the date on either verb). A
-    `ccomp` ("said that ...") is a clause of its own, with a time of its own."""
+    `ccomp` ("said that ...") is a clause of its own, with a time of its own; so is a
+    finite adverbial clause ("after the talks ended"), not a participle ("the blast
+    occurred Friday, toppling a building": the toppling is Friday's)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in SHARED_CLAUSE and token.head.i != token.i:
+    while shares_time_with_head(token):
         token = token.head
         chain.append(token)
     below = [c for c in trigger.children if c.dep_ == "xcomp"]
@@ -131,7 +158,7 @@ def tense_of_verb(verb: Token) -> Tense:
         return "future"  # "wants to close by June", "plans to sell in May"
     if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
         return "future"  # "planned to leave on Thursday": after the planning
-    if verb.dep_ in SHARED_CLAUSE and verb.head.i != verb.i:
+    if shares_time_with_head(verb):
         return tense_of_verb(verb.head)  # "agreed to lend": lend's time is agreed's
     return "unknown"
 

@@ -23,6 +23,7 @@ from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import (
     clause_chain,
     governor,
+    is_event_noun,
     span_head,
     tense_of_span,
     tense_of_verb,
@@ -51,9 +52,20 @@ class EventDraft:
     factuality: Factuality = "asserted"
     reported_by: ActorRef | None = None
 
+    @property
+    def named(self) -> bool:
+        """Whether a named actor (not only a place) does or undergoes the event."""
+        return any(role != Role.location for _, role in self.participants.values())
+
     def summary(self) -> str:
         agents = [a.name for a, r in self.participants.values() if r == Role.agent]
         targets = [a.name for a, r in self.participants.values() if r == Role.target]
+        if not agents and not targets:
+            return clause_words(self.trigger)
+        if not agents:
+            agents = [p for p in [unnamed_argument(self.trigger, SUBJECTS)] if p]
+        if not targets:
+            targets = [p for p in [unnamed_argument(self.trigger, OBJECTS)] if p]
         places = [a.name for a, r in self.participants.values() if r == Role.location]
         verb = " ".join(
             [self.trigger.text, *(c.text for c in self.trigger.children if c.dep_ == "prt")]
@@ -63,19 +75,64 @@ class EventDraft:
             parts.append("in " + ", ".join(places))
         return " ".join(p for p in parts if p).strip()
 
-    def event_id(self) -> str:
+    def event_id(self, document: str = "", offset: int = 0) -> str:
         """Same type, same participants, same time at the event's own precision: one
         event across documents. A day-precision event (a date stated to the day, or a
         publication day) merges only with reports of that day: two announcements on the
-        15th and the 27th stay two; a coarser one merges within its start month."""
+        15th and the 27th stay two; a coarser one merges within its start month.
+
+        An event no named actor takes part in has nothing to recognise it by in another
+        report ("a bomb exploded" twice is not one explosion): it is its own mention, in
+        `document` at trigger `offset`, and never merges."""
         ids = sorted(a.id for a, role in self.participants.values() if role != Role.location)
         # A failed or possible ratification is not the ratification: kept apart.
         shown = self.factuality in ("asserted", "reported")
         kind = self.type.value if shown else f"{self.type.value}~{self.factuality}"
-        key = "|".join([kind, identity_time(self.when), *ids])
+        scope = [] if ids else [document, str(offset), self.trigger.lemma_.lower()]
+        key = "|".join([kind, identity_time(self.when), *ids, *scope])
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
-        lead = slugify(" ".join([self.type.value, *(i.split(":")[-1] for i in ids[:2])]))[:60]
+        names = [i.split(":")[-1] for i in ids[:2]] or [self.trigger.lemma_.lower()]
+        lead = slugify(" ".join([self.type.value, *names]))[:60]
         return f"event:{lead}-{digest}"
+
+
+#: Words before a noun that say which one it is ("the", "Iraqi", "car", "two").
+_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss"})
+
+
+def unnamed_argument(trigger: Token, deps: dict[str, Role]) -> str | None:
+    """The words of an argument no actor was found in ("the police", "a car bomb"), for
+    a summary: the noun and the modifiers before it; None for a pronoun or a clause."""
+    verbs = [trigger, trigger.head] if trigger.dep_ == "xcomp" else [trigger]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in deps and child.pos_ in ("NOUN", "PROPN"):
+                words = [t.text for t in child.lefts if t.dep_ in _MODIFIERS] + [child.text]
+                return " ".join(words)[:80]
+    return None
+
+
+#: Dependents that start another clause or aside, left out of a clause's words.
+_OTHER_CLAUSES = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "conj", "cc", "punct", "mark", "parataxis", "appos"}
+)
+
+
+def clause_words(trigger: Token, limit: int = 12) -> str:
+    """The words of the trigger's own clause, for the summary of an event no actor is
+    named in ("police arrested two men in the market"): its subject, the trigger and
+    what hangs on it, without other clauses or asides, at most `limit` words."""
+    words: list[Token] = []
+    pending = [trigger]
+    while pending:
+        token = pending.pop()
+        words.append(token)
+        pending += [c for c in token.children if c.dep_ not in _OTHER_CLAUSES and not c.is_space]
+    words.sort(key=lambda t: t.i)
+    start = next(i for i, t in enumerate(words) if t.i == trigger.i)
+    # Keep the trigger in view: at most `limit` words, starting up to half before it.
+    first = max(0, min(start - limit // 2, len(words) - limit))
+    return " ".join(t.text for t in words[first : first + limit])
 
 
 def identity_time(when: When | None) -> str:
@@ -91,8 +148,9 @@ def identity_time(when: When | None) -> str:
 def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     """The event type of a verb, looking through "began hitting" to "hitting"."""
     words = vocabulary()
-    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in words["noun_triggers"]:
-        return EventType(words["noun_triggers"][token.lower_]), token
+    nouns = words["noun_triggers"]
+    if is_event_noun(token, frozenset(nouns)):
+        return EventType(nouns.get(token.lemma_.lower()) or nouns[token.lower_]), token
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
         return None
     lemma = token.lemma_.lower()
@@ -189,6 +247,14 @@ def _distance(expression: TemporalExpression, position: int) -> int:
     return min(abs(expression.start - position), abs(expression.end - position))
 
 
+def _supported(noun: Token) -> bool:
+    """A noun event that is the subject or object of a verb that only says it happened
+    ("occurred", "was held", "began", "paid a visit")."""
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+        noun.head.lemma_.lower() in vocabulary()["support_verbs"]
+    )
+
+
 class SentenceDates:
     """The dated expressions of one sentence, found once for all its verbs, each attached
     to the verb or event noun it modifies (`loaders.text.attachment`) and read in that
@@ -228,22 +294,57 @@ class SentenceDates:
         """The expression that modifies the trigger's clause (its own first, then the
         clauses it shares time with), nearest the trigger; None if no expression does."""
         position = trigger.idx - self.sentence.start_char
-        for verb in clause_chain(trigger):
+        chain = clause_chain(trigger)
+        if trigger.pos_ in ("NOUN", "PROPN") and _supported(trigger):
+            # "the ceremony was held Sunday", "the blast occurred Friday": the verb only
+            # says the noun's event took place; its date is the event's.
+            chain += clause_chain(trigger.head)
+        # "the Dec. 21, 1988, bombing that killed 259": a relative clause on an event
+        # noun tells that event, and shares its date.
+        top = next((v for v in chain if v.dep_ == "relcl"), None)
+        if top is not None and top.head.pos_ in ("NOUN", "PROPN"):
+            chain.append(top.head)
+        for verb in chain:
             candidates = self.attached.get(verb.i)
             if candidates:
                 return min(candidates, key=lambda e: _distance(e, position)).when
         return None
 
 
+def _present(verb: Token) -> bool:
+    """A finite present ("officials say", "tests link", "police are searching"): in
+    news, what holds or goes on when the report is written."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if not auxiliaries:
+        return verb.tag_ in ("VBZ", "VBP")
+    return auxiliaries[0].tag_ in ("VBZ", "VBP") and auxiliaries[0].lemma_ == "be"
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    """ "reported to have died": some time before the report, not on its day."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "to" in auxiliaries and "have" in auxiliaries
+
+
 def publication_date(trigger: Token, event_type: EventType, published: date) -> When | None:
     """The date news implies for an event it tells with no date of its own: a past event
     or a statement (not a future, planned or hypothetical one) happened on or just before
     the publication day: the day before it or that day (news reports yesterday's events
-    as often as today's). Labelled `publication` and approximate: inferred, not stated."""
-    tense = tense_of_verb(trigger) if trigger.pos_ in ("VERB", "AUX") else "unknown"
-    reported = event_type == EventType.statement and tense != "future"
+    as often as today's); a present one ("officials say", "police are searching") holds
+    on that day. Labelled `publication` and approximate: inferred, not stated."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None  # "the bombing" may be any day's: a noun states no time
+    tense = tense_of_verb(trigger)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
-    if modal or not (tense == "past" or reported):
+    if modal or tense == "future" or _perfect_infinitive(trigger):
+        return None
+    if tense == "unknown" and _present(trigger):
+        return When(
+            start=published, end=published, precision="day", approximate=True, basis="publication"
+        )
+    if not (tense == "past" or event_type == EventType.statement):
         return None
     try:
         day_before = cal.shift_days(published, -1)
@@ -255,6 +356,45 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
         precision="day",
         approximate=True,
         basis="publication",
+    )
+
+
+#: Words that put an event before or after another ("before his death", "after he
+#: left"): its time is told against that event, not the publication day. ("When he
+#: arrived" is left out: news tells such pairs of the same day.)
+_RELATIVE_TIME = frozenset({"before", "after", "since", "until", "till", "following"})
+
+
+def timed_by_another(chain: list[Token]) -> bool:
+    """Whether a clause places its event against another event instead of a date. A
+    present perfect says the event is recent whatever came before it ("Japan has
+    entered a recession after two quarters of decline")."""
+    if _present_perfect(chain[0]):
+        return False
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in _RELATIVE_TIME:
+                return True
+            if child.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _RELATIVE_TIME for m in child.children
+            ):
+                return True
+    return False
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+
+
+def _has_argument(trigger: Token) -> bool:
+    """Whether the clause says who or what does or undergoes the event, named or not
+    ("police", "they", "82 were killed"); an expletive "it" or "there" says nothing."""
+    return any(
+        c.dep_ in SUBJECTS or c.dep_ in OBJECTS
+        for c in trigger.children
+        if c.dep_ != "expl" and c.lower_ not in ("it", "there")
     )
 
 
@@ -290,22 +430,35 @@ def find_events(
             continue
         event_type, trigger = typed
         participants = _collect(trigger, token, actor_at)
-        if not participants:
-            continue  # a graph event needs an actor: a place where it happened will do
         if dates is None:
             dates = (
                 SentenceDates(sentence, expressions)
                 if expressions is not None
                 else SentenceDates.alone(sentence, anchor)
             )
+        when = dates.attached_to(trigger)
+        noun = trigger.pos_ in ("NOUN", "PROPN")
+        if noun and when is None and not participants:
+            continue  # "the bombing", no one and no day named: a reference, not a report
         factuality = factuality_of(trigger)
-        # Only an event with an actor doing or undergoing it is dated by publication;
-        # one with a place alone needs a date of its own ("he died in Moscow" is not
-        # the publication day's death of someone the text does not name there).
-        actors = any(role != Role.location for _, role in participants.values())
+        chain = clause_chain(trigger)
+        # Only an event someone does or undergoes is dated by publication ("police
+        # arrested two men"); one with a place alone or no argument needs a date of its
+        # own ("he died in Moscow" is not the publication day's death of someone the
+        # text does not name there).
+        actors = any(role != Role.location for _, role in participants.values()) or any(
+            _has_argument(verb) for verb in chain
+        )
+        # A relative clause describes someone or something ("Slepian, who provided
+        # abortions", "the boat that sank"): background, not the day's news.
+        background = any(v.dep_ == "relcl" for v in chain)
         inferred = (
             publication_date(trigger, event_type, anchor)
-            if news and actors and factuality in ("asserted", "reported")
+            if news
+            and actors
+            and not background
+            and not timed_by_another(chain)
+            and factuality in ("asserted", "reported")
             else None
         )
         drafts.append(
@@ -313,7 +466,7 @@ def find_events(
                 type=event_type,
                 trigger=trigger,
                 participants=participants,
-                when=dates.attached_to(trigger) or inferred,
+                when=when or inferred,
                 sentence=sentence,
                 factuality=factuality,
                 reported_by=reporter(trigger, actor_at) if factuality == "reported" else None,

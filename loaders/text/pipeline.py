@@ -25,6 +25,7 @@ from loaders.text.document_dates import DocumentDates
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations
+from loaders.text.story_time import StoryTime
 
 EXTRACTOR = "graphsvc-text/1"
 
@@ -97,15 +98,17 @@ def extract(article: Article, model: str) -> GraphBatch:
 
     for start, doc in paragraphs:
         actor_at = refs_by_paragraph.get(start, {})
+        story = StoryTime(enabled=not news)  # a paragraph sets its own time
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue  # a run of blanks: no sentence to cite
             expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
-            for draft in find_events(sentence, actor_at, article.published, news, expressions):
-                event_id = draft.event_id()
+            drafts = find_events(sentence, actor_at, article.published, news, expressions)
+            for draft in story.read(drafts):
+                trigger_start = start + draft.trigger.idx
+                event_id = draft.event_id(document.id, trigger_start)
                 if event_id not in events or _better_dated(draft, events[event_id]):
                     events[event_id] = _event(event_id, draft, sentence.text)
-                trigger_start = start + draft.trigger.idx
                 source = Source(
                     document=document.id,
                     sentence=sentence.text.strip() or sentence.text,
@@ -141,7 +144,7 @@ def extract(article: Article, model: str) -> GraphBatch:
 #: How much a date's basis says, most first: a stated date beats an inferred one.
 _BASIS_RANK = {"text": 0, "context": 1, "publication": 2}
 #: Confidence by basis: a date the text states for the event, or one inferred.
-_CONFIDENCE = {"text": 0.7, "context": 0.6, "publication": 0.4}
+_CONFIDENCE = {"text": 0.7, "context": 0.35, "publication": 0.4}
 
 
 def _better_dated(draft: EventDraft, kept: Event) -> bool:

@@ -125,3 +125,39 @@ def test_an_unknown_reporter_is_refused_and_nothing_written(store: GraphStore) -
         store.write_batch(batch)
     assert "reported_by refers to unknown actor org:nobody" in refused.value.errors[0]["message"]
     assert store.stats().events == 0
+
+
+def test_an_event_no_actor_is_named_in_is_stored_listed_and_replaced(store: GraphStore) -> None:
+    """Issue 13: "a bomb exploded" has no participant; it is on the timeline (not on any
+    actor's), and reloading its document replaces it like any other event."""
+    sentence = "A bomb exploded near the market on Friday."
+    document = Document(id="doc-unnamed", published=date(2019, 6, 16))
+    event = Event(
+        id="event:other-explode-1a2b3c4d5e",
+        type="other",
+        summary="A bomb exploded near the market",
+        when=When(start=date(2019, 6, 14), end=date(2019, 6, 14), precision="day"),
+        sources=(
+            Source(
+                document="doc-unnamed",
+                sentence=sentence,
+                char_start=0,
+                char_end=len(sentence),
+                trigger_start=7,
+                trigger_end=15,
+            ),
+        ),
+    )
+    acme = Actor(id="org:acme", name="Acme", kind="organization")
+    batch = GraphBatch(
+        replaces=("doc-unnamed",), documents=(document,), actors=(acme,), events=(event,)
+    )
+    store.write_batch(batch)
+    store.write_batch(batch)  # the same document twice changes nothing
+    (item,) = store.timeline(TimelineQuery(limit=5)).items
+    assert item.id == event.id and item.participants == []
+    assert item.sources[0].trigger_start == 7
+    assert store.timeline(TimelineQuery(limit=5, actor="org:acme")).items == []
+    assert store.stats().events == 1
+    store.write_batch(GraphBatch(replaces=("doc-unnamed",), documents=(document,), actors=(acme,)))
+    assert store.timeline(TimelineQuery(limit=5)).items == []

@@ -26,9 +26,9 @@ def test_actor_ids_are_prefixed_slugs(bad: str) -> None:
         Actor(id=bad, name="X", kind="person")
 
 
-def test_event_needs_a_participant_and_no_duplicates() -> None:
-    with pytest.raises(ValidationError):
-        Event(id="event:x", type="other", summary="s", participants=())
+def test_event_may_name_no_actor_but_lists_none_twice() -> None:
+    """Issue 13: "a bomb exploded" is an event though no actor is named."""
+    assert Event(id="event:x", type="other", summary="s", participants=()).participants == ()
     twice = (Participant(actor="person:a"), Participant(actor="person:a"))
     with pytest.raises(ValidationError, match="twice"):
         Event(id="event:x", type="other", summary="s", participants=twice)

@@ -119,12 +119,19 @@ def test_sources_point_at_their_sentences(batch: GraphBatch, shared_fixtures: Pa
             assert text[source.char_start : source.char_end].strip() == source.sentence
 
 
+def test_background_in_a_relative_clause_stays_undated(batch: GraphBatch) -> None:
+    """ "something that Assad refused to do": told as background, at no stated time;
+    not the publication day's refusal."""
+    refused = [e for e in batch.events if e.type == "reject"]
+    assert refused and all(e.when is None for e in refused)
+
+
 def test_undated_sentences_get_only_an_inferred_date(batch: GraphBatch) -> None:
     """Issue 13: a past event news tells with no date is dated by the publication day,
     labelled `publication`, approximate and less confident: never passed off as stated."""
-    refused = [e for e in batch.events if e.type == "reject"]
-    assert refused
-    for event in refused:
+    asked = [e for e in batch.events if e.type == "appeal" and e.when and e.when.basis != "text"]
+    assert asked  # "Sergun was received in Damascus and asked for Assad to ..."
+    for event in asked:
         assert event.when is not None and event.when.basis == "publication"
         assert event.when.approximate and event.when.text is None
         assert (event.when.start, event.when.end) == (date(2016, 1, 21), date(2016, 1, 22))
