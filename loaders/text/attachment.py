@@ -24,6 +24,10 @@ from graphsvc.temporal.rules import Tense
 SHARED_CLAUSE = frozenset({"xcomp", "conj"})
 #: Prepositions whose object is another event, which a date inside it belongs to.
 RELATIVE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "till", "following"})
+#: How a date written before a noun hangs on it ("the Aug. 7 bombing").
+NOUN_PREMODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+#: Verbs whose "for" phrase names a time ahead of them ("planned for early March").
+SCHEDULING_VERBS = frozenset({"plan", "schedule", "set", "slate", "due", "book", "expect"})
 #: Modal and future auxiliaries.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Modals of obligation: what they govern lies ahead, unless perfect ("must have left").
@@ -63,6 +67,12 @@ def governor(head: Token, event_nouns: frozenset[str]) -> Token | None:
     owner = _relative_phrase_before(head)
     if owner is not None:  # "relayed it before his death in January": the death's date
         return owner if is_event_noun(owner, event_nouns) else None
+    if head.dep_ in NOUN_PREMODIFIERS and head.head.pos_ == "NOUN" and head.i < head.head.i:
+        # "the Jan. 14 deadline", "the 2004 budget": the date names which one; it is
+        # not the date of the verb above ("gave no reason for the Jan. 14 deadline").
+        # (Not before a proper noun: "as early as August Syria had agreed" is misparsed.)
+        noun = head.head
+        return noun if is_event_noun(noun, event_nouns) else None
     token = head
     passed_noun: Token | None = None
     while token.head.i != token.i:
@@ -168,7 +178,15 @@ def tense_of_span(span: Span | None, event_nouns: frozenset[str]) -> Tense:
     modifies a noun or nothing, so the sentence's tense cues decide."""
     if span is None or len(span) == 0:
         return "unknown"
-    verb = governor(head_of(span), event_nouns)
+    head = head_of(span)
+    verb = governor(head, event_nouns)
     if verb is None or verb.pos_ in ("NOUN", "PROPN"):
         return "unknown"
+    preposition = head.head if head.dep_ == "pobj" else None
+    if (
+        preposition is not None
+        and preposition.lower_ == "for"
+        and verb.lemma_.lower() in SCHEDULING_VERBS
+    ):
+        return "future"  # "the accession was planned for early March": ahead
     return tense_of_verb(verb)

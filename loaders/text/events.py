@@ -311,15 +311,65 @@ class SentenceDates:
         return None
 
 
-def _present(verb: Token) -> bool:
-    """A finite present ("officials say", "tests link", "police are searching"): in
-    news, what holds or goes on when the report is written."""
+def _present(verb: Token, event_type: EventType) -> bool:
+    """A present ("officials say", "tests link him to the crime") or something going on
+    ("police are searching"): in news, on the day of the report; not a habit ("I work
+    in my pharmacy every day", "the plant usually closes in July"), which has no day."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxiliaries):
         return False
     if not auxiliaries:
-        return verb.tag_ in ("VBZ", "VBP")
-    return auxiliaries[0].tag_ in ("VBZ", "VBP") and auxiliaries[0].lemma_ == "be"
+        return verb.tag_ in ("VBZ", "VBP") and not _habitual(verb)
+    progressive = verb.tag_ == "VBG" and auxiliaries[0].lemma_ == "be"
+    return progressive and auxiliaries[0].tag_ in ("VBZ", "VBP")
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that tells something on its own: a tensed verb, one with an auxiliary or
+    a subject of its own, or an active participle with an object; not a bare participle
+    that describes ("the carrier operating off San Diego", "nicknamed the Dog")."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    if verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "..., flooding hundreds of homes": a doing, with what it did
+    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+#: Words that make a present a habit.
+_HABIT = frozenset(
+    {
+        "usually",
+        "often",
+        "always",
+        "sometimes",
+        "generally",
+        "normally",
+        "regularly",
+        "typically",
+        "frequently",
+        "rarely",
+        "seldom",
+        "never",
+        "every",
+        "each",
+        "daily",
+    }
+)
+
+
+def _habitual(verb: Token) -> bool:
+    """Whether the clause says its present happens again and again."""
+    for child in verb.children:
+        if child.dep_ in ("advmod", "npadvmod") and (
+            child.lower_ in _HABIT or any(t.lower_ in _HABIT for t in child.children)
+        ):
+            return True
+    return False
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had been rescuing", "had left": before the time the story is at, not its day."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _perfect_infinitive(verb: Token) -> bool:
@@ -338,9 +388,9 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
         return None  # "the bombing" may be any day's: a noun states no time
     tense = tense_of_verb(trigger)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
-    if modal or tense == "future" or _perfect_infinitive(trigger):
+    if modal or tense == "future" or _perfect_infinitive(trigger) or _past_perfect(trigger):
         return None
-    if tense == "unknown" and _present(trigger):
+    if tense == "unknown" and _present(trigger, event_type):
         return When(
             start=published, end=published, precision="day", approximate=True, basis="publication"
         )
@@ -440,6 +490,8 @@ def find_events(
         noun = trigger.pos_ in ("NOUN", "PROPN")
         if noun and when is None and not participants:
             continue  # "the bombing", no one and no day named: a reference, not a report
+        if not participants and not noun and not _finite(trigger):
+            continue  # "the carrier operating off San Diego": a description, not news
         factuality = factuality_of(trigger)
         chain = clause_chain(trigger)
         # Only an event someone does or undergoes is dated by publication ("police

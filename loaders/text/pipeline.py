@@ -25,7 +25,6 @@ from loaders.text.document_dates import DocumentDates
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations
-from loaders.text.story_time import StoryTime
 
 EXTRACTOR = "graphsvc-text/1"
 
@@ -98,13 +97,11 @@ def extract(article: Article, model: str) -> GraphBatch:
 
     for start, doc in paragraphs:
         actor_at = refs_by_paragraph.get(start, {})
-        story = StoryTime(enabled=not news)  # a paragraph sets its own time
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue  # a run of blanks: no sentence to cite
             expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
-            drafts = find_events(sentence, actor_at, article.published, news, expressions)
-            for draft in story.read(drafts):
+            for draft in find_events(sentence, actor_at, article.published, news, expressions):
                 trigger_start = start + draft.trigger.idx
                 event_id = draft.event_id(document.id, trigger_start)
                 if event_id not in events or _better_dated(draft, events[event_id]):

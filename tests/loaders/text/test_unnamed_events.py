@@ -101,6 +101,10 @@ def test_a_relative_clause_on_a_dated_event_noun_shares_its_date() -> None:
         ("Aides destroyed the files before the inquiry.", "destroyed"),
         # a perfect infinitive: some time before the report
         ("The courier is believed to have fled abroad.", "fled"),
+        # a past perfect: before the time the story is at
+        ("Volunteers had been clearing the debris for days.", "clearing"),
+        # a habit has no day
+        ("I usually work in the shop on the corner of the square.", "work"),
     ],
 )
 def test_past_events_told_against_something_else_are_not_given_the_publication_day(
@@ -110,30 +114,16 @@ def test_past_events_told_against_something_else_are_not_given_the_publication_d
     assert event.when is None
 
 
-def test_a_history_carries_its_time_to_the_next_sentence_as_context() -> None:
+def test_a_history_does_not_carry_a_date_to_the_next_sentence() -> None:
+    """A by-hand check found dates carried from an earlier sentence of a history right
+    for 2 events of 8: an event with no date of its own stays undated there."""
     text = (
         "In the summer of 1862 the rebels besieged the fortress at Arlen. "
         "The garrison surrendered after six weeks."
     )
     batch = _extract(text, published=date(2015, 1, 1), mode="narrative")
-    event = _at(batch, text, "surrendered")
-    assert event.when is not None and event.when.basis == "context"
-    assert event.when.approximate and event.when.start.year == 1862
-    stated = _at(batch, text, "besieged")
-    assert stated.when is not None and stated.when.basis == "text"
-    assert event.confidence < stated.confidence
-
-
-def test_a_carried_day_is_widened_to_its_month() -> None:
-    text = "On 12 May 1940 the army crossed the river. The defenders withdrew."
-    batch = _extract(text, published=date(2015, 1, 1), mode="narrative")
-    event = _at(batch, text, "withdrew")
-    assert event.when is not None and event.when.basis == "context"
-    assert (event.when.start, event.when.end, event.when.precision) == (
-        date(1940, 5, 1),
-        date(1940, 5, 31),
-        "month",
-    )
+    assert _at(batch, text, "surrendered").when is None
+    assert _at(batch, text, "besieged").when.basis == "text"
 
 
 def test_news_does_not_carry_a_date_to_the_next_sentence() -> None:
@@ -141,3 +131,23 @@ def test_news_does_not_carry_a_date_to_the_next_sentence() -> None:
     batch = _extract(text)
     event = _at(batch, text, "praised")
     assert event.when is not None and event.when.basis == "publication"
+
+
+def test_a_bare_participle_that_describes_is_not_an_event() -> None:
+    text = "The president visited a carrier operating off the coast of the island."
+    batch = _extract(text)
+    start = text.index("operating")
+    assert not any(s.trigger_start == start for e in batch.events for s in e.sources)
+
+
+def test_a_date_before_a_common_noun_names_that_thing_not_the_verbs_date() -> None:
+    """ "the Jan. 14 deadline" is the deadline's day, not the day he gave no reason."""
+    text = "Mark Ellis gave no reason for the Jan. 14 deadline at the briefing."
+    event = _at(_extract(text, published=date(2020, 1, 8)), text, "gave")
+    assert event.when is None or event.when.basis == "publication"
+
+
+def test_a_plan_for_a_month_looks_ahead_whatever_the_tense() -> None:
+    text = "The official said that the launch was planned for early March."
+    event = _at(_extract(text, published=date(2021, 2, 10)), text, "planned")
+    assert event.when is not None and event.when.start == date(2021, 3, 1)
