@@ -247,6 +247,10 @@ def _distance(expression: TemporalExpression, position: int) -> int:
     return min(abs(expression.start - position), abs(expression.end - position))
 
 
+#: Subordinators of a clause that happens at the same time as the one it hangs on.
+_SAME_TIME = frozenset({"when", "as", "while"})
+
+
 def _supported(noun: Token) -> bool:
     """A noun event that is the subject or object of a verb that only says it happened
     ("occurred", "was held", "began", "paid a visit")."""
@@ -304,6 +308,17 @@ class SentenceDates:
         top = next((v for v in chain if v.dep_ == "relcl"), None)
         if top is not None and top.head.pos_ in ("NOUN", "PROPN"):
             chain.append(top.head)
+        # "said as dawn broke Saturday", "fell when the market opened on Monday": a clause
+        # of the same moment dates the verb it hangs on.
+        chain += [
+            clause
+            for verb in list(chain)
+            for clause in verb.children
+            if clause.dep_ == "advcl"
+            and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in clause.children
+            )
+        ]
         for verb in chain:
             candidates = self.attached.get(verb.i)
             if candidates:
@@ -390,6 +405,8 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
     if modal or tense == "future" or _perfect_infinitive(trigger) or _past_perfect(trigger):
         return None
+    if _some_time_before(trigger):
+        return None
     if tense == "unknown" and _present(trigger, event_type):
         return When(
             start=published, end=published, precision="day", approximate=True, basis="publication"
@@ -435,6 +452,19 @@ def timed_by_another(chain: list[Token]) -> bool:
 def _present_perfect(verb: Token) -> bool:
     return any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+
+
+#: Adverbs that put a present perfect at some earlier time ("has already paid",
+#: "has long opposed"), not on the day of the report.
+_EARLIER = frozenset({"already", "earlier", "previously", "long", "ever", "once", "before"})
+
+
+def _some_time_before(verb: Token) -> bool:
+    """ "The government has already contributed $3 million": a total to date or a
+    standing fact, of no day."""
+    return _present_perfect(verb) and any(
+        c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children
     )
 
 

@@ -4,8 +4,9 @@
 airline was to take delivery in May" reports a plan, not a delivery. Each event gets a
 factuality, so a timeline can show what happened and keep the rest apart:
 
-- `negated`: a negation on the trigger ("did not sign") or a verb above it that denies
-  its complement ("failed to", "refused to", "declined to");
+- `negated`: a negation on the trigger ("did not sign"), a subject that denies it ("no
+  action was announced", "nobody was hurt") or a verb above it that denies its
+  complement ("failed to", "refused to", "declined to");
 - `possible`: a modal ("may", "could", "would"), or a clause under "if" or "unless";
 - `planned`: a future ("will", "is to", "is due to", "is going to") or a verb of intent
   above it ("plans to", "agreed to", "wants to");
@@ -80,10 +81,23 @@ def _conditional(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
 
 
+#: Subjects that deny the event: "no one was hurt", "nothing was announced".
+NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "no-one"})
+
+
+def _nobody(child: Token) -> bool:
+    """A subject that says no one did it ("No action was ever announced", "nobody")."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if child.lower_ in NEGATIVE_SUBJECTS:
+        return True
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+
+
 def _own(verb: Token) -> Factuality | None:
     """What the trigger's own auxiliaries, negation and subordinator say."""
     children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
+    if any(c.dep_ == "neg" for c in children) or any(_nobody(c) for c in children):
         return "negated"
     auxiliaries = [a.lower_ for a in _auxiliaries(verb)]
     if any(a in POSSIBLE_MODALS for a in auxiliaries):

@@ -8,6 +8,8 @@ whatever its sentences look like.
 
 from __future__ import annotations
 
+from datetime import date
+
 from graphsvc.errors import InvalidInput
 from graphsvc.model import (
     Actor,
@@ -97,11 +99,16 @@ def extract(article: Article, model: str) -> GraphBatch:
 
     for start, doc in paragraphs:
         actor_at = refs_by_paragraph.get(start, {})
+        back_then = False  # the paragraph has moved to an earlier time
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue  # a run of blanks: no sentence to cite
             expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
-            for draft in find_events(sentence, actor_at, article.published, news, expressions):
+            drafts = find_events(
+                sentence, actor_at, article.published, news and not back_then, expressions
+            )
+            back_then = _moved_back(drafts, article.published, back_then)
+            for draft in drafts:
                 trigger_start = start + draft.trigger.idx
                 event_id = draft.event_id(document.id, trigger_start)
                 if event_id not in events or _better_dated(draft, events[event_id]):
@@ -136,6 +143,22 @@ def extract(article: Article, model: str) -> GraphBatch:
         ),
         relations=tuple(relations.values()),
     )
+
+
+#: How far before publication a stated date moves a paragraph out of the news of the day.
+_DAYS_BACK = 7
+
+
+def _moved_back(drafts: list[EventDraft], published: date, before: bool) -> bool:
+    """Whether the paragraph now tells an earlier time: its last sentence dates events
+    a week or more before publication ("He was found on Nov. 25 ... His mother died
+    when the boat sank"); the next sentences' undated events are then not the day's
+    news. A sentence with no stated date leaves it as it was."""
+    stated = [d.when for d in drafts if d.when is not None and d.when.basis == "text"]
+    if not stated:
+        return before
+    latest = max(w.end for w in stated)
+    return (published - latest).days >= _DAYS_BACK
 
 
 #: How much a date's basis says, most first: a stated date beats an inferred one.

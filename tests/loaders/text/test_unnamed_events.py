@@ -127,10 +127,11 @@ def test_a_history_does_not_carry_a_date_to_the_next_sentence() -> None:
 
 
 def test_news_does_not_carry_a_date_to_the_next_sentence() -> None:
+    """Neither May (not stated for the praise) nor the publication day (the paragraph
+    is a month back): undated."""
     text = "On 12 May the army crossed the river. Officials praised the soldiers."
     batch = _extract(text)
-    event = _at(batch, text, "praised")
-    assert event.when is not None and event.when.basis == "publication"
+    assert _at(batch, text, "praised").when is None
 
 
 def test_a_bare_participle_that_describes_is_not_an_event() -> None:
@@ -151,3 +152,35 @@ def test_a_plan_for_a_month_looks_ahead_whatever_the_tense() -> None:
     text = "The official said that the launch was planned for early March."
     event = _at(_extract(text, published=date(2021, 2, 10)), text, "planned")
     assert event.when is not None and event.when.start == date(2021, 3, 1)
+
+
+def test_a_subject_that_denies_the_event_negates_it() -> None:
+    text = "No enforcement action was ever announced by the agency."
+    event = _at(_extract(text), text, "announced")
+    assert event.factuality == "negated"
+
+
+def test_a_present_perfect_with_already_is_no_days_news() -> None:
+    text = "The government has already contributed three million dollars to the fund."
+    event = _at(_extract(text), text, "contributed")
+    assert event.when is None
+
+
+def test_a_paragraph_that_moved_back_in_time_gives_no_publication_day() -> None:
+    """After a sentence dated weeks back, the next one's undated events are not the day's
+    news; a new paragraph is."""
+    text = (
+        "The boy was found off the coast on Nov. 25. His mother died when the boat sank.\n\n"
+        "Officials praised the rescuers in the harbour town."
+    )
+    batch = _extract(text, published=date(2000, 1, 20))
+    assert _at(batch, text, "died").when is None
+    praised = _at(batch, text, "praised")
+    assert praised.when is not None and praised.when.basis == "publication"
+
+
+def test_a_clause_of_the_same_moment_dates_its_main_verb() -> None:
+    text = "At least nine were injured, officials said as dawn broke on Saturday."
+    event = _at(_extract(text), text, "said")
+    assert event.when is not None and event.when.start == date(2019, 6, 15)
+    assert event.when.basis == "text"
