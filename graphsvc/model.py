@@ -139,6 +139,12 @@ class Actor(_Strict):
     name: Text
     kind: ActorKind
     aliases: tuple[Text, ...] = ()
+    kind_evidence: str | None = Field(
+        default=None,
+        max_length=200,
+        description='What decided the kind, so a reader can judge it: "legal form: LLC", '
+        '"gazetteer: country", "descriptor: carmaker", "title: President", "ner: ORG".',
+    )
 
 
 class Participant(_Strict):
@@ -229,6 +235,26 @@ class Relation(_Strict):
         return (self.source, self.type.value, self.target, self.document or "")
 
 
+class SameAsCandidate(_Strict):
+    """A weak cross-document match ("Nuri al-Maliki" may be "Nouri al-Maliki"): recorded
+    for a person to decide (POST /actors/{id}/merge), never merged silently."""
+
+    actor: NodeId
+    candidate: NodeId
+    reason: Text
+
+    @model_validator(mode="after")
+    def _two_actors(self) -> SameAsCandidate:
+        if self.actor == self.candidate:
+            raise ValueError("an actor cannot be a same-as candidate of itself")
+        return self
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identity: one candidate per (actor, candidate) pair; a newer reason replaces."""
+        return (self.actor, self.candidate)
+
+
 class GraphBatch(_Strict):
     """One unit of writing: stores commit all of it or none of it."""
 
@@ -236,6 +262,7 @@ class GraphBatch(_Strict):
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
+    same_as: tuple[SameAsCandidate, ...] = ()
     replaces: tuple[DocumentId, ...] = Field(
         default=(),
         description="Documents whose earlier contributions (event sources, relations) this "
@@ -243,7 +270,14 @@ class GraphBatch(_Strict):
     )
 
     def is_empty(self) -> bool:
-        return not (self.documents or self.actors or self.events or self.relations or self.replaces)
+        return not (
+            self.documents
+            or self.actors
+            or self.events
+            or self.relations
+            or self.same_as
+            or self.replaces
+        )
 
     def counts(self) -> dict[str, int]:
         return {
@@ -251,4 +285,5 @@ class GraphBatch(_Strict):
             "actors": len(self.actors),
             "events": len(self.events),
             "relations": len(self.relations),
+            "same_as": len(self.same_as),
         }

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from graphsvc.model import (
+    Actor,
     ActorKind,
     DateBasis,
     EventType,
@@ -31,6 +32,41 @@ class ActorRef(BaseModel):
 
 class ParticipantView(ActorRef):
     role: Role
+
+
+class SameAsCandidateView(ActorRef):
+    """Another actor that may be the same entity, and why; merged only by hand."""
+
+    reason: str
+
+
+class ActorDetail(Actor):
+    """One actor as GET /actors/{id} shows it: the actor and its same-as candidates."""
+
+    same_as_candidates: list[SameAsCandidateView] = Field(
+        default_factory=list,
+        description="Actors a weak match says may be this one (either direction), by "
+        "name; `POST /actors/{id}/merge` merges one by hand.",
+    )
+
+
+class ActorDocument(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    published: date | None
+    count: int = Field(
+        description="The actor's events this document reports (as participant or "
+        "reporter) plus the actor's relations taken from it."
+    )
+
+
+class ActorDocumentsPage(BaseModel):
+    actor: ActorRef
+    items: list[ActorDocument] = Field(
+        description="Newest first (by publication date, undated last), then by id."
+    )
+    count: int = Field(description="Documents where the actor appears, before `limit`.")
 
 
 class EventView(BaseModel):

@@ -6,11 +6,13 @@ contract tests, so the API and CLI never know which one they talk to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graphsvc.errors import InvalidInput
 from graphsvc.limits import MAX_HOPS, MAX_LIMIT
 from graphsvc.model import (
     SHOWN_FACTUALITIES,
@@ -21,7 +23,10 @@ from graphsvc.model import (
     Factuality,
     GraphBatch,
 )
+from graphsvc.names import normalise_name
 from graphsvc.views import (
+    ActorDetail,
+    ActorDocumentsPage,
     CypherResult,
     PathsResult,
     RelatedActorsPage,
@@ -30,7 +35,22 @@ from graphsvc.views import (
     WriteResult,
 )
 
-__all__ = ["MAX_HOPS", "MAX_LIMIT", "GraphStore", "TimelineQuery", "Window"]
+__all__ = ["MAX_HOPS", "MAX_LIMIT", "MAX_NAMES", "GraphStore", "TimelineQuery", "Window"]
+
+#: Most distinct names one `actors_by_names` call looks up: a document names a few
+#: hundred actors at most, and the Neo4j store answers it with one scan of actors.
+MAX_NAMES = 2000
+
+
+def normalised_names(names: Iterable[str]) -> list[str]:
+    """The distinct non-empty normalised forms of `names`, in order; InvalidInput past
+    MAX_NAMES, so no caller turns a lookup into an unbounded one."""
+    found = list(dict.fromkeys(n for n in map(normalise_name, names) if n))
+    if len(found) > MAX_NAMES:
+        raise InvalidInput(
+            f"{len(found)} distinct names to look up at once; at most {MAX_NAMES}: split them"
+        )
+    return found
 
 
 class Window(BaseModel):
@@ -85,9 +105,32 @@ class GraphStore(Protocol):
         """Commit the whole batch or nothing; raise InvalidInput for unknown references."""
         ...
 
-    def get_actor(self, actor_id: str) -> Actor: ...
+    def get_actor(self, actor_id: str) -> Actor:
+        """The actor of that id; an id merged away resolves to the actor it went into.
+        NotFound when there is none."""
+        ...
+
+    def actor_detail(self, actor_id: str) -> ActorDetail:
+        """`get_actor` with the actor's same-as candidates (either direction)."""
+        ...
 
     def search_actors(self, q: str, limit: int) -> list[Actor]: ...
+
+    def actors_by_names(self, names: Iterable[str]) -> list[Actor]:
+        """Actors whose name or an alias equals one of `names`, both normalised
+        (`graphsvc.names.normalise_name`), by id: how a new document's actors are
+        resolved against the store. At most MAX_NAMES distinct names (InvalidInput)."""
+        ...
+
+    def merge_actors(self, actor_id: str, into: str) -> Actor:
+        """Merge `actor_id` into `into` atomically (see `graphsvc.store.actor_merge`) and
+        return the merged actor. NotFound for an unknown id (saying where an id merged
+        away went), InvalidInput when both are the same actor."""
+        ...
+
+    def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
+        """Documents where the actor appears, newest first, at most `limit`."""
+        ...
 
     def timeline(self, query: TimelineQuery) -> TimelinePage: ...
 

@@ -18,12 +18,17 @@ import networkx as nx
 
 from graphsvc.adhoc.embedded import dialect, project, run_query
 from graphsvc.model import Actor, ActorKind, Event, GraphBatch
-from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.actor_merge import check_merge, move_event, plan_merge, redirects_after
+from graphsvc.store.base import TimelineQuery, Window, normalised_names
 from graphsvc.store.memory import MemoryGraph
 from graphsvc.store.merge import merge_batch, withdraw
+from graphsvc.store.redirect import redirect_batch
 from graphsvc.store.references import check_references
+from graphsvc.store.removals import Removals
 from graphsvc.store.sqlite_copy import SqliteCopy
 from graphsvc.views import (
+    ActorDetail,
+    ActorDocumentsPage,
     CypherResult,
     PathsResult,
     RelatedActorsPage,
@@ -58,6 +63,7 @@ class EmbeddedStore:
         self._seen_version = self._copy.data_version()
         graph = MemoryGraph()
         graph.apply(self._copy.read_all())
+        graph.redirect(self._copy.read_redirects())
         return graph
 
     def _catch_up(self) -> None:
@@ -90,29 +96,42 @@ class EmbeddedStore:
             self._copy.begin()
             try:
                 self._catch_up()
-                graph = self._graph  # only writers change it, and this is the only one
-                rows, dropped, gone = self._merged(graph, batch)
-                if not rows.is_empty() or dropped or gone:
-                    self._copy.commit(rows, batch.counts(), dropped, gone)
-                    with self._lock:
-                        self._projection = None
-                        try:
-                            graph.remove(dropped, gone)
-                            graph.apply(rows)
-                        except Exception:
-                            # SQLite has the batch; never let memory disagree with it.
-                            self._graph = self._rebuild()
-                            raise
+                rows, removals = self._merged(self._graph, batch)
+                if not rows.is_empty() or removals:
+                    self._commit(rows, batch.counts(), removals)
             finally:
                 self._copy.rollback()  # nothing to undo after a commit; frees the lock if none
             with self._lock:
                 return WriteResult(written=batch.counts(), stats=self._graph.stats())
 
+    def _commit(
+        self,
+        rows: GraphBatch,
+        counts: dict[str, int],
+        removals: Removals,
+        redirects: dict[str, str] | None = None,
+    ) -> None:
+        """Commit to SQLite, then apply to memory. Call with the write lock held and
+        SQLite's transaction begun; only writers change `self._graph`."""
+        self._copy.commit(rows, counts, removals, redirects)
+        graph = self._graph
+        with self._lock:
+            self._projection = None
+            try:
+                graph.remove(removals)
+                graph.apply(rows)
+                graph.redirect(redirects or {})
+            except Exception:
+                # SQLite has the batch; never let memory disagree with it.
+                self._graph = self._rebuild()
+                raise
+
     @staticmethod
-    def _merged(
-        graph: MemoryGraph, batch: GraphBatch
-    ) -> tuple[GraphBatch, list[str], list[tuple[str, str, str, str]]]:
-        """The rows to write, the events to drop and the relations gone, per merge rules."""
+    def _merged(graph: MemoryGraph, batch: GraphBatch) -> tuple[GraphBatch, Removals]:
+        """The rows to write and what goes (withdrawn events and relations), per merge
+        rules, with merged-away actor ids redirected first."""
+        redirected = redirect_batch(batch, graph.merged)
+        batch = redirected.batch
         check_references(
             batch,
             known_actors=lambda ids: _present(ids, graph.actors),
@@ -125,13 +144,54 @@ class EmbeddedStore:
         def event(event_id: str) -> Event | None:
             return changed[event_id] if event_id in changed else graph.events.get(event_id)
 
-        rows = merge_batch(batch, graph.documents.get, graph.actors.get, event)
+        rows = merge_batch(batch, graph.documents.get, graph.actors.get, event, redirected.absorbed)
         written = {e.id for e in rows.events}
         pruned = tuple(e for i, e in changed.items() if e is not None and i not in written)
         rows = rows.model_copy(update={"events": rows.events + pruned})
-        dropped = [i for i, e in changed.items() if e is None and i not in written]
-        gone = [k for k in gone if k not in {r.key for r in rows.relations}]
-        return rows, dropped, gone
+        dropped = tuple(i for i, e in changed.items() if e is None and i not in written)
+        kept = {r.key for r in rows.relations}
+        return rows, Removals(events=dropped, relations=tuple(k for k in gone if k not in kept))
+
+    def merge_actors(self, actor_id: str, into: str) -> Actor:
+        """Merge `actor_id` into `into` in one SQLite transaction (see `actor_merge`)."""
+        with self._write_lock:
+            self._copy.begin()
+            try:
+                self._catch_up()
+                graph = self._graph
+                old, target = check_merge(
+                    actor_id,
+                    into,
+                    graph.actors.get(actor_id),
+                    graph.merged.get(actor_id),
+                    graph.actors.get(graph.merged.get(into, into)),
+                )
+                plan = plan_merge(
+                    old,
+                    target,
+                    [*graph.relations_of(old.id), *graph.relations_of(target.id)],
+                    graph.candidates_of(old.id, target.id),
+                )
+                touched = {e.id: e for e in graph.events_of(old.id)}
+                touched.update((e.id, e) for e in graph.events_reported_by(old.id))
+                rows = GraphBatch.model_construct(
+                    documents=(),
+                    actors=(plan.actor,),
+                    events=tuple(move_event(e, old.id, target.id) for e in touched.values()),
+                    relations=plan.relations,
+                    same_as=plan.same_as,
+                    replaces=(),
+                )
+                removals = Removals(
+                    relations=plan.gone_relations,
+                    actors=(old.id,),
+                    same_as=plan.gone_same_as,
+                )
+                redirects = redirects_after(graph.merged, old.id, target.id)
+                self._commit(rows, {"merged_actors": 1}, removals, redirects)
+            finally:
+                self._copy.rollback()
+            return plan.actor
 
     def get_actor(self, actor_id: str) -> Actor:
         self._current()
@@ -142,6 +202,24 @@ class EmbeddedStore:
         self._current()
         with self._lock:
             return self._graph.search_actors(q, limit)
+
+    def actors_by_names(self, names: Iterable[str]) -> list[Actor]:
+        wanted = normalised_names(names)
+        if not wanted:
+            return []
+        self._current()
+        with self._lock:
+            return self._graph.actors_by_names(wanted)
+
+    def actor_detail(self, actor_id: str) -> ActorDetail:
+        self._current()
+        with self._lock:
+            return self._graph.actor_detail(actor_id)
+
+    def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
+        self._current()
+        with self._lock:
+            return self._graph.actor_documents(actor_id, limit)
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
         self._current()

@@ -1,28 +1,44 @@
-"""The embedded store's in-memory graph: a networkx MultiDiGraph plus two indexes.
+"""The embedded store's in-memory graph: a networkx MultiDiGraph plus indexes.
 
 Nodes are keyed `(label, id)` so a document id can never collide with an actor id.
-Indexes: actors by normalised name and alias (resolving "Putin" to one actor), and
-every event's sort key (start, end, id) in order, so timelines need no sort per request.
+Indexes: actors by normalised name and alias (resolving "Putin" to one actor), events
+by reporter, and every event's sort key (start, end, id) in order, so timelines need no
+sort per request. Same-as candidates and the redirects of merged-away actor ids are
+kept beside the graph, not in it: paths never run through a guess or an old id.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
 from itertools import islice, pairwise
 
 import networkx as nx
 from sortedcontainers import SortedList
 
 from graphsvc.errors import NotFound
-from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch, Relation
+from graphsvc.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    GraphBatch,
+    Relation,
+    SameAsCandidate,
+)
 from graphsvc.names import normalise_name
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.paths import PATH_CAP, canonical_paths
 from graphsvc.store.related import assemble_related
+from graphsvc.store.removals import Removals
+from graphsvc.store.same_as import candidate_views
 from graphsvc.views import (
+    ActorDetail,
+    ActorDocument,
+    ActorDocumentsPage,
     ActorRef,
     EventView,
     ParticipantView,
@@ -52,7 +68,12 @@ class MemoryGraph:
         self.actors: dict[str, Actor] = {}
         self.events: dict[str, Event] = {}
         self.relations: dict[tuple[str, str, str, str], Relation] = {}
+        self.same_as: dict[tuple[str, str], SameAsCandidate] = {}
+        #: Merged-away actor id -> the actor it was merged into (never another old id).
+        self.merged: dict[str, str] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
+        self._reported: dict[str, set[str]] = defaultdict(set)
+        self._candidates: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._event_order: SortedList = SortedList()
         #: Timeline counts by filters (no cursor), valid until the next write.
         self._counts: dict[TimelineQuery, int] = {}
@@ -71,29 +92,52 @@ class MemoryGraph:
             self._put_event(event)
         for relation in rows.relations:
             self._put_relation(relation)
+        for candidate in rows.same_as:
+            self.same_as[candidate.key] = candidate
+            for end in candidate.key:
+                self._candidates[end].add(candidate.key)
 
-    def remove(
-        self, event_ids: Iterable[str], relation_keys: Iterable[tuple[str, str, str, str]]
-    ) -> None:
-        """Drop events (with their edges) and relations that a batch withdrew."""
+    def redirect(self, merged: Mapping[str, str]) -> None:
+        """Record merged-away ids and the actors they now resolve to."""
+        self.merged.update(merged)
+
+    def remove(self, removals: Removals) -> None:
+        """Drop what a write deletes; events and actors go with their edges."""
         self._counts.clear()
-        for event_id in event_ids:
+        for event_id in removals.events:
             event = self.events.pop(event_id, None)
             if event is not None:
-                self._event_order.discard(_event_key(event))
+                self._forget_event(event)
                 self.graph.remove_node(("Event", event_id))
-        for key in relation_keys:
+        for key in removals.relations:
             relation = self.relations.pop(key, None)
             if relation is not None:
                 self.graph.remove_edge(
                     ("Actor", relation.source), ("Actor", relation.target), "|".join(key)
                 )
+        for candidate_key in removals.same_as:
+            self.same_as.pop(candidate_key, None)
+            for end in candidate_key:
+                self._candidates[end].discard(candidate_key)
+        for actor_id in removals.actors:
+            actor = self.actors.pop(actor_id, None)
+            if actor is not None:
+                self._forget_names(actor)
+                self.graph.remove_node(("Actor", actor_id))
+
+    def _forget_names(self, actor: Actor) -> None:
+        for name in (actor.name, *actor.aliases):
+            self._names[normalise_name(name)].discard(actor.id)
+
+    def _forget_event(self, event: Event) -> None:
+        self._event_order.discard(_event_key(event))
+        if event.reported_by is not None:
+            self._reported[event.reported_by].discard(event.id)
 
     def _put_actor(self, actor: Actor) -> None:
         old = self.actors.get(actor.id)
         if old is not None:
-            for name in (old.name, *old.aliases):
-                self._names[normalise_name(name)].discard(old.id)
+            self._forget_names(old)
         self.actors[actor.id] = actor
         self.graph.add_node(("Actor", actor.id))
         for name in (actor.name, *actor.aliases):
@@ -103,10 +147,12 @@ class MemoryGraph:
         node = ("Event", event.id)
         old = self.events.get(event.id)
         if old is not None:
-            self._event_order.discard(_event_key(old))
+            self._forget_event(old)
             self.graph.remove_node(node)
         self.events[event.id] = event
         self._event_order.add(_event_key(event))
+        if event.reported_by is not None:
+            self._reported[event.reported_by].add(event.id)
         self.graph.add_node(node)
         for p in event.participants:
             self.graph.add_edge(
@@ -126,10 +172,62 @@ class MemoryGraph:
     # -- reading ---------------------------------------------------------------
 
     def actor(self, actor_id: str) -> Actor:
-        actor = self.actors.get(actor_id)
+        """The actor of that id, or of the actor it was merged into."""
+        actor = self.actors.get(self.merged.get(actor_id, actor_id))
         if actor is None:
             raise NotFound(f"no actor with id {actor_id!r}; search with GET /actors?q=")
         return actor
+
+    def actor_detail(self, actor_id: str) -> ActorDetail:
+        actor = self.actor(actor_id)
+        touching = self.candidates_of(actor.id)
+        refs = {i: self.actor_ref(i) for c in touching for i in c.key}
+        views = candidate_views(actor.id, touching, refs)
+        return ActorDetail(**actor.model_dump(), same_as_candidates=views)
+
+    def actors_by_names(self, names: Iterable[str]) -> list[Actor]:
+        """Actors one of whose normalised names is one of `names` (already normalised)."""
+        ids = {i for name in names for i in self._names.get(name, ())}
+        return [self.actors[i] for i in sorted(ids)]
+
+    def candidates_of(self, *actor_ids: str) -> list[SameAsCandidate]:
+        """Same-as candidates touching any of `actor_ids`, once each."""
+        keys = {k for actor_id in actor_ids for k in self._candidates.get(actor_id, ())}
+        return [self.same_as[k] for k in sorted(keys)]
+
+    def events_reported_by(self, actor_id: str) -> list[Event]:
+        return [self.events[i] for i in sorted(self._reported.get(actor_id, ()))]
+
+    def relations_of(self, actor_id: str) -> list[Relation]:
+        """The actor's relations, either direction, from its edges (no scan of all)."""
+        node = ("Actor", actor_id)
+        edges = [
+            *self.graph.out_edges(node, data="relation"),
+            *self.graph.in_edges(node, data="relation"),
+        ]
+        return [relation for _, _, relation in edges if relation is not None]
+
+    def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
+        """Where the actor appears: documents reporting its events (as participant or
+        reporter), or giving its relations; newest first, undated last, then by id."""
+        actor = self.actor(actor_id)
+        counts: Counter[str] = Counter()
+        events = {e.id: e for e in (*self.events_of(actor.id), *self.events_reported_by(actor.id))}
+        for event in events.values():
+            counts.update({s.document for s in event.sources})
+        counts.update(r.document for r in self.relations_of(actor.id) if r.document)
+        documents = sorted(
+            (self.documents[i] for i in counts),
+            key=lambda d: (d.published is None, -(d.published or date.min).toordinal(), d.id),
+        )
+        items = [
+            ActorDocument(
+                id=d.id, title=d.title, url=d.url, published=d.published, count=counts[d.id]
+            )
+            for d in documents[:limit]
+        ]
+        me = ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
+        return ActorDocumentsPage(actor=me, items=items, count=len(counts))
 
     def actor_ref(self, actor_id: str) -> ActorRef:
         actor = self.actor(actor_id)
@@ -191,18 +289,17 @@ class MemoryGraph:
             sources=list(event.sources),
         )
 
-    def _events_of(self, actor_id: str) -> list[Event]:
-        return [
-            self.events[node[1]]
-            for node in self.graph.successors(("Actor", actor_id))
-            if node[0] == "Event"
-        ]
+    def events_of(self, actor_id: str) -> list[Event]:
+        node = ("Actor", actor_id)
+        if node not in self.graph:
+            return []
+        return [self.events[n[1]] for n in self.graph.successors(node) if n[0] == "Event"]
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
         keys: SortedList | list[SortKey]
         if query.actor is not None:
-            self.actor(query.actor)
-            keys = sorted(_event_key(e) for e in self._events_of(query.actor))
+            actor_id = self.actor(query.actor).id
+            keys = sorted(_event_key(e) for e in self.events_of(actor_id))
         else:
             keys = self._event_order
         types = set(query.types)
@@ -247,8 +344,8 @@ class MemoryGraph:
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
     ) -> RelatedActorsPage:
         me = self.actor_ref(actor_id)
-        events = [self.event_view(e) for e in self._events_of(actor_id)]
-        relations = [r for r in self.relations.values() if actor_id in (r.source, r.target)]
+        events = [self.event_view(e) for e in self.events_of(me.id)]
+        relations = self.relations_of(me.id)
         refs = {other: self.actor_ref(other) for r in relations for other in (r.source, r.target)}
         return assemble_related(me, events, relations, refs, window, kind, limit)
 
@@ -300,6 +397,7 @@ class MemoryGraph:
         """
         source_ref, target_ref = self.actor_ref(source), self.actor_ref(target)
         result = PathsResult(source=source_ref, target=target_ref, max_hops=max_hops, paths=[])
+        source, target = source_ref.id, target_ref.id
         if source == target:
             return result
         view = nx.subgraph_view(self.graph, filter_node=lambda n: n[0] != "Document")

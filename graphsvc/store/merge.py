@@ -6,10 +6,18 @@ to an event" mean the same on each: fields are replaced, aliases and sources acc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
-from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, utc_now
+from graphsvc.model import (
+    Actor,
+    Document,
+    Event,
+    GraphBatch,
+    Relation,
+    SameAsCandidate,
+    utc_now,
+)
 
 T = TypeVar("T")
 
@@ -30,10 +38,25 @@ def merge_document(old: Document | None, new: Document) -> Document:
 
 
 def merge_actor(old: Actor | None, new: Actor) -> Actor:
-    """Name and kind come from the newest record; aliases accumulate."""
-    if old is None:
-        return new.model_copy(update={"aliases": _union((), new.aliases, str.casefold)})
-    return new.model_copy(update={"aliases": _union(old.aliases, new.aliases, str.casefold)})
+    """Name, kind and kind evidence come from the newest record; aliases accumulate.
+
+    A record that gives no evidence keeps the stored one while the kind stays the same
+    (it still explains that kind), but never carries it over to a different kind.
+    """
+    update: dict[str, Any] = {
+        "aliases": _union(old.aliases if old else (), new.aliases, str.casefold)
+    }
+    if old is not None and new.kind_evidence is None and new.kind == old.kind:
+        update["kind_evidence"] = old.kind_evidence
+    return new.model_copy(update=update)
+
+
+def absorb_names(actor: Actor, names: Iterable[str]) -> Actor:
+    """`actor` with `names` (of an actor merged into it) among its aliases; its own name,
+    kind and evidence stay: whoever merged decided which actor it is."""
+    own = actor.name.casefold()
+    extra = [n for n in names if n.casefold() != own]
+    return actor.model_copy(update={"aliases": _union(actor.aliases, extra, str.casefold)})
 
 
 def merge_event(old: Event | None, new: Event) -> Event:
@@ -47,23 +70,36 @@ def merge_batch(
     document: Callable[[str], Document | None],
     actor: Callable[[str], Actor | None],
     event: Callable[[str], Event | None],
+    absorbed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> GraphBatch:
-    """The rows to write: each item merged with the stored one and with earlier batch items."""
+    """The rows to write: each item merged with the stored one and with earlier batch items.
+
+    `absorbed` maps an actor id to names that records of actors merged into it brought
+    (see `redirect.redirect_batch`): they become its aliases.
+    """
     documents: dict[str, Document] = {}
     for item in batch.documents:
         documents[item.id] = merge_document(documents.get(item.id) or document(item.id), item)
     actors: dict[str, Actor] = {}
     for item in batch.actors:
         actors[item.id] = merge_actor(actors.get(item.id) or actor(item.id), item)
+    for actor_id, names in (absorbed or {}).items():
+        base = actors.get(actor_id) or actor(actor_id)
+        if base is not None:
+            grown = absorb_names(base, names)
+            if actor_id in actors or grown != base:
+                actors[actor_id] = grown
     events: dict[str, Event] = {}
     for item in batch.events:
         events[item.id] = merge_event(events.get(item.id) or event(item.id), item)
     relations: dict[tuple[str, str, str, str], Relation] = {r.key: r for r in batch.relations}
+    same_as: dict[tuple[str, str], SameAsCandidate] = {c.key: c for c in batch.same_as}
     return GraphBatch(
         documents=tuple(documents.values()),
         actors=tuple(actors.values()),
         events=tuple(events.values()),
         relations=tuple(relations.values()),
+        same_as=tuple(same_as.values()),
     )
 
 

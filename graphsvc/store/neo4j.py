@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from itertools import islice
 from typing import Any, TypeVar
@@ -35,19 +35,26 @@ from graphsvc.model import (
     GraphBatch,
     Participant,
     Relation,
+    SameAsCandidate,
     Source,
     When,
 )
 from graphsvc.names import normalise_name
-from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.actor_merge import check_merge, plan_merge
+from graphsvc.store.base import TimelineQuery, Window, normalised_names
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
 from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.merge import merge_batch
 from graphsvc.store.paths import PATH_CAP, canonical_paths
+from graphsvc.store.redirect import actor_ids, redirect_batch
 from graphsvc.store.references import check_references
 from graphsvc.store.related import assemble_related
+from graphsvc.store.same_as import candidate_views
 from graphsvc.views import (
+    ActorDetail,
+    ActorDocument,
+    ActorDocumentsPage,
     ActorRef,
     CypherResult,
     EventView,
@@ -158,6 +165,10 @@ def relation_row(relation: Relation) -> dict[str, Any]:
     return row
 
 
+def same_as_row(candidate: SameAsCandidate) -> dict[str, Any]:
+    return candidate.model_dump(mode="json")
+
+
 # -- rows read back ----------------------------------------------------------------
 
 
@@ -223,6 +234,19 @@ def _relation_model(row: dict[str, Any]) -> Relation:
         document=row["document"] or None,
         sentence=row["sentence"],
     )
+
+
+def _candidates(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[list[SameAsCandidate], dict[str, ActorRef]]:
+    """Rows of `same_as/of_actors` as candidates and references to their actors."""
+    rows = list(rows)
+    candidates = [
+        SameAsCandidate(actor=r["actor"], candidate=r["candidate"], reason=r["reason"])
+        for r in rows
+    ]
+    refs = {ref["id"]: ActorRef(**ref) for r in rows for ref in r["refs"]}
+    return candidates, refs
 
 
 def _message(exc: Exception) -> str:
@@ -480,6 +504,14 @@ class Neo4jStore:
     def _write_batch(self, tx: ManagedTransaction, batch: GraphBatch) -> None:
         if batch.replaces:
             _run(tx, "documents/withdraw", ids=list(batch.replaces))
+        named = sorted(actor_ids(batch))
+        merged = (
+            {row["id"]: row["into"] for row in _run(tx, "actors/redirects", ids=named)}
+            if named
+            else {}
+        )
+        redirected = redirect_batch(batch, merged)
+        batch = redirected.batch
 
         def present(name: str, ids: set[str], key: str) -> set[str]:
             return {row[key]["id"] for row in _run(tx, name, ids=sorted(ids))} if ids else set()
@@ -493,15 +525,16 @@ class Neo4jStore:
             row["document"]["id"]: Document(**row["document"])
             for row in _run(tx, "documents/get_many", ids=[d.id for d in batch.documents])
         }
+        wanted = [*(a.id for a in batch.actors), *redirected.absorbed]
         actors = {
             row["actor"]["id"]: Actor(**row["actor"])
-            for row in _run(tx, "actors/get_many", ids=[a.id for a in batch.actors])
+            for row in _run(tx, "actors/get_many", ids=wanted)
         }
         events = {
             row["event"]["id"]: _event_model(row["event"])
             for row in _run(tx, "events/get_many", ids=[e.id for e in batch.events])
         }
-        rows = merge_batch(batch, documents.get, actors.get, events.get)
+        rows = merge_batch(batch, documents.get, actors.get, events.get, redirected.absorbed)
 
         _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
         _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
@@ -511,6 +544,36 @@ class Neo4jStore:
         _run_batched(tx, "events/link_participants", participant_rows(rows.events))
         _run_batched(tx, "events/link_sources", source_rows(rows.events))
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
+        _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
+
+    def merge_actors(self, actor_id: str, into: str) -> Actor:
+        """Merge in one write transaction (see `graphsvc.store.actor_merge`)."""
+        return self._write(lambda tx: self._merge_actors(tx, actor_id, into))
+
+    @staticmethod
+    def _merge_actors(tx: ManagedTransaction, actor_id: str, into: str) -> Actor:
+        old: Actor | None = None
+        merged_into: str | None = None
+        for row in _run(tx, "actors/get", id=actor_id):
+            if row["merged_into"] is None:
+                old = Actor(**row["actor"])
+            else:
+                merged_into = row["merged_into"]
+        found = _run(tx, "actors/get", id=into)
+        target = Actor(**found[0]["actor"]) if found else None
+        old, target = check_merge(actor_id, into, old, merged_into, target)
+        relations = [
+            _relation_model(row)
+            for who in (old.id, target.id)
+            for row in _run(tx, "related/relations", actor_id=who, since=None, until=None)
+        ]
+        candidates, _ = _candidates(_run(tx, "same_as/of_actors", ids=[old.id, target.id]))
+        plan = plan_merge(old, target, relations, candidates)
+        _run_batched(tx, "actors/upsert", [actor_row(plan.actor)])
+        _run_batched(tx, "relations/upsert", [relation_row(r) for r in plan.relations])
+        _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in plan.same_as])
+        _run(tx, "actors/merge", old=old.id, into=target.id)
+        return plan.actor
 
     # -- reading -------------------------------------------------------------------
 
@@ -530,6 +593,34 @@ class Neo4jStore:
     def get_actor(self, actor_id: str) -> Actor:
         return self._read(lambda tx: self._actor(tx, actor_id))
 
+    def actor_detail(self, actor_id: str) -> ActorDetail:
+        def work(tx: ManagedTransaction) -> ActorDetail:
+            actor = self._actor(tx, actor_id)
+            candidates, refs = _candidates(_run(tx, "same_as/of_actors", ids=[actor.id]))
+            views = candidate_views(actor.id, candidates, refs)
+            return ActorDetail(**actor.model_dump(), same_as_candidates=views)
+
+        return self._read(work)
+
+    def actors_by_names(self, names: Iterable[str]) -> list[Actor]:
+        wanted = normalised_names(names)
+        if not wanted:
+            return []
+        rows = self._read(lambda tx: _run(tx, "actors/by_names", names=wanted))
+        return [Actor(**row["actor"]) for row in rows]
+
+    def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
+        def work(tx: ManagedTransaction) -> ActorDocumentsPage:
+            me = self._actor(tx, actor_id)
+            (row,) = _run(tx, "actors/documents", actor_id=me.id, limit=limit)
+            return ActorDocumentsPage(
+                actor=ActorRef(id=me.id, name=me.name, kind=me.kind),
+                items=[ActorDocument(**item) for item in row["items"]],
+                count=row["total"],
+            )
+
+        return self._read(work)
+
     def search_actors(self, q: str, limit: int) -> list[Actor]:
         needle = normalise_name(q)
         if q.strip() and not needle:
@@ -544,10 +635,9 @@ class Neo4jStore:
             after = {"start": start.isoformat(), "end": end.isoformat(), "id": event_id}
 
         def work(tx: ManagedTransaction) -> TimelinePage:
-            if query.actor is not None:
-                self._actor(tx, query.actor)
+            actor_id = None if query.actor is None else self._actor(tx, query.actor).id
             params = {
-                "actor": query.actor,
+                "actor": actor_id,
                 "types": [t.value for t in query.types],
                 "bases": list(query.bases),
                 "factualities": list(query.factualities),
@@ -582,7 +672,7 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> RelatedActorsPage:
             me = self._actor(tx, actor_id)
             params = {
-                "actor_id": actor_id,
+                "actor_id": me.id,
                 "since": _iso(window.since),
                 "until": _iso(window.until),
             }
@@ -610,9 +700,9 @@ class Neo4jStore:
                 max_hops=max_hops,
                 paths=[],
             )
-            if source == target:
+            if refs[0].id == refs[1].id:
                 return result
-            rows = _run(tx, "paths/shortest", source=source, target=target, cap=PATH_CAP)
+            rows = _run(tx, "paths/shortest", source=refs[0].id, target=refs[1].id, cap=PATH_CAP)
             candidates = [
                 (
                     [PathNode(**n) for n in row["nodes"]],

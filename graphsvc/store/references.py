@@ -36,6 +36,10 @@ def check_references(
         actor_refs.setdefault(relation.target, []).append(where)
         if relation.document:
             document_refs.setdefault(relation.document, []).append(where)
+    for candidate in batch.same_as:
+        where = f"same_as candidate {candidate.actor} ~ {candidate.candidate}"
+        actor_refs.setdefault(candidate.actor, []).append(where)
+        actor_refs.setdefault(candidate.candidate, []).append(where)
 
     errors: list[dict[str, str]] = []
     for refs, in_batch, known, what in (

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import orjson
 
 from graphsvc.errors import GraphsvcError, InsufficientStorage, StoreUnavailable
-from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, utc_now
+from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, SameAsCandidate, utc_now
+from graphsvc.store.removals import Removals
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, body BLOB NOT NULL);
@@ -27,13 +28,18 @@ CREATE TABLE IF NOT EXISTS relations (
     body BLOB NOT NULL,
     PRIMARY KEY (source, type, target, document)
 );
+CREATE TABLE IF NOT EXISTS same_as (
+    actor TEXT NOT NULL, candidate TEXT NOT NULL, body BLOB NOT NULL,
+    PRIMARY KEY (actor, candidate)
+);
+CREATE TABLE IF NOT EXISTS actor_redirects (id TEXT PRIMARY KEY, into_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS batches (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, committed_at TEXT NOT NULL, counts BLOB NOT NULL
 );
 """
 
 
-def _dump(model: Document | Actor | Event | Relation) -> bytes:
+def _dump(model: Document | Actor | Event | Relation | SameAsCandidate) -> bytes:
     return orjson.dumps(model.model_dump(mode="json"))
 
 
@@ -95,20 +101,30 @@ class SqliteCopy:
         self,
         rows: GraphBatch,
         counts: dict[str, int],
-        delete_events: Iterable[str] = (),
-        delete_relations: Iterable[tuple[str, str, str, str]] = (),
+        removals: Removals | None = None,
+        redirects: Mapping[str, str] | None = None,
     ) -> int:
-        """Write merged rows and deletions in the transaction `begin` opened (one is
-        opened here if none is), and commit; return the batch number."""
+        """Write merged rows, deletions and actor redirects (old id -> merged actor) in the
+        transaction `begin` opened (one is opened here if none is), and commit; return the
+        batch number."""
         db = self._db
+        removals = removals or Removals()
         if not db.in_transaction:
             self.begin()
         try:
-            db.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in delete_events])
+            db.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in removals.events])
             db.executemany(
                 "DELETE FROM relations"
                 " WHERE source = ? AND type = ? AND target = ? AND document = ?",
-                list(delete_relations),
+                list(removals.relations),
+            )
+            db.executemany(
+                "DELETE FROM same_as WHERE actor = ? AND candidate = ?", list(removals.same_as)
+            )
+            db.executemany("DELETE FROM actors WHERE id = ?", [(i,) for i in removals.actors])
+            db.executemany(
+                "INSERT OR REPLACE INTO actor_redirects VALUES (?, ?)",
+                list((redirects or {}).items()),
             )
             db.executemany(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?)",
@@ -125,6 +141,10 @@ class SqliteCopy:
             db.executemany(
                 "INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?)",
                 [(*r.key, _dump(r)) for r in rows.relations],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO same_as VALUES (?, ?, ?)",
+                [(*c.key, _dump(c)) for c in rows.same_as],
             )
             cursor = db.execute(
                 "INSERT INTO batches (committed_at, counts) VALUES (?, ?)",
@@ -154,7 +174,12 @@ class SqliteCopy:
             actors=tuple(Actor.model_validate_json(b) for b in self._bodies("actors")),
             events=tuple(Event.model_validate_json(b) for b in self._bodies("events")),
             relations=tuple(Relation.model_validate_json(b) for b in self._bodies("relations")),
+            same_as=tuple(SameAsCandidate.model_validate_json(b) for b in self._bodies("same_as")),
         )
+
+    def read_redirects(self) -> dict[str, str]:
+        """Merged-away actor ids and the actors they resolve to."""
+        return dict(self._db.execute("SELECT id, into_id FROM actor_redirects").fetchall())
 
     def batch_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM batches").fetchone()[0])

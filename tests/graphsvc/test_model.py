@@ -61,6 +61,12 @@ def test_slugify_makes_readable_ids() -> None:
 
 def test_batch_counts() -> None:
     batch = GraphBatch(actors=(Actor(id="person:a", name="A", kind="person"),))
-    assert batch.counts() == {"documents": 0, "actors": 1, "events": 0, "relations": 0}
+    assert batch.counts() == {
+        "documents": 0,
+        "actors": 1,
+        "events": 0,
+        "relations": 0,
+        "same_as": 0,
+    }
     assert not batch.is_empty()
     assert GraphBatch().is_empty()
