@@ -93,4 +93,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(module.router, dependencies=[ReadAccess, Depends(check_text_params)])
     for module in (records, documents, cypher):
         app.include_router(module.router, dependencies=[WriteAccess, Depends(check_json_depth)])
+    app.include_router(
+        actors.write_router,
+        dependencies=[WriteAccess, Depends(check_json_depth), Depends(check_text_params)],
+    )
     return app

@@ -1,24 +1,58 @@
-"""Actors: search by name or alias, fetch one, and who they are connected to."""
+"""Actors: search by name or alias, fetch one, who they are connected to, where they
+appear, and merging two by hand.
+
+An id merged away answers 301 to the actor it went into, so links and bookmarks to the
+old id keep working and a client learns the id to use from now on.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
 from graphsvc.model import Actor, ActorKind
 from graphsvc.store.base import MAX_LIMIT
-from graphsvc.views import RelatedActorsPage
+from graphsvc.views import ActorDetail, ActorDocumentsPage, RelatedActorsPage
 
 router = APIRouter(prefix="/actors", tags=["actors"])
+#: The write route: app.py guards it with the API key like the other writes.
+write_router = APIRouter(prefix="/actors", tags=["actors"])
+
+MOVED: dict[int | str, dict[str, Any]] = {
+    301: {
+        "description": "The id was merged into another actor; `Location` gives the path "
+        "of the same answer for that actor.",
+        "headers": {"Location": {"schema": {"type": "string"}}},
+    }
+}
 
 
 class ActorsPage(BaseModel):
     items: list[Actor]
     count: int
+
+
+class MergeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    into: str = Field(
+        min_length=1, max_length=200, description="The id of the actor to merge into."
+    )
+
+
+def _moved(request: Request, asked: str, actor_id: str, suffix: str = "") -> JSONResponse:
+    """301 to the same route for the actor `asked` was merged into (a relative path:
+    never built from the Host header), with the query string kept."""
+    location = f"/actors/{actor_id}{suffix}"
+    if request.url.query:
+        location += f"?{request.url.query}"
+    body = {"detail": f"actor {asked} was merged into {actor_id}", "location": location}
+    return JSONResponse(body, status_code=301, headers={"Location": location})
 
 
 @router.get("", summary="Search actors by name or alias")
@@ -35,18 +69,29 @@ def search_actors(
     return ActorsPage(items=items, count=len(items))
 
 
-@router.get("/{actor_id}", summary="One actor")
-def get_actor(store: StoreDep, actor_id: str) -> Actor:
-    return store.get_actor(actor_id)
+@router.get(
+    "/{actor_id}",
+    summary="One actor, with its same-as candidates",
+    response_model=ActorDetail,
+    responses=MOVED,
+)
+def get_actor(store: StoreDep, request: Request, actor_id: str) -> ActorDetail | JSONResponse:
+    detail = store.actor_detail(actor_id)
+    if detail.id != actor_id:
+        return _moved(request, actor_id, detail.id)
+    return detail
 
 
 @router.get(
     "/{actor_id}/relations",
     summary="Related actors: direct relations and shared events, with counts and dates",
+    response_model=RelatedActorsPage,
+    responses=MOVED,
 )
 def related_actors(
     store: StoreDep,
     settings: SettingsDep,
+    request: Request,
     actor_id: str,
     since: SinceParam = None,
     until: UntilParam = None,
@@ -54,6 +99,41 @@ def related_actors(
         ActorKind | None, Query(description="Only related actors of this kind.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-) -> RelatedActorsPage:
+) -> RelatedActorsPage | JSONResponse:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    return store.related_actors(actor_id, window_from(since, until), kind, limit)
+    page = store.related_actors(actor_id, window_from(since, until), kind, limit)
+    if page.actor.id != actor_id:
+        return _moved(request, actor_id, page.actor.id, "/relations")
+    return page
+
+
+@router.get(
+    "/{actor_id}/documents",
+    summary="Documents where the actor appears, newest first, with a count each",
+    response_model=ActorDocumentsPage,
+    responses=MOVED,
+)
+def actor_documents(
+    store: StoreDep,
+    settings: SettingsDep,
+    request: Request,
+    actor_id: str,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+) -> ActorDocumentsPage | JSONResponse:
+    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
+    page = store.actor_documents(actor_id, limit)
+    if page.actor.id != actor_id:
+        return _moved(request, actor_id, page.actor.id, "/documents")
+    return page
+
+
+@write_router.post(
+    "/{actor_id}/merge",
+    summary="Merge this actor into another, by hand; the old id keeps resolving",
+)
+def merge_actor(store: StoreDep, actor_id: str, body: MergeRequest) -> ActorDetail:
+    """Moves participations, relations, reported_by references and same-as candidates
+    to `into`, adds this actor's name and aliases to its aliases, keeps `into`'s name and
+    kind, deletes this actor and redirects its id to `into`; all or nothing."""
+    merged = store.merge_actors(actor_id, body.into)
+    return store.actor_detail(merged.id)
