@@ -1,8 +1,13 @@
-"""Actors from named-entity mentions: names cleaned of titles, one actor per referent.
+"""Actors from named-entity mentions: whole names, right kinds, one actor per referent.
 
 "Putin", "Vladimir Putin" and "Russian President Vladimir Putin" are one actor: titles
-are stripped, a lone surname joins the one full name that ends with it, and an acronym
-joins the name it abbreviates ("Free Syrian Army (FSA)", "FT" for "Financial Times").
+are stripped from persons' names (and only theirs: "General Motors" keeps its "General"),
+a lone surname joins the one full name that ends with it, a first word the one
+organisation it begins ("Northrop" and "Northrop Grumman"), an acronym the name it
+abbreviates ("Free Syrian Army (FSA)"), a legal-form variant its base ("General Motors
+Corporation" = "General Motors"), and every form of a country its ISO country ("US",
+"U.S.", "America": United States). Non-actors are refused (`loaders.text.non_actors`);
+kinds come from evidence (`loaders.text.kinds`), kept on the actor.
 """
 
 from __future__ import annotations
@@ -10,11 +15,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
+from cleanco import prepare_default_terms
 from spacy.tokens import Doc, Span
 
 from graphsvc.model import Actor, ActorKind, slugify
 from graphsvc.names import normalise_name
+from loaders.text.gazetteer import Country, country, country_acting, place_evidence
+from loaders.text.kinds import RANK, Kind, decide_kind, legal_form, organisation_base
+from loaders.text.non_actors import not_an_actor, numbered_place
 from loaders.text.vocabulary import vocabulary
 
 KINDS = {
@@ -37,6 +47,7 @@ class Mention:
     span: Span
     name: str
     kind: ActorKind
+    evidence: str = "ner"
 
     @property
     def start(self) -> int:
@@ -46,21 +57,39 @@ class Mention:
     def end(self) -> int:
         return self.span.end_char
 
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.evidence.split(":", 1)[0], RANK["ner"])
+
 
 @dataclass
 class Cluster:
     name: str
     kinds: Counter = field(default_factory=Counter)
     surfaces: list[str] = field(default_factory=list)
+    #: The strongest evidence seen for each kind, as (rank, evidence).
+    evidence: dict[ActorKind, tuple[int, str]] = field(default_factory=dict)
+    extra_aliases: tuple[str, ...] = ()
+
+    def add(self, mention: Mention) -> None:
+        self.kinds[mention.kind] += 1
+        best = self.evidence.get(mention.kind)
+        if best is None or mention.rank < best[0]:
+            self.evidence[mention.kind] = (mention.rank, mention.evidence)
+        for surface in (strip_possessive(mention.span.text), mention.name):
+            if surface and surface not in self.surfaces:
+                self.surfaces.append(surface)
 
     @property
     def kind(self) -> ActorKind:
-        override = vocabulary()["kind_overrides"].get(self.name.lower())
-        return ActorKind(override) if override else self.kinds.most_common(1)[0][0]
+        """The kind the strongest evidence gives; among equals, the most mentioned, then
+        the kind of the fullest name (the first mention added)."""
+        first = list(self.kinds)
+        return min(self.kinds, key=lambda k: (self.evidence[k][0], -self.kinds[k], first.index(k)))
 
     def actor(self) -> Actor:
         aliases = []
-        for surface in self.surfaces:
+        for surface in (*self.surfaces, *self.extra_aliases):
             if surface != self.name and surface not in aliases:
                 aliases.append(surface)
         kind = self.kind
@@ -69,13 +98,25 @@ class Cluster:
             name=self.name,
             kind=kind,
             aliases=tuple(aliases),
+            kind_evidence=self.evidence[kind][1],
         )
 
 
+def strip_possessive(text: str) -> str:
+    """A surface as written, without a possessive: "Apple Computer's" -> Apple Computer."""
+    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text.strip()).strip()
+
+
+def strip_article(text: str) -> str:
+    """A name without a leading "the" or a possessive: "the US Government's" ->
+    "US Government"."""
+    return re.sub(r"^(?:the|The|THE)\s+", "", strip_possessive(text)).strip()
+
+
 def clean_name(text: str) -> str:
-    """Drop "the", possessives and titles ("Russian President Vladimir Putin": Vladimir Putin)."""
-    name = re.sub(r"(?:'s|\u2019s|')$", "", text.strip())
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    """A person's name without "the", possessives and the titles before it ("Russian
+    President Vladimir Putin": Vladimir Putin). Other kinds keep every word."""
+    name = strip_article(text)
     prefixes = sorted(vocabulary()["name_prefixes"], key=len, reverse=True)
     demonyms = vocabulary()["demonyms"]
     changed = True
@@ -95,9 +136,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP)
 
 
+@cache
+def _prefixes() -> frozenset[str]:
+    return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
+
+
 def _titled_person_spans(doc: Doc) -> list[Span]:
     """ "Colonel-General Igor Sergun": capitalised words after a rank the NER missed."""
-    prefixes = {p.lower() for p in vocabulary()["name_prefixes"]}
+    prefixes = _prefixes()
     spans = []
     for token in doc:
         if token.ent_type_ or token.text.lower() not in prefixes or not token.text[:1].isupper():
@@ -111,73 +157,222 @@ def _titled_person_spans(doc: Doc) -> list[Span]:
 
 
 def _acronym_spans(doc: Doc) -> list[Span]:
-    """Capitalised acronyms the NER missed ("Russia's GRU"): organisations."""
+    """Capitalised acronyms the NER missed ("Russia's GRU"): organisations; not legal
+    forms ("Chrysler LLC"), time zones, currencies or titles."""
     return [
         doc[t.i : t.i + 1]
         for t in doc
-        if not t.ent_type_ and t.is_upper and t.is_alpha and 2 <= len(t) <= 6 and t.pos_ == "PROPN"
+        if not t.ent_type_
+        and t.is_upper
+        and t.is_alpha
+        and 2 <= len(t) <= 6
+        and t.pos_ == "PROPN"
+        and t.lower_ not in _legal_form_words()
+        and not_an_actor(t.text) is None
+        and country(t.text) is None
     ]
+
+
+@cache
+def _legal_form_words() -> frozenset[str]:
+    """Single words that are a legal form ("LLC", "Inc", "plc", "AG")."""
+    return frozenset(
+        words[0] for size, words in prepare_default_terms() if size == 1 and words[0].isalpha()
+    )
+
+
+#: A name written on to the one before it: "O'Leary", "O\u2019Brien", "Al-Sadr".
+_NAME_PARTICLE = re.compile(r"^[A-Z][a-z]?['\u2019-][A-Z][\w'\u2019-]+$")
+
+
+def repair_span(ent: Span) -> Span | None:
+    """An entity span with the whole name: cut at an unclosed bracket ("The Software
+    Development Kit (SDK" -> the name before it), grown over a name written on to it
+    ("Michael" + "O-apostrophe-Leary") or a legal form after it ("Chrysler" + "LLC")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    while end < len(doc) and not doc[end].ent_type_:
+        token = doc[end]
+        particle = token.text[:1].isupper() and _NAME_PARTICLE.match(token.text) is not None
+        legal = token.lower_.strip(".") in _legal_form_words() and (
+            token.text[:1].isupper() or token.lower_ == "plc"
+        )
+        if not (particle or legal):
+            break
+        end += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")")):
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def surname_mentions(doc: Doc, surnames: set[str], taken: set[int]) -> list[Mention]:
     """ "Sergun died": a known surname the NER did not tag, as a person mention."""
     return [
-        Mention(doc[t.i : t.i + 1], t.text, ActorKind.person)
+        Mention(doc[t.i : t.i + 1], t.text, ActorKind.person, "ner: surname")
         for t in doc
         if t.text in surnames and t.i not in taken and t.text[:1].isupper()
     ]
 
 
+def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
+    """The mention a span names, or None for a non-actor or a fragment."""
+    raw = strip_article(span.text)
+    after = span.doc[span.end : span.end + 4]
+    following = " ".join(t.text for t in after if t.tag_ != "POS" and not t.like_num)
+    if len(raw) < 2 or not any(c.isalpha() for c in raw) or (raw.isupper() and len(raw) > 6):
+        return None
+    if not_an_actor(raw, following) is not None:
+        return None
+    if after and after[0].like_num and not_an_actor(f"{raw} {after[0].text}") is not None:
+        return None  # "Standard & Poor's" + "500": an index named with its number
+    if numbered_place(raw, tagged == ActorKind.place) and place_evidence(raw) is None:
+        return None
+    decided: Kind = decide_kind(span, raw, tagged, label)
+    name = clean_name(raw) if decided.kind == ActorKind.person else raw
+    if decided.kind == ActorKind.person and not_an_actor(name, following) is not None:
+        return None
+    return Mention(span, name, decided.kind, decided.evidence)
+
+
+#: Words that join two halves of one organisation's name the tagger split ("Federal
+#: Service" + "for" + "Financial Markets").
+_NAME_JOINERS = frozenset({"for", "of", "on"})
+
+
+def _joined_entities(doc: Doc) -> list[Span]:
+    """The document's entities, with an organisation rejoined across "for", "of" or "on"
+    when the tagger cut it in two around that word."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        split = (
+            previous is not None
+            and previous.label_ == "ORG"
+            and ent.label_ == "ORG"
+            and ent.start == previous.end + 1
+            and doc[previous.end].lower_ in _NAME_JOINERS
+        )
+        # "Chrysler" + "LLC" tagged apart: the legal form ends the name before it.
+        suffix = (
+            previous is not None
+            and ent.start == previous.end
+            and len(ent) == 1
+            and ent[0].lower_.strip(".") in _legal_form_words()
+        )
+        if previous is not None and (split or suffix):
+            joined[-1] = Span(doc, previous.start, ent.end, label=previous.label_)
+            continue
+        joined.append(ent)
+    return joined
+
+
+def _gazetteer_spans(doc: Doc) -> list[Span]:
+    """Countries and continents the NER missed ("US stock markets", "in Europe and
+    Asia"): capitalised words, up to four, that the gazetteer names."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_type_ or not token.text[:1].isupper():
+            i += 1
+            continue
+        # The longest run of untagged words from here, four at most.
+        end = i + 1
+        while end < len(doc) and end - i < 4 and not doc[end].ent_type_:
+            end += 1
+        found = None
+        for stop in range(end, i, -1):
+            window = doc[i:stop]
+            if not window[-1].text[:1].isupper():
+                continue
+            proper = token.pos_ == "PROPN" or window.text.replace(".", "").isupper()
+            if proper and place_evidence(window.text) in _SPOTTED:
+                found = window
+                break
+        if found is not None:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    return spans
+
+
+#: Gazetteer entries found in text the NER left untagged: unambiguous kinds only.
+_SPOTTED = frozenset({"gazetteer: country", "gazetteer: continent"})
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     mentions = []
+    for span in _gazetteer_spans(doc):
+        mentions.append(Mention(span, span.text, ActorKind.place, place_evidence(span.text) or ""))
     for span in _acronym_spans(doc):
-        mentions.append(Mention(span, span.text, ActorKind.organization))
-    for ent in doc.ents:
-        kind = KINDS.get(ent.label_)
-        if kind is None or "/" in ent.text:  # photo credits: "Druzhinin/RIA Novosti/Reuters"
+        mentions.append(Mention(span, span.text, ActorKind.organization, "ner: acronym"))
+    for ent in _joined_entities(doc):
+        tagged = KINDS.get(ent.label_)
+        if tagged is None or "/" in ent.text:  # photo credits: "Druzhinin/RIA Novosti/Reuters"
             continue
-        previous = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
-        if previous in vocabulary()["organization_cues"]:
-            kind = ActorKind.organization  # "intelligence firm Stratfor"
-        name = clean_name(ent.text)
-        if (
-            len(name) < 2
-            or not any(c.isalpha() for c in name)
-            or (name.isupper() and len(name) > 6)
-        ):
-            continue
-        mentions.append(Mention(ent, name, kind))
+        span = repair_span(ent)
+        mention = _mention(span, ent.label_, tagged) if span is not None else None
+        if mention is not None:
+            mentions.append(mention)
     for span in _titled_person_spans(doc):
-        mentions.append(Mention(span, clean_name(span.text), ActorKind.person))
+        name = clean_name(span.text)
+        if not_an_actor(name) is None:
+            mentions.append(Mention(span, name, ActorKind.person, "descriptor: title"))
     return sorted(mentions, key=lambda m: m.start)
 
 
 def _surname_tokens(name: str) -> set[str]:
+    """What a lone surname may be written as: the last word ("al-Maliki", "Maliki")."""
     words = name.split()
     if not words:
         return set()
-    return {words[-1], *words[-1].split("-")}
+    parts = [p for p in re.split(r"[-\u2019']", words[-1]) if len(p) >= 3]
+    return {normalise_name(words[-1]), *(normalise_name(p) for p in parts)}
 
 
 class _Clusters:
-    """The clusters made so far, indexed by what a lone surname or an acronym is matched
-    on: comparing each new name with every cluster made a document cost its names squared.
-    """
+    """The clusters made so far, indexed by what a lone surname, a first word or an
+    acronym is matched on: comparing each new name with every cluster made a document
+    cost its names squared."""
 
     def __init__(self) -> None:
         self.by_surname: dict[str, list[Cluster]] = {}
+        self.by_first_name: dict[str, list[Cluster]] = {}
         self.by_name: dict[str, list[Cluster]] = {}
         self.by_initials: dict[str, list[Cluster]] = {}
+        self.by_first_word: dict[str, list[Cluster]] = {}
 
-    def add(self, cluster: Cluster) -> None:
-        for token in _surname_tokens(cluster.name):
-            self.by_surname.setdefault(token, []).append(cluster)
+    def add(self, cluster: Cluster, kind: ActorKind) -> None:
+        words = cluster.name.split()
+        if kind == ActorKind.person:
+            for token in _surname_tokens(cluster.name):
+                self.by_surname.setdefault(token, []).append(cluster)
+            if len(words) >= 2:
+                self.by_first_name.setdefault(normalise_name(words[0]), []).append(cluster)
+        if kind == ActorKind.organization and len(words) >= 2:
+            self.by_first_word.setdefault(normalise_name(words[0]), []).append(cluster)
         self.by_name.setdefault(normalise_name(cluster.name), []).append(cluster)
         self.by_initials.setdefault(_initials(cluster.name), []).append(cluster)
 
-    def person_with_surname(self, surname: str) -> Cluster | None:
-        """The one person whose name ends with `surname`; none when none or several do."""
-        matches = [c for c in self.by_surname.get(surname, []) if c.kinds.get(ActorKind.person)]
+    def person_with_surname(self, word: str) -> Cluster | None:
+        """The one person whose surname is `word`, else the one whose first name it is
+        ("Saddam" for Saddam Hussein); none when none or several are."""
+        for index in (self.by_surname, self.by_first_name):
+            matches = index.get(normalise_name(word), [])
+            if matches:
+                return matches[0] if len(matches) == 1 else None
+        return None
+
+    def organisation_beginning(self, word: str) -> Cluster | None:
+        """The one organisation whose name begins with `word` ("Northrop" for "Northrop
+        Grumman"); none when none or several do."""
+        matches = self.by_first_word.get(normalise_name(word), [])
         return matches[0] if len(matches) == 1 else None
 
     def expanding(self, acronym: str, long: str | None) -> Cluster | None:
@@ -189,29 +384,59 @@ class _Clusters:
         return next(iter(matches.values())) if len(matches) == 1 else None
 
 
+def _country_named(mention: Mention) -> Country | None:
+    """The country a place mention names ("U.S.", "the US Government")."""
+    return country_acting(mention.name) if mention.kind == ActorKind.place else None
+
+
+def identity(mention: Mention) -> tuple[str, str, tuple[str, ...]]:
+    """What makes two mentions one actor: (key, the actor's name, ISO aliases). A country
+    by its ISO code, an organisation by its name without legal form, else the name."""
+    place = _country_named(mention)
+    if place is not None:
+        return f"country:{place.code}", place.name, place.aliases
+    if mention.kind == ActorKind.organization and legal_form(mention.name):
+        base = organisation_base(mention.name)
+        return normalise_name(base), base, ()
+    return normalise_name(mention.name), mention.name, ()
+
+
+def _joins(clusters: _Clusters, mention: Mention, acronyms: dict[str, str]) -> Cluster | None:
+    """The cluster a short mention stands for: a lone surname's person (whatever the
+    tagger called the surname, unless stronger evidence made it something else), a
+    first word's organisation, an acronym's long form."""
+    words = mention.name.split()
+    weak = mention.evidence.startswith("ner")
+    if len(words) == 1 and (mention.kind == ActorKind.person or weak):
+        if mention.kind == ActorKind.organization:
+            found = clusters.organisation_beginning(mention.name)
+            if found is not None:
+                return found
+        found = clusters.person_with_surname(mention.name)
+        if found is not None:
+            return found
+    if mention.name.isupper() and 2 <= len(mention.name) <= 6:
+        return clusters.expanding(mention.name, acronyms.get(mention.name))
+    return None
+
+
 def resolve_actors(mentions: list[Mention], text: str) -> dict[int, Cluster]:
-    """Cluster mentions into actors; returns mention index -> cluster."""
-    acronyms = {acr: clean_name(long) for long, acr in _ACRONYM_PAIR.findall(text)}
+    """Cluster mentions into actors; returns mention index -> cluster. Longer names go
+    first, so a short one finds the full name it stands for."""
+    acronyms = {acr: strip_article(long) for long, acr in _ACRONYM_PAIR.findall(text)}
     clusters = _Clusters()
     by_key: dict[str, Cluster] = {}
     assigned: dict[int, Cluster] = {}
     order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].name.split()))
     for index in order:
         mention = mentions[index]
-        key = normalise_name(mention.name)
-        cluster = by_key.get(key)
-        if cluster is None and mention.kind == ActorKind.person and len(mention.name.split()) == 1:
-            cluster = clusters.person_with_surname(mention.name)
-        if cluster is None and mention.name.isupper() and 2 <= len(mention.name) <= 6:
-            cluster = clusters.expanding(mention.name, acronyms.get(mention.name))
+        key, name, iso_names = identity(mention)
+        cluster = by_key.get(key) or _joins(clusters, mention, acronyms)
         if cluster is None:
             long = acronyms.get(mention.name)
-            cluster = Cluster(name=long or mention.name)
-            clusters.add(cluster)
+            cluster = Cluster(name=long or name, extra_aliases=iso_names)
+            clusters.add(cluster, mention.kind)
         by_key[key] = cluster
-        cluster.kinds[mention.kind] += 1
-        for surface in (mention.span.text.strip(), mention.name):
-            if surface not in cluster.surfaces:
-                cluster.surfaces.append(surface)
+        cluster.add(mention)
         assigned[index] = cluster
     return assigned

@@ -9,6 +9,7 @@ whatever its sentences look like.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 from graphsvc.errors import InvalidInput
 from graphsvc.model import (
@@ -28,7 +29,16 @@ from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations
 
+if TYPE_CHECKING:
+    from graphsvc.resolve import Resolution
+
 EXTRACTOR = "graphsvc-text/1"
+
+
+class ActorResolver(Protocol):
+    """Maps a document's actors to the store's (`graphsvc.resolve.StoreResolver`)."""
+
+    def __call__(self, actors: list[Actor]) -> Resolution: ...
 
 
 def article_text(article: Article) -> tuple[str, Article]:
@@ -46,8 +56,10 @@ def article_text(article: Article) -> tuple[str, Article]:
     return text, article.model_copy(update=update)
 
 
-def extract(article: Article, model: str) -> GraphBatch:
-    """Actors, dated events and relations of one article, as one batch."""
+def extract(article: Article, model: str, resolver: ActorResolver | None = None) -> GraphBatch:
+    """Actors, dated events and relations of one article, as one batch. `resolver`
+    (`graphsvc.resolve.StoreResolver`) maps the article's actors to those a store
+    already holds before events are built, so event ids use the stored actors' ids."""
     text, article = article_text(article)
     if article.published is None:
         raise InvalidInput(
@@ -84,12 +96,15 @@ def extract(article: Article, model: str) -> GraphBatch:
     for start, doc in paragraphs:
         mentions += [(start, m) for m in surname_mentions(doc, surnames, taken.get(start, set()))]
     clusters = resolve_actors([m for _, m in mentions], text)
-    for cluster in {id(c): c for c in clusters.values()}.values():
-        actor = cluster.actor()
-        actors[actor.id] = actor
+    found = {id(c): c.actor() for c in clusters.values()}
+    resolution = resolver(list(found.values())) if resolver is not None else None
+    if resolution is not None:
+        found = {key: resolution.actors.get(a.id, a) for key, a in found.items()}
+    for actor in found.values():
+        actors[actor.id] = _merged(actors.get(actor.id), actor)
     refs_by_paragraph: dict[int, dict[int, ActorRef]] = {}
     for index, (start, mention) in enumerate(mentions):
-        actor = clusters[index].actor()
+        actor = found[id(clusters[index])]
         ref = ActorRef(actor.id, actor.name, actor.kind)
         for token in mention.span:
             refs_by_paragraph.setdefault(start, {})[token.i] = ref
@@ -142,7 +157,16 @@ def extract(article: Article, model: str) -> GraphBatch:
             )
         ),
         relations=tuple(relations.values()),
+        same_as=tuple(resolution.same_as) if resolution is not None else (),
     )
+
+
+def _merged(kept: Actor | None, actor: Actor) -> Actor:
+    """Two names of the text that are one stored actor: one actor with both alias lists."""
+    if kept is None:
+        return actor
+    aliases = tuple(dict.fromkeys((*kept.aliases, *actor.aliases, actor.name)))
+    return kept.model_copy(update={"aliases": tuple(a for a in aliases if a != kept.name)})
 
 
 #: How far before publication a stated date moves a paragraph out of the news of the day.

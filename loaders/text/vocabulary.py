@@ -19,3 +19,10 @@ def vocabulary() -> dict[str, Any]:
 @cache
 def chrome_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in vocabulary()["chrome_patterns"])
+
+
+@cache
+def actor_words() -> dict[str, Any]:
+    """What the loader knows about names that are, or are not, actors (data/actor_words.yaml)."""
+    text = resources.files("loaders.text").joinpath("data/actor_words.yaml").read_text("utf-8")
+    return yaml.safe_load(text)

