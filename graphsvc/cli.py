@@ -20,6 +20,7 @@ from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
 from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType, GraphBatch
+from graphsvc.resolve import StoreResolver
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
 from loaders.records import RecordsParser
@@ -98,17 +99,20 @@ def _parse_file(path: Path) -> RecordsParser:
     return parser
 
 
-def _batches(path: Path, overrides: dict[str, object], model: str) -> Iterator[GraphBatch]:
-    """What a file holds, as batches: one per article, or one for a records file."""
+def _batches(
+    path: Path, overrides: dict[str, object], model: str, resolver: StoreResolver
+) -> Iterator[GraphBatch]:
+    """What a file holds, as batches: one per article (its actors resolved against the
+    store, which holds the articles before it), or one for a records file."""
     if path.suffix.lower() == ".json":
         yield parse_timeline_export(path.read_bytes())
     elif path.suffix.lower() in ARTICLE_SUFFIXES:
-        yield extract(read_article_file(path, overrides), model)
+        yield extract(read_article_file(path, overrides), model, resolver)
     elif is_article_lines(path):
         for article in read_article_lines(path):
             if overrides.get("mode"):
                 article = article.model_copy(update={"mode": overrides["mode"]})
-            yield extract(article, model)
+            yield extract(article, model, resolver)
     else:
         yield _parse_file(path).batch()
 
@@ -157,7 +161,8 @@ def load(
     with _store(data_dir) as store:
         for path in files:
             try:
-                for batch in _batches(path, overrides, settings.spacy_model):
+                resolver = StoreResolver(store)
+                for batch in _batches(path, overrides, settings.spacy_model, resolver):
                     result = store.write_batch(batch)
                     counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
                     out.print(f"{path}: {counts}")

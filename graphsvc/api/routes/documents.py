@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.model import DateBasis, EventType, Factuality, GraphBatch, Precision
+from graphsvc.resolve import StoreResolver
 from graphsvc.views import Stats
 from loaders.text.article import Article
 from loaders.text.pipeline import extract
@@ -72,6 +73,7 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
 
 @router.post("/documents", summary="Ingest one article (text or HTML with metadata)")
 async def post_document(article: Article, store: StoreDep, settings: SettingsDep) -> DocumentResult:
-    batch = await run_in_threadpool(extract, article, settings.spacy_model)
+    resolver = StoreResolver(store)  # its actors are the stored ones they name
+    batch = await run_in_threadpool(extract, article, settings.spacy_model, resolver)
     result = await run_in_threadpool(store.write_batch, batch)
     return summarise(batch, result.stats)
