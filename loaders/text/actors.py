@@ -398,7 +398,26 @@ def identity(mention: Mention) -> tuple[str, str, tuple[str, ...]]:
     if mention.kind == ActorKind.organization and legal_form(mention.name):
         base = organisation_base(mention.name)
         return normalise_name(base), base, ()
+    if mention.kind == ActorKind.person and len(mention.name.split()) >= 2:
+        return transliteration_key(mention.name), mention.name, ()
     return normalise_name(mention.name), mention.name, ()
+
+
+#: Article prefixes of Arabic names, written with or without a hyphen ("al-Maliki").
+_NAME_ARTICLES = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ul)[-\s]+", re.IGNORECASE)
+
+
+def transliteration_key(name: str) -> str:
+    """One key for the spellings of a person's name in Latin letters: "Nouri al-Maliki",
+    "Nuri al-Maliki" and "Nuri el-Maliki" share it (vowel runs count as one vowel, the
+    article before a name is dropped); "Ali al-Maliki" and "George W. Bush" beside
+    "George Bush" do not: every name must agree, so each corroborates the others."""
+    words = [_NAME_ARTICLES.sub("", w) for w in name.split()]
+    return "person~" + "|".join(_vowels(normalise_name(w)) for w in words if w)
+
+
+def _vowels(word: str) -> str:
+    return re.sub(r"[aeiouy]+", "a", word.replace(" ", ""))
 
 
 def _joins(clusters: _Clusters, mention: Mention, acronyms: dict[str, str]) -> Cluster | None:

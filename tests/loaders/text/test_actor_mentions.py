@@ -225,6 +225,18 @@ SAME_ACTOR = [
 ]
 
 
+SAME_ACTOR += [
+    (
+        "Nouri al-Maliki met the envoy on Monday. Later Nuri el-Maliki said talks went well.",
+        ["Nouri al-Maliki", "Nuri el-Maliki"],
+    ),
+    (
+        "Mohammed Morsi spoke in Cairo. Muhammad Mursi later left for Doha.",
+        ["Mohammed Morsi", "Muhammad Mursi"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "names"), SAME_ACTOR)
 def test_one_entity_is_one_actor(nlp: Language, text: str, names: list[str]) -> None:
     actors = actors_of(nlp, text)
@@ -250,3 +262,15 @@ def test_the_evidence_names_what_decided_the_kind(nlp: Language) -> None:
 def test_country_actors_carry_their_iso_names(nlp: Language) -> None:
     actors = actors_of(nlp, "Officials in the U.S. said the talks failed.")
     assert "United States of America" in actor_named(actors, "U.S.").aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "George W. Bush met George H. W. Bush at the ranch in Crawford.",
+        "Nouri al-Maliki and Ali al-Maliki spoke in Baghdad on Monday.",
+    ],
+)
+def test_names_that_differ_beyond_spelling_stay_apart(nlp: Language, text: str) -> None:
+    persons = [a for a in actors_of(nlp, text) if a.kind.value == "person"]
+    assert len(persons) == 2, persons
