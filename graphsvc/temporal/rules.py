@@ -21,7 +21,9 @@ from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.expression import TimexType
 from graphsvc.temporal.lexicon import alternation, lexicon, number_value, word
 
-Tense = Literal["past", "future", "unknown"]
+#: "open": the parse found the verb and it leaves the time open ("to testify on Feb. 10"
+#: under a past verb may lie ahead): the reading nearest the anchor, no cue word asked.
+Tense = Literal["past", "future", "unknown", "open"]
 
 
 @dataclass

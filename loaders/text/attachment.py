@@ -154,6 +154,8 @@ def tense_of_verb(verb: Token) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxiliaries):
         return "future"
+    if any(a.lower_ == "would" for a in auxiliaries) and verb.tag_ in ("VB", "VBG"):
+        return "future"  # "would be traveling Thursday", "said he would leave Friday"
     perfect = any(a.lemma_ == "have" for a in auxiliaries)
     if any(a.lower_ in OBLIGATION_MODALS for a in auxiliaries) and not perfect:
         return "future"  # "must be returned by Jan. 14": a deadline ahead
@@ -168,6 +170,10 @@ def tense_of_verb(verb: Token) -> Tense:
         return "future"  # "wants to close by June", "plans to sell in May"
     if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
         return "future"  # "planned to leave on Thursday": after the planning
+    if infinitive:
+        # "subpoenaed him to testify on Feb. 10", "ordered to remain until March 6": the
+        # infinitive's event comes after its head's, maybe after the report: open.
+        return "open"
     if shares_time_with_head(verb):
         return tense_of_verb(verb.head)  # "agreed to lend": lend's time is agreed's
     return "unknown"

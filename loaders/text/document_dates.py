@@ -23,6 +23,41 @@ from loaders.text.document_time import StoryMode, mode_of
 from loaders.text.vocabulary import vocabulary
 
 
+class TenseReader:
+    """The tense of the verb an expression modifies, from the parse of the document's
+    paragraphs (`find_dates`'s `tense_at`): "announced Friday" is a past Friday, "will
+    open on April 7" an April ahead, whatever cue words sit elsewhere in the sentence."""
+
+    def __init__(self, paragraphs: list[tuple[int, Doc]]) -> None:
+        self._paragraphs = paragraphs
+        self._starts = [start for start, _ in paragraphs]
+        self._nouns = frozenset(vocabulary()["noun_triggers"])
+
+    def __call__(self, start: int, end: int) -> Tense:
+        index = bisect_right(self._starts, start) - 1
+        if index < 0:
+            return "unknown"
+        offset, doc = self._paragraphs[index]
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        return tense_of_span(span, self._nouns)
+
+
+def read_dates(
+    text: str,
+    published: date,
+    mode: StoryMode | Literal["auto"],
+    tense_at: TenseReader,
+) -> tuple[StoryMode, list[TemporalExpression]]:
+    """Every temporal expression of a document, and the mode it was read in: `auto`
+    reads it as news first and decides from those dates (`document_time.mode_of`); a
+    history is read again, as a narrative."""
+    found = find_dates(text, published, "news" if mode == "auto" else mode, tense_at)
+    decided: StoryMode = mode_of(found, published) if mode == "auto" else mode
+    if mode == "auto" and decided == "narrative":
+        found = find_dates(text, published, "narrative", tense_at)
+    return decided, found
+
+
 class DocumentDates:
     """`mode` "auto" reads the text as news first and decides from those dates (the
     years it writes out, its "today"s: `document_time.mode_of`); a history is read again,
@@ -35,24 +70,9 @@ class DocumentDates:
         mode: StoryMode | Literal["auto"],
         paragraphs: list[tuple[int, Doc]],
     ) -> None:
-        self._paragraphs = paragraphs
-        self._paragraph_starts = [start for start, _ in paragraphs]
-        self._nouns = frozenset(vocabulary()["noun_triggers"])
-        found = find_dates(text, published, "news" if mode == "auto" else mode, self._tense_at)
-        self.mode: StoryMode = mode_of(found, published) if mode == "auto" else mode
-        if mode == "auto" and self.mode == "narrative":
-            found = find_dates(text, published, "narrative", self._tense_at)
+        self.mode, found = read_dates(text, published, mode, TenseReader(paragraphs))
         self.found = [e for e in found if e.when is not None]
         self._starts = [e.start for e in self.found]
-
-    def _tense_at(self, start: int, end: int) -> Tense:
-        """The tense of the verb the expression at start..end (document offsets) modifies."""
-        index = bisect_right(self._paragraph_starts, start) - 1
-        if index < 0:
-            return "unknown"
-        offset, doc = self._paragraphs[index]
-        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-        return tense_of_span(span, self._nouns)
 
     def in_span(self, start: int, end: int) -> list[TemporalExpression]:
         """The expressions inside document offsets start..end, with offsets made relative

@@ -29,9 +29,17 @@ NEWS_SHARE = 0.25
 #: it recalls, uses them; a history does not.
 _DEICTIC = re.compile(
     r"\b(today|yesterday|tomorrow|tonight|this (week|month|year|morning|afternoon|evening)"
-    r"|last (week|night|month)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"|(last|next) (week|night|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\w+ (days|weeks|months) ago)\b",
     re.IGNORECASE,
 )
+#: A year before the common era as `find_dates` writes it ("BC0490").
+_BC_VALUE = re.compile(r"^BC(\d{4})")
+#: So many years named, so far back on the median, with few "today"s: a history even
+#: if it quotes someone saying "tomorrow" (the Second Italo-Abyssinian War, 1935-36).
+FAR_YEARS = 8
+FAR_DISTANCE = 20
+FAR_DEICTIC_SHARE = 0.35
 #: Deictic dates from which on a text is news, and their least share of the years named.
 NEWS_DEICTICS = 2
 NEWS_DEICTIC_SHARE = 0.1
@@ -50,9 +58,13 @@ def named_years(expressions: Iterable[TemporalExpression]) -> tuple[list[int], i
         if expression.type != "DATE":
             continue
         written = _YEAR.search(expression.text)
+        before_era = _BC_VALUE.match(expression.value or "")
         if written:
             years.append(int(written.group()))
-        elif _DEICTIC.search(expression.text):
+        elif before_era:  # "490 BC"
+            years.append(-int(before_era.group(1)))
+        elif _DEICTIC.search(expression.text) and not expression.text.lower().startswith("the "):
+            # "next week" points at the day of writing; "the next week" at the story's.
             deictic += 1
     return years, deictic
 
@@ -71,11 +83,14 @@ def mode_of(expressions: Iterable[TemporalExpression], published: date) -> Story
     from its publication.
     """
     years, deictic = named_years(expressions)
+    distances = [abs(year - published.year) for year in years]
+    far_back = len(years) >= FAR_YEARS and median(distances) >= FAR_DISTANCE
+    if far_back and deictic < FAR_DEICTIC_SHARE * len(years):
+        return "narrative"
     if deictic >= max(NEWS_DEICTICS, NEWS_DEICTIC_SHARE * len(years)):
         return "news"
     if len(years) >= HISTORY_YEARS and deictic < HISTORY_DEICTIC_SHARE * len(years):
         return "narrative"
-    distances = [abs(year - published.year) for year in years]
     if len(distances) < MIN_YEARS:
         return "news"
     near = sum(d <= 1 for d in distances) / len(distances)

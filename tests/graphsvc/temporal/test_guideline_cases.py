@@ -1,0 +1,94 @@
+"""Issue 15: temporal expressions as the TIMEX3 guidelines decide them, and partial dates
+read in the tense of the verb they modify (the text loader's parse). Rows written for
+this issue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graphsvc.settings import Settings
+from graphsvc.temporal import find_dates
+from loaders.text.document_dates import TenseReader
+from loaders.text.nlp import load_pipeline
+
+SATURDAY = date(2000, 1, 15)
+FRIDAY = date(2000, 1, 7)
+
+#: Not temporal expressions at all (no TIMEX3, not even a duration or a reference).
+NOT_EXPRESSIONS = [
+    "the 44-year-old protester was arrested",
+    "a 6-year-old boy was found at sea",
+    "the six-year-old boy returned home",
+    "his 62-year-old brother spoke to reporters",
+    "their 6-month-old son travelled with them",
+    "a man 30 years old was detained",
+    "Forty-year-old Mark Lee spoke first",
+    "a former minister resigned",
+    "the three former Warsaw Pact nations joined",
+    "the current plan was dropped",
+    "the current chairman resigned",
+    "Former Soviet leader Mikhail Gorbachev spoke",
+    "her former husband was questioned",
+    "the former rivals signed a pact",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXPRESSIONS, ids=NOT_EXPRESSIONS)
+def test_not_an_expression(text: str) -> None:
+    found = find_dates(text, SATURDAY)
+    assert found == [], [(e.text, e.value) for e in found]
+
+
+@pytest.fixture(scope="module")
+def read():
+    nlp = load_pipeline(Settings().spacy_model)
+
+    def values(text: str, anchor: date) -> dict[str, str | None]:
+        tense = TenseReader([(0, nlp(text))])
+        return {e.text: e.value for e in find_dates(text, anchor, "news", tense)}
+
+    return values
+
+
+#: (sentence, anchor, expression, value): the verb the expression modifies decides.
+TENSE_ROWS = [
+    # a future in the past: "would" looks ahead
+    (
+        "Gonzalez would be traveling to Washington Thursday, Castro said.",
+        FRIDAY,
+        "Thursday",
+        "2000-01-13",
+    ),
+    ("He said he would leave Monday for Havana.", FRIDAY, "Monday", "2000-01-10"),
+    # an infinitive under a past verb is open: the reading nearest the anchor
+    (
+        "Burton said he subpoenaed Elian to testify on Feb. 10.",
+        FRIDAY,
+        "Feb. 10",
+        "2000-02-10",
+    ),
+    ("The judge ordered him to remain in Miami until March 6.", FRIDAY, "March 6", "2000-03-06"),
+    # a past verb reads back, a future one ahead, whatever else the sentence says
+    (
+        "Castro attended a rally Thursday, and he will speak again soon.",
+        SATURDAY,
+        "Thursday",
+        "2000-01-13",
+    ),
+    ("The ruling will be appealed on Monday, lawyers said.", SATURDAY, "Monday", "2000-01-17"),
+    ("The INS announced its decision Wednesday.", SATURDAY, "Wednesday", "2000-01-12"),
+    ("Elian must be returned to his father by Jan. 14.", FRIDAY, "Jan. 14", "2000-01-14"),
+    ("The accession was planned for early March.", date(1999, 2, 10), "early March", "1999-03"),
+    ("Officials met on Dec. 28 to discuss the case.", FRIDAY, "Dec. 28", "1999-12-28"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expression", "value"), TENSE_ROWS, ids=[r[0] for r in TENSE_ROWS]
+)
+def test_the_verb_decides_the_direction(
+    read, text: str, anchor: date, expression: str, value: str
+) -> None:
+    assert read(text, anchor).get(expression) == value
