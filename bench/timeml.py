@@ -26,6 +26,7 @@ interval it names.
 from __future__ import annotations
 
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -35,6 +36,7 @@ from pathlib import Path
 from graphsvc.model import When
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal import parse_iso_partial
+from graphsvc.typed_dates import AmbiguousDate, read_typed_date
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,26 @@ def _creation_time(root: ET.Element, path: Path) -> date:
             and element.get("functionInDocument") == "CREATION_TIME"
             and element.get("value")
         ):
-            return date.fromisoformat(element.get("value", "")[:10])
+            return read_dct(element.get("value", ""), element.text or "", path)
     raise ValueError(f"{path}: no TIMEX3 with functionInDocument=CREATION_TIME")
+
+
+def read_dct(value: str, text: str, path: Path) -> date:
+    """A DCT in whatever form a corpus writes it ("2009-03-02", "03-02-2009", "March 2,
+    2009"): the value, else the element's text. An ambiguous one (which number is the
+    month?) raises `AmbiguousDate` naming the file, so the caller can skip it."""
+    for candidate in (value[:10], value, text):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    try:
+        return read_typed_date(value)
+    except AmbiguousDate as exc:
+        try:
+            return read_typed_date(text)
+        except ValueError:
+            raise AmbiguousDate(f"{path.name}: DCT {exc}") from None
 
 
 def load_document(path: Path) -> TimemlDocument:
@@ -302,8 +322,16 @@ def timex_interval(value: str) -> When | None:
 
 
 def load_documents(folder: Path) -> list[TimemlDocument]:
-    """Every `*.tml` in `folder`, in name order so runs are comparable."""
-    return [load_document(path) for path in sorted(folder.glob("*.tml"))]
+    """Every `*.tml` in `folder`, in name order so runs are comparable. A file whose DCT
+    cannot be read without guessing (day and month either way round) is left out, and
+    said so on stderr, rather than read in a guessed year."""
+    documents = []
+    for path in sorted(folder.glob("*.tml")):
+        try:
+            documents.append(load_document(path))
+        except AmbiguousDate as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    return documents
 
 
 @dataclass(frozen=True)

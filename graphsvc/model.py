@@ -12,7 +12,16 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from graphsvc.typed_dates import typed_date_or_none
 
 Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade"]
 
@@ -123,11 +132,16 @@ class When(_Strict):
         return self
 
 
+#: A date as people type it ("2016-01-22", "22 janvier 2016", "22.01.2016"); an
+#: ambiguous one ("03-02-2009") is refused with a message (`graphsvc.typed_dates`).
+TypedDate = Annotated[date, BeforeValidator(typed_date_or_none)]
+
+
 class Document(_Strict):
     id: DocumentId
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
-    published: date | None = None
+    published: TypedDate | None = None
     source: str | None = Field(default=None, max_length=200)
     language: str | None = Field(default=None, max_length=20)
     text_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")

@@ -11,6 +11,7 @@ from graphsvc.errors import InvalidInput
 from graphsvc.model import SHOWN_FACTUALITIES, DateBasis, Factuality, When, utc_now
 from graphsvc.store.base import Window
 from graphsvc.temporal import parse_iso_partial, resolve_phrase
+from graphsvc.typed_dates import AmbiguousDate, read_typed_date
 
 DATE_HELP = (
     "`2015`, `2015-09`, `2015-09-30`, or a phrase such as `September 2015`, `Q3 2015`, "
@@ -19,19 +20,28 @@ DATE_HELP = (
 
 
 def parse_bound(text: str) -> When:
-    """A partial ISO date, else any phrase the temporal module resolves (against today)."""
+    """A partial ISO date, else any phrase the temporal module resolves (against today),
+    else a date as people type it ("22.01.2016", "22 janvier 2016": dateparser); an
+    ambiguous one ("03-02-2009") is an error that says so."""
     try:
         return parse_iso_partial(text)
     except ValueError:
-        if re.fullmatch(r"[\d\s\-/.:]*", text):
-            raise  # a malformed numeric date is an error, not a phrase to guess at
-        when = resolve_phrase(text, utc_now().date())
-        if when is None:
+        if re.fullmatch(r"\s*\d{4}([-/.]\d{1,2}){0,2}\s*", text):
+            raise  # year first is ISO: its own message says which part is wrong
+        numeric = re.fullmatch(r"[\d\s\-/.:]*", text) is not None
+        when = None if numeric else resolve_phrase(text, utc_now().date())
+        if when is not None:
+            return when
+        try:
+            day = read_typed_date(text)
+        except AmbiguousDate:
+            raise
+        except ValueError:
             raise ValueError(
-                f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or a phrase "
-                "such as 'September 2015', 'Q3 2015' or 'last week'"
+                f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, a phrase such as "
+                "'September 2015', 'Q3 2015' or 'last week', or a day such as '22.01.2016'"
             ) from None
-        return when
+        return When(start=day, end=day, precision="day", text=text)
 
 
 SinceParam = Annotated[

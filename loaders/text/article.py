@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from graphsvc.model import DOCUMENT_ID_PATTERN, Document, slugify
+from graphsvc.model import DOCUMENT_ID_PATTERN, Document, TypedDate, slugify
 
 MAX_TEXT_CHARS = 1_000_000
 
@@ -25,7 +24,7 @@ class Article(BaseModel):
     id: str | None = Field(default=None, pattern=DOCUMENT_ID_PATTERN, max_length=200)
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
-    published: date | None = None
+    published: TypedDate | None = None
     source: str | None = Field(default=None, max_length=200)
     language: str | None = Field(default="en", max_length=20)
     text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)

@@ -110,3 +110,23 @@ def test_the_mode_decides_what_the_publication_date_may_date(client: TestClient)
     assert all(e["start"] is None for e in story.json()["events"])
     bad = client.post("/documents", json={**base, "mode": "poetry"})
     assert bad.status_code == 422
+
+
+def test_published_may_be_typed_as_people_type_dates(client: TestClient) -> None:
+    """Issue 15: "22 janvier 2016" is read (dateparser); "03-02-2009" is a 422 that says
+    which numbers could be the month."""
+    body = {"id": "typed-date", "published": "22 janvier 2016", "text": TEXT}
+    answer = client.post("/documents", json=body)
+    assert answer.status_code == 200, answer.text
+    stored = client.get("/timeline", params={"actor": "place:russia"}).json()
+    assert stored["items"], stored
+    ambiguous = client.post("/documents", json={**body, "published": "03-02-2009"})
+    assert ambiguous.status_code == 422
+    assert "ambiguous" in ambiguous.text and "03-02-2009" in ambiguous.text
+
+
+def test_since_and_until_take_typed_dates_and_refuse_ambiguous_ones(client: TestClient) -> None:
+    assert client.get("/timeline", params={"since": "22.01.2016"}).status_code == 200
+    assert client.get("/timeline", params={"until": "22 janvier 2016"}).status_code == 200
+    answer = client.get("/timeline", params={"since": "03-02-2009"})
+    assert answer.status_code == 422 and "ambiguous" in answer.text

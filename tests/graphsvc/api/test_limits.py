@@ -66,7 +66,11 @@ def test_page_size_and_hops(make_client: MakeClient) -> None:
 
 
 def test_cypher_row_limit_and_timeout_ceilings(make_client: MakeClient) -> None:
-    client: TestClient = make_client(cypher_row_limit=2, cypher_timeout_seconds=1.0)
+    # Memory high enough that the 1 s timeout, not the child's memory ceiling, ends the
+    # cartesian product below (both stop it; which comes first depended on the machine).
+    client: TestClient = make_client(
+        cypher_row_limit=2, cypher_timeout_seconds=1.0, cypher_child_memory_mb=8192
+    )
     client.post("/records", content=EXAMPLES.read_bytes())
     body = client.post("/cypher", json={"query": "MATCH (a:Actor) RETURN a.id", "limit": 500})
     assert body.json()["row_limit"] == 2 and len(body.json()["rows"]) == 2
