@@ -217,15 +217,18 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not _capitalised(m["month"]) or (len(name) <= 4 and name not in ("may", "june", "july")):
         return None
     rel = (m["rel"] or "").lower()
-    if not (rel or m["part"] or _has_cue(ctx, m)):
+    year_rel = (m["yrel"] or "").lower()
+    if not (rel or year_rel or m["part"] or _has_cue(ctx, m)):
         return None
-    if name in LEX["ambiguous_months"] and not (rel or m["part"] or _has_cue(ctx, m)):
+    if name in LEX["ambiguous_months"] and not (rel or year_rel or m["part"] or _has_cue(ctx, m)):
         return None
     if name in LEX["ambiguous_months"] and _PRONOUN_AFTER.match(ctx.text, m.end()):
         return None
     month = word("months", name)
     base = ctx.base
-    if rel == "last":
+    if year_rel:  # "early October this year", "in April next year": one expression
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[year_rel]
+    elif rel == "last":
         year = base.year if month < base.month else base.year - 1
     elif rel == "next":
         year = base.year if month > base.month else base.year + 1
@@ -774,9 +777,24 @@ def resolve_noon(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{day.isoformat()}T{clock}", _when(day, day, "day", ctx, m[0]))
 
 
+_ANOTHER_DAY_AFTER = re.compile(
+    r"\s+(?:before|after|when|that|of|following|on which)\b"
+    r"|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
 def resolve_the_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the day" in news is the day of the report: "to end the day up 2%"."""
+    """ "the day" in news is the day of the report: "to end the day up 2%". Not when
+    it points at another day: "the day before the arrest", "the day of the vote", "the
+    day Friday", "later in the day" (later than something the text just told)."""
     if ctx.mode != "news":
+        return None
+    bare = " ".join(m[0].lower().split()) == "the day"
+    if bare and (
+        _ANOTHER_DAY_AFTER.match(ctx.text, m.end())
+        or _previous_word(ctx, m, 2) in ("earlier in", "later in")
+    ):
         return None
     day = ctx.anchor
     return _date(m[0], day, day, "day", day.isoformat(), ctx)
@@ -823,7 +841,12 @@ RULES: list[Rule] = [
         resolve_time_of_day_of,
     ),
     _rule("month_year", rf"\b(?:{PART}[-\s]+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", resolve_month_year),
-    _rule("month", rf"\b(?:(?P<rel>last|next|this)\s+)?(?:{PART}[-\s]+)?{MONTH}\b", resolve_month),
+    _rule(
+        "month",
+        rf"\b(?:(?P<rel>last|next|this)\s+)?(?:{PART}[-\s]+)?{MONTH}"
+        r"(?:\s+(?P<yrel>this|last|next)\s+year\b)?\b",
+        resolve_month,
+    ),
     _rule(
         "part_of",
         r"\b(?:(?:toward|towards)\s+)?the\s+(?P<part>beginning|start|middle|end|close|first\s+half|second\s+half|latter\s+half|latter\s+part|early\s+part|later\s+part)\s+of\s+"

@@ -146,3 +146,45 @@ def test_the_verb_decides_the_direction(
 
 def test_enough_rows_for_this_issue() -> None:
     assert len(NOT_EXPRESSIONS) >= 20 and len(NOT_EXPRESSIONS) + len(TENSE_ROWS) >= 60
+
+
+#: (text, anchor, expression, value): news phrasing read as one expression.
+NEWS_ROWS = [
+    (
+        "the move in early October this year",
+        date(1998, 12, 3),
+        "early October this year",
+        "1998-10",
+    ),
+    ("to join in April next year", date(1998, 12, 3), "April next year", "1999-04"),
+    ("it happened in March last year", date(1998, 12, 3), "March last year", "1997-03"),
+    ("the Dow rose to end the day up 2%", date(2009, 4, 3), "the day", "2009-04-03"),
+    (
+        "it rebounded late in the day after falling",
+        date(2007, 8, 10),
+        "late in the day",
+        "2007-08-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expression", "value"), NEWS_ROWS, ids=[r[0] for r in NEWS_ROWS]
+)
+def test_news_phrasing(text: str, anchor: date, expression: str, value: str) -> None:
+    assert {e.text: e.value for e in find_dates(text, anchor)}.get(expression) == value
+
+
+#: "the day" that points at another day than the report's is not the report's day.
+OTHER_DAY = [
+    "He was last seen Nov. 3, the day before a warrant was issued.",
+    "She arrived later in the day and left at once.",
+    "During the day Friday, Elian played in the yard.",
+    "the day of the vote was set by the council",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_DAY, ids=OTHER_DAY)
+def test_the_day_of_another_event_is_not_the_report_day(text: str) -> None:
+    found = {e.text: e.value for e in find_dates(text, date(2000, 1, 7))}
+    assert found.get("the day") is None, found
