@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import tense_of_span
+from loaders.text.date_ranges import join_ranges
 from loaders.text.document_time import StoryMode, mode_of
 from loaders.text.vocabulary import vocabulary
 
@@ -71,7 +72,7 @@ class DocumentDates:
         paragraphs: list[tuple[int, Doc]],
     ) -> None:
         self.mode, found = read_dates(text, published, mode, TenseReader(paragraphs))
-        self.found = [e for e in found if e.when is not None]
+        self.found = join_ranges(text, [e for e in found if e.when is not None])
         self._starts = [e.start for e in self.found]
 
     def in_span(self, start: int, end: int) -> list[TemporalExpression]:

@@ -28,6 +28,7 @@ from loaders.text.attachment import (
     tense_of_span,
     tense_of_verb,
 )
+from loaders.text.date_ranges import join_ranges
 from loaders.text.factuality import factuality_of
 from loaders.text.vocabulary import vocabulary
 
@@ -286,7 +287,8 @@ class SentenceDates:
             span = sentence.char_span(start, end, alignment_mode="expand")
             return tense_of_span(span, nouns)
 
-        return cls(sentence, find_dates(sentence.text, anchor, tense_at=tense_at))
+        found = find_dates(sentence.text, anchor, tense_at=tense_at)
+        return cls(sentence, join_ranges(sentence.text, [e for e in found if e.when is not None]))
 
     def _governor(self, start: int, end: int, nouns: frozenset[str]) -> Token | None:
         if (start, end) not in self._heads:
