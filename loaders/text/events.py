@@ -270,6 +270,7 @@ class SentenceDates:
         (`DocumentDates.in_span`, or `find_dates` of the sentence alone)."""
         self.sentence = sentence
         nouns = frozenset(vocabulary()["noun_triggers"])
+        self._nouns = nouns
         self._heads: dict[tuple[int, int], Token | None] = {}
         self.found = [e for e in expressions if e.when is not None]
         self.attached: dict[int, list[TemporalExpression]] = {}
@@ -305,6 +306,10 @@ class SentenceDates:
             # "the ceremony was held Sunday", "the blast occurred Friday": the verb only
             # says the noun's event took place; its date is the event's.
             chain += clause_chain(trigger.head)
+        # "The Aug. 7 bombings killed 224 people": what a dated event did happened in it.
+        chain += [
+            c for c in trigger.children if c.dep_ == "nsubj" and is_event_noun(c, self._nouns)
+        ]
         # "the Dec. 21, 1988, bombing that killed 259": a relative clause on an event
         # noun tells that event, and shares its date.
         top = next((v for v in chain if v.dep_ == "relcl"), None)

@@ -56,3 +56,16 @@ def test_two_years_joined_by_and_are_not_a_range() -> None:
     """ "in 1980 and 1985" names two years, not the years between."""
     text = "The treaty was signed in 1980 and 1985 by the two governments in Geneva."
     assert _dated(text, "signed")[1] != "1985-12-31" or _dated(text, "signed")[0] != "1980-01-01"
+
+
+def test_what_a_dated_event_did_happened_in_it() -> None:
+    """ "The Aug. 7 bombings killed 224 people": the killing is the bombing's, on Aug. 7,
+    stated by the text, not the publication day."""
+    text = "The Aug. 7, 1998, bombings killed 224 people at the embassies in Nairobi."
+    batch = extract(
+        Article(id="nouns", published=date(1999, 6, 7), text=text), Settings().spacy_model
+    )
+    start = text.index("killed")
+    event = next(e for e in batch.events if any(s.trigger_start == start for s in e.sources))
+    assert event.when is not None and event.when.basis == "text"
+    assert event.when.start == event.when.end == date(1998, 8, 7)
