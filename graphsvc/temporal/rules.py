@@ -743,6 +743,18 @@ _FOLLOWING_DATE = re.compile(
 )
 
 
+def _weekday_near(base: date, weekday: int, ctx: Context) -> date:
+    """The weekday the tense points at from `base`: back in the past, ahead in the
+    future, the nearer of the two when the tense says nothing."""
+    back = (base.weekday() - weekday) % 7
+    forward = (weekday - base.weekday()) % 7
+    if ctx.tense == "future":
+        return cal.shift_days(base, forward)
+    if ctx.tense == "past":
+        return cal.shift_days(base, -back)
+    return cal.shift_days(base, -back if back <= forward else forward)
+
+
 def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     hour = int(m["h"])
     minute = int(m["min"] or 0)
@@ -755,7 +767,11 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     day = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
     following = _FOLLOWING_DATE.match(ctx.text, m.end())
-    if following:
+    weekday = m.groupdict().get("wd")
+    if weekday and _capitalised(weekday):
+        # "9 a.m. Tuesday", "4 a.m. EDT Thursday": one expression, that day's hour
+        day = _weekday_near(day, word("weekdays", weekday.rstrip(".")), ctx)
+    elif following:
         sub = Context(
             text=ctx.text,
             anchor=ctx.anchor,
@@ -929,7 +945,8 @@ RULES: list[Rule] = [
     _rule("reference", rf"\b(?:{alternation(LEX['references'])})\b", resolve_reference),
     _rule(
         "clock",
-        r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T)\b)?",
+        r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T)\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{alternation(LEX['weekdays'])})(?![A-Za-z]))?",
         resolve_clock,
     ),
     _rule(

@@ -165,6 +165,25 @@ NEWS_ROWS = [
         "late in the day",
         "2007-08-10",
     ),
+    # a clock time with its weekday is one expression, on that weekday
+    (
+        "the relatives have until 9 a.m. Tuesday to sign",
+        date(2000, 4, 3),
+        "9 a.m. Tuesday",
+        "2000-04-04T09:00",
+    ),
+    (
+        "he will leave at 4 a.m. EDT Thursday, Castro said",
+        date(2000, 4, 5),
+        "4 a.m. EDT Thursday",
+        "2000-04-06T04:00",
+    ),
+    (
+        "The market closed at 4 p.m. on Friday.",
+        date(2000, 4, 3),
+        "4 p.m. on Friday",
+        "2000-03-31T16:00",
+    ),
 ]
 
 
