@@ -136,7 +136,11 @@ def load(
         ),
     ],
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of a .txt/.html article.")
+        str | None,
+        typer.Option(
+            help="Publication date of a .txt/.html article: YYYY-MM-DD, or as people type "
+            "it ('22.01.2016', '22 janvier 2016'); an ambiguous one ('03-02-2009') is refused."
+        ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of a .txt/.html article.")] = None,
     source: Annotated[str | None, typer.Option(help="Publisher of a .txt/.html article.")] = None,
