@@ -10,6 +10,7 @@ the loader feeds it whole sentences of any length and the API phrases from the q
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.negatives import not_a_timex
 from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
+from graphsvc.temporal.story import StoryTime
 
 Mode = Literal["news", "narrative"]
 
@@ -108,15 +110,28 @@ def _settle(found: list[tuple[int, int, int]], length: int) -> list[tuple[int, i
     return sorted(kept)
 
 
-def _candidates(text: str, anchor: date, mode: Mode) -> list[tuple[int, int, int]]:
-    """(start, end, rule index) of matches that some reading accepts, overlaps settled."""
+def _candidates(
+    text: str, anchor: date, mode: Mode
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """(start, end, rule index) of matches that some reading accepts, overlaps settled;
+    and (start, year) of those that state their year, which no reading changes."""
     probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor)
     found = []
+    stated: dict[tuple[int, int, int], int] = {}
     for index, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
-            if match.end() > match.start() and _resolve(rule, match, probe) is not None:
-                found.append((match.start(), match.end(), index))
-    return _settle(found, len(text))
+            if match.end() <= match.start():
+                continue
+            resolved = _resolve(rule, match, probe)
+            if resolved is None:
+                continue
+            key = (match.start(), match.end(), index)
+            found.append(key)
+            if resolved.explicit_year and resolved.when is not None:
+                stated[key] = resolved.when.start.year
+    kept = _settle(found, len(text))
+    years = [(key[0], stated[key]) for key in kept if key in stated]
+    return kept, years
 
 
 def _sentence_of(
@@ -147,8 +162,10 @@ def find_dates(
     starts = [first for first, _ in sentences]
     cues = _TenseCues(text)
     context = Context(text=text, anchor=anchor, mode=mode)
+    candidates, stated_years = _candidates(text, anchor, mode)
+    story = StoryTime(stated_years) if mode == "narrative" else None
     found: list[TemporalExpression] = []
-    for start, end, index in _candidates(text, anchor, mode):
+    for start, end, index in candidates:
         rule = RULES[index]
         match = rule.pattern.match(text, start, end)
         if match is None or match.end() != end or not_a_timex(text, start, end):
@@ -159,27 +176,49 @@ def find_dates(
         resolved = _resolve(rule, match, context)
         if resolved is None:
             continue
-        _remember(context, resolved)
+        _remember(context, resolved, story, match)
         found.append(_expression(match, resolved))
     return found
 
 
-def _remember(context: Context, resolved: Resolved) -> None:
-    """Dates move the reference point that "the next day" and "in September" read from."""
+def _remember(
+    context: Context, resolved: Resolved, story: StoryTime | None, match: re.Match[str]
+) -> None:
+    """Dates move the reference point that "the next day" and "in September" read from;
+    in a narrative only those where the story stands (`StoryTime`)."""
     dated = resolved.type in ("DATE", "TIME") and resolved.when is not None
-    anchored = context.mode == "news" or resolved.explicit_year or context.reference is not None
-    if dated and anchored:
+    if not dated or resolved.when is None:
+        return
+    if story is None:
+        context.reference = resolved.when.start
+        return
+    if not (resolved.explicit_year or context.reference is not None):
+        return
+    if story.moves(context.reference, resolved, context.text, match.span(), context.tense):
         context.reference = resolved.when.start
 
 
+#: A whole month or weekday name followed by a full stop: the stop ends the sentence,
+#: it is not an abbreviation's ("on 6 September." is "6 September"; "Sept." keeps it).
+_SENTENCE_STOP = re.compile(
+    r"\b(?:{})\.$".format(
+        "|".join(name for name in (*calendar.month_name, *calendar.day_name) if name)
+    ),
+    re.IGNORECASE,
+)
+
+
 def _expression(match: re.Match[str], resolved: Resolved) -> TemporalExpression:
+    text = match[0]
+    if text.endswith(".") and _SENTENCE_STOP.search(text):
+        text = text[:-1]
     when = resolved.when
-    if when is not None and when.text != match[0]:
-        when = when.model_copy(update={"text": match[0]})
+    if when is not None and when.text != text:
+        when = when.model_copy(update={"text": text})
     return TemporalExpression(
         start=match.start(),
-        end=match.end(),
-        text=match[0],
+        end=match.start() + len(text),
+        text=text,
         type=resolved.type,
         value=resolved.value,
         when=when,

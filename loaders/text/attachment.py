@@ -28,10 +28,14 @@ RELATIVE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "till", 
 NOUN_PREMODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
 #: Verbs whose "for" phrase names a time ahead of them ("planned for early March").
 SCHEDULING_VERBS = frozenset({"plan", "schedule", "set", "slate", "due", "book", "expect"})
+#: Of those, the ones whose object's bare date is the object's ("scheduled a news
+#: conference Thursday"); "set a record Tuesday" is the setting's.
+PLANNING_VERBS = frozenset({"plan", "schedule", "slate"})
 #: Modal and future auxiliaries.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-#: Modals of obligation: what they govern lies ahead, unless perfect ("must have left").
-OBLIGATION_MODALS = frozenset({"must", "should"})
+#: Modals of obligation and possibility: what they govern lies ahead, unless perfect
+#: ("must have left", "may have seen").
+OPEN_MODALS = frozenset({"must", "should", "might", "may", "could", "can", "ca"})
 #: Verbs whose infinitive complement happens after them ("planned to leave on Thursday").
 INTENT_VERBS = frozenset(
     {"plan", "intend", "expect", "hope", "agree", "promise", "schedule", "decide", "aim", "vow"}
@@ -157,14 +161,16 @@ def tense_of_verb(verb: Token) -> Tense:
     if any(a.lower_ == "would" for a in auxiliaries) and verb.tag_ in ("VB", "VBG"):
         return "future"  # "would be traveling Thursday", "said he would leave Friday"
     perfect = any(a.lemma_ == "have" for a in auxiliaries)
-    if any(a.lower_ in OBLIGATION_MODALS for a in auxiliaries) and not perfect:
-        return "future"  # "must be returned by Jan. 14": a deadline ahead
+    if any(a.lower_ in OPEN_MODALS for a in auxiliaries) and not perfect:
+        return "future"  # "must be returned by Jan. 14", "might come as soon as Tuesday"
     if any(a.lower_ in ("going",) for a in auxiliaries) or verb.lower_ == "going":
         return "future"
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxiliaries:
+        return "past"  # "the decision, announced Wednesday by the INS": done
     infinitive = verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
     if infinitive and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "wants to close by June", "plans to sell in May"
@@ -186,13 +192,21 @@ def tense_of_span(span: Span | None, event_nouns: frozenset[str]) -> Tense:
         return "unknown"
     head = head_of(span)
     verb = governor(head, event_nouns)
-    if verb is None or verb.pos_ in ("NOUN", "PROPN"):
+    if verb is not None and verb.pos_ in ("NOUN", "PROPN"):
+        planner = verb.head
+        if verb.dep_ in ("dobj", "nsubjpass") and planner.lemma_.lower() in SCHEDULING_VERBS:
+            return "future"  # "has scheduled a news conference Thursday": ahead
+        return "unknown"
+    if verb is None:
         return "unknown"
     preposition = head.head if head.dep_ == "pobj" else None
-    if (
-        preposition is not None
-        and preposition.lower_ == "for"
-        and verb.lemma_.lower() in SCHEDULING_VERBS
+    lemma = verb.lemma_.lower()
+    if (lemma in SCHEDULING_VERBS and preposition is not None and preposition.lower_ == "for") or (
+        lemma in PLANNING_VERBS
+        and head.dep_ == "npadvmod"
+        and any(c.dep_ == "dobj" for c in verb.children)
     ):
-        return "future"  # "the accession was planned for early March": ahead
+        # "the accession was planned for early March", "has scheduled a news conference
+        # Thursday": the date of what is planned, ahead
+        return "future"
     return tense_of_verb(verb)

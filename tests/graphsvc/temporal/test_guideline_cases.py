@@ -132,6 +132,26 @@ TENSE_ROWS = [
     ("The president will visit Kenya on Jan. 24.", SATURDAY, "Jan. 24", "2000-01-24"),
     ("The ship sank on Dec. 31.", SATURDAY, "Dec. 31", "1999-12-31"),
     ("Talks broke down on Jan. 3 after a week of meetings.", SATURDAY, "Jan. 3", "2000-01-03"),
+    # a bare participle tells of something done, whatever its head's tense
+    (
+        "They would appeal the decision, announced Wednesday by the agency.",
+        FRIDAY,
+        "Wednesday",
+        "2000-01-05",
+    ),
+    ("The plan, approved Tuesday by the board, will cut costs.", SATURDAY, "Tuesday", "2000-01-11"),
+    # a modal of possibility looks ahead; with a perfect it looks back
+    ("The group might arrive as soon as Tuesday.", SATURDAY, "Tuesday", "2000-01-18"),
+    ("The report could be released Monday.", SATURDAY, "Monday", "2000-01-17"),
+    ("He may have left the city on Thursday.", SATURDAY, "Thursday", "2000-01-13"),
+    # what is scheduled takes the bare date; what is set is dated by the setting
+    (
+        "The FBI has scheduled a news conference Thursday.",
+        date(1999, 5, 5),
+        "Thursday",
+        "1999-05-06",
+    ),
+    ("The runner set a record Tuesday.", SATURDAY, "Tuesday", "2000-01-11"),
 ]
 
 
