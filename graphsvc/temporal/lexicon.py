@@ -33,7 +33,7 @@ MAX_DIGITS = 18
 
 def number_value(text: str) -> int | None:
     """A number written in digits or words ("two", "a couple of"); None when vague or huge."""
-    cleaned = " ".join(text.lower().replace("-", " ").split())
+    cleaned = " ".join(text.lower().replace("-", " ").replace(",", "").split())
     if cleaned.isdigit():
         return int(cleaned) if len(cleaned.lstrip("0")) <= MAX_DIGITS else None
     numbers = lexicon()["numbers"]

@@ -19,6 +19,8 @@ from typing import Literal
 from graphsvc.model import Precision, When
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.expression import TimexType
+from graphsvc.temporal.holidays import NAMES as HOLIDAYS
+from graphsvc.temporal.holidays import holiday_in
 from graphsvc.temporal.lexicon import alternation, lexicon, number_value, word
 
 #: "open": the parse found the verb and it leaves the time open ("to testify on Feb. 10"
@@ -64,7 +66,7 @@ LEX = lexicon()
 MONTH = rf"(?P<month>{alternation(LEX['months'])})(?:\.|(?![A-Za-z]))"
 WEEKDAY = rf"(?P<wd>{alternation(LEX['weekdays'])})\.?"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
-NUMBER = rf"(?P<n>\d+(?:\.\d+)?|{alternation(LEX['numbers'])}|{alternation(LEX['vague_numbers'])})"
+NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?:\.\d+)?|{alternation(LEX['numbers'])}|{alternation(LEX['vague_numbers'])})"
 UNIT = rf"(?P<unit>{alternation(LEX['units'])})s?"
 ORDINAL = rf"(?P<ord>{alternation(LEX['ordinals'])})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
@@ -253,6 +255,41 @@ _COORDINATED_YEAR = re.compile(
 )
 
 
+_YEAR_REFERENCE = {
+    "that": 0,
+    "the same": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+}
+YEAR_REFERENCE = (
+    r"(?P<yref>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
+)
+
+
+def resolve_month_of_year_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "August of that year", "January 24 of the same year": the year the text is in."""
+    if not _capitalised(m["month"]):
+        return None
+    month = word("months", m["month"].rstrip("."))
+    offset = _YEAR_REFERENCE[" ".join(m["yref"].lower().split())]
+    year = (ctx.reference or ctx.anchor).year + offset
+    if m["day"]:
+        return _day_date(year, month, int(m["day"]), m[0], ctx, False)
+    start, end = cal.month_span(year, month)
+    approximate = bool(m["part"])
+    if approximate:
+        start, end = cal.part_of_month(year, month, m["part"].lower())
+    return _date(m[0], start, end, "month", f"{year}-{month:02d}", ctx, approximate)
+
+
+def resolve_day_of_month_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 28th of that month": a day of the month the text is in."""
+    base = ctx.reference or ctx.anchor
+    return _day_date(base.year, base.month, int(m["day"]), m[0], ctx, False)
+
+
 def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A four-digit year, unless the context says it is an amount or part of a number."""
     year = int(m["year"])
@@ -380,7 +417,8 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         year = current_year
     else:
         year = base.year
-        if ctx.tense == "past" and cal.season_span(year, code)[0] > base:
+        in_story = ctx.mode == "narrative" and ctx.reference is not None
+        if ctx.tense == "past" and not in_story and cal.season_span(year, code)[0] > base:
             year -= 1
     start, end = cal.season_span(year, code)
     value = f"{year}-{code}"
@@ -388,6 +426,59 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if approximate:
         start, end = cal.part_of_month(start.year, start.month, "early")[0], end
     return _date(m[0], start, end, "season", value, ctx, approximate, bool(m["year"]))
+
+
+#: Nouns a holiday's name describes rather than dates: "a Christmas tree".
+_HOLIDAY_MODIFIES = re.compile(
+    r"\s+(?:trees?|cards?|gifts?|presents?|carols?|decorations?|lights|stockings?|"
+    r"spirit|music|songs?|turkeys?|dinners?|specials?)\b",
+    re.IGNORECASE,
+)
+
+
+#: A capitalised word right before a holiday makes it part of a name ("White Christmas",
+#: "Orthodox Christmas", whose date differs), unless it is a sentence's first word.
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
+_NOT_A_NAME = frozenset({"on", "at", "by", "before", "after", "since", "until", "during", "over"})
+
+
+def resolve_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "Christmas", "last Thanksgiving", "Easter 1916", "Easter week": a named day."""
+    if not _capitalised(m["holiday"]) or _HOLIDAY_MODIFIES.match(ctx.text, m.end()):
+        return None
+    named = _NAME_BEFORE.search(ctx.text[max(0, m.start() - 30) : m.start()])
+    if not m["rel"] and named and named[1].lower() not in _NOT_A_NAME:
+        return None
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    rel = (m["rel"] or "").lower()
+    base = ctx.base
+    if m["year"]:
+        year = int(m["year"])
+    elif rel:
+        this_year = holiday_in(name, base.year)
+        year = (
+            base.year
+            + {
+                "last": -1 if this_year >= base else 0,
+                "next": 1 if this_year <= base else 0,
+                "this": 0,
+            }[rel]
+        )
+    else:
+        usual = holiday_in(name, base.year)
+        if m["week"]:  # "as Easter week began": the week's start decides
+            usual = cal.week_span(usual)[0]
+        year = _pick_year(usual.month, usual.day, ctx, None)
+    day = holiday_in(name, year)
+    if m["tod"]:
+        code = word("times_of_day", m["tod"])
+        return Resolved("TIME", f"{day.isoformat()}T{code}", _when(day, day, "day", ctx, m[0]))
+    if m["week"]:
+        start, end = cal.week_span(day)
+        return _date(
+            m[0], start, end, "week", cal.iso_week_value(day), ctx, explicit_year=bool(m["year"])
+        )
+    return _date(m[0], day, day, "day", day.isoformat(), ctx, explicit_year=bool(m["year"]))
 
 
 # -- relative to the anchor --------------------------------------------------------------
@@ -694,7 +785,7 @@ def _duration_value(amount: float | None, unit: str) -> str | None:
 
 
 def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    raw = m["n"].lower()
+    raw = m["n"].lower().replace(",", "")
     amount: float | None
     amount = float(raw) if re.fullmatch(r"\d+(?:\.\d+)?", raw) else number_value(raw)
     unit = m["unit"].lower()
@@ -710,7 +801,7 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_past_n(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the past two weeks", "the next three years": durations."""
-    raw = m["n"].lower()
+    raw = m["n"].lower().replace(",", "")
     amount = float(raw) if raw.replace(".", "", 1).isdigit() else number_value(raw)
     value = _duration_value(amount, m["unit"].lower())
     return Resolved("DURATION", value) if value else None
@@ -858,6 +949,21 @@ RULES: list[Rule] = [
     ),
     _rule("month_year", rf"\b(?:{PART}[-\s]+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", resolve_month_year),
     _rule(
+        "month_of_year_ref",
+        rf"\b(?:{PART}[-\s]+)?{MONTH}(?:\s+{DAY})?,?\s+of\s+{YEAR_REFERENCE}\s+year\b",
+        resolve_month_of_year_ref,
+    ),
+    _rule(
+        "day_month_of_year_ref",
+        rf"\b(?:the\s+)?(?P<part>){DAY}\s+(?:of\s+)?{MONTH},?\s+of\s+{YEAR_REFERENCE}\s+year\b",
+        resolve_month_of_year_ref,
+    ),
+    _rule(
+        "day_of_month_ref",
+        r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:that|the\s+same)\s+month\b",
+        resolve_day_of_month_ref,
+    ),
+    _rule(
         "month",
         rf"\b(?:(?P<rel>last|next|this)\s+)?(?:{PART}[-\s]+)?{MONTH}"
         r"(?:\s+(?P<yrel>this|last|next)\s+year\b)?\b",
@@ -894,7 +1000,7 @@ RULES: list[Rule] = [
     ),
     _rule(
         "season",
-        rf"\b(?:(?P<rel>this|last|next|that|early|late|mid)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?",
+        rf"\b(?:the\s+(?=(?:early|late|mid)?[-\s]*(?:spring|summer|autumn|fall|winter)\b))?(?:(?P<rel>this|last|next|that|early|late|mid)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?",
         resolve_season,
     ),
     _rule(
@@ -906,6 +1012,13 @@ RULES: list[Rule] = [
         "century",
         rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alternation(LEX['ordinals'])})\s+century\b",
         resolve_century,
+    ),
+    _rule(
+        "holiday",
+        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<holiday>"
+        + "|".join(re.escape(n).replace("'", "['\u2019]").replace("\\ ", r"\s+") for n in HOLIDAYS)
+        + rf")(?![\w'])(?:,?\s+(?:of\s+)?{YEAR}\b)?(?:\s+(?P<week>week)\b|\s+(?P<tod>morning|afternoon|evening|night)\b)?",
+        resolve_holiday,
     ),
     _rule("bc_year", r"\b(?P<bc>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?!\w)", resolve_bc_year),
     _rule("year", rf"\b(?:{PART}[-\s])?{YEAR}\b", resolve_year),

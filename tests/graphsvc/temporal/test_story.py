@@ -61,3 +61,26 @@ def test_today_read_from_the_publication_date_does_not_move_the_story() -> None:
         "On 25 April the city fell."
     )
     assert values(text)["25 April"] == "1975-04-25"
+
+
+def test_a_month_of_that_year_is_the_story_year() -> None:
+    text = (
+        "The war began in 1940. In August of that year, the communists attacked. On "
+        "January 24 of the following year they met. On the 28th of that month they left."
+    )
+    found = values(text)
+    assert found["August of that year"] == "1940-08"
+    assert found["January 24 of the following year"] == "1941-01-24"
+    assert found["the 28th of that month"] == "1941-01-28"
+
+
+def test_a_season_is_in_the_story_year() -> None:
+    found = values(
+        "In 1943, during the summer, the Axis gained ground. The spring of 1944 was quiet."
+    )
+    assert found["the summer"] == "1943-SU"
+    assert found["The spring of 1944"] == "1944-SP"
+
+
+def test_a_count_with_thousands_separators() -> None:
+    assert values("The empire lasted 1,460 years.")["1,460 years"] == "P1460Y"
