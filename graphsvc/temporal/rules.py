@@ -66,7 +66,11 @@ LEX = lexicon()
 MONTH = rf"(?P<month>{alternation(LEX['months'])})(?:\.|(?![A-Za-z]))"
 WEEKDAY = rf"(?P<wd>{alternation(LEX['weekdays'])})\.?"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
-NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?:\.\d+)?|{alternation(LEX['numbers'])}|{alternation(LEX['vague_numbers'])})"
+THOUSANDS = r"\d{1,3}(?:,\d{3})+(?![\d,])"
+NUMBER = (
+    rf"(?P<n>{THOUSANDS}|\d+(?:\.\d+)?|"
+    rf"{alternation(LEX['numbers'])}|{alternation(LEX['vague_numbers'])})"
+)
 UNIT = rf"(?P<unit>{alternation(LEX['units'])})s?"
 ORDINAL = rf"(?P<ord>{alternation(LEX['ordinals'])})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
@@ -449,7 +453,7 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     named = _NAME_BEFORE.search(ctx.text[max(0, m.start() - 30) : m.start()])
     if not m["rel"] and named and named[1].lower() not in _NOT_A_NAME:
         return None
-    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    name = " ".join(m["holiday"].lower().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'").split())
     rel = (m["rel"] or "").lower()
     base = ctx.base
     if m["year"]:
@@ -922,6 +926,9 @@ def _rule(
     return Rule(name, re.compile(pattern, FLAGS), resolve)
 
 
+HOLIDAY_NAMES = "|".join(
+    re.escape(name).replace("'", "['\u2019]").replace("\\ ", r"\s+") for name in HOLIDAYS
+)
 REL_UNITS = r"week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night"
 
 RULES: list[Rule] = [
@@ -1015,9 +1022,9 @@ RULES: list[Rule] = [
     ),
     _rule(
         "holiday",
-        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<holiday>"
-        + "|".join(re.escape(n).replace("'", "['\u2019]").replace("\\ ", r"\s+") for n in HOLIDAYS)
-        + rf")(?![\w'])(?:,?\s+(?:of\s+)?{YEAR}\b)?(?:\s+(?P<week>week)\b|\s+(?P<tod>morning|afternoon|evening|night)\b)?",
+        rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{HOLIDAY_NAMES})(?![\w'])"
+        rf"(?:,?\s+(?:of\s+)?{YEAR}\b)?"
+        r"(?:\s+(?P<week>week)\b|\s+(?P<tod>morning|afternoon|evening|night)\b)?",
         resolve_holiday,
     ),
     _rule("bc_year", r"\b(?P<bc>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?!\w)", resolve_bc_year),
