@@ -172,7 +172,8 @@ def find_dates(
             continue
         sentence = _sentence_of(sentences, starts, start, len(text))
         told = tense_at(start, end) if tense_at is not None else "unknown"
-        context.tense = told if told != "unknown" else cues.tense(sentence, start, end)
+        context.tense_told = told != "unknown"
+        context.tense = told if context.tense_told else cues.tense(sentence, start, end)
         resolved = _resolve(rule, match, context)
         if resolved is None:
             continue

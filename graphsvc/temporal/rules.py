@@ -37,6 +37,9 @@ class Context:
     mode: Literal["news", "narrative"]
     reference: date | None = None
     tense: Tense = "unknown"
+    #: Whether `tense` came from the parse (the verb the expression modifies) rather
+    #: than from the nearest cue word, which is weaker evidence.
+    tense_told: bool = False
 
     @property
     def base(self) -> date:
@@ -134,6 +137,13 @@ _PRONOUN_AFTER = re.compile(r"\s+(I|we|you|he|she|they|it)\b")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 
 
+#: How far back a past tense read from cue words may carry a date without a year: news
+#: writes the year of a past date further back than this, not of its own year's
+#: ("Meissner gave no reason for the Jan. 14 deadline", reported on January 5, is
+#: nine days ahead, not a year back). A tense from the parse is trusted as it is.
+_CUE_PAST_REACH_DAYS = 270
+
+
 def _pick_year(month: int, day: int | None, ctx: Context, explicit: int | None) -> int:
     """The year of a date given without one: by tense around the anchor, or the narrative's."""
     if explicit is not None:
@@ -154,9 +164,10 @@ def _pick_year(month: int, day: int | None, ctx: Context, explicit: int | None) 
             if end >= base:
                 return year
     if ctx.tense == "past":
-        for year, start, _end in reversed(candidates):
+        for year, start, end in reversed(candidates):
             if start <= base:
-                return year
+                near = ctx.tense_told or (base - end).days <= _CUE_PAST_REACH_DAYS
+                return year if near else base.year
     return min(candidates, key=lambda c: abs((c[1] - base).days))[0]
 
 
@@ -838,14 +849,14 @@ _FOLLOWING_DATE = re.compile(
 )
 
 
-def _weekday_near(base: date, weekday: int, ctx: Context) -> date:
+def _weekday_near(base: date, weekday: int, tense: Tense) -> date:
     """The weekday the tense points at from `base`: back in the past, ahead in the
     future, the nearer of the two when the tense says nothing."""
     back = (base.weekday() - weekday) % 7
     forward = (weekday - base.weekday()) % 7
-    if ctx.tense == "future":
+    if tense == "future":
         return cal.shift_days(base, forward)
-    if ctx.tense == "past":
+    if tense == "past":
         return cal.shift_days(base, -back)
     return cal.shift_days(base, -back if back <= forward else forward)
 
@@ -854,6 +865,10 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     hour = int(m["h"])
     minute = int(m["min"] or 0)
     ampm = (m["ampm"] or "").lower().replace(".", "")
+    if "morning" in ampm:  # "4 in the morning"
+        ampm = "am"
+    elif "afternoon" in ampm or "evening" in ampm or "night" in ampm:
+        ampm = "pm" if hour != 12 else "am"
     if ampm == "pm" and hour < 12:
         hour += 12
     if ampm == "am" and hour == 12:
@@ -865,7 +880,9 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     weekday = m.groupdict().get("wd")
     if weekday and _capitalised(weekday):
         # "9 a.m. Tuesday", "4 a.m. EDT Thursday": one expression, that day's hour
-        day = _weekday_near(day, word("weekdays", weekday.rstrip(".")), ctx)
+        ahead = _previous_word(ctx, m) in ("until", "till")  # a deadline: "until 9 a.m. Tuesday"
+        tense: Tense = "future" if ahead else ctx.tense
+        day = _weekday_near(day, word("weekdays", weekday.rstrip(".")), tense)
     elif following:
         sub = Context(
             text=ctx.text,
@@ -883,8 +900,8 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_noon(m: re.Match[str], ctx: Context) -> Resolved | None:
-    day = ctx.anchor
-    clock = "12:00" if m[0].lower() == "noon" else "24:00"
+    day = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
+    clock = "24:00" if m[0].lower() == "midnight" else "12:00"
     return Resolved("TIME", f"{day.isoformat()}T{clock}", _when(day, day, "day", ctx, m[0]))
 
 
@@ -1075,6 +1092,12 @@ RULES: list[Rule] = [
         resolve_clock,
     ),
     _rule(
+        "clock_words",
+        r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?(?:\s+o'clock)?"
+        r"\s+(?P<ampm>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b(?P<tz>)",
+        resolve_clock,
+    ),
+    _rule(
         "clock_24",
         r"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?P<ampm>)\s*(?P<tz>UTC|GMT)\b",
         resolve_clock,
@@ -1089,5 +1112,5 @@ RULES: list[Rule] = [
         r"\b(?:for|in|over|within)\s+(?P<n>)(?P<unit>years|months|weeks|days|decades|hours|minutes)\b",
         resolve_vague_duration,
     ),
-    _rule("noon", r"\b(?:noon|midnight)\b", resolve_noon),
+    _rule("noon", r"\b(?:noon|midnight|midday)\b", resolve_noon),
 ]

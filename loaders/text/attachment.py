@@ -170,6 +170,8 @@ def tense_of_verb(verb: Token) -> Tense:
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxiliaries:
+        if verb.lemma_.lower() in SCHEDULING_VERBS:
+            return "open"  # "a summit set for Washington in April": planned, maybe ahead
         return "past"  # "the decision, announced Wednesday by the INS": done
     infinitive = verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
     if infinitive and verb.head.tag_ in ("VBZ", "VBP"):

@@ -40,13 +40,15 @@ def values(text: str, anchor: date = WEDNESDAY) -> dict[str, str | None]:
         ("Stores will open on Thanksgiving Day.", "Thanksgiving Day", "1999-11-25"),
         ("He died on Christmas Eve, 1963.", "Christmas Eve, 1963", "1963-12-24"),
         ("Rebels rose at Easter 1916.", "Easter 1916", "1916-04-23"),
-        ("They crossed the river on Christmas night.", "Christmas night", "1998-12-25TNI"),
+        ("They crossed the river on Christmas night.", "Christmas night", "1999-12-25TNI"),
         ("Voters will go to the polls on Election Day.", "Election Day", "2000-11-07"),
         ("Protesters prayed as Easter week began.", "Easter week", "2000-W16"),
     ],
 )
 def test_holidays_in_news(text: str, expression: str, value: str) -> None:
-    anchor = date(2000, 4, 17) if "Easter week" in text else WEDNESDAY
+    anchor = {"Easter week": date(2000, 4, 17), "Christmas night": date(2000, 1, 10)}.get(
+        expression, WEDNESDAY
+    )
     assert values(text, anchor).get(expression) == value
 
 

@@ -54,7 +54,10 @@ MONTHS_AND_YEARS = [
     ("as early as August", A, "2015-08-01", "2015-08-31", "month"),
     ("August 2015", A, "2015-08-01", "2015-08-31", "month"),
     ("Sept. 2015", A, "2015-09-01", "2015-09-30", "month"),
-    ("It happened in March", A, "2015-03-01", "2015-03-31", "month"),
+    # a past read from a cue word reaches back nine months at most: news writes the year
+    # of an older date, not of its own year's (issue 15, AQUAINT)
+    ("It happened in March", A, "2016-03-01", "2016-03-31", "month"),
+    ("It happened in October", A, "2015-10-01", "2015-10-31", "month"),
     ("They will visit in March", A, "2016-03-01", "2016-03-31", "month"),
     ("last August", A, "2015-08-01", "2015-08-31", "month"),
     ("next March", A, "2016-03-01", "2016-03-31", "month"),
