@@ -118,7 +118,10 @@ def _candidates(
     probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor)
     found = []
     stated: dict[tuple[int, int, int], int] = {}
+    lowered = text.lower()
     for index, rule in enumerate(RULES):
+        if rule.gate and not any(word in lowered for word in rule.gate):
+            continue
         for match in rule.pattern.finditer(text):
             if match.end() <= match.start():
                 continue

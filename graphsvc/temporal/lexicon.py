@@ -17,9 +17,38 @@ def lexicon() -> dict[str, Any]:
 
 
 def alternation(words: Any) -> str:
-    """A regex alternation of words, longest first so "sept" wins over "sep"."""
-    ordered = sorted((str(w) for w in words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex matching any of `words`, written as a tree of shared prefixes.
+
+    "jan(?:uary|\\.)?|ju(?:ne|ly)" instead of "january|june|july|jan": the regex engine
+    tries each alternative at every word of the text, so sharing prefixes makes every
+    rule built on a word list several times faster. A longer word is still tried before
+    its prefix ("sept" before "sep"), since an optional tail is greedy. A space in a
+    word matches any run of whitespace.
+    """
+    trie: dict[str, Any] = {}
+    for text in {str(w) for w in words}:
+        node = trie
+        for char in text:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _pattern_of(trie)
+
+
+_END = ""
+
+
+def _pattern_of(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _pattern_of(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if _END in node:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else f"(?:{body})"
 
 
 def word(name: str, key: str) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -63,6 +63,9 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Resolved | None]
+    #: Lower-case words one of which every match holds: a text without any of them is
+    #: not scanned with this rule at all (most texts name no century, no holiday).
+    gate: tuple[str, ...] = ()
 
 
 LEX = lexicon()
@@ -938,14 +941,17 @@ def resolve_vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _rule(
-    name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Resolved | None]
+    name: str,
+    pattern: str,
+    resolve: Callable[[re.Match[str], Context], Resolved | None],
+    gate: tuple[str, ...] = (),
 ) -> Rule:
-    return Rule(name, re.compile(pattern, FLAGS), resolve)
+    return Rule(name, re.compile(pattern, FLAGS), resolve, gate)
 
 
-HOLIDAY_NAMES = "|".join(
-    re.escape(name).replace("'", "['\u2019]").replace("\\ ", r"\s+") for name in HOLIDAYS
-)
+HOLIDAY_NAMES = alternation(HOLIDAYS).replace("'", "['\u2019]")
+#: The longest word of each holiday name, for the holiday rule's gate.
+HOLIDAY_WORDS = tuple(sorted({max(name.split(), key=len).split("'")[0] for name in HOLIDAYS}))
 REL_UNITS = r"week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night"
 
 RULES: list[Rule] = [
@@ -1114,3 +1120,33 @@ RULES: list[Rule] = [
     ),
     _rule("noon", r"\b(?:noon|midnight|midday)\b", resolve_noon),
 ]
+
+_TIMES_OF_DAY = ("morning", "afternoon", "evening", "night")
+#: Words one of which each rule's matches must hold (`Rule.gate`); rules not named here
+#: scan every text.
+_GATES: dict[str, tuple[str, ...]] = {
+    "tod_of_month_day": _TIMES_OF_DAY,
+    "tod_of_day_month": _TIMES_OF_DAY,
+    "month_of_year_ref": ("year",),
+    "day_month_of_year_ref": ("year",),
+    "day_of_month_ref": ("month",),
+    "part_of": ("of",),
+    "week_of": ("week",),
+    "earlier_in_month": ("earlier", "later"),
+    "earlier_later": ("this", "last", "next"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "half": ("half",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decade": ("0s", "0's", "ties"),
+    "century": ("century",),
+    "holiday": HOLIDAY_WORDS,
+    "bc_year": ("bc", "b.c"),
+    "ago": ("ago", "earlier", "later", "now", "hence"),
+    "clock": ("a.m", "p.m", "am", "pm"),
+    "clock_at": (":",),
+    "clock_words": ("morning", "afternoon", "evening", "night"),
+    "clock_24": (":",),
+    "the_day": ("day",),
+    "noon": ("noon", "midnight", "midday"),
+}
+RULES = [replace(rule, gate=_GATES.get(rule.name, ())) for rule in RULES]
