@@ -902,6 +902,16 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", value, _when(day, day, "day", ctx, m[0]))
 
 
+def resolve_the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "during the weekend": the weekend the tense points at, from the anchor."""
+    base = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
+    if base.weekday() == 6:  # a Sunday report's weekend is its own
+        base = cal.shift_days(base, -1)
+    saturday = _weekday_near(base, 5, ctx.tense)
+    start, end, precision, value = _unit_span("weekend", saturday)
+    return _date(m[0], start, end, precision, value, ctx)
+
+
 def resolve_noon(m: re.Match[str], ctx: Context) -> Resolved | None:
     day = ctx.reference if ctx.mode == "narrative" and ctx.reference else ctx.anchor
     clock = "24:00" if m[0].lower() == "midnight" else "12:00"
@@ -1104,6 +1114,11 @@ RULES: list[Rule] = [
         resolve_clock,
     ),
     _rule(
+        "clock_military",
+        r"\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)(?P<ampm>)\s*(?P<tz>UTC|GMT)\b",
+        resolve_clock,
+    ),
+    _rule(
         "clock_24",
         r"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?P<ampm>)\s*(?P<tz>UTC|GMT)\b",
         resolve_clock,
@@ -1119,6 +1134,7 @@ RULES: list[Rule] = [
         resolve_vague_duration,
     ),
     _rule("noon", r"\b(?:noon|midnight|midday)\b", resolve_noon),
+    _rule("the_weekend", r"\bthe\s+weekend\b", resolve_the_weekend),
 ]
 
 _TIMES_OF_DAY = ("morning", "afternoon", "evening", "night")
@@ -1146,7 +1162,9 @@ _GATES: dict[str, tuple[str, ...]] = {
     "clock_at": (":",),
     "clock_words": ("morning", "afternoon", "evening", "night"),
     "clock_24": (":",),
+    "clock_military": ("utc", "gmt"),
     "the_day": ("day",),
     "noon": ("noon", "midnight", "midday"),
+    "the_weekend": ("weekend",),
 }
 RULES = [replace(rule, gate=_GATES.get(rule.name, ())) for rule in RULES]
