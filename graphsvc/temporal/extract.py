@@ -17,14 +17,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
+from graphsvc.temporal.before_christ import BC_RULES
 from graphsvc.temporal.calendar import OutOfRange
 from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.negatives import not_a_timex
-from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
+from graphsvc.temporal.rules import RULES as DATE_RULES
+from graphsvc.temporal.rules import Context, Resolved, Rule, Tense
 from graphsvc.temporal.story import StoryTime
 
 Mode = Literal["news", "narrative"]
+#: BC rules first: at equal length, "480 BC" readings win.
+RULES = [*BC_RULES, *DATE_RULES]
+_BC_VALUE = re.compile(r"BC(\d{4})")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
 _FUTURE = re.compile(rf"\b(?:{alternation(lexicon()['future_cues'])})\b", re.IGNORECASE)
@@ -170,7 +175,7 @@ def find_dates(
     found: list[TemporalExpression] = []
     for start, end, index in candidates:
         rule = RULES[index]
-        match = rule.pattern.match(text, start, end)
+        match = rule.pattern.match(text, start)  # no endpos: lookaheads see on
         if match is None or match.end() != end or not_a_timex(text, start, end):
             continue
         sentence = _sentence_of(sentences, starts, start, len(text))
@@ -190,9 +195,15 @@ def _remember(
 ) -> None:
     """Dates move the reference point that "the next day" and "in September" read from;
     in a narrative only those where the story stands (`StoryTime`)."""
+    bc = _BC_VALUE.match(resolved.value or "")
+    if bc is not None:  # the story is before Christ now, until it gives a year after
+        context.bc_year = int(bc[1])
+        return
     dated = resolved.type in ("DATE", "TIME") and resolved.when is not None
     if not dated or resolved.when is None:
         return
+    if resolved.explicit_year:
+        context.bc_year = None
     if story is None:
         context.reference = resolved.when.start
         return

@@ -40,6 +40,9 @@ class Context:
     #: Whether `tense` came from the parse (the verb the expression modifies) rather
     #: than from the nearest cue word, which is weaker evidence.
     tense_told: bool = False
+    #: The year before Christ a story stands in, after it gave one ("in 481 BC"): its
+    #: "the following year" and "in the summer" are read there (`before_christ`).
+    bc_year: int | None = None
 
     @property
     def base(self) -> date:
@@ -353,9 +356,18 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(m[0], start, end, "year", str(year), ctx, explicit_year=True)
 
 
+def bc_value(year: int, rest: str = "") -> str:
+    """The TIMEX3 value of a year before Christ: "BC0480", "BC0480-SP"."""
+    return f"BC{year:04d}{rest}"
+
+
 def resolve_bc_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "499 BC": a TIMEX3 value only; Python dates cannot hold years before 1 AD."""
-    return Resolved("DATE", f"BC{int(m['bc']):04d}")
+    return Resolved("DATE", bc_value(int(m["bc"])))
+
+
+#: "the following year" after a BC year: one year fewer before Christ.
+_BC_YEAR_STEPS = {"following": -1, "next": -1, "previous": 1, "preceding": 1, "same": 0, "that": 0}
 
 
 def resolve_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -421,6 +433,8 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not (m["year"] or rel or _has_cue(ctx, m)):
         return None
     code = word("seasons", name)
+    if ctx.bc_year is not None and not m["year"] and rel not in ("this", "last", "next"):
+        return Resolved("DATE", bc_value(ctx.bc_year, f"-{code}"))
     base = ctx.base
     current_year, current = cal.season_of(base)
     if m["year"]:
@@ -551,6 +565,10 @@ def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if unit == "century":
         return None
+    in_bc_story = ctx.bc_year is not None and unit == "year" and (m["the"] or rel == "that")
+    if in_bc_story and ctx.bc_year is not None and rel in _BC_YEAR_STEPS:
+        # "the following year" in a story of 491 BC: 490 BC
+        return Resolved("DATE", bc_value(ctx.bc_year + _BC_YEAR_STEPS[rel]))
     if rel == "past":
         code = word("units", unit)["code"]
         return Resolved("DURATION", f"P1{code}" if code != "DE" else "P10Y")
