@@ -37,7 +37,7 @@ def test_a_season_in_a_bc_story_is_in_its_year() -> None:
 
 def test_a_year_after_christ_ends_the_bc_story() -> None:
     found = values(
-        "The battle was fought in 480 BC. The site was found in 1901. The following year it was dug."
+        "The battle was in 480 BC. The site was found in 1901. The following year it was dug."
     )
     assert found["The following year"] == "1902"
 
