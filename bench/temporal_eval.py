@@ -315,8 +315,21 @@ def table_row(run: Run) -> list[str]:
         str(run.documents),
         str(run.counts.gold),
         str(run.counts.system),
-        f"{run.seconds:.1f}",
+        f"{run.seconds:.2f}",
     ]
+
+
+def speed_line(runs: list[Run]) -> str:
+    """Each system's documents per second as a multiple of HeidelTime's, same run."""
+    reference = next((r for r in runs if r.system.startswith("HeidelTime")), None)
+    if reference is None or reference.seconds <= 0:
+        return ""
+    ratios = [
+        f"{run.system} {reference.seconds / run.seconds:,.0f}\u00d7"
+        for run in runs
+        if run is not reference and run.seconds > 0
+    ]
+    return f"Speed against HeidelTime in this run: {', '.join(ratios)}."
 
 
 def print_table(title: str, runs: list[Run]) -> None:
@@ -506,11 +519,15 @@ def main() -> None:
             for run in runs:
                 print_problems(run)
             print_table(f"{folder.resolve().name} ({mode} mode)", runs)
+            speed = speed_line(runs)
+            if speed:
+                console.print(speed)
             if args.errors:
                 print_errors(runs[0], args.errors)
             sections.append(
                 f"**{heading}**, {mode} mode\n\n"
                 + markdown_table(HEADERS, [table_row(run) for run in runs])
+                + (f"\n\n{speed}" if speed else "")
             )
     if not args.no_write:
         update_section(SECTION, notes(heideltime is not None) + "\n\n" + "\n\n".join(sections))
