@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from itertools import islice, pairwise
 
@@ -32,7 +32,7 @@ from graphsvc.names import normalise_name
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.paths import PATH_CAP, canonical_paths
-from graphsvc.store.related import assemble_related
+from graphsvc.store.related import RelatedGroups, actor_ref, in_window, shared_row
 from graphsvc.store.removals import Removals
 from graphsvc.store.same_as import candidate_views
 from graphsvc.views import (
@@ -53,7 +53,6 @@ from graphsvc.views import (
 #: Timeline counts kept between writes (one per distinct filter set).
 COUNT_CACHE_SIZE = 256
 PARTICIPATED_IN = "PARTICIPATED_IN"
-REPORTED_IN = "REPORTED_IN"
 
 
 def _event_key(event: Event) -> SortKey:
@@ -75,6 +74,9 @@ class MemoryGraph:
         self._reported: dict[str, set[str]] = defaultdict(set)
         self._candidates: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._event_order: SortedList = SortedList()
+        #: Each actor's events' sort keys in order (the same tuples as `_event_order`),
+        #: so an actor's timeline is a slice, not a sort per request.
+        self._by_actor: dict[str, SortedList] = {}
         #: Timeline counts by filters (no cursor), valid until the next write.
         self._counts: dict[TimelineQuery, int] = {}
 
@@ -84,8 +86,9 @@ class MemoryGraph:
         """Apply merged rows (see `merge_batch`): each replaces its stored version."""
         self._counts.clear()
         for document in rows.documents:
+            # Not a graph node: paths never run through documents, and nothing else
+            # walks event-to-document edges (`Event.sources` holds them).
             self.documents[document.id] = document
-            self.graph.add_node(("Document", document.id))
         for actor in rows.actors:
             self._put_actor(actor)
         for event in rows.events:
@@ -130,7 +133,12 @@ class MemoryGraph:
             self._names[normalise_name(name)].discard(actor.id)
 
     def _forget_event(self, event: Event) -> None:
-        self._event_order.discard(_event_key(event))
+        key = _event_key(event)
+        self._event_order.discard(key)
+        for actor_id in {p.actor for p in event.participants}:
+            keys = self._by_actor.get(actor_id)
+            if keys is not None:
+                keys.discard(key)
         if event.reported_by is not None:
             self._reported[event.reported_by].discard(event.id)
 
@@ -150,7 +158,13 @@ class MemoryGraph:
             self._forget_event(old)
             self.graph.remove_node(node)
         self.events[event.id] = event
-        self._event_order.add(_event_key(event))
+        key = _event_key(event)
+        self._event_order.add(key)
+        for actor_id in {p.actor for p in event.participants}:
+            keys = self._by_actor.get(actor_id)
+            if keys is None:
+                keys = self._by_actor[actor_id] = SortedList()
+            keys.add(key)
         if event.reported_by is not None:
             self._reported[event.reported_by].add(event.id)
         self.graph.add_node(node)
@@ -158,8 +172,6 @@ class MemoryGraph:
             self.graph.add_edge(
                 ("Actor", p.actor), node, key=f"{PARTICIPATED_IN}:{p.role}", role=p.role
             )
-        for i, source in enumerate(event.sources):
-            self.graph.add_edge(node, ("Document", source.document), key=f"{REPORTED_IN}:{i}")
 
     def _put_relation(self, relation: Relation) -> None:
         key = "|".join(relation.key)
@@ -231,7 +243,7 @@ class MemoryGraph:
 
     def actor_ref(self, actor_id: str) -> ActorRef:
         actor = self.actor(actor_id)
-        return ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
+        return actor_ref(actor.id, actor.name, actor.kind)
 
     def resolve_name(self, name: str) -> set[str]:
         """Actor ids whose name or an alias is `name`, normalised."""
@@ -265,14 +277,18 @@ class MemoryGraph:
         return [self.actors[actor_id] for _, _, actor_id in sorted(scored)[:limit]]
 
     def event_view(self, event: Event) -> EventView:
+        """The view of a stored event: its values were validated on the way in, so
+        `model_construct` (no second validation)."""
         when = event.when
         participants = []
         for p in event.participants:
             actor = self.actors[p.actor]
             participants.append(
-                ParticipantView(id=actor.id, name=actor.name, kind=actor.kind, role=p.role)
+                ParticipantView.model_construct(
+                    id=actor.id, name=actor.name, kind=actor.kind, role=p.role
+                )
             )
-        return EventView(
+        return EventView.model_construct(
             id=event.id,
             type=event.type,
             summary=event.summary,
@@ -290,18 +306,44 @@ class MemoryGraph:
         )
 
     def events_of(self, actor_id: str) -> list[Event]:
-        node = ("Actor", actor_id)
-        if node not in self.graph:
-            return []
-        return [self.events[n[1]] for n in self.graph.successors(node) if n[0] == "Event"]
+        """The actor's events, in timeline order."""
+        return [self.events[k[2]] for k in self._by_actor.get(actor_id, ())]
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
-        keys: SortedList | list[SortKey]
         if query.actor is not None:
-            actor_id = self.actor(query.actor).id
-            keys = sorted(_event_key(e) for e in self.events_of(actor_id))
-        else:
-            keys = self._event_order
+            return self._actor_timeline(self.actor(query.actor).id, query)
+        keys = self._event_order
+        keep = self._filter(query)
+        # Start right after the cursor and stop one past the page, so paging through a
+        # whole timeline (an export) costs one pass, not one pass a page.
+        position = bisect_right(keys, decode_cursor(query.cursor)) if query.cursor else 0
+        page = list(islice(filter(keep, keys.islice(position)), query.limit + 1))
+        filters = query.model_copy(update={"cursor": None, "limit": 1})
+        count = self._counts.get(filters)
+        if count is None:
+            count = self._counts[filters] = sum(1 for k in keys if keep(k))
+            if len(self._counts) > COUNT_CACHE_SIZE:
+                self._counts.pop(next(iter(self._counts)))
+        return self._page(page, count, query.limit)
+
+    def _actor_timeline(self, actor_id: str, query: TimelineQuery) -> TimelinePage:
+        """One actor's events are few (hundreds): filter them all in one pass, which
+        gives the exact count and the page together."""
+        matched = list(filter(self._filter(query), self._by_actor.get(actor_id, ())))
+        position = bisect_right(matched, decode_cursor(query.cursor)) if query.cursor else 0
+        return self._page(matched[position : position + query.limit + 1], len(matched), query.limit)
+
+    def _page(self, keys: list[SortKey], count: int, limit: int) -> TimelinePage:
+        """`keys`: up to one past the page, so whether a next page exists is known."""
+        page = keys[:limit]
+        return TimelinePage.model_construct(
+            items=[self.event_view(self.events[k[2]]) for k in page],
+            count=count,
+            next_cursor=encode_cursor(page[-1]) if len(keys) > limit else None,
+        )
+
+    def _filter(self, query: TimelineQuery) -> Callable[[SortKey], bool]:
+        """Whether an event (by its sort key) passes the query's filters, cursor aside."""
         types = set(query.types)
         bases = set(query.bases)
         needle = query.q.casefold() if query.q else None
@@ -321,33 +363,40 @@ class MemoryGraph:
                 return False
             return window.overlaps(event.when.start, event.when.end)
 
-        # Start right after the cursor and stop one past the page, so paging through a
-        # whole timeline (an export) costs one pass, not one pass a page.
-        position = bisect_right(keys, decode_cursor(query.cursor)) if query.cursor else 0
-        after = keys.islice(position) if isinstance(keys, SortedList) else keys[position:]
-        page = list(islice(filter(keep, after), query.limit + 1))
-        has_more = len(page) > query.limit
-        page = page[: query.limit]
-        filters = query.model_copy(update={"cursor": None, "limit": 1})
-        count = self._counts.get(filters)
-        if count is None:
-            count = self._counts[filters] = sum(1 for k in keys if keep(k))
-            if len(self._counts) > COUNT_CACHE_SIZE:
-                self._counts.pop(next(iter(self._counts)))
-        return TimelinePage(
-            items=[self.event_view(self.events[k[2]]) for k in page],
-            count=count,
-            next_cursor=encode_cursor(page[-1]) if has_more and page else None,
-        )
+        return keep
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
     ) -> RelatedActorsPage:
+        """Straight from stored events (no event views): see `RelatedGroups`."""
         me = self.actor_ref(actor_id)
-        events = [self.event_view(e) for e in self.events_of(me.id)]
+        groups = RelatedGroups(me)
+        refs: dict[str, ActorRef] = {}
+        for key in self._by_actor.get(me.id, ()):
+            event = self.events[key[2]]
+            when = event.when
+            start, end = (when.start, when.end) if when else (None, None)
+            if not in_window(start, end, window):
+                continue
+            my_role = next(p.role for p in event.participants if p.actor == me.id)
+            precision = when.precision if when else None
+            for other in event.participants:
+                if other.actor == me.id:
+                    continue
+                ref = refs.get(other.actor)
+                if ref is None:
+                    ref = refs[other.actor] = self.actor_ref(other.actor)
+                row = shared_row(
+                    event.id, event.type, event.summary, start, end, precision, my_role, other.role
+                )
+                groups.add_shared(ref, row)
         relations = self.relations_of(me.id)
-        refs = {other: self.actor_ref(other) for r in relations for other in (r.source, r.target)}
-        return assemble_related(me, events, relations, refs, window, kind, limit)
+        for relation in relations:
+            for end_id in (relation.source, relation.target):
+                if end_id not in refs:
+                    refs[end_id] = self.actor_ref(end_id)
+        groups.add_relations(relations, refs, window)
+        return groups.page(kind, limit)
 
     def _path_node(self, node: tuple[str, str]) -> PathNode:
         label, node_id = node

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
+from graphsvc.api.routes.answer import JsonAnswer, json_answer
 from graphsvc.model import Actor, ActorKind
 from graphsvc.store.base import MAX_LIMIT
 from graphsvc.views import ActorDetail, ActorDocumentsPage, RelatedActorsPage
@@ -99,12 +100,12 @@ def related_actors(
         ActorKind | None, Query(description="Only related actors of this kind.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-) -> RelatedActorsPage | JSONResponse:
+) -> JsonAnswer | JSONResponse:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
     page = store.related_actors(actor_id, window_from(since, until), kind, limit)
     if page.actor.id != actor_id:
         return _moved(request, actor_id, page.actor.id, "/relations")
-    return page
+    return json_answer(page)
 
 
 @router.get(

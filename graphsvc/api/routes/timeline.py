@@ -18,6 +18,7 @@ from graphsvc.api.params import (
     factualities_from,
     window_from,
 )
+from graphsvc.api.routes.answer import JsonAnswer, json_answer
 from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
@@ -85,7 +86,11 @@ def export_timeline(
     return StreamingResponse(chunks, media_type=spec.media_type, headers=headers)
 
 
-@router.get("/timeline", summary="Events ordered by start, end, id; cursor-paginated")
+@router.get(
+    "/timeline",
+    summary="Events ordered by start, end, id; cursor-paginated",
+    response_model=TimelinePage,
+)
 def timeline(
     store: StoreDep,
     settings: SettingsDep,
@@ -103,7 +108,7 @@ def timeline(
     ] = False,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
-) -> TimelinePage:
+) -> JsonAnswer:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
     query = _query(actor, since, until, type, q, undated, limit, cursor, basis, factuality)
-    return store.timeline(query)
+    return json_answer(store.timeline(query))
