@@ -26,9 +26,11 @@ from graphsvc.model import (
     Event,
     GraphBatch,
     Relation,
+    Role,
     SameAsCandidate,
 )
 from graphsvc.names import normalise_name
+from graphsvc.store.answers import AnswerCache
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.paths import PATH_CAP, canonical_paths
@@ -79,6 +81,12 @@ class MemoryGraph:
         self._by_actor: dict[str, SortedList] = {}
         #: Timeline counts by filters (no cursor), valid until the next write.
         self._counts: dict[TimelineQuery, int] = {}
+        #: Actor timelines and related actors, until a write touches the actor.
+        self._answers = AnswerCache()
+        #: Views of an actor (as a reference, as a participant in a role): one object
+        #: each, shared by every answer showing it, until the actor changes.
+        self._refs: dict[str, ActorRef] = {}
+        self._participant_views: dict[tuple[str, Role], ParticipantView] = {}
 
     # -- writing ---------------------------------------------------------------
 
@@ -102,6 +110,8 @@ class MemoryGraph:
 
     def redirect(self, merged: Mapping[str, str]) -> None:
         """Record merged-away ids and the actors they now resolve to."""
+        if merged:
+            self._answers.clear()
         self.merged.update(merged)
 
     def remove(self, removals: Removals) -> None:
@@ -115,6 +125,7 @@ class MemoryGraph:
         for key in removals.relations:
             relation = self.relations.pop(key, None)
             if relation is not None:
+                self._answers.forget((relation.source, relation.target))
                 self.graph.remove_edge(
                     ("Actor", relation.source), ("Actor", relation.target), "|".join(key)
                 )
@@ -126,16 +137,25 @@ class MemoryGraph:
             actor = self.actors.pop(actor_id, None)
             if actor is not None:
                 self._forget_names(actor)
+                self._forget_views(actor_id)
+                self._answers.clear()
                 self.graph.remove_node(("Actor", actor_id))
 
     def _forget_names(self, actor: Actor) -> None:
         for name in (actor.name, *actor.aliases):
             self._names[normalise_name(name)].discard(actor.id)
 
+    def _forget_views(self, actor_id: str) -> None:
+        self._refs.pop(actor_id, None)
+        for role in Role:
+            self._participant_views.pop((actor_id, role), None)
+
     def _forget_event(self, event: Event) -> None:
         key = _event_key(event)
         self._event_order.discard(key)
-        for actor_id in {p.actor for p in event.participants}:
+        actor_ids = {p.actor for p in event.participants}
+        self._answers.forget(actor_ids)
+        for actor_id in actor_ids:
             keys = self._by_actor.get(actor_id)
             if keys is not None:
                 keys.discard(key)
@@ -146,6 +166,10 @@ class MemoryGraph:
         old = self.actors.get(actor.id)
         if old is not None:
             self._forget_names(old)
+            if (old.name, old.kind) != (actor.name, actor.kind):
+                self._answers.clear()  # answers about others show its name and kind
+        self._forget_views(actor.id)
+        self._answers.forget((actor.id,))
         self.actors[actor.id] = actor
         self.graph.add_node(("Actor", actor.id))
         for name in (actor.name, *actor.aliases):
@@ -160,7 +184,9 @@ class MemoryGraph:
         self.events[event.id] = event
         key = _event_key(event)
         self._event_order.add(key)
-        for actor_id in {p.actor for p in event.participants}:
+        actor_ids = {p.actor for p in event.participants}
+        self._answers.forget(actor_ids)
+        for actor_id in actor_ids:
             keys = self._by_actor.get(actor_id)
             if keys is None:
                 keys = self._by_actor[actor_id] = SortedList()
@@ -178,6 +204,7 @@ class MemoryGraph:
         u, v = ("Actor", relation.source), ("Actor", relation.target)
         if self.graph.has_edge(u, v, key):
             self.graph.remove_edge(u, v, key)
+        self._answers.forget((relation.source, relation.target))
         self.relations[relation.key] = relation
         self.graph.add_edge(u, v, key=key, relation=relation)
 
@@ -242,8 +269,22 @@ class MemoryGraph:
         return ActorDocumentsPage(actor=me, items=items, count=len(counts))
 
     def actor_ref(self, actor_id: str) -> ActorRef:
-        actor = self.actor(actor_id)
-        return actor_ref(actor.id, actor.name, actor.kind)
+        ref = self._refs.get(actor_id)
+        if ref is None:
+            actor = self.actor(actor_id)
+            ref = actor_ref(actor.id, actor.name, actor.kind)
+            if actor.id == actor_id:
+                self._refs[actor_id] = ref
+        return ref
+
+    def _participant_view(self, actor_id: str, role: Role) -> ParticipantView:
+        view = self._participant_views.get((actor_id, role))
+        if view is None:
+            actor = self.actors[actor_id]
+            view = self._participant_views[actor_id, role] = ParticipantView.model_construct(
+                id=actor.id, name=actor.name, kind=actor.kind, role=role
+            )
+        return view
 
     def resolve_name(self, name: str) -> set[str]:
         """Actor ids whose name or an alias is `name`, normalised."""
@@ -280,14 +321,7 @@ class MemoryGraph:
         """The view of a stored event: its values were validated on the way in, so
         `model_construct` (no second validation)."""
         when = event.when
-        participants = []
-        for p in event.participants:
-            actor = self.actors[p.actor]
-            participants.append(
-                ParticipantView.model_construct(
-                    id=actor.id, name=actor.name, kind=actor.kind, role=p.role
-                )
-            )
+        participants = [self._participant_view(p.actor, p.role) for p in event.participants]
         return EventView.model_construct(
             id=event.id,
             type=event.type,
@@ -311,7 +345,12 @@ class MemoryGraph:
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
         if query.actor is not None:
-            return self._actor_timeline(self.actor(query.actor).id, query)
+            actor_id = self.actor(query.actor).id
+            page = self._answers.get(actor_id, query)
+            if page is None:
+                page = self._actor_timeline(actor_id, query)
+                self._answers.put(actor_id, query, page)
+            return page
         keys = self._event_order
         keep = self._filter(query)
         # Start right after the cursor and stop one past the page, so paging through a
@@ -370,6 +409,16 @@ class MemoryGraph:
     ) -> RelatedActorsPage:
         """Straight from stored events (no event views): see `RelatedGroups`."""
         me = self.actor_ref(actor_id)
+        key = ("related", window, kind, limit)
+        page = self._answers.get(me.id, key)
+        if page is None:
+            page = self._related(me, window, kind, limit)
+            self._answers.put(me.id, key, page)
+        return page
+
+    def _related(
+        self, me: ActorRef, window: Window, kind: ActorKind | None, limit: int
+    ) -> RelatedActorsPage:
         groups = RelatedGroups(me)
         refs: dict[str, ActorRef] = {}
         for key in self._by_actor.get(me.id, ()):
