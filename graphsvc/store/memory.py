@@ -87,6 +87,8 @@ class MemoryGraph:
         #: each, shared by every answer showing it, until the actor changes.
         self._refs: dict[str, ActorRef] = {}
         self._participant_views: dict[tuple[str, Role], ParticipantView] = {}
+        #: Running totals for `stats`, which every write answers: never a scan of events.
+        self._totals: Counter[str] = Counter()
 
     # -- writing ---------------------------------------------------------------
 
@@ -159,6 +161,7 @@ class MemoryGraph:
             keys = self._by_actor.get(actor_id)
             if keys is not None:
                 keys.discard(key)
+        self._count(event, -1)
         if event.reported_by is not None:
             self._reported[event.reported_by].discard(event.id)
 
@@ -186,6 +189,7 @@ class MemoryGraph:
         self._event_order.add(key)
         actor_ids = {p.actor for p in event.participants}
         self._answers.forget(actor_ids)
+        self._count(event, 1)
         for actor_id in actor_ids:
             keys = self._by_actor.get(actor_id)
             if keys is None:
@@ -198,6 +202,12 @@ class MemoryGraph:
             self.graph.add_edge(
                 ("Actor", p.actor), node, key=f"{PARTICIPATED_IN}:{p.role}", role=p.role
             )
+
+    def _count(self, event: Event, sign: int) -> None:
+        totals = self._totals
+        totals["undated_events"] += sign * (event.when is None)
+        totals["participations"] += sign * len(event.participants)
+        totals["sources"] += sign * len(event.sources)
 
     def _put_relation(self, relation: Relation) -> None:
         key = "|".join(relation.key)
@@ -523,8 +533,8 @@ class MemoryGraph:
             documents=len(self.documents),
             actors=len(self.actors),
             events=len(self.events),
-            undated_events=sum(1 for e in self.events.values() if e.when is None),
+            undated_events=self._totals["undated_events"],
             relations=len(self.relations),
-            participations=sum(len(e.participants) for e in self.events.values()),
-            sources=sum(len(e.sources) for e in self.events.values()),
+            participations=self._totals["participations"],
+            sources=self._totals["sources"],
         )
