@@ -62,7 +62,7 @@ class EmbeddedStore:
         the file, or a failed apply)."""
         self._seen_version = self._copy.data_version()
         graph = MemoryGraph()
-        graph.apply(self._copy.read_all())
+        graph.apply(self._copy.read_all(graph.compact))
         graph.redirect(self._copy.read_redirects())
         return graph
 

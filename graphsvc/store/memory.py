@@ -16,6 +16,7 @@ from datetime import date
 from itertools import islice, pairwise
 
 import networkx as nx
+from pydantic import BaseModel
 from sortedcontainers import SortedList
 
 from graphsvc.errors import NotFound
@@ -32,6 +33,7 @@ from graphsvc.model import (
 from graphsvc.names import normalise_name
 from graphsvc.store.answers import AnswerCache
 from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.compact import Compactor
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.paths import PATH_CAP, canonical_paths
 from graphsvc.store.related import RelatedGroups, actor_ref, in_window, shared_row
@@ -55,6 +57,9 @@ from graphsvc.views import (
 #: Timeline counts kept between writes (one per distinct filter set).
 COUNT_CACHE_SIZE = 256
 PARTICIPATED_IN = "PARTICIPATED_IN"
+#: Participation edge keys by role, and back.
+_PARTICIPATION_KEYS = {role: f"{PARTICIPATED_IN}:{role.value}" for role in Role}
+_ROLES = {key: role for role, key in _PARTICIPATION_KEYS.items()}
 
 
 def _event_key(event: Event) -> SortKey:
@@ -89,12 +94,23 @@ class MemoryGraph:
         self._participant_views: dict[tuple[str, Role], ParticipantView] = {}
         #: Running totals for `stats`, which every write answers: never a scan of events.
         self._totals: Counter[str] = Counter()
+        self._compact = Compactor()
 
     # -- writing ---------------------------------------------------------------
+
+    def compact(self, record: BaseModel) -> None:
+        """Share equal parts of a record about to be applied (see `Compactor`): call it
+        as each record is read at start-up, so what it frees is reused at once."""
+        self._compact.record(record)
 
     def apply(self, rows: GraphBatch) -> None:
         """Apply merged rows (see `merge_batch`): each replaces its stored version."""
         self._counts.clear()
+        compact = self._compact
+        for records in (rows.documents, rows.actors, rows.relations, rows.same_as):
+            compact.records(records)
+        for event in rows.events:
+            compact.event(event)
         for document in rows.documents:
             # Not a graph node: paths never run through documents, and nothing else
             # walks event-to-document edges (`Event.sources` holds them).
@@ -199,9 +215,8 @@ class MemoryGraph:
             self._reported[event.reported_by].add(event.id)
         self.graph.add_node(node)
         for p in event.participants:
-            self.graph.add_edge(
-                ("Actor", p.actor), node, key=f"{PARTICIPATED_IN}:{p.role}", role=p.role
-            )
+            # The role is in the key (one of four shared strings): no per-edge data.
+            self.graph.add_edge(("Actor", p.actor), node, key=_PARTICIPATION_KEYS[p.role])
 
     def _count(self, event: Event, sign: int) -> None:
         totals = self._totals
@@ -477,7 +492,7 @@ class MemoryGraph:
         """Every stored edge between two neighbours on a path, in its stored direction."""
         edges = []
         for head, tail in ((u, v), (v, u)):
-            for attrs in (self.graph.get_edge_data(head, tail) or {}).values():
+            for key, attrs in (self.graph.get_edge_data(head, tail) or {}).items():
                 relation: Relation | None = attrs.get("relation")
                 if relation is not None:
                     edges.append(
@@ -492,7 +507,7 @@ class MemoryGraph:
                 else:
                     edges.append(
                         PathEdge(
-                            source=head[1], target=tail[1], type=PARTICIPATED_IN, role=attrs["role"]
+                            source=head[1], target=tail[1], type=PARTICIPATED_IN, role=_ROLES[key]
                         )
                     )
         return edges

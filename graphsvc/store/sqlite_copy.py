@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
+from pydantic import BaseModel
 
 from graphsvc.errors import GraphsvcError, InsufficientStorage, StoreUnavailable
 from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, SameAsCandidate, utc_now
 from graphsvc.store.removals import Removals
+
+_R = TypeVar("_R", bound=BaseModel)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, body BLOB NOT NULL);
@@ -167,14 +171,26 @@ class SqliteCopy:
         for (body,) in self._db.execute(f"SELECT body FROM {table} ORDER BY rowid"):
             yield body
 
-    def read_all(self) -> GraphBatch:
-        """Everything, for rebuilding the in-memory graph at start-up."""
+    def read_all(self, each: Callable[[BaseModel], object] | None = None) -> GraphBatch:
+        """Everything, for rebuilding the in-memory graph at start-up. `each` sees every
+        record as it is read, before the next one (the embedded store compacts them there,
+        so the memory freed is reused at once instead of left as holes in the heap)."""
+
+        def read(model: type[_R], table: str) -> tuple[_R, ...]:
+            records = []
+            for body in self._bodies(table):
+                record = model.model_validate_json(body)
+                if each is not None:
+                    each(record)
+                records.append(record)
+            return tuple(records)
+
         return GraphBatch.model_construct(
-            documents=tuple(Document.model_validate_json(b) for b in self._bodies("documents")),
-            actors=tuple(Actor.model_validate_json(b) for b in self._bodies("actors")),
-            events=tuple(Event.model_validate_json(b) for b in self._bodies("events")),
-            relations=tuple(Relation.model_validate_json(b) for b in self._bodies("relations")),
-            same_as=tuple(SameAsCandidate.model_validate_json(b) for b in self._bodies("same_as")),
+            documents=read(Document, "documents"),
+            actors=read(Actor, "actors"),
+            events=read(Event, "events"),
+            relations=read(Relation, "relations"),
+            same_as=read(SameAsCandidate, "same_as"),
         )
 
     def read_redirects(self) -> dict[str, str]:

@@ -1,0 +1,151 @@
+"""Resident memory per event of the embedded store, its start-up time and write rate.
+
+    python -m bench.embedded_memory --events 100000 [1000000] [--baseline DIR] [--no-write]
+
+For each size: one process writes the synthetic events (bench/synthetic.py, 5,000 a
+batch, into a fresh data directory: the write rate), then a fresh process opens the
+store, which rebuilds the graph from SQLite (the start-up time), and reports its
+resident memory (RSS) before and after; memory per event is the difference over the
+events. `--baseline DIR` measures the `graphsvc` package found in DIR the same way
+(e.g. `git archive <commit> graphsvc bench | tar -x -C DIR`), for a before/after table.
+Writes the table to docs/benchmarks.md unless `--no-write`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTION = "Embedded store memory (issue 16, bench/embedded_memory.py)"
+BATCH = 5000
+ACTORS = 1000
+DOCUMENTS = 100
+
+
+def rss_bytes() -> int:
+    """This process's resident set size now (Linux /proc), not the peak."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def write(data_dir: Path, events: int) -> dict[str, float]:
+    from bench import synthetic
+    from graphsvc.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(data_dir)
+    started = time.perf_counter()
+    try:
+        for batch in synthetic.batches(events, BATCH, ACTORS, DOCUMENTS):
+            store.write_batch(batch)
+    finally:
+        store.close()
+    return {"write_seconds": time.perf_counter() - started}
+
+
+def load(data_dir: Path) -> dict[str, float]:
+    import gc
+
+    from graphsvc.store.embedded import EmbeddedStore
+
+    gc.collect()
+    before = rss_bytes()
+    started = time.perf_counter()
+    store = EmbeddedStore(data_dir)
+    seconds = time.perf_counter() - started
+    events = store.stats().events
+    gc.collect()
+    after = rss_bytes()
+    store.close()
+    return {"events": events, "start_seconds": seconds, "rss_before": before, "rss_after": after}
+
+
+def _run(code: Path, *args: str) -> dict[str, float]:
+    """This file's `--worker` in a fresh process, importing `graphsvc` from `code`."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(code), str(ROOT)])}
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", *args]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(code: Path, events: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="graphsvc-memory-") as scratch:
+        written = _run(code, "write", scratch, str(events))
+        loaded = _run(code, "load", scratch)
+    if loaded["events"] != events:
+        raise RuntimeError(f"the store holds {loaded['events']} events, not {events}")
+    return written | loaded
+
+
+def row(label: str, events: int, found: dict[str, float]) -> list[object]:
+    grown = found["rss_after"] - found["rss_before"]
+    return [
+        label,
+        f"{events:,}",
+        f"{found['write_seconds']:.1f}",
+        f"{events / found['write_seconds']:,.0f}",
+        f"{found['start_seconds']:.1f}",
+        f"{found['rss_after'] / 2**20:,.0f}",
+        f"{grown / events / 1024:.2f}",
+    ]
+
+
+HEADERS = [
+    "code",
+    "events",
+    "write s",
+    "events/s written",
+    "start-up s (rebuild from SQLite)",
+    "RSS MiB after start-up",
+    "KiB per event",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "--worker":
+        job, data_dir, *rest = argv[1:]
+        found = write(Path(data_dir), int(rest[0])) if job == "write" else load(Path(data_dir))
+        print(json.dumps(found))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--baseline", type=Path, help="also measure the graphsvc in DIR")
+    parser.add_argument("--baseline-label", default="before")
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    args = parser.parse_args(argv)
+
+    from bench.report import markdown_table, update_section
+
+    codes = [(args.baseline_label, args.baseline)] if args.baseline else []
+    codes.append(("this checkout", ROOT))
+    rows = []
+    for events in args.events:
+        for label, code in codes:
+            rows.append(row(label, events, measure(code, events)))
+            print(" | ".join(str(c) for c in rows[-1]), flush=True)
+    table = markdown_table(HEADERS, rows)
+    print(table)
+    if not args.no_write:
+        update_section(
+            SECTION,
+            "Synthetic events (bench/synthetic.py: 2 participants and 1 source each, "
+            f"{ACTORS:,} actors, {DOCUMENTS} documents), written {BATCH:,} a batch into "
+            "a fresh store by one process; a fresh process then opens it (rebuilding the "
+            "graph from SQLite). **KiB per event** is the growth of that process's "
+            "resident memory over the rebuild, over the events. The machine is shared "
+            "(2 cores), so the times are noisy; memory is not.\n\n" + table,
+        )
+
+
+if __name__ == "__main__":
+    main()
