@@ -123,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         actors = fill(data_dir, args.events)
         for name, stats in profile(data_dir, actors, args.requests).items():
-            print(f"\n{name}: {args.requests} requests\n")
+            per_request = 1000 * stats.total_tt / args.requests  # type: ignore[attr-defined]
+            print(f"\n{name}: {args.requests} requests, {per_request:.2f} ms each profiled\n")
             print(markdown_table(["function", "cumulative %", "calls"], top(stats)))
 
 
