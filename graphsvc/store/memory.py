@@ -93,7 +93,8 @@ class MemoryGraph:
         self._refs: dict[str, ActorRef] = {}
         self._participant_views: dict[tuple[str, Role], ParticipantView] = {}
         #: Running totals for `stats`, which every write answers: never a scan of events.
-        self._totals: Counter[str] = Counter()
+        #: And dated and undated events by factuality, for unfiltered timeline counts.
+        self._totals: Counter[str | tuple[bool, str]] = Counter()
         self._compact = Compactor()
 
     # -- writing ---------------------------------------------------------------
@@ -223,6 +224,7 @@ class MemoryGraph:
         totals["undated_events"] += sign * (event.when is None)
         totals["participations"] += sign * len(event.participants)
         totals["sources"] += sign * len(event.sources)
+        totals[(event.when is not None, event.factuality)] += sign
 
     def _put_relation(self, relation: Relation) -> None:
         key = "|".join(relation.key)
@@ -383,12 +385,25 @@ class MemoryGraph:
         position = bisect_right(keys, decode_cursor(query.cursor)) if query.cursor else 0
         page = list(islice(filter(keep, keys.islice(position)), query.limit + 1))
         filters = query.model_copy(update={"cursor": None, "limit": 1})
-        count = self._counts.get(filters)
+        count = self._unfiltered_count(query)
+        if count is None:
+            count = self._counts.get(filters)
         if count is None:
             count = self._counts[filters] = sum(1 for k in keys if keep(k))
             if len(self._counts) > COUNT_CACHE_SIZE:
                 self._counts.pop(next(iter(self._counts)))
         return self._page(page, count, query.limit)
+
+    def _unfiltered_count(self, query: TimelineQuery) -> int | None:
+        """With no filter but factuality, the count is in the running totals: no scan,
+        even right after a write. None when other filters need one."""
+        if query.types or query.bases or query.q or not query.window.is_open:
+            return None
+        totals = self._totals
+        return sum(
+            totals[(True, f)] + (totals[(False, f)] if query.undated else 0)
+            for f in set(query.factualities)
+        )
 
     def _actor_timeline(self, actor_id: str, query: TimelineQuery) -> TimelinePage:
         """One actor's events are few (hundreds): filter them all in one pass, which

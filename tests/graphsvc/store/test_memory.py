@@ -143,3 +143,29 @@ def test_stats_totals_follow_every_write() -> None:
     stats = graph.stats()
     assert (stats.undated_events, stats.participations, stats.sources) == _scanned(graph)
     assert (stats.events, stats.participations) == (2, 3)
+
+
+def test_unfiltered_timeline_counts_come_from_totals_and_match_a_scan() -> None:
+    graph = _graph()
+    undated = Event(
+        id="event:undated",
+        type=EventType.attack,
+        summary="Undated",
+        factuality="reported",
+        participants=(Participant(actor=A),),
+    )
+    possible = _event("event:maybe", 4, B).model_copy(update={"factuality": "possible"})
+    graph.apply(GraphBatch(events=(undated, possible, _event("event:two", 2, A, C))))
+    graph.remove(Removals(events=("event:two",)))
+    for query in (
+        TimelineQuery(),
+        TimelineQuery(undated=True),
+        TimelineQuery(factualities=("possible", "reported"), undated=True),
+        TimelineQuery(factualities=("asserted", "asserted")),
+    ):
+        keep = graph._filter(query)
+        scanned = sum(1 for key in graph._event_order if keep(key))
+        assert graph._unfiltered_count(query) == scanned
+        assert graph.timeline(query).count == scanned
+    assert graph.timeline(TimelineQuery(undated=True)).count == 2
+    assert graph._unfiltered_count(TimelineQuery(q="x")) is None
