@@ -1,0 +1,160 @@
+"""The Neo4j store's hot reads: one statement an answer, views built without validation.
+
+A timeline page and an actor's related actors are each answered by one Cypher statement
+that also reads the write counter (writes/lock) first and last, so the guarantee that
+no reader sees half a batch costs nothing beyond that statement (before issue 16 it
+cost two extra round trips a read). Related actors are grouped inside Neo4j; Python
+only orders the groups and builds views for the ones it keeps.
+
+The rows come from Neo4j, where the store wrote them after validating them, so views
+are built with `model_construct`: validating ~200 nested models an answer again was
+most of the Python time of a relations answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from graphsvc.errors import NotFound
+from graphsvc.model import ActorKind, EventType, RelationType, Role, Source
+from graphsvc.store.cursor import sort_key
+from graphsvc.views import (
+    ActorRef,
+    EventView,
+    ParticipantView,
+    RelatedActor,
+    RelatedActorsPage,
+    RelationView,
+    SharedEvent,
+)
+
+Row = dict[str, Any]
+
+
+def _date(value: Any) -> date | None:
+    """A driver date (neo4j.time.Date) as a Python one."""
+    return None if value is None else value.to_native()
+
+
+def answer_consistently(run: Callable[[], Row], attempts: int) -> Row:
+    """The row of one statement that read the write counter before and after its work.
+
+    Equal counters: no batch committed while it read, so it saw none half applied.
+    Otherwise it runs again; after `attempts` the last row is kept, so a read under
+    steady writes still answers (as `neo4j._consistent` does for the other reads).
+    """
+    for attempt in range(1, attempts + 1):
+        row = run()
+        if row["before"] == row["after"] or attempt == attempts:
+            return row
+    raise AssertionError("unreachable")
+
+
+def not_found(actor_id: str) -> NotFound:
+    return NotFound(f"no actor with id {actor_id!r}; search with GET /actors?q=")
+
+
+def actor_ref(row: Mapping[str, Any]) -> ActorRef:
+    return ActorRef.model_construct(id=row["id"], name=row["name"], kind=ActorKind(row["kind"]))
+
+
+def event_view(row: Mapping[str, Any]) -> EventView:
+    """An event map shaped as events/get_many shapes it."""
+    start = _date(row.get("start"))
+    return EventView.model_construct(
+        id=row["id"],
+        type=EventType(row["type"]),
+        summary=row["summary"],
+        start=start,
+        end=_date(row.get("end")),
+        precision=row.get("precision"),
+        approximate=bool(row.get("approximate")),
+        date_text=row.get("date_text"),
+        date_basis=row.get("date_basis") or ("text" if start else None),
+        confidence=row["confidence"],
+        factuality=row.get("factuality") or "asserted",
+        reported_by=row.get("reported_by"),
+        participants=[
+            ParticipantView.model_construct(
+                id=p["actor"], name=p["name"], kind=ActorKind(p["kind"]), role=Role(p["role"])
+            )
+            for p in row["participants"]
+        ],
+        sources=[Source.model_construct(**s) for s in row["sources"]],
+    )
+
+
+def _shared_event(row: Mapping[str, Any]) -> SharedEvent:
+    return SharedEvent.model_construct(
+        id=row["id"],
+        type=EventType(row["type"]),
+        summary=row["summary"],
+        start=_date(row["start"]),
+        end=_date(row["end"]),
+        precision=row["precision"],
+        role=Role(row["role"]),
+        other_role=Role(row["other_role"]),
+    )
+
+
+def _relation_view(row: Mapping[str, Any]) -> RelationView:
+    return RelationView.model_construct(
+        type=RelationType(row["type"]),
+        direction=row["direction"],
+        since=_date(row["since"]),
+        until=_date(row["until"]),
+        document=row["document"] or None,
+        sentence=row["sentence"],
+    )
+
+
+def related_page(row: Row, limit: int) -> RelatedActorsPage:
+    """The page of related/summary's row: the same items and order as
+    `graphsvc.store.related.assemble_related` (most shared events, then most relations,
+    then name, then id), views built for the `limit` kept items only."""
+    shared: dict[str, Mapping[str, Any]] = {group["actor"]["id"]: group for group in row["shared"]}
+    relations: dict[str, list[Mapping[str, Any]]] = {}
+    actors: dict[str, Mapping[str, Any]] = {}
+    for group in row["shared"]:
+        actors[group["actor"]["id"]] = group["actor"]
+    for relation in row["relations"]:
+        other = relation["actor"]
+        actors.setdefault(other["id"], other)
+        relations.setdefault(other["id"], []).append(relation)
+
+    def order(other_id: str) -> tuple[int, int, str, str]:
+        group = shared.get(other_id)
+        return (
+            -(len(group["events"]) if group else 0),
+            -len(relations.get(other_id, ())),
+            actors[other_id]["name"],
+            other_id,
+        )
+
+    kept = sorted(actors, key=order)[:limit]
+    items = []
+    for other_id in kept:
+        group = shared.get(other_id)
+        events = sorted(
+            (_shared_event(e) for e in group["events"]) if group else (),
+            key=lambda e: sort_key(e.start, e.end, e.id),
+        )
+        links = sorted(
+            (_relation_view(r) for r in relations.get(other_id, ())),
+            key=lambda r: (r.type, r.direction, r.document or ""),
+        )
+        items.append(
+            RelatedActor.model_construct(
+                actor=actor_ref(actors[other_id]),
+                relations=links,
+                shared_events=len(events),
+                first=_date(group["first"]) if group else None,
+                last=_date(group["last"]) if group else None,
+                events=events,
+            )
+        )
+    return RelatedActorsPage.model_construct(
+        actor=actor_ref(row["me"]), items=items, count=len(actors)
+    )
