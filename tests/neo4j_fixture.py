@@ -17,7 +17,7 @@ from types import ModuleType
 
 from neo4j import GraphDatabase
 
-from graphsvc.store.cypher import load_query
+from graphsvc.store.cypher import load_query, statements
 
 LAUNCHER = Path(__file__).resolve().parent / "neo4j" / "launcher.py"
 TEST_PASSWORD = "graphsvc-test-password"
@@ -46,7 +46,8 @@ def wipe(target: Neo4jTarget) -> None:
         GraphDatabase.driver(target.uri, auth=auth) as driver,
         driver.session(database=target.database) as session,
     ):
-        session.run(load_query("testing/wipe")).consume()
+        for statement in statements("testing/wipe"):
+            session.run(statement).consume()
 
 
 def _count_nodes(target: Neo4jTarget) -> int:

@@ -700,11 +700,12 @@ class Neo4jStore:
             "since": _iso(window.since),
             "until": _iso(window.until),
             "kind": None if kind is None else str(kind),
+            "limit": limit,
         }
         row = self._answer("related/summary", params)
         if row["me"] is None:
             raise not_found(actor_id)
-        return related_page(row, limit)
+        return related_page(row)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         def work(tx: ManagedTransaction) -> PathsResult:

@@ -3,8 +3,8 @@
 A timeline page and an actor's related actors are each answered by one Cypher statement
 that also reads the write counter (writes/lock) first and last, so the guarantee that
 no reader sees half a batch costs nothing beyond that statement (before issue 16 it
-cost two extra round trips a read). Related actors are grouped inside Neo4j; Python
-only orders the groups and builds views for the ones it keeps.
+cost two extra round trips a read). Related actors are grouped, ordered and cut to the
+limit inside Neo4j; Python only builds views.
 
 The rows come from Neo4j, where the store wrote them after validating them, so views
 are built with `model_construct`: validating ~200 nested models an answer again was
@@ -86,75 +86,61 @@ def event_view(row: Mapping[str, Any]) -> EventView:
     )
 
 
-def _shared_event(row: Mapping[str, Any]) -> SharedEvent:
+def _iso_date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _shared_event(row: list[Any]) -> SharedEvent:
+    """[id, type, summary, start, end, precision, role, other_role] (related/summary)."""
+    event_id, kind, summary, start, end, precision, role, other_role = row
     return SharedEvent.model_construct(
-        id=row["id"],
-        type=EventType(row["type"]),
-        summary=row["summary"],
-        start=_date(row["start"]),
-        end=_date(row["end"]),
-        precision=row["precision"],
-        role=Role(row["role"]),
-        other_role=Role(row["other_role"]),
+        id=event_id,
+        type=EventType(kind),
+        summary=summary,
+        start=_iso_date(start),
+        end=_iso_date(end),
+        precision=precision,
+        role=Role(role),
+        other_role=Role(other_role),
     )
 
 
-def _relation_view(row: Mapping[str, Any]) -> RelationView:
+def _relation_view(row: list[Any]) -> RelationView:
+    """[type, direction, since, until, document, sentence] (related/summary)."""
+    kind, direction, since, until, document, sentence = row
     return RelationView.model_construct(
-        type=RelationType(row["type"]),
-        direction=row["direction"],
-        since=_date(row["since"]),
-        until=_date(row["until"]),
-        document=row["document"] or None,
-        sentence=row["sentence"],
+        type=RelationType(kind),
+        direction=direction,
+        since=_iso_date(since),
+        until=_iso_date(until),
+        document=document or None,
+        sentence=sentence,
     )
 
 
-def related_page(row: Row, limit: int) -> RelatedActorsPage:
-    """The page of related/summary's row: the same items and order as
-    `graphsvc.store.related.assemble_related` (most shared events, then most relations,
-    then name, then id), views built for the `limit` kept items only."""
-    shared: dict[str, Mapping[str, Any]] = {group["actor"]["id"]: group for group in row["shared"]}
-    relations: dict[str, list[Mapping[str, Any]]] = {}
-    actors: dict[str, Mapping[str, Any]] = {}
-    for group in row["shared"]:
-        actors[group["actor"]["id"]] = group["actor"]
-    for relation in row["relations"]:
-        other = relation["actor"]
-        actors.setdefault(other["id"], other)
-        relations.setdefault(other["id"], []).append(relation)
-
-    def order(other_id: str) -> tuple[int, int, str, str]:
-        group = shared.get(other_id)
-        return (
-            -(len(group["events"]) if group else 0),
-            -len(relations.get(other_id, ())),
-            actors[other_id]["name"],
-            other_id,
-        )
-
-    kept = sorted(actors, key=order)[:limit]
+def related_page(row: Row) -> RelatedActorsPage:
+    """The page of related/summary's row, already grouped, ordered and cut in Neo4j the
+    way `graphsvc.store.related.assemble_related` does it in Python for the embedded
+    store; here only shared events and relations are put in that function's order."""
     items = []
-    for other_id in kept:
-        group = shared.get(other_id)
+    for item in row["items"]:
         events = sorted(
-            (_shared_event(e) for e in group["events"]) if group else (),
-            key=lambda e: sort_key(e.start, e.end, e.id),
+            map(_shared_event, item["events"]), key=lambda e: sort_key(e.start, e.end, e.id)
         )
         links = sorted(
-            (_relation_view(r) for r in relations.get(other_id, ())),
+            map(_relation_view, item["relations"]),
             key=lambda r: (r.type, r.direction, r.document or ""),
         )
         items.append(
             RelatedActor.model_construct(
-                actor=actor_ref(actors[other_id]),
+                actor=actor_ref(item["actor"]),
                 relations=links,
                 shared_events=len(events),
-                first=_date(group["first"]) if group else None,
-                last=_date(group["last"]) if group else None,
+                first=_iso_date(item["first"]),
+                last=_iso_date(item["last"]),
                 events=events,
             )
         )
     return RelatedActorsPage.model_construct(
-        actor=actor_ref(row["me"]), items=items, count=len(actors)
+        actor=actor_ref(row["me"]), items=items, count=row["count"]
     )
