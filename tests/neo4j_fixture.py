@@ -17,7 +17,7 @@ from types import ModuleType
 
 from neo4j import GraphDatabase
 
-from graphsvc.store.cypher import load_query, statements
+from graphsvc.store.cypher import load_query
 
 LAUNCHER = Path(__file__).resolve().parent / "neo4j" / "launcher.py"
 TEST_PASSWORD = "graphsvc-test-password"
@@ -46,8 +46,7 @@ def wipe(target: Neo4jTarget) -> None:
         GraphDatabase.driver(target.uri, auth=auth) as driver,
         driver.session(database=target.database) as session,
     ):
-        for statement in statements("testing/wipe"):
-            session.run(statement).consume()
+        session.run(load_query("testing/wipe")).consume()
 
 
 def _count_nodes(target: Neo4jTarget) -> int:

@@ -1,9 +1,9 @@
 // Tests and benches only: empty the database, in batches so a large graph never needs
-// one huge transaction: edges first (a node of 10^4 edges detached with 10^4 others
-// overflowed the test Neo4j's transaction memory), then the nodes.
-// Parameters: none. Statements are separated by semicolons and run one by one.
+// one huge transaction. Nodes of fewest edges go first (events: 3 each), so documents
+// and actors, with up to 10^4 edges each at 10^6 events, have none left when their
+// turn comes: detaching those with their edges overflowed the test Neo4j's memory.
+// Parameters: none.
 // Returns: nothing.
-MATCH ()-[r]->()
-CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n)
+WITH n ORDER BY COUNT { (n)--() }
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
