@@ -5,21 +5,21 @@ writers, on both stores, against a hello-world FastAPI app measured in the same 
     .venv/bin/python -m bench.load [--events 100000] [--seconds 20] [--stores embedded neo4j]
                                    [--readers 16] [--writers 2] [--batch-events 50]
                                    [--warmup 2] [--api-key KEY] [--client raw|httpx]
-                                   [--no-write]
+                                   [--workers 1] [--no-write]
 
 For each store, the synthetic events of bench/synthetic.py are written straight into it
 (embedded: `EmbeddedStore.write_batch` into a temporary data directory, in a subprocess;
 neo4j: `Neo4jStore.write_batch` into the Neo4j of tests/neo4j/, started here unless
 NEO4J_URI points at one, which it empties). Then the real server, `graphsvc serve`, runs
 on it as a subprocess on 127.0.0.1, and so does `bench/hello_app.py` under uvicorn (one
-worker each). An asyncio client (one keep-alive connection a task on asyncio streams;
-`--client httpx` for httpx.AsyncClient) runs reader tasks for a fixed time per phase,
-one scenario a phase; in the writer phases, writer tasks POST /records batches at the
-same time, each batch's events sharing one actor of their own, and a checker reads the
-timeline of batches in flight and counts every answer that holds some but not all of a
-batch (a violation). Every phase has a fixed duration; the servers are stopped on exit,
-Ctrl-C or error (and, on Linux, when this process dies). Prints a table and writes it
-to docs/benchmarks.md.
+worker each; `--workers N` gives both N, for the stateless Neo4j store only). An asyncio
+client (one keep-alive connection a task on asyncio streams; `--client httpx` for
+httpx.AsyncClient) runs reader tasks for a fixed time per phase, one scenario a phase;
+in the writer phases, writer tasks POST /records batches at the same time, each batch's
+events sharing one actor of their own, and a checker reads the timeline of batches in
+flight and counts every answer that holds some but not all of a batch (a violation).
+Every phase has a fixed duration; the servers are stopped on exit, Ctrl-C or error (and,
+on Linux, when this process dies). Prints a table and writes it to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ class LoadConfig:
     stores: tuple[str, ...] = STORES
     api_key: str | None = None
     client: str = "raw"
+    workers: int = 1
 
     @property
     def actors(self) -> int:
@@ -341,10 +342,11 @@ class CpuMeter:
         out: dict[str, float | None] = {}
         for role, process in self._processes.items():
             try:
-                times = process.cpu_times() if process is not None else None
+                # A server with several workers: the master and every worker process.
+                tree = [process, *process.children(recursive=True)] if process else []
+                out[role] = sum(t.user + t.system for t in (p.cpu_times() for p in tree))
             except Exception:  # the process is gone
-                times = None
-            out[role] = times.user + times.system if times is not None else None
+                out[role] = None
         return out
 
     def start(self) -> None:
@@ -712,17 +714,43 @@ def serve(
         _stop(process)
 
 
+def _cli_has_workers() -> bool:
+    """Whether `graphsvc serve` takes `--workers` (being added to graphsvc/cli.py)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "graphsvc", "serve", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    return "--workers" in done.stdout
+
+
 def serve_graphsvc(
-    env: dict[str, str], log: Path, api_key: str | None
+    env: dict[str, str], log: Path, api_key: str | None, workers: int = 1
 ) -> contextlib.AbstractContextManager[Server]:
+    """`graphsvc serve`; with several workers, `graphsvc serve --workers N` when the CLI
+    has it, else uvicorn itself on the app factory (`create_app`, settings from the
+    environment) with N workers: the same app, without the CLI's JSON log set-up and
+    header timeout."""
     env = dict(env)
     if api_key:
         env["GRAPHSVC_API_KEY"] = api_key
-    return serve("graphsvc", ["-m", "graphsvc", "serve"], env, log, ["/health", "/ready"])
+    args = ["-m", "graphsvc", "serve"]
+    if workers > 1:
+        if _cli_has_workers():
+            args += ["--workers", str(workers)]
+        else:
+            args = ["-m", "uvicorn", "graphsvc.api.app:create_app", "--factory"]
+            args += ["--workers", str(workers), "--no-access-log", "--log-level", "warning"]
+    return serve("graphsvc", args, env, log, ["/health", "/ready"])
 
 
-def serve_hello(log: Path) -> contextlib.AbstractContextManager[Server]:
+def serve_hello(log: Path, workers: int = 1) -> contextlib.AbstractContextManager[Server]:
     args = ["-m", "uvicorn", "bench.hello_app:app", "--no-access-log", "--log-level", "warning"]
+    if workers > 1:
+        args += ["--workers", str(workers)]
     return serve("hello", args, {}, log, ["/hello"])
 
 
@@ -903,7 +931,7 @@ def run_store(
                 flush=True,
             )
         server = stack.enter_context(
-            serve_graphsvc(env, workdir / f"graphsvc-{store}.log", config.api_key)
+            serve_graphsvc(env, workdir / f"graphsvc-{store}.log", config.api_key, config.workers)
         )
         if progress:
             print(f"{store}: server ready in {server.startup_seconds:.1f} s", file=sys.stderr)
@@ -934,7 +962,7 @@ def run_store(
 def measure(config: LoadConfig, workdir: Path, progress: bool = False) -> list[StoreRun]:
     """Every store of `config`, with one hello-world server for the whole run."""
     runs: list[StoreRun] = []
-    with serve_hello(workdir / "hello.log") as hello:
+    with serve_hello(workdir / "hello.log", config.workers) as hello:
         for store in config.stores:
             runs.append(run_store(store, config, workdir, hello, progress))
     return runs
@@ -1061,8 +1089,15 @@ def problems(runs: Sequence[StoreRun]) -> list[str]:
 def notes(config: LoadConfig, runs: Sequence[StoreRun], total: float, load: str) -> str:
     cpus = os.cpu_count() or 1
     return (
-        f"Read load on the real server (`graphsvc serve`: uvicorn, one worker, the JSON "
-        f"access log on, written to a file) over {config.events:,} synthetic events "
+        (
+            "Read load on the real server (`graphsvc serve`: uvicorn, one worker, the JSON "
+            "access log on, written to a file)"
+            if config.workers == 1
+            else f"Read load on the real server with {config.workers} uvicorn workers "
+            "(`graphsvc serve --workers N` when the CLI has it, else uvicorn on the app "
+            "factory `graphsvc.api.app:create_app`, which leaves the access log off)"
+        )
+        + f" over {config.events:,} synthetic events "
         f"(bench/synthetic.py: 2 participants and 1 source each, over {config.actors:,} "
         f"actors, so about {2 * config.events // config.actors:,} events an actor). "
         f"**The machine has {cpus} cores, shared by the client, the server and Neo4j** "
@@ -1174,8 +1209,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=defaults.client,
         help="raw: asyncio streams (default); httpx: httpx.AsyncClient (costs more CPU)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=defaults.workers,
+        help="uvicorn workers of each server (the Neo4j store is stateless; the embedded "
+        "store is one process, so it always runs with 1)",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
     args = parser.parse_args(argv)
+    if args.workers > 1 and "embedded" in args.stores:
+        parser.error("--workers > 1 needs --stores neo4j: the embedded store is one process")
     if args.events < 2 or args.readers < 1 or args.writers < 0 or args.batch_events < 1:
         parser.error("need --events >= 2, --readers >= 1, --writers >= 0, --batch-events >= 1")
     if args.batch_events >= CHECK_LIMIT:
@@ -1191,6 +1235,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         stores=tuple(dict.fromkeys(args.stores)),
         api_key=args.api_key,
         client=args.client,
+        workers=args.workers,
     )
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with `&`
     signal.signal(signal.SIGTERM, _on_sigterm)

@@ -1,10 +1,13 @@
-"""Bulk-load synthetic events into a real Neo4j: the store's batched writer against a
-naive writer that commits one transaction per event, measured in the same run.
+"""Bulk-load synthetic events into a real Neo4j: the store's writer against the writer
+of before issue 16 (kept here as `OldWriterStore`), measured in the same run.
 
-    .venv/bin/python -m bench.neo4j_load [--sizes 10000 100000] [--naive-size 10000]
+    .venv/bin/python -m bench.neo4j_load [--sizes 100000 1000000] [--old-size 100000]
+                                         [--batch-size 5000] [--naive-size 0] [--no-write]
 
 Starts the Neo4j of tests/neo4j/ unless NEO4J_URI points at one (which it empties).
-Prints a table and writes it to docs/benchmarks.md.
+Seconds are those spent in `write_batch` (the synthetic events are generated between
+calls, outside the clock; the wall time with generation is printed too). Prints a table
+and writes it to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from neo4j import GraphDatabase
 from rich.console import Console
@@ -19,8 +24,26 @@ from rich.table import Table
 
 from bench import synthetic
 from bench.report import markdown_table, update_section
+from graphsvc.model import Actor, Document, GraphBatch
+from graphsvc.store import neo4j as neo4j_store
 from graphsvc.store.cypher import load_query
-from graphsvc.store.neo4j import Neo4jStore, event_row, participant_rows, source_rows
+from graphsvc.store.merge import merge_batch
+from graphsvc.store.neo4j import (
+    Neo4jStore,
+    _event_model,
+    _run,
+    _run_batched,
+    actor_row,
+    document_row,
+    event_row,
+    participant_rows,
+    relation_row,
+    same_as_row,
+    source_rows,
+)
+from graphsvc.store.redirect import actor_ids, redirect_batch
+from graphsvc.store.references import check_references
+from graphsvc.views import Stats, WriteResult
 from tests.neo4j_fixture import Neo4jTarget, neo4j_target, wipe
 
 BATCH_SIZE = 5000
@@ -28,26 +51,93 @@ ACTORS = 1000
 DOCUMENTS = 100
 
 
-def _store(target: Neo4jTarget) -> Neo4jStore:
-    store = Neo4jStore(target.uri, target.user, target.password, target.database)
+class OldWriterStore(Neo4jStore):
+    """`Neo4jStore.write_batch` as it was before issue 16, for the ratio in the same run:
+    reads of everything a batch names, then four statements for its events (nodes, the
+    old edges cleared, participations, sources), then statistics counted by scanning."""
+
+    def write_batch(self, batch: GraphBatch) -> WriteResult:
+        self._write(lambda tx: self._old_write_batch(tx, batch))
+        (row,) = self._read(lambda tx: _run(tx, "stats/count_by_scan"))
+        return WriteResult(written=batch.counts(), stats=Stats(**row))
+
+    @staticmethod
+    def _old_write_batch(tx: Any, batch: GraphBatch) -> None:
+        if batch.replaces:
+            _run(tx, "documents/withdraw", ids=list(batch.replaces))
+        named = sorted(actor_ids(batch))
+        merged = (
+            {row["id"]: row["into"] for row in _run(tx, "actors/redirects", ids=named)}
+            if named
+            else {}
+        )
+        redirected = redirect_batch(batch, merged)
+        batch = redirected.batch
+
+        def present(name: str, ids: set[str], key: str) -> set[str]:
+            return {row[key]["id"] for row in _run(tx, name, ids=sorted(ids))} if ids else set()
+
+        check_references(
+            batch,
+            known_actors=lambda ids: present("actors/get_many", set(ids), "actor"),
+            known_documents=lambda ids: present("documents/get_many", set(ids), "document"),
+        )
+        documents = {
+            row["document"]["id"]: Document(**row["document"])
+            for row in _run(tx, "documents/get_many", ids=[d.id for d in batch.documents])
+        }
+        wanted = [*(a.id for a in batch.actors), *redirected.absorbed]
+        actors = {
+            row["actor"]["id"]: Actor(**row["actor"])
+            for row in _run(tx, "actors/get_many", ids=wanted)
+        }
+        events = {
+            row["event"]["id"]: _event_model(row["event"])
+            for row in _run(tx, "events/get_many", ids=[e.id for e in batch.events])
+        }
+        rows = merge_batch(batch, documents.get, actors.get, events.get, redirected.absorbed)
+        _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
+        _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
+        _run_batched(tx, "events/upsert", [event_row(e) for e in rows.events])
+        if rows.events:
+            _run(tx, "events/clear_links", ids=[e.id for e in rows.events])
+        _run_batched(tx, "events/link_participants", participant_rows(rows.events))
+        _run_batched(tx, "events/link_sources", source_rows(rows.events))
+        _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
+        _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
+
+
+def _store(target: Neo4jTarget, kind: type[Neo4jStore] = Neo4jStore) -> Neo4jStore:
+    store = kind(target.uri, target.user, target.password, target.database)
     store.start()
     return store
 
 
-def batched_load(target: Neo4jTarget, size: int) -> float:
-    """Seconds for the store's writer: one transaction per batch of BATCH_SIZE events."""
+@dataclass(frozen=True)
+class Measured:
+    seconds: float  # in write_batch
+    wall: float  # with the synthetic events generated
+
+
+def batched_load(
+    target: Neo4jTarget, size: int, kind: type[Neo4jStore] = Neo4jStore, batch_size: int = 0
+) -> Measured:
+    """Seconds in `write_batch` of `kind`, one transaction per batch of events."""
     wipe(target)
-    store = _store(target)
+    store = _store(target, kind)
+    writing = 0.0
     started = time.perf_counter()
-    for batch in synthetic.batches(size, BATCH_SIZE, ACTORS, DOCUMENTS):
+    for batch in synthetic.batches(size, batch_size or BATCH_SIZE, ACTORS, DOCUMENTS):
+        began = time.perf_counter()
         store.write_batch(batch)
-    elapsed = time.perf_counter() - started
+        writing += time.perf_counter() - began
+    wall = time.perf_counter() - started
     assert store.stats().events == size
     store.close()
-    return elapsed
+    return Measured(writing, wall)
 
 
-def naive_load(target: Neo4jTarget, size: int) -> float:
+def naive_load(target: Neo4jTarget, size: int) -> Measured:
     """Seconds for one write transaction per event (same queries, one row each)."""
     wipe(target)
     store = _store(target)
@@ -73,38 +163,76 @@ def naive_load(target: Neo4jTarget, size: int) -> float:
         elapsed = time.perf_counter() - started
     assert store.stats().events == size
     store.close()
-    return elapsed
+    return Measured(elapsed, elapsed)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--naive-size", type=int, default=10_000)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument(
+        "--old-size", type=int, default=100_000, help="events for the writer before issue 16"
+    )
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="events a batch")
+    parser.add_argument(
+        "--rows-per-statement",
+        type=int,
+        default=neo4j_store.ROWS_PER_STATEMENT,
+        help="UNWIND rows a statement (measure before changing the store's default)",
+    )
+    parser.add_argument("--naive-size", type=int, default=0, help="1 transaction an event")
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
     args = parser.parse_args()
+    neo4j_store.ROWS_PER_STATEMENT = args.rows_per_statement
 
+    old_label = f"before issue 16: {BATCH_SIZE:,} events a transaction"
+    new_label = f"store: {args.batch_size:,} events a transaction"
+    runs: list[tuple[str, int, Callable[[Neo4jTarget, int], Measured]]] = [
+        (old_label, args.old_size, lambda t, n: batched_load(t, n, OldWriterStore)),
+        *(
+            (new_label, n, lambda t, n: batched_load(t, n, batch_size=args.batch_size))
+            for n in args.sizes
+        ),
+    ]
+    if args.naive_size:
+        runs.insert(0, ("naive: 1 transaction an event", args.naive_size, naive_load))
     rows: list[list[object]] = []
     target_iter = neo4j_target()
     target = next(target_iter)
     try:
-        measured: dict[tuple[str, int], float] = {}
-        runs: list[tuple[str, int, Callable[[Neo4jTarget, int], float]]] = [
-            ("naive: 1 transaction per event", args.naive_size, naive_load),
-            *(
-                (f"batched: {BATCH_SIZE} events per transaction", n, batched_load)
-                for n in args.sizes
-            ),
-        ]
+        measured: list[Measured] = []
         for label, size, load in runs:
-            seconds = load(target, size)
-            measured[(label, size)] = seconds
-            rows.append([label, f"{size:,}", f"{seconds:.1f}", f"{size / seconds:,.0f}"])
-        naive_rate = args.naive_size / measured[runs[0][:2]]
-        for row, (label, size, _) in zip(rows, runs, strict=True):
-            row.append(f"{(size / measured[(label, size)]) / naive_rate:.1f}x")
+            result = load(target, size)
+            measured.append(result)
+            print(
+                f"{label}: {size:,} events in {result.seconds:.1f} s "
+                f"({result.wall:.1f} s with generation)",
+                flush=True,
+            )
+        old_index = next(i for i, run in enumerate(runs) if run[0] == old_label)
+        old_rate = args.old_size / measured[old_index].seconds
+        for (label, size, _), result in zip(runs, measured, strict=True):
+            rate = size / result.seconds
+            rows.append(
+                [
+                    label,
+                    f"{size:,}",
+                    f"{result.seconds:.1f}",
+                    f"{result.wall:.1f}",
+                    f"{rate:,.0f}",
+                    f"{rate / old_rate:.1f}x",
+                ]
+            )
     finally:
         target_iter.close()
 
-    headers = ["writer", "events", "seconds", "events/s", "vs naive"]
+    headers = [
+        "writer",
+        "events",
+        "seconds in write_batch",
+        "seconds with generation",
+        "events/s",
+        f"vs before issue 16 at {args.old_size:,}",
+    ]
     table = Table(*headers, title="Neo4j bulk load")
     for row in rows:
         table.add_row(*(str(c) for c in row))
@@ -112,14 +240,23 @@ def main() -> None:
     notes = (
         "Synthetic events with 2 participants and 1 source each, over "
         f"{ACTORS:,} actors and {DOCUMENTS} documents, written into the Neo4j of "
-        "`tests/neo4j/` (Community 5.26, in-process, Bolt on loopback). The batched writer "
-        "is `Neo4jStore.write_batch` (merge reads, `UNWIND $rows` writes, one transaction "
-        "per batch); the naive writer runs the same queries with one row each, one "
-        "transaction per event. Ratios are against the naive writer in the same run."
+        "`tests/neo4j/` (Community 5.26, in-process, 64 MB page cache, Bolt on loopback), "
+        "from an emptied database each time. The store's writer is `Neo4jStore.write_batch` "
+        "(merge reads, then nodes and their edges in one `UNWIND` pass of "
+        f"{args.rows_per_statement:,} rows a statement, `MERGE` on the id constraints, "
+        "statistics from the count store); the writer before issue 16 "
+        "(`OldWriterStore` in the bench) wrote events, cleared edges, participations and "
+        "sources in four statements and counted statistics by scanning. Seconds are "
+        "those spent in `write_batch`: the bench's synthetic events (pydantic models) are "
+        "generated between calls, and the wall time with them is the next column. Ratios "
+        f"are events/s against the writer before issue 16 at {args.old_size:,} events in "
+        "the same run; the machine has 2 cores shared with other work, so figures are noisy."
     )
-    update_section(
-        "Neo4j bulk load (bench/neo4j_load.py)", notes + "\n\n" + markdown_table(headers, rows)
-    )
+    if not args.no_write:
+        update_section(
+            "Neo4j bulk load (bench/neo4j_load.py)",
+            notes + "\n\n" + markdown_table(headers, rows),
+        )
 
 
 if __name__ == "__main__":

@@ -1,32 +1,70 @@
-// Events matching the timeline filters, in (start, end, id) order, undated last
-// (an actor's timeline is timeline/page_for_actor, which starts from the actor).
-// A window keeps events whose interval overlaps it; undated events only when asked
-// and no window is set. The cursor is the sort key of the last event served.
-// Parameters: $actor (null here), $types (list, empty = all), $bases (date
-//             bases of dated events: text, context, publication; empty = all),
-//             $factualities (list: events of these factualities only), $q (lower-case text or
-//             null), $since, $until (ISO dates or null), $undated (bool),
-//             $after ({start, end, id} or null), $limit (page size + 1).
-// Returns: count (all matching events), ids (the page, in order).
-MATCH (e:Event)
-WHERE ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })
-  AND (size($types) = 0 OR e.type IN $types)
-  AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
-  AND coalesce(e.factuality, 'asserted') IN $factualities
-  AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
-  AND CASE
-    WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
-    ELSE ($until IS NULL OR e.start <= date($until))
-      AND ($since IS NULL OR e.end >= date($since))
-  END
-WITH e.id AS id,
-     coalesce(e.start, date('9999-12-31')) AS sort_start,
-     coalesce(e.end, date('9999-12-31')) AS sort_end
-ORDER BY sort_start, sort_end, id
-WITH collect({id: id, start: sort_start, end: sort_end}) AS matched
-RETURN size(matched) AS count,
-  [m IN matched WHERE $after IS NULL
-    OR m.start > date($after.start)
-    OR (m.start = date($after.start) AND m.end > date($after.end))
-    OR (m.start = date($after.start) AND m.end = date($after.end) AND m.id > $after.id)
-  | m.id][0..$limit] AS ids
+// The timeline page over every event (no actor) in one statement: the count of
+// matching events (counted, not collected), the page with each event whole (a top-k
+// sort, not a sort of everything), and the write counter read before and after
+// (writes/lock), so the consistency check costs no extra round trip. Same filters and
+// order as timeline/page_for_actor, which starts from an actor.
+// Parameters: $types, $bases, $factualities, $q (lower-case text or null), $since,
+//             $until (ISO dates or null), $undated (bool), $after ({start, end, id} or
+//             null), $limit (page size + 1).
+// Returns: before, after (the write counter around the read), count (all matching
+//          events), events (the page, in order, each as events/get_many shapes it).
+OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
+WITH coalesce(lock.writes, 0) AS before
+CALL (before) {
+  MATCH (e:Event)
+  WHERE (size($types) = 0 OR e.type IN $types)
+    AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
+    AND coalesce(e.factuality, 'asserted') IN $factualities
+    AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+    AND CASE
+      WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
+      ELSE ($until IS NULL OR e.start <= date($until))
+        AND ($since IS NULL OR e.end >= date($since))
+    END
+  RETURN count(e) AS count
+}
+CALL (count) {
+  MATCH (e:Event)
+  WHERE (size($types) = 0 OR e.type IN $types)
+    AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
+    AND coalesce(e.factuality, 'asserted') IN $factualities
+    AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+    AND CASE
+      WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
+      ELSE ($until IS NULL OR e.start <= date($until))
+        AND ($since IS NULL OR e.end >= date($since))
+    END
+  WITH e,
+       coalesce(e.start, date('9999-12-31')) AS sort_start,
+       coalesce(e.end, date('9999-12-31')) AS sort_end
+  WHERE $after IS NULL
+    OR sort_start > date($after.start)
+    OR (sort_start = date($after.start) AND sort_end > date($after.end))
+    OR (sort_start = date($after.start) AND sort_end = date($after.end) AND e.id > $after.id)
+  WITH e ORDER BY sort_start, sort_end, e.id
+  LIMIT $limit
+  RETURN collect(e {
+    .id, .type, .summary, .confidence, .factuality, .reported_by, .start, .end,
+    .precision, .approximate, .date_text, .date_basis,
+    anchor: e.date_anchor,
+    participants: COLLECT {
+      MATCH (p_actor:Actor)-[p:PARTICIPATED_IN]->(e)
+      RETURN {actor: p_actor.id, name: p_actor.name, kind: p_actor.kind, role: p.role}
+      ORDER BY p.ordinal
+    },
+    sources: COLLECT {
+      MATCH (e)-[r:REPORTED_IN]->(d:Document)
+      RETURN {
+        document: d.id, sentence: r.sentence, char_start: r.char_start,
+        char_end: r.char_end, trigger_start: r.trigger_start, trigger_end: r.trigger_end,
+        extractor: r.extractor
+      }
+      ORDER BY r.ordinal
+    }
+  }) AS events
+}
+CALL (count, events) {
+  OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
+  RETURN coalesce(lock.writes, 0) AS after
+}
+RETURN before, after, count, events

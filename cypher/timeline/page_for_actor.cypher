@@ -1,33 +1,73 @@
-// One actor's events matching the timeline filters, in (start, end, id) order, undated
-// last: `timeline/page` for an actor, starting from the actor's node so Neo4j reads
-// that actor's events only, not every event of the graph.
-// A window keeps events whose interval overlaps it; undated events only when asked
-// and no window is set. The cursor is the sort key of the last event served.
-// Parameters: $actor (id), $types (list, empty = all), $bases (date
-//             bases of dated events: text, context, publication; empty = all),
-//             $factualities (list: events of these factualities only), $q (lower-case text or null),
-//             $since, $until (ISO dates or null), $undated (bool),
-//             $after ({start, end, id} or null), $limit (page size + 1).
-// Returns: count (all matching events), ids (the page, in order).
-MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)
-WITH DISTINCT e
-WHERE (size($types) = 0 OR e.type IN $types)
-  AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
-  AND coalesce(e.factuality, 'asserted') IN $factualities
-  AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
-  AND CASE
-    WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
-    ELSE ($until IS NULL OR e.start <= date($until))
-      AND ($since IS NULL OR e.end >= date($since))
-  END
-WITH e.id AS id,
-     coalesce(e.start, date('9999-12-31')) AS sort_start,
-     coalesce(e.end, date('9999-12-31')) AS sort_end
-ORDER BY sort_start, sort_end, id
-WITH collect({id: id, start: sort_start, end: sort_end}) AS matched
-RETURN size(matched) AS count,
-  [m IN matched WHERE $after IS NULL
-    OR m.start > date($after.start)
-    OR (m.start = date($after.start) AND m.end > date($after.end))
-    OR (m.start = date($after.start) AND m.end = date($after.end) AND m.id > $after.id)
-  | m.id][0..$limit] AS ids
+// One actor's timeline page in one statement, starting from the actor's node so Neo4j
+// reads that actor's events only: the actor (through a redirect), the count of matching
+// events, the page with each event whole, and the write counter read before and after
+// (writes/lock), so a reader pays for its consistency check once per answer instead of
+// two extra round trips. Order (start, end, id), undated last; a window keeps events
+// overlapping it; undated events only when asked and no window is set; the cursor is
+// the sort key of the last event served.
+// Parameters: $actor (id, may be one merged away), $types, $bases, $factualities,
+//             $q (lower-case text or null), $since, $until (ISO dates or null),
+//             $undated (bool), $after ({start, end, id} or null), $limit (page size + 1).
+// Returns: before, after (the write counter around the read: equal means no batch
+//          committed meanwhile), actor_id (null: no such actor), count (all matching
+//          events), events (the page, in order, each as events/get_many shapes it).
+OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
+WITH coalesce(lock.writes, 0) AS before
+CALL (before) {
+  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor})
+  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor)})
+  RETURN found AS a
+}
+CALL (a) {
+  MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
+  WITH DISTINCT e
+  WHERE (size($types) = 0 OR e.type IN $types)
+    AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
+    AND coalesce(e.factuality, 'asserted') IN $factualities
+    AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+    AND CASE
+      WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
+      ELSE ($until IS NULL OR e.start <= date($until))
+        AND ($since IS NULL OR e.end >= date($since))
+    END
+  WITH e,
+       coalesce(e.start, date('9999-12-31')) AS sort_start,
+       coalesce(e.end, date('9999-12-31')) AS sort_end
+  WITH collect({e: e, start: sort_start, end: sort_end}) AS matched
+  RETURN size(matched) AS count,
+    [m IN matched WHERE $after IS NULL
+      OR m.start > date($after.start)
+      OR (m.start = date($after.start) AND m.end > date($after.end))
+      OR (m.start = date($after.start) AND m.end = date($after.end) AND m.e.id > $after.id)
+    ] AS rest
+}
+CALL (rest) {
+  UNWIND rest AS m
+  WITH m ORDER BY m.start, m.end, m.e.id
+  LIMIT $limit
+  WITH m.e AS e
+  RETURN collect(e {
+    .id, .type, .summary, .confidence, .factuality, .reported_by, .start, .end,
+    .precision, .approximate, .date_text, .date_basis,
+    anchor: e.date_anchor,
+    participants: COLLECT {
+      MATCH (p_actor:Actor)-[p:PARTICIPATED_IN]->(e)
+      RETURN {actor: p_actor.id, name: p_actor.name, kind: p_actor.kind, role: p.role}
+      ORDER BY p.ordinal
+    },
+    sources: COLLECT {
+      MATCH (e)-[r:REPORTED_IN]->(d:Document)
+      RETURN {
+        document: d.id, sentence: r.sentence, char_start: r.char_start,
+        char_end: r.char_end, trigger_start: r.trigger_start, trigger_end: r.trigger_end,
+        extractor: r.extractor
+      }
+      ORDER BY r.ordinal
+    }
+  }) AS events
+}
+CALL (count, events) {
+  OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
+  RETURN coalesce(lock.writes, 0) AS after
+}
+RETURN before, after, a.id AS actor_id, count, events

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from itertools import islice
@@ -46,10 +47,15 @@ from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
 from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.merge import merge_batch
+from graphsvc.store.neo4j_reads import (
+    answer_consistently,
+    event_view,
+    not_found,
+    related_page,
+)
 from graphsvc.store.paths import PATH_CAP, canonical_paths
 from graphsvc.store.redirect import actor_ids, redirect_batch
 from graphsvc.store.references import check_references
-from graphsvc.store.related import assemble_related
 from graphsvc.store.same_as import candidate_views
 from graphsvc.views import (
     ActorDetail,
@@ -57,8 +63,6 @@ from graphsvc.views import (
     ActorDocumentsPage,
     ActorRef,
     CypherResult,
-    EventView,
-    ParticipantView,
     PathEdge,
     PathNode,
     PathsResult,
@@ -141,6 +145,20 @@ def event_row(event: Event) -> dict[str, Any]:
     }
 
 
+def event_write_row(event: Event) -> dict[str, Any]:
+    """An event with its edges, for events/write (node and edges in one pass)."""
+    return {
+        **event_row(event),
+        "participants": [
+            {"actor": p.actor, "role": p.role.value, "ordinal": i}
+            for i, p in enumerate(event.participants)
+        ],
+        "sources": [
+            {"ordinal": i, **s.model_dump(mode="json")} for i, s in enumerate(event.sources)
+        ],
+    }
+
+
 def participant_rows(events: Sequence[Event]) -> list[dict[str, Any]]:
     """PARTICIPATED_IN edges; the ordinal keeps the record's order on reading back."""
     return [
@@ -199,28 +217,6 @@ def _event_model(row: dict[str, Any]) -> Event:
             Participant(actor=p["actor"], role=p["role"]) for p in row["participants"]
         ),
         sources=tuple(Source(**s) for s in row["sources"]),
-    )
-
-
-def _event_view(row: dict[str, Any]) -> EventView:
-    return EventView(
-        id=row["id"],
-        type=row["type"],
-        summary=row["summary"],
-        start=row.get("start"),
-        end=row.get("end"),
-        precision=row.get("precision"),
-        approximate=bool(row.get("approximate")),
-        date_text=row.get("date_text"),
-        date_basis=row.get("date_basis") or ("text" if row.get("start") else None),
-        confidence=row["confidence"],
-        factuality=row.get("factuality") or "asserted",
-        reported_by=row.get("reported_by"),
-        participants=[
-            ParticipantView(id=p["actor"], name=p["name"], kind=p["kind"], role=p["role"])
-            for p in row["participants"]
-        ],
-        sources=[Source(**s) for s in row["sources"]],
     )
 
 
@@ -294,6 +290,29 @@ def _consistent(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T])
         if attempt == READ_ATTEMPTS or _writes(tx) == before:
             return result
     raise AssertionError("unreachable")
+
+
+#: Tries of one schema statement that another process is applying at the same moment.
+SCHEMA_ATTEMPTS = 5
+
+
+def _apply_schema(session: neo4j.Session, statement: str) -> None:
+    """One `IF NOT EXISTS` schema statement, safe when several processes start together
+    (uvicorn workers): Neo4j may refuse the second of two identical statements racing
+    each other, as an equivalent rule that already exists or a transient conflict; the
+    rule is there either way once the other commits, so it is tried again, then let be."""
+    for attempt in range(1, SCHEMA_ATTEMPTS + 1):
+        try:
+            session.run(statement).consume()
+            return
+        except neo4j_errors.ClientError as exc:
+            if "AlreadyExists" not in (exc.code or ""):
+                raise
+            return
+        except neo4j_errors.TransientError:
+            if attempt == SCHEMA_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
 
 
 def _timed_out(exc: Exception) -> bool:
@@ -439,6 +458,24 @@ class Neo4jStore:
         seconds = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(seconds))
 
+    def _answer(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+        """The one row of a read statement that reads the write counter before and after
+        its work (`neo4j_reads.answer_consistently`): no extra round trip for it, and a
+        retry only when a writer actually committed meanwhile."""
+
+        def work(tx: ManagedTransaction) -> dict[str, Any]:
+            def once() -> dict[str, Any]:
+                record = tx.run(load_query(name), params).single(strict=True)
+                return record.data()
+
+            return answer_consistently(once, READ_ATTEMPTS)
+
+        def call(watchdog: Watchdog) -> dict[str, Any]:
+            return self._transaction(watchdog, work, writing=False, timeout=self._query_timeout)
+
+        seconds = self._query_timeout + READ_GRACE_SECONDS
+        return call_with_deadline(call, seconds, lambda: self._silent(seconds))
+
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a write transaction that holds the write lock from its start."""
 
@@ -475,7 +512,8 @@ class Neo4jStore:
                 if watchdog is not None:
                     watchdog.watch(session)
                 for statement in (*statements("schema"), *statements("writes/lock_schema")):
-                    session.run(statement).consume()
+                    _apply_schema(session, statement)
+                session.execute_write(lambda tx: tx.run(load_query("schema_backfill")).consume())
             self._schema_applied = True
 
     def start(self) -> None:
@@ -538,11 +576,7 @@ class Neo4jStore:
 
         _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
         _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
-        _run_batched(tx, "events/upsert", [event_row(e) for e in rows.events])
-        if rows.events:
-            _run(tx, "events/clear_links", ids=[e.id for e in rows.events])
-        _run_batched(tx, "events/link_participants", participant_rows(rows.events))
-        _run_batched(tx, "events/link_sources", source_rows(rows.events))
+        _run_batched(tx, "events/write", [event_write_row(e) for e in rows.events])
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
         _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
 
@@ -584,12 +618,6 @@ class Neo4jStore:
             raise NotFound(f"no actor with id {actor_id!r}; search with GET /actors?q=")
         return Actor(**rows[0]["actor"])
 
-    @staticmethod
-    def _events(tx: ManagedTransaction, ids: Sequence[str]) -> list[EventView]:
-        """Event views in the order of `ids`."""
-        rows = {r["event"]["id"]: r["event"] for r in _run(tx, "events/get_many", ids=list(ids))}
-        return [_event_view(rows[i]) for i in ids if i in rows]
-
     def get_actor(self, actor_id: str) -> Actor:
         return self._read(lambda tx: self._actor(tx, actor_id))
 
@@ -629,67 +657,55 @@ class Neo4jStore:
         return [Actor(**row["actor"]) for row in rows]
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
+        """One statement an answer (timeline/answer*), the write counter read inside it."""
         after = None
         if query.cursor:
             start, end, event_id = decode_cursor(query.cursor)
             after = {"start": start.isoformat(), "end": end.isoformat(), "id": event_id}
-
-        def work(tx: ManagedTransaction) -> TimelinePage:
-            actor_id = None if query.actor is None else self._actor(tx, query.actor).id
-            params = {
-                "actor": actor_id,
-                "types": [t.value for t in query.types],
-                "bases": list(query.bases),
-                "factualities": list(query.factualities),
-                "q": query.q.lower() if query.q else None,
-                "since": _iso(query.window.since),
-                "until": _iso(query.window.until),
-                "undated": query.undated,
-                "after": after,
-                "limit": query.limit + 1,
-            }
-            # From the actor's node when there is one: the general query scans every event.
-            if query.actor is None:
-                (row,) = _run(tx, "timeline/page", **params)
-            else:
-                (row,) = _run(tx, "timeline/page_for_actor", **params)
-            ids = row["ids"]
-            items = self._events(tx, ids[: query.limit])
-            has_more = len(ids) > query.limit
-            last = items[-1] if items else None
-            cursor = (
-                encode_cursor(sort_key(last.start, last.end, last.id))
-                if has_more and last
-                else None
-            )
-            return TimelinePage(items=items, count=row["count"], next_cursor=cursor)
-
-        return self._read(work)
+        params = {
+            "actor": query.actor,
+            "types": [t.value for t in query.types],
+            "bases": list(query.bases),
+            "factualities": list(query.factualities),
+            "q": query.q.lower() if query.q else None,
+            "since": _iso(query.window.since),
+            "until": _iso(query.window.until),
+            "undated": query.undated,
+            "after": after,
+            "limit": query.limit + 1,
+        }
+        # From the actor's node when there is one: the general query scans every event.
+        if query.actor is None:
+            row = self._answer("timeline/page", params)
+        else:
+            row = self._answer("timeline/page_for_actor", params)
+        if query.actor is not None and row["actor_id"] is None:
+            raise not_found(query.actor)
+        found = row["events"]
+        items = [event_view(e) for e in found[: query.limit]]
+        last = items[-1] if items else None
+        cursor = (
+            encode_cursor(sort_key(last.start, last.end, last.id))
+            if len(found) > query.limit and last
+            else None
+        )
+        return TimelinePage.model_construct(items=items, count=row["count"], next_cursor=cursor)
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
     ) -> RelatedActorsPage:
-        def work(tx: ManagedTransaction) -> RelatedActorsPage:
-            me = self._actor(tx, actor_id)
-            params = {
-                "actor_id": me.id,
-                "since": _iso(window.since),
-                "until": _iso(window.until),
-            }
-            event_ids = sorted(r["id"] for r in _run(tx, "related/events", **params))
-            rows = _run(tx, "related/relations", **params)
-            refs = {r["other"]["id"]: ActorRef(**r["other"]) for r in rows}
-            return assemble_related(
-                ActorRef(id=me.id, name=me.name, kind=me.kind),
-                self._events(tx, event_ids),
-                [_relation_model(r) for r in rows],
-                refs,
-                window,
-                kind,
-                limit,
-            )
-
-        return self._read(work)
+        """Grouped in Neo4j (related/summary), one statement an answer."""
+        params = {
+            "actor_id": actor_id,
+            "since": _iso(window.since),
+            "until": _iso(window.until),
+            "kind": None if kind is None else str(kind),
+            "limit": limit,
+        }
+        row = self._answer("related/summary", params)
+        if row["me"] is None:
+            raise not_found(actor_id)
+        return related_page(row)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         def work(tx: ManagedTransaction) -> PathsResult:
