@@ -182,6 +182,15 @@ def load(
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes on one port (Neo4j store only: the embedded store's "
+            "graph lives in one process).",
+        ),
+    ] = 1,
     data_dir: DataDirOption = None,
 ) -> None:
     """Run the HTTP API (OpenAPI docs at /docs)."""
@@ -190,8 +199,19 @@ def serve(
     from graphsvc.logs import configure as configure_logging
 
     settings = _settings(data_dir)
+    if workers > 1 and settings.backend != "neo4j":
+        err.print(
+            f"[red]error:[/red] --workers {workers} needs GRAPHSVC_BACKEND=neo4j: the "
+            "embedded store keeps its graph in one process's memory, so it serves with "
+            "--workers 1"
+        )
+        raise typer.Exit(2)
     configure_logging(settings.log_level)
-    run(create_app(settings), settings, host or settings.host, port or settings.port)
+    host, port = host or settings.host, port or settings.port
+    if workers > 1:  # Neo4j: each worker reads the same settings from the environment
+        run(None, settings, host, port, workers=workers)
+    else:
+        run(create_app(settings), settings, host, port)
 
 
 @app.command()
