@@ -8,13 +8,18 @@ whatever its sentences look like.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
+
+from spacy.tokens import Doc
 
 from graphsvc.errors import InvalidInput
 from graphsvc.model import (
     Actor,
     ActorKind,
+    Document,
     Event,
     GraphBatch,
     Participant,
@@ -56,10 +61,23 @@ def article_text(article: Article) -> tuple[str, Article]:
     return text, article.model_copy(update=update)
 
 
-def extract(article: Article, model: str, resolver: ActorResolver | None = None) -> GraphBatch:
-    """Actors, dated events and relations of one article, as one batch. `resolver`
-    (`graphsvc.resolve.StoreResolver`) maps the article's actors to those a store
-    already holds before events are built, so event ids use the stored actors' ids."""
+@dataclass(frozen=True)
+class Prepared:
+    """An article checked and cut into the paragraphs to parse: everything before
+    spaCy, cheap, and where bad input is refused (so a parallel load refuses it before
+    it reaches a worker)."""
+
+    article: Article
+    text: str
+    spans: list[tuple[int, int]]
+    document: Document
+
+    def paragraphs(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.spans]
+
+
+def prepare(article: Article) -> Prepared:
+    """The article's text and paragraphs; InvalidInput if there is nothing to read."""
     text, article = article_text(article)
     if article.published is None:
         raise InvalidInput(
@@ -70,18 +88,39 @@ def extract(article: Article, model: str, resolver: ActorResolver | None = None)
     spans = bounded_spans(text, article_spans(text))
     if not spans:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
-    document = article.document(text)
+    return Prepared(article, text, spans, article.document(text))
+
+
+def extract(article: Article, model: str, resolver: ActorResolver | None = None) -> GraphBatch:
+    """Actors, dated events and relations of one article, as one batch. `resolver`
+    (`graphsvc.resolve.StoreResolver`) maps the article's actors to those a store
+    already holds before events are built, so event ids use the stored actors' ids."""
+    prepared = prepare(article)
     nlp = load_pipeline(model)
+    return build(prepared, list(nlp.pipe(prepared.paragraphs())), resolver)
+
+
+def build(
+    prepared: Prepared, docs: Sequence[Doc], resolver: ActorResolver | None = None
+) -> GraphBatch:
+    """The batch of a prepared article from its parsed paragraphs (one Doc a span, in
+    order). Split from the parse so the parse can run in other processes while the
+    resolution against the store, which must see the articles before, stays here."""
+    text, article, spans, document = (
+        prepared.text,
+        prepared.article,
+        prepared.spans,
+        prepared.document,
+    )
+    if article.published is None:  # prepare() refused those; for the type checker
+        raise InvalidInput("the article has no publication date")
 
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
     relations: dict[tuple[str, str, str, str], Relation] = {}
 
-    paragraphs = [
-        (start, doc)
-        for (start, _), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True)
-    ]
+    paragraphs = [(start, doc) for (start, _), doc in zip(spans, docs, strict=True)]
     dates = DocumentDates(text, article.published, article.mode, paragraphs)
     news = dates.mode == "news"
     mentions = [(start, m) for start, doc in paragraphs for m in find_mentions(doc)]

@@ -21,9 +21,7 @@ READS = (
 )
 
 
-def test_two_workers_on_neo4j_give_the_same_answers(
-    neo4j_target: object, tmp_path: Path
-) -> None:
+def test_two_workers_on_neo4j_give_the_same_answers(neo4j_target: object, tmp_path: Path) -> None:
     from tests.neo4j_fixture import wipe
 
     wipe(neo4j_target)  # type: ignore[arg-type]
