@@ -176,7 +176,8 @@ def write_all(
             if unit.error is not None:
                 raise unit.error
             if unit.prepared is not None and parsed is not None:
-                batch = build(unit.prepared, parsed(), resolver)
+                docs, mentions = parsed()
+                batch = build(unit.prepared, docs, resolver, mentions)
             else:
                 assert unit.batch is not None
                 batch = unit.batch()

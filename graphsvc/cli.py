@@ -137,7 +137,7 @@ def load(
         TextColumn("{task.fields[rate]} articles/s"),
         TimeRemainingColumn(),
         console=err,
-        disable=total < PROGRESS_MIN_UNITS,
+        disable=total < PROGRESS_MIN_UNITS or not err.is_terminal,
         transient=True,
     )
 

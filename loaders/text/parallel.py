@@ -1,10 +1,13 @@
 """spaCy parses on several processes, handed back as Docs in the calling process.
 
 The parse is most of a text load's time and needs nothing from the store, so it is
-what goes to other processes. Workers return `Doc.to_bytes()` (tokens, tags, parse,
-entities and the strings they use); the caller rebuilds each Doc on its own vocab, so
-the rest of the pipeline (`loaders.text.pipeline.build`) cannot tell where it was
-parsed. With one worker nothing is started: the parse runs in this process.
+what goes to other processes, with the actor mentions of each paragraph (a function
+of the parse alone). Workers return an article's paragraphs as one `DocBin` (tokens,
+tags, parse, entities and the strings they use: one message to decode, not one a
+paragraph) and each mention as token offsets; the caller rebuilds the Docs on its own
+vocab and the mentions on them, so the rest of the pipeline
+(`loaders.text.pipeline.build`) cannot tell where they were made. With one worker
+nothing is started: all of it runs in this process.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
+from graphsvc.model import ActorKind
+from loaders.text.actors import Mention, find_mentions
 from loaders.text.nlp import load_pipeline
 
-#: Doc parts the text loader never reads: the tok2vec tensor is most of a Doc's bytes.
-_EXCLUDE = ["tensor", "user_data"]
+#: A mention as it crosses processes: token start, end, name, kind, evidence.
+MentionRow = tuple[int, int, str, ActorKind, str]
 
 _worker_nlp: Language | None = None
 
@@ -30,12 +35,31 @@ def _start_worker(model: str) -> None:
     _worker_nlp = load_pipeline(model)  # already loaded when the process was forked
 
 
-def _parse(paragraphs: list[str]) -> list[bytes]:
+def _parse(paragraphs: list[str]) -> tuple[bytes, list[list[MentionRow]]]:
     assert _worker_nlp is not None
-    return [doc.to_bytes(exclude=_EXCLUDE) for doc in _worker_nlp.pipe(paragraphs)]
+    docs = list(_worker_nlp.pipe(paragraphs))
+    mentions = [
+        [(m.span.start, m.span.end, m.name, m.kind, m.evidence) for m in find_mentions(doc)]
+        for doc in docs
+    ]
+    return DocBin(docs=docs).to_bytes(), mentions
 
 
-Parsed = Callable[[], list[Doc]]
+def _rebuilt(nlp: Language, data: bytes, rows: list[list[MentionRow]]) -> ParsedArticle:
+    docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    mentions = [
+        [
+            Mention(doc[start:end], name, kind, evidence)
+            for start, end, name, kind, evidence in found
+        ]  # type: ignore[arg-type]
+        for doc, found in zip(docs, rows, strict=True)
+    ]
+    return docs, mentions
+
+
+#: An article's parsed paragraphs and each one's actor mentions.
+ParsedArticle = tuple[list[Doc], list[list[Mention]]]
+Parsed = Callable[[], ParsedArticle]
 
 
 class Parser(Protocol):
@@ -53,7 +77,11 @@ class InlineParser:
         self.nlp = load_pipeline(model)
 
     def submit(self, paragraphs: list[str]) -> Parsed:
-        return lambda: list(self.nlp.pipe(paragraphs))
+        def parse() -> ParsedArticle:
+            docs = list(self.nlp.pipe(paragraphs))
+            return docs, [find_mentions(doc) for doc in docs]
+
+        return parse
 
     def close(self) -> None:
         pass
@@ -72,8 +100,8 @@ class PoolParser:
         )
 
     def submit(self, paragraphs: list[str]) -> Parsed:
-        future: Future[list[bytes]] = self.pool.submit(_parse, paragraphs)
-        return lambda: [Doc(self.nlp.vocab).from_bytes(data) for data in future.result()]
+        future: Future[tuple[bytes, list[list[MentionRow]]]] = self.pool.submit(_parse, paragraphs)
+        return lambda: _rebuilt(self.nlp, *future.result())
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -26,7 +26,7 @@ from graphsvc.model import (
     Relation,
     Source,
 )
-from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
+from loaders.text.actors import Mention, find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
@@ -101,11 +101,16 @@ def extract(article: Article, model: str, resolver: ActorResolver | None = None)
 
 
 def build(
-    prepared: Prepared, docs: Sequence[Doc], resolver: ActorResolver | None = None
+    prepared: Prepared,
+    docs: Sequence[Doc],
+    resolver: ActorResolver | None = None,
+    found_mentions: Sequence[list[Mention]] | None = None,
 ) -> GraphBatch:
     """The batch of a prepared article from its parsed paragraphs (one Doc a span, in
-    order). Split from the parse so the parse can run in other processes while the
-    resolution against the store, which must see the articles before, stays here."""
+    order) and, if already found, each paragraph's `find_mentions`. Split from the
+    parse so the parse (and the mentions, which need nothing else) can run in other
+    processes while the resolution against the store, which must see the articles
+    before, stays here."""
     text, article, spans, document = (
         prepared.text,
         prepared.article,
@@ -123,7 +128,13 @@ def build(
     paragraphs = [(start, doc) for (start, _), doc in zip(spans, docs, strict=True)]
     dates = DocumentDates(text, article.published, article.mode, paragraphs)
     news = dates.mode == "news"
-    mentions = [(start, m) for start, doc in paragraphs for m in find_mentions(doc)]
+    if found_mentions is None:
+        found_mentions = [find_mentions(doc) for _, doc in paragraphs]
+    mentions = [
+        (start, m)
+        for (start, _), found in zip(paragraphs, found_mentions, strict=True)
+        for m in found
+    ]
     surnames = {
         m.name.split()[-1]
         for _, m in mentions
