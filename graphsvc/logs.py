@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import queue
 import sys
 import threading
@@ -140,6 +141,22 @@ class LineWriter:
 
 
 _writer: LineWriter | None = None
+
+
+def _direct_in_child() -> None:
+    """In a forked child (the embedded store's Cypher queries run in one) there is no
+    writer thread: a queued line would never be written, and a waiting one would wait
+    for nothing. The child writes its lines itself, to the same stderr."""
+    global _writer
+    if _writer is None:
+        return
+    _writer = None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLineFormatter())
+    logging.getLogger().handlers[:] = [handler]
+
+
+os.register_at_fork(after_in_child=_direct_in_child)
 
 
 def configure(level: str, stream: IO[str] | None = None) -> None:

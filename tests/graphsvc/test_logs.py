@@ -55,3 +55,26 @@ def test_exceptions_and_colour_copies(stream: io.StringIO) -> None:
     assert line["level"] == "ERROR"
     assert "ValueError: boom" in line["exc_info"]
     assert "color_message" not in line
+
+
+def test_a_forked_child_writes_its_own_lines(tmp_path) -> None:
+    """The embedded store's Cypher child is forked from the server: no writer thread
+    there, so its lines are written directly, and logging never blocks it."""
+    import multiprocessing
+    import subprocess
+    import sys
+
+    code = (
+        "import logging, multiprocessing, sys\n"
+        "from graphsvc import logs\n"
+        "logs.configure('info')\n"
+        "def child():\n"
+        "    logging.getLogger('graphsvc.adhoc').info('from the child')\n"
+        "p = multiprocessing.get_context('fork').Process(target=child)\n"
+        "p.start(); p.join(10); sys.exit(p.exitcode)\n"
+    )
+    assert "fork" in multiprocessing.get_all_start_methods()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    (line,) = (json.loads(text) for text in done.stderr.splitlines())
+    assert line["message"] == "from the child"
