@@ -15,11 +15,13 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from graphsvc.errors import GraphsvcError
 from graphsvc.model import ActorKind
 from loaders.text.actors import Mention, find_mentions
 from loaders.text.nlp import load_pipeline
@@ -28,6 +30,10 @@ from loaders.text.nlp import load_pipeline
 MentionRow = tuple[int, int, str, ActorKind, str]
 
 _worker_nlp: Language | None = None
+
+
+class ParseWorkerDied(GraphsvcError):
+    title = "Parse worker died"
 
 
 def _start_worker(model: str) -> None:
@@ -101,10 +107,23 @@ class PoolParser:
 
     def submit(self, paragraphs: list[str]) -> Parsed:
         future: Future[tuple[bytes, list[list[MentionRow]]]] = self.pool.submit(_parse, paragraphs)
-        return lambda: _rebuilt(self.nlp, *future.result())
+        return lambda: _rebuilt(self.nlp, *_result(future))
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(
+    future: Future[tuple[bytes, list[list[MentionRow]]]],
+) -> tuple[bytes, list[list[MentionRow]]]:
+    """The worker's answer; a worker that died (killed, out of memory) is one line."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise ParseWorkerDied(
+            "a parse worker process died (killed or out of memory); nothing of this "
+            "article was written: load again, with fewer --workers if memory is short"
+        ) from exc
 
 
 def parser(model: str, workers: int) -> Parser:
