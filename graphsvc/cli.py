@@ -13,25 +13,24 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
+from graphsvc import bulk_load
 from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
 from graphsvc.export import FORMATS, export_title, iter_events
-from graphsvc.model import EventType, GraphBatch
-from graphsvc.resolve import StoreResolver
+from graphsvc.model import EventType
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
-from loaders.records import RecordsParser
-from loaders.text.inputs import (
-    ARTICLE_SUFFIXES,
-    is_article_lines,
-    read_article_file,
-    read_article_lines,
-)
-from loaders.text.pipeline import extract
-from loaders.timeline_json import parse_timeline_export
+from graphsvc.store.base import WriteResult
+from loaders.text import parallel
 
 app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
 out = Console(soft_wrap=True)
@@ -40,8 +39,8 @@ err = Console(stderr=True, soft_wrap=True)
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", help="Store directory (default: GRAPHSVC_DATA_DIR).")
 ]
-#: Files smaller than this load without a progress bar.
-PROGRESS_MIN_BYTES = 1_000_000
+#: Loads of fewer articles (or files) than this run without a progress bar.
+PROGRESS_MIN_UNITS = 20
 
 
 def _settings(data_dir: Path | None) -> Settings:
@@ -76,47 +75,6 @@ def _fail(exc: GraphsvcError) -> None:
         err.print(f"  {where}: {item['message']}")
 
 
-def _parse_file(path: Path) -> RecordsParser:
-    """Parse a JSON Lines file, with a progress bar when it is long."""
-    parser = RecordsParser("line")
-    size = path.stat().st_size
-    with (
-        path.open("rb") as handle,
-        Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            disable=size < PROGRESS_MIN_BYTES,
-            transient=True,
-        ) as progress,
-    ):
-        task = progress.add_task(f"reading {path.name}", total=size)
-        for number, line in enumerate(handle, start=1):
-            parser.add_line(number, line)
-            progress.advance(task, len(line))
-    return parser
-
-
-def _batches(
-    path: Path, overrides: dict[str, object], model: str, resolver: StoreResolver
-) -> Iterator[GraphBatch]:
-    """What a file holds, as batches: one per article (its actors resolved against the
-    store, which holds the articles before it), or one for a records file."""
-    if path.suffix.lower() == ".json":
-        yield parse_timeline_export(path.read_bytes())
-    elif path.suffix.lower() in ARTICLE_SUFFIXES:
-        yield extract(read_article_file(path, overrides), model, resolver)
-    elif is_article_lines(path):
-        for article in read_article_lines(path):
-            if overrides.get("mode"):
-                article = article.model_copy(update={"mode": overrides["mode"]})
-            yield extract(article, model, resolver)
-    else:
-        yield _parse_file(path).batch()
-
-
 class StoryModeOption(StrEnum):
     """How `graphsvc load` reads articles (see Article.mode)."""
 
@@ -130,8 +88,8 @@ def load(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Records (.jsonl), articles (.txt, .html), article lines (.jsonl) or a "
-            "JSON timeline export (.json).",
+            help="Records (.jsonl), articles (.txt, .html), article lines (.jsonl), a "
+            "JSON timeline export (.json), or folders of them.",
             exists=True,
         ),
     ],
@@ -151,10 +109,18 @@ def load(
             "text; the default)."
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=256,
+            help="Processes that parse articles (default 1: this one); writes stay in "
+            "this process, in file order, so the graph is the same for any number.",
+        ),
+    ] = 1,
     data_dir: DataDirOption = None,
 ) -> None:
     """Load records or articles; each records file or article is written whole or not at all."""
-    failed = 0
     overrides: dict[str, object] = {
         "published": published,
         "title": title,
@@ -162,19 +128,55 @@ def load(
         "mode": mode.value if mode else None,
     }
     settings = _settings(data_dir)
-    with _store(data_dir) as store:
-        for path in files:
-            try:
-                resolver = StoreResolver(store)
-                for batch in _batches(path, overrides, settings.spacy_model, resolver):
-                    result = store.write_batch(batch)
-                    counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
-                    out.print(f"{path}: {counts}")
-            except GraphsvcError as exc:
-                failed += 1
-                err.print(f"[red]{path}[/red]: nothing written")
-                _fail(exc)
+    paths = bulk_load.expand(files)
+    total = bulk_load.count_units(paths)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=total < PROGRESS_MIN_UNITS or not err.is_terminal,
+        transient=True,
+    )
+
+    def done(unit: bulk_load.Unit, result: WriteResult | None, exc: GraphsvcError | None) -> None:
+        if result is not None:
+            counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
+            out.print(f"{unit.where}: {counts}", highlight=False)
+        else:
+            assert exc is not None
+            err.print(f"[red]{unit.where}[/red]: nothing written")
+            _fail(exc)
+        task = progress.tasks[0]
+        progress.update(task.id, advance=1, rate=f"{task.speed or 0:.1f}")
+
+    try:
+        parser = parallel.parser(settings.spacy_model, workers)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from exc
+    try:
+        with _store(data_dir) as store, progress:
+            progress.add_task("loading", total=total, rate="-")
+            reports = bulk_load.write_all(
+                bulk_load.units(paths, overrides),
+                store,
+                parser,
+                ahead=max(2, 4 * workers),
+                on_unit=done,
+            )
+    finally:
+        parser.close()
+    failed = {path: r for path, r in reports.items() if r.failed}
     if failed:
+        table = Table("file", "written", "failed", "first failure", title="Failures")
+        for path, report in failed.items():
+            where, exc = report.failed[0]
+            first = exc.detail if exc.detail.startswith(where) else f"{where}: {exc.detail}"
+            table.add_row(str(path), str(report.written), str(len(report.failed)), first)
+        err.print(table)
         raise typer.Exit(1)
 
 
@@ -182,6 +184,15 @@ def load(
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes on one port (Neo4j store only: the embedded store's "
+            "graph lives in one process).",
+        ),
+    ] = 1,
     data_dir: DataDirOption = None,
 ) -> None:
     """Run the HTTP API (OpenAPI docs at /docs)."""
@@ -190,8 +201,19 @@ def serve(
     from graphsvc.logs import configure as configure_logging
 
     settings = _settings(data_dir)
+    if workers > 1 and settings.backend != "neo4j":
+        err.print(
+            f"[red]error:[/red] --workers {workers} needs GRAPHSVC_BACKEND=neo4j: the "
+            "embedded store keeps its graph in one process's memory, so it serves with "
+            "--workers 1"
+        )
+        raise typer.Exit(2)
     configure_logging(settings.log_level)
-    run(create_app(settings), settings, host or settings.host, port or settings.port)
+    host, port = host or settings.host, port or settings.port
+    if workers > 1:  # Neo4j: each worker reads the same settings from the environment
+        run(None, settings, host, port, workers=workers)
+    else:
+        run(create_app(settings), settings, host, port)
 
 
 @app.command()

@@ -93,6 +93,12 @@ class Settings(BaseSettings):
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="info", description="Level of the service's JSON log lines."
     )
+    access_log: bool = Field(
+        default=True, description="One JSON log line a request (logger `graphsvc.access`)."
+    )
+    request_metrics: bool = Field(
+        default=True, description="Request counts and latencies in GET /metrics."
+    )
 
     query_timeout_seconds: float = Field(
         default=30.0,

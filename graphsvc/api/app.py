@@ -86,7 +86,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(RequestObservability, metrics=app.state.metrics)  # outermost
+    app.add_middleware(  # outermost
+        RequestObservability,
+        metrics=app.state.metrics if settings.request_metrics else None,
+        access_log=settings.access_log,
+    )
     app.include_router(health.router)
     app.include_router(metrics.router)
     for module in (actors, paths, timeline):

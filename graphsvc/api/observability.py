@@ -8,9 +8,9 @@ milliseconds; never headers or bodies, so keys and documents stay out of logs.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
-import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -27,19 +27,34 @@ def method_label(method: str) -> str:
     return method if method in KNOWN_METHODS else "other"
 
 
+#: uuid4's version and variant bits: ids as `uuid.uuid4().hex` makes, without a UUID object.
+_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def new_request_id() -> str:
+    """A random (version 4) UUID as 32 hex digits."""
+    bits = int.from_bytes(os.urandom(16)) & _UUID4_CLEAR | _UUID4_SET
+    return f"{bits:032x}"
+
+
 def _request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", []):
         if name == b"x-request-id":
             text = value.decode("latin-1")
             if _REQUEST_ID.fullmatch(text):
                 return text
-    return uuid.uuid4().hex
+    return new_request_id()
 
 
 class RequestObservability:
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    """Pure ASGI (no BaseHTTPMiddleware task and stream per request); the log line is
+    only queued here (graphsvc.logs formats and writes it on another thread)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics | None, access_log: bool = True) -> None:
         self.app = app
         self.metrics = metrics
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -64,18 +79,26 @@ class RequestObservability:
             seconds = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             method = method_label(scope["method"])
-            self.metrics.observe(method, route, status, seconds)
-            log.info(
-                "%s %s %s",
-                method,
-                scope["path"],
-                status,
-                extra={
-                    "request_id": request_id,
-                    "method": method,
-                    "route": route,
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round(seconds * 1000, 2),
-                },
-            )
+            if self.metrics is not None:
+                self.metrics.observe(method, route, status, seconds)
+            if self.access_log and log.isEnabledFor(logging.INFO):
+                # makeRecord + handle: what log.info does, less finding the caller's
+                # file and line (a stack walk), which the JSON line does not show.
+                record = log.makeRecord(
+                    log.name,
+                    logging.INFO,
+                    __file__,
+                    0,
+                    "%s %s %s",
+                    (method, scope["path"], status),
+                    None,
+                    extra={
+                        "request_id": request_id,
+                        "method": method,
+                        "route": route,
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round(seconds * 1000, 2),
+                    },
+                )
+                log.handle(record)

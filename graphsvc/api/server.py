@@ -74,13 +74,37 @@ def protocol_for(settings: Settings) -> type[HeaderDeadlineH11Protocol]:
     )
 
 
-def run(app: Any, settings: Settings, host: str, port: int) -> None:
-    """Serve `app` until SIGTERM or Ctrl-C, with the limits of `settings`."""
+class WorkerH11Protocol(HeaderDeadlineH11Protocol):
+    """The protocol of `--workers` processes: uvicorn imports it by name in each
+    worker (a class made at run time cannot cross into a spawned process), and
+    `worker_app` sets its header timeout from the worker's settings."""
+
+
+def worker_app() -> Any:
+    """The app of one `graphsvc serve --workers N` process (uvicorn calls this factory
+    in each worker). Workers are spawned, not forked: each reads the settings from the
+    environment, sets up its own JSON logging and opens its own store connection."""
+    from graphsvc.api.app import create_app
+    from graphsvc.logs import configure as configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    WorkerH11Protocol.header_timeout = settings.header_timeout_seconds
+    return create_app(settings)
+
+
+def run(app: Any, settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    """Serve `app` until SIGTERM or Ctrl-C, with the limits of `settings`. With
+    `workers` > 1, uvicorn runs that many processes on one socket, each building its
+    app with `worker_app` (so `app` is not used); the limits apply per worker."""
+    many = workers > 1
     uvicorn.run(
-        app,
+        "graphsvc.api.server:worker_app" if many else app,
+        factory=many,
+        workers=workers if many else None,
         host=host,
         port=port,
-        http=protocol_for(settings),
+        http="graphsvc.api.server:WorkerH11Protocol" if many else protocol_for(settings),
         timeout_keep_alive=settings.keep_alive_seconds,
         limit_concurrency=settings.max_connections,
         timeout_graceful_shutdown=settings.shutdown_seconds,

@@ -8,20 +8,25 @@ whatever its sentences look like.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
+
+from spacy.tokens import Doc
 
 from graphsvc.errors import InvalidInput
 from graphsvc.model import (
     Actor,
     ActorKind,
+    Document,
     Event,
     GraphBatch,
     Participant,
     Relation,
     Source,
 )
-from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
+from loaders.text.actors import Mention, find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
@@ -56,10 +61,23 @@ def article_text(article: Article) -> tuple[str, Article]:
     return text, article.model_copy(update=update)
 
 
-def extract(article: Article, model: str, resolver: ActorResolver | None = None) -> GraphBatch:
-    """Actors, dated events and relations of one article, as one batch. `resolver`
-    (`graphsvc.resolve.StoreResolver`) maps the article's actors to those a store
-    already holds before events are built, so event ids use the stored actors' ids."""
+@dataclass(frozen=True)
+class Prepared:
+    """An article checked and cut into the paragraphs to parse: everything before
+    spaCy, cheap, and where bad input is refused (so a parallel load refuses it before
+    it reaches a worker)."""
+
+    article: Article
+    text: str
+    spans: list[tuple[int, int]]
+    document: Document
+
+    def paragraphs(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.spans]
+
+
+def prepare(article: Article) -> Prepared:
+    """The article's text and paragraphs; InvalidInput if there is nothing to read."""
     text, article = article_text(article)
     if article.published is None:
         raise InvalidInput(
@@ -70,21 +88,53 @@ def extract(article: Article, model: str, resolver: ActorResolver | None = None)
     spans = bounded_spans(text, article_spans(text))
     if not spans:
         raise InvalidInput("the text holds no article sentences (only page chrome or fragments)")
-    document = article.document(text)
+    return Prepared(article, text, spans, article.document(text))
+
+
+def extract(article: Article, model: str, resolver: ActorResolver | None = None) -> GraphBatch:
+    """Actors, dated events and relations of one article, as one batch. `resolver`
+    (`graphsvc.resolve.StoreResolver`) maps the article's actors to those a store
+    already holds before events are built, so event ids use the stored actors' ids."""
+    prepared = prepare(article)
     nlp = load_pipeline(model)
+    return build(prepared, list(nlp.pipe(prepared.paragraphs())), resolver)
+
+
+def build(
+    prepared: Prepared,
+    docs: Sequence[Doc],
+    resolver: ActorResolver | None = None,
+    found_mentions: Sequence[list[Mention]] | None = None,
+) -> GraphBatch:
+    """The batch of a prepared article from its parsed paragraphs (one Doc a span, in
+    order) and, if already found, each paragraph's `find_mentions`. Split from the
+    parse so the parse (and the mentions, which need nothing else) can run in other
+    processes while the resolution against the store, which must see the articles
+    before, stays here."""
+    text, article, spans, document = (
+        prepared.text,
+        prepared.article,
+        prepared.spans,
+        prepared.document,
+    )
+    if article.published is None:  # prepare() refused those; for the type checker
+        raise InvalidInput("the article has no publication date")
 
     actors: dict[str, Actor] = {}
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
     relations: dict[tuple[str, str, str, str], Relation] = {}
 
-    paragraphs = [
-        (start, doc)
-        for (start, _), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True)
-    ]
+    paragraphs = [(start, doc) for (start, _), doc in zip(spans, docs, strict=True)]
     dates = DocumentDates(text, article.published, article.mode, paragraphs)
     news = dates.mode == "news"
-    mentions = [(start, m) for start, doc in paragraphs for m in find_mentions(doc)]
+    if found_mentions is None:
+        found_mentions = [find_mentions(doc) for _, doc in paragraphs]
+    mentions = [
+        (start, m)
+        for (start, _), found in zip(paragraphs, found_mentions, strict=True)
+        for m in found
+    ]
     surnames = {
         m.name.split()[-1]
         for _, m in mentions

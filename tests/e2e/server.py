@@ -33,13 +33,15 @@ def server_env(**settings: str) -> dict[str, str]:
 
 
 @contextmanager
-def running_server(env: dict[str, str], log: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def running_server(
+    env: dict[str, str], log: Path, *serve_args: str
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """Yield the base URL and the process; stop it with SIGTERM afterwards. The log goes
     to a file: a pipe nobody reads would fill up and stall a busy server."""
     port = free_port()
     sink = log.open("w", encoding="utf-8")
     process = subprocess.Popen(
-        graphsvc("serve", "--port", str(port)),
+        graphsvc("serve", "--port", str(port), *serve_args),
         env=env,
         cwd=ROOT,
         stdout=sink,

@@ -1,0 +1,191 @@
+"""`graphsvc load`: files and folders in, one write a document, in the order given.
+
+Articles are parsed ahead on worker processes (`loaders.text.parallel`), but each is
+built and written here, one after the other, in file order: an article's actors are
+resolved against a store that already holds every article before it, so the graph is
+the same whatever the number of workers. Each article, records file or timeline export
+is one `write_batch` (one transaction): written whole or not at all; a bad one is
+counted against its file and the load goes on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from graphsvc.errors import GraphsvcError, InvalidInput
+from graphsvc.model import GraphBatch
+from graphsvc.resolve import StoreResolver
+from graphsvc.store import GraphStore
+from graphsvc.store.base import WriteResult
+from loaders.records import RecordsParser
+from loaders.text.inputs import (
+    ARTICLE_SUFFIXES,
+    article_from,
+    is_article_lines,
+    read_article_file,
+)
+from loaders.text.parallel import Parsed, Parser
+from loaders.text.pipeline import Prepared, build, prepare
+from loaders.timeline_json import parse_timeline_export
+
+#: Files a folder is read for (records and article lines are both .jsonl).
+LOADABLE_SUFFIXES = ARTICLE_SUFFIXES | {".jsonl", ".json"}
+#: The metadata file of a folder of articles (see loaders.text.inputs), not articles.
+SIDECAR = "articles.jsonl"
+
+
+@dataclass
+class Unit:
+    """One thing written in one transaction: an article, or a whole records file."""
+
+    path: Path
+    where: str
+    prepared: Prepared | None = None
+    batch: Callable[[], GraphBatch] | None = None
+    error: GraphsvcError | None = None
+
+
+@dataclass
+class FileReport:
+    written: int = 0
+    failed: list[tuple[str, GraphsvcError]] = field(default_factory=list)
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder becomes its loadable files (recursively, sorted), less
+    an articles.jsonl that sits beside article files (their metadata)."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(p for p in path.rglob("*") if p.is_file())
+        found = [p for p in found if p.suffix.lower() in LOADABLE_SUFFIXES]
+        with_articles = {p.parent for p in found if p.suffix.lower() in ARTICLE_SUFFIXES}
+        files += [p for p in found if not (p.name == SIDECAR and p.parent in with_articles)]
+    return files
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return "timeline"
+    if suffix in ARTICLE_SUFFIXES:
+        return "article"
+    return "article-lines" if is_article_lines(path) else "records"
+
+
+def count_units(files: Iterable[Path]) -> int:
+    """How many units `units` will make: the progress bar's total."""
+    total = 0
+    for path in files:
+        if _kind(path) == "article-lines":
+            total += sum(1 for line in path.read_bytes().splitlines() if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _article_unit(path: Path, where: str, make: Callable[[], object]) -> Unit:
+    try:
+        article = make()
+        return Unit(path, where, prepared=prepare(article))  # type: ignore[arg-type]
+    except GraphsvcError as exc:
+        return Unit(path, where, error=exc)
+
+
+def _line_article(path: Path, number: int, line: bytes, mode: object) -> object:
+    try:
+        fields = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidInput(f"{path} line {number}: invalid JSON: {exc.msg}") from exc
+    article = article_from(fields, f"{path} line {number}")
+    return article.model_copy(update={"mode": mode}) if mode else article
+
+
+def _records(path: Path) -> GraphBatch:
+    parser = RecordsParser("line")
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            parser.add_line(number, line)
+    return parser.batch()
+
+
+def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]:
+    """What the files hold, in order, each article checked and cut into paragraphs."""
+    for path in files:
+        kind = _kind(path)
+        if kind == "timeline":
+            yield Unit(path, str(path), batch=lambda p=path: parse_timeline_export(p.read_bytes()))
+        elif kind == "records":
+            yield Unit(path, str(path), batch=lambda p=path: _records(p))
+        elif kind == "article":
+            yield _article_unit(path, str(path), lambda p=path: read_article_file(p, overrides))
+        else:
+            for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+                if line.strip():
+                    where = f"{path} line {number}"
+                    yield _article_unit(
+                        path,
+                        where,
+                        lambda p=path, n=number, text=line: _line_article(
+                            p, n, text, overrides.get("mode")
+                        ),
+                    )
+
+
+def parsed_ahead(
+    items: Iterable[Unit], parser: Parser, ahead: int
+) -> Iterator[tuple[Unit, Parsed | None]]:
+    """Each unit with its parse, in order, keeping up to `ahead` articles' parses
+    started: the workers stay busy while this process builds and writes."""
+    window: deque[tuple[Unit, Parsed | None]] = deque()
+    started = 0
+    for unit in items:
+        parsed = None
+        if unit.prepared is not None:
+            parsed = parser.submit(unit.prepared.paragraphs())
+            started += 1
+        window.append((unit, parsed))
+        while started >= ahead and window:
+            done = window.popleft()
+            started -= done[1] is not None
+            yield done
+    yield from window
+
+
+def write_all(
+    items: Iterable[Unit],
+    store: GraphStore,
+    parser: Parser,
+    ahead: int,
+    on_unit: Callable[[Unit, WriteResult | None, GraphsvcError | None], None],
+) -> dict[Path, FileReport]:
+    """Build and write every unit, in order, from this one process. `on_unit` hears
+    of each (its result or its error) as it is done."""
+    reports: dict[Path, FileReport] = {}
+    resolver = StoreResolver(store)
+    for unit, parsed in parsed_ahead(items, parser, ahead):
+        report = reports.setdefault(unit.path, FileReport())
+        try:
+            if unit.error is not None:
+                raise unit.error
+            if unit.prepared is not None and parsed is not None:
+                docs, mentions = parsed()
+                batch = build(unit.prepared, docs, resolver, mentions)
+            else:
+                assert unit.batch is not None
+                batch = unit.batch()
+            result = store.write_batch(batch)
+        except GraphsvcError as exc:
+            report.failed.append((unit.where, exc))
+            on_unit(unit, None, exc)
+            continue
+        report.written += 1
+        on_unit(unit, result, None)
+    return reports

@@ -1,0 +1,130 @@
+"""spaCy parses on several processes, handed back as Docs in the calling process.
+
+The parse is most of a text load's time and needs nothing from the store, so it is
+what goes to other processes, with the actor mentions of each paragraph (a function
+of the parse alone). Workers return an article's paragraphs as one `DocBin` (tokens,
+tags, parse, entities and the strings they use: one message to decode, not one a
+paragraph) and each mention as token offsets; the caller rebuilds the Docs on its own
+vocab and the mentions on them, so the rest of the pipeline
+(`loaders.text.pipeline.build`) cannot tell where they were made. With one worker
+nothing is started: all of it runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from graphsvc.errors import GraphsvcError
+from graphsvc.model import ActorKind
+from loaders.text.actors import Mention, find_mentions
+from loaders.text.nlp import load_pipeline
+
+#: A mention as it crosses processes: token start, end, name, kind, evidence.
+MentionRow = tuple[int, int, str, ActorKind, str]
+
+_worker_nlp: Language | None = None
+
+
+class ParseWorkerDied(GraphsvcError):
+    title = "Parse worker died"
+
+
+def _start_worker(model: str) -> None:
+    global _worker_nlp
+    _worker_nlp = load_pipeline(model)  # already loaded when the process was forked
+
+
+def _parse(paragraphs: list[str]) -> tuple[bytes, list[list[MentionRow]]]:
+    assert _worker_nlp is not None
+    docs = list(_worker_nlp.pipe(paragraphs))
+    mentions = [
+        [(m.span.start, m.span.end, m.name, m.kind, m.evidence) for m in find_mentions(doc)]
+        for doc in docs
+    ]
+    return DocBin(docs=docs).to_bytes(), mentions
+
+
+def _rebuilt(nlp: Language, data: bytes, rows: list[list[MentionRow]]) -> ParsedArticle:
+    docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    mentions = [
+        [
+            Mention(doc[start:end], name, kind, evidence)
+            for start, end, name, kind, evidence in found
+        ]  # type: ignore[arg-type]
+        for doc, found in zip(docs, rows, strict=True)
+    ]
+    return docs, mentions
+
+
+#: An article's parsed paragraphs and each one's actor mentions.
+ParsedArticle = tuple[list[Doc], list[list[Mention]]]
+Parsed = Callable[[], ParsedArticle]
+
+
+class Parser(Protocol):
+    """Starts the parse of one article's paragraphs; calling the result waits for it."""
+
+    def submit(self, paragraphs: list[str]) -> Parsed: ...
+
+    def close(self) -> None: ...
+
+
+class InlineParser:
+    """The parse in this process, when it is asked for (one worker)."""
+
+    def __init__(self, model: str) -> None:
+        self.nlp = load_pipeline(model)
+
+    def submit(self, paragraphs: list[str]) -> Parsed:
+        def parse() -> ParsedArticle:
+            docs = list(self.nlp.pipe(paragraphs))
+            return docs, [find_mentions(doc) for doc in docs]
+
+        return parse
+
+    def close(self) -> None:
+        pass
+
+
+class PoolParser:
+    """The parse on `workers` processes. On Linux they are forked after the model is
+    loaded here, so they start at once and share its memory until they write to it."""
+
+    def __init__(self, model: str, workers: int) -> None:
+        self.nlp = load_pipeline(model)  # here too: Docs come back onto its vocab
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        )
+
+    def submit(self, paragraphs: list[str]) -> Parsed:
+        future: Future[tuple[bytes, list[list[MentionRow]]]] = self.pool.submit(_parse, paragraphs)
+        return lambda: _rebuilt(self.nlp, *_result(future))
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(
+    future: Future[tuple[bytes, list[list[MentionRow]]]],
+) -> tuple[bytes, list[list[MentionRow]]]:
+    """The worker's answer; a worker that died (killed, out of memory) is one line."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise ParseWorkerDied(
+            "a parse worker process died (killed or out of memory); nothing of this "
+            "article was written: load again, with fewer --workers if memory is short"
+        ) from exc
+
+
+def parser(model: str, workers: int) -> Parser:
+    return PoolParser(model, workers) if workers > 1 else InlineParser(model)
