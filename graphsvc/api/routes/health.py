@@ -13,7 +13,8 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", summary="The process answers")
-def health() -> dict[str, str]:
+async def health() -> dict[str, str]:
+    """`async`: nothing here blocks, so no hop through the thread pool (issue 16)."""
     return {"status": "ok"}
 
 
