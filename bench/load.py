@@ -749,8 +749,8 @@ def serve_graphsvc(
 
 def serve_hello(log: Path, workers: int = 1) -> contextlib.AbstractContextManager[Server]:
     args = ["-m", "uvicorn", "bench.hello_app:app", "--no-access-log", "--log-level", "warning"]
-    if workers > 1:
-        args += ["--workers", str(workers)]
+    if workers > 1:  # shared socket with TCP_NODELAY, as `graphsvc serve --workers N`
+        args = ["-m", "bench.hello_app", "--workers", str(workers)]
     return serve("hello", args, {}, log, ["/hello"])
 
 

@@ -12,11 +12,13 @@ the shutdown after SIGTERM by `timeout_graceful_shutdown`.
 from __future__ import annotations
 
 import asyncio
+import socket
 from typing import Any
 
 import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.supervisors import Multiprocess
 
 from graphsvc.settings import Settings
 
@@ -98,16 +100,33 @@ def run(app: Any, settings: Settings, host: str, port: int, workers: int = 1) ->
     `workers` > 1, uvicorn runs that many processes on one socket, each building its
     app with `worker_app` (so `app` is not used); the limits apply per worker."""
     many = workers > 1
-    uvicorn.run(
-        "graphsvc.api.server:worker_app" if many else app,
-        factory=many,
-        workers=workers if many else None,
-        host=host,
-        port=port,
-        http="graphsvc.api.server:WorkerH11Protocol" if many else protocol_for(settings),
-        timeout_keep_alive=settings.keep_alive_seconds,
-        limit_concurrency=settings.max_connections,
-        timeout_graceful_shutdown=settings.shutdown_seconds,
-        log_config=None,  # keep the JSON handler configure_logging installed
-        access_log=False,  # one line a request comes from graphsvc.access, with its id
-    )
+    options: dict[str, Any] = {
+        "factory": many,
+        "workers": workers if many else None,
+        "host": host,
+        "port": port,
+        "http": "graphsvc.api.server:WorkerH11Protocol" if many else protocol_for(settings),
+        "timeout_keep_alive": settings.keep_alive_seconds,
+        "limit_concurrency": settings.max_connections,
+        "timeout_graceful_shutdown": settings.shutdown_seconds,
+        "log_config": None,  # keep the JSON handler configure_logging installed
+        "access_log": False,  # one line a request comes from graphsvc.access, with its id
+    }
+    if not many:
+        uvicorn.run(app, **options)
+        return
+    config = uvicorn.Config("graphsvc.api.server:worker_app", **options)
+    Multiprocess(config, sockets=[shared_socket(config)]).run()
+
+
+def shared_socket(config: uvicorn.Config) -> socket.socket:
+    """The listening socket the worker processes share, with TCP_NODELAY set.
+
+    uvicorn binds it itself with protocol number 0, so asyncio does not set TCP_NODELAY
+    on the connections it accepts (it checks for IPPROTO_TCP): a response written in two
+    parts then waits for the client's delayed ACK, about 40 ms a request. Linux hands
+    the listening socket's TCP_NODELAY down to accepted connections.
+    """
+    sock = config.bind_socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
