@@ -23,7 +23,7 @@ _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="`X-API-K
 HOW = "send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`"
 
 
-def _presented(
+async def _presented(
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     header: Annotated[str | None, Depends(_header)],
 ) -> str | None:
@@ -42,7 +42,7 @@ def _matches(presented: str, *keys: SecretStr | None) -> bool:
     return any(results)
 
 
-def require_write_key(settings: SettingsDep, presented: PresentedKey) -> None:
+async def require_write_key(settings: SettingsDep, presented: PresentedKey) -> None:
     if settings.api_key is None:
         return
     if presented is None:
@@ -51,7 +51,7 @@ def require_write_key(settings: SettingsDep, presented: PresentedKey) -> None:
         raise Forbidden("the key given is not the API key; writing needs GRAPHSVC_API_KEY")
 
 
-def require_read_key(settings: SettingsDep, presented: PresentedKey) -> None:
+async def require_read_key(settings: SettingsDep, presented: PresentedKey) -> None:
     if settings.read_key is None:
         return
     if presented is None:

@@ -82,6 +82,16 @@ class EmbeddedStore:
             with self._write_lock:
                 self._catch_up()
 
+    def answers_from_memory(self) -> bool:
+        """Whether a read now runs on memory alone: no write in progress here (whose
+        commit holds the SQLite connection and whose apply holds the read lock) and no
+        commit by another process to reload. The API then calls the store on its event
+        loop instead of the thread pool. A hint: a write starting just after only makes
+        that read wait for it."""
+        return not self._write_lock.locked() and (
+            self._copy.data_version() == self._seen_version
+        )
+
     @property
     def path(self) -> Path:
         return self._copy.path

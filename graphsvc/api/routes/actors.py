@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
-from graphsvc.api.routes.answer import JsonAnswer, json_answer
+from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
 from graphsvc.model import Actor, ActorKind
 from graphsvc.store.base import MAX_LIMIT
 from graphsvc.views import ActorDetail, ActorDocumentsPage, RelatedActorsPage
@@ -89,7 +89,7 @@ def get_actor(store: StoreDep, request: Request, actor_id: str) -> ActorDetail |
     response_model=RelatedActorsPage,
     responses=MOVED,
 )
-def related_actors(
+async def related_actors(
     store: StoreDep,
     settings: SettingsDep,
     request: Request,
@@ -102,10 +102,11 @@ def related_actors(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> JsonAnswer | JSONResponse:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    page = store.related_actors(actor_id, window_from(since, until), kind, limit)
+    window = window_from(since, until)
+    page = await ask(store, store.related_actors, actor_id, window, kind, limit)
     if page.actor.id != actor_id:
         return _moved(request, actor_id, page.actor.id, "/relations")
-    return json_answer(page)
+    return json_answer(page, kept=keeps_answers(store))
 
 
 @router.get(

@@ -1,21 +1,80 @@
-"""Answers serialised once: a store's read model straight to JSON bytes.
+"""Answers serialised once, and asked of the store without a thread hop when it can.
 
 FastAPI would validate a returned model against the route's `response_model` and then
 encode it; store answers are already of that model, so the routes that matter for
 speed hand back the bytes of pydantic-core's serialiser instead (the route keeps its
 `response_model` for the OpenAPI schema). Same fields, same values, compact JSON.
+
+A store that keeps answers (the embedded one: `AnswerCache`) hands the same page object
+to every reader until a write touches it, so its bytes are kept beside it here too.
+Such a store also answers from memory: while nothing forces it to reload from disk
+(`answers_from_memory`), the route calls it on the event loop, not through the thread
+pool (a hop costs more than a cached answer). Other stores (Neo4j: network I/O) are
+always called from the pool.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Encoded answers kept, by the identity of the page object they encode (the store's
+#: answer cache keeps at most as many pages).
+ENCODED_KEPT = 512
 
 
 class JsonAnswer(Response):
     media_type = "application/json"
 
 
-def json_answer(model: BaseModel) -> JsonAnswer:
-    """The model's JSON, encoded once, as the response body."""
+class _Encoded:
+    """The JSON of recently served page objects. Each entry holds its model, so an id is
+    never reused for another object while its bytes are kept."""
+
+    def __init__(self, size: int = ENCODED_KEPT) -> None:
+        self._size = size
+        self._entries: OrderedDict[int, tuple[BaseModel, bytes]] = OrderedDict()
+
+    def of(self, model: BaseModel) -> bytes:
+        entry = self._entries.get(id(model))
+        if entry is not None and entry[0] is model:
+            return entry[1]
+        body = model.model_dump_json().encode()
+        self._entries[id(model)] = (model, body)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+        return body
+
+
+_encoded = _Encoded()
+
+
+def json_answer(model: BaseModel, *, kept: bool = False) -> JsonAnswer:
+    """The model's JSON as the response body; `kept`: the store may hand this very
+    object out again (its bytes are reused then)."""
+    if kept:
+        return JsonAnswer(_encoded.of(model))
     return JsonAnswer(model.model_dump_json())
+
+
+def keeps_answers(store: object) -> bool:
+    """Whether the store hands out the same answer objects until a write (and answers
+    from memory): see `EmbeddedStore.answers_from_memory`."""
+    return hasattr(store, "answers_from_memory")
+
+
+async def ask(store: object, call: Callable[..., M], *args: Any, short: bool = True) -> M:
+    """`call(*args)` on the store: here, when the store answers from memory right now
+    and the question is `short` (one actor's answers, not a scan of every event); in
+    the thread pool otherwise (I/O, a reload from disk, a write in progress)."""
+    ready: Callable[[], bool] | None = getattr(store, "answers_from_memory", None)
+    if short and ready is not None and ready():
+        return call(*args)
+    return await run_in_threadpool(call, *args)

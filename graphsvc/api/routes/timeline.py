@@ -18,7 +18,7 @@ from graphsvc.api.params import (
     factualities_from,
     window_from,
 )
-from graphsvc.api.routes.answer import JsonAnswer, json_answer
+from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
 from graphsvc.export import FORMATS, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
@@ -91,7 +91,7 @@ def export_timeline(
     summary="Events ordered by start, end, id; cursor-paginated",
     response_model=TimelinePage,
 )
-def timeline(
+async def timeline(
     store: StoreDep,
     settings: SettingsDep,
     actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
@@ -111,4 +111,6 @@ def timeline(
 ) -> JsonAnswer:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
     query = _query(actor, since, until, type, q, undated, limit, cursor, basis, factuality)
-    return json_answer(store.timeline(query))
+    one_actor = actor is not None  # kept by the store; not a scan of every event
+    page = await ask(store, store.timeline, query, short=one_actor)
+    return json_answer(page, kept=one_actor and keeps_answers(store))
