@@ -88,9 +88,7 @@ class EmbeddedStore:
         commit by another process to reload. The API then calls the store on its event
         loop instead of the thread pool. A hint: a write starting just after only makes
         that read wait for it."""
-        return not self._write_lock.locked() and (
-            self._copy.data_version() == self._seen_version
-        )
+        return not self._write_lock.locked() and (self._copy.data_version() == self._seen_version)
 
     @property
     def path(self) -> Path:
