@@ -10,8 +10,8 @@ import re
 
 from fastapi import Request
 
-from graphsvc.api.deps import SettingsDep
 from graphsvc.errors import InvalidInput, PayloadTooLarge
+from graphsvc.settings import Settings
 
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
@@ -29,8 +29,9 @@ def json_depth(body: bytes) -> int:
     return deepest
 
 
-async def check_json_depth(request: Request, settings: SettingsDep) -> None:
+async def check_json_depth(request: Request) -> None:
     """Dependency of the routes that take a body: 422 when it nests too deep."""
+    settings: Settings = request.app.state.settings
     depth = json_depth(await request.body())
     if depth > settings.max_json_depth:
         raise InvalidInput(
@@ -47,10 +48,10 @@ def check_record_count(count: int, ceiling: int) -> None:
         )
 
 
-async def check_text_params(request: Request, settings: SettingsDep) -> None:
+async def check_text_params(request: Request) -> None:
     """Dependency of every data route: 422 when a query or path parameter is longer than
     GRAPHSVC_MAX_TEXT_PARAM_CHARS, before a date parser or a store spends time on it."""
-    ceiling = settings.max_text_param_chars
+    ceiling = request.app.state.settings.max_text_param_chars
     given = [*request.query_params.multi_items(), *request.path_params.items()]
     errors = [
         {

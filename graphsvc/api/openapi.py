@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from graphsvc.api.auth import BEARER, HEADER
 from graphsvc.api.problems import PROBLEM_JSON
 from graphsvc.settings import Settings
 
@@ -54,6 +55,13 @@ def _statuses(path: str, method: str, guarded: bool) -> list[int]:
     return statuses
 
 
+#: How a key is presented, as OpenAPI security schemes.
+SECURITY_SCHEMES = {
+    scheme.scheme_name: scheme.model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for scheme in (BEARER, HEADER)
+}
+
+
 def _document(schema: dict[str, Any], settings: Settings) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
@@ -62,7 +70,10 @@ def _document(schema: dict[str, Any], settings: Settings) -> dict[str, Any]:
         for method, operation in operations.items():
             key = settings.api_key if method == "post" else settings.read_key
             guarded = "security" in operation and key is not None
-            if not guarded:
+            if guarded:  # FastAPI lists the guard's own scheme: both ways are accepted
+                operation["security"] = [{name: []} for name in SECURITY_SCHEMES]
+                components["securitySchemes"] = SECURITY_SCHEMES
+            else:
                 operation.pop("security", None)
             responses = operation.setdefault("responses", {})
             for status in _statuses(path, method, guarded):
