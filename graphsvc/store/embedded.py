@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,11 @@ class EmbeddedStore:
         self._lock = threading.RLock()
         #: One writer at a time, held through the SQLite commit while readers go on.
         self._write_lock = threading.Lock()
+        #: True while this process's writer holds SQLite's write lock and memory is
+        #: caught up with the file: no other process can commit meanwhile, so readers
+        #: skip their check of the file (which would wait on the shared connection for
+        #: the writer's commit and its fsync).
+        self._file_held_current = False
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
         self._graph = self._rebuild()
         self._projection: nx.MultiDiGraph | None = None
@@ -76,8 +82,25 @@ class EmbeddedStore:
                 self._graph = graph
                 self._projection = None
 
+    @contextmanager
+    def _file_transaction(self) -> Iterator[None]:
+        """SQLite's write lock (other processes' writers wait), memory caught up with
+        the file, then the caller's merge and `_commit`; the lock is freed on the way
+        out (a rollback is a no-op after the commit). Call with the write lock held."""
+        self._copy.begin()
+        try:
+            self._catch_up()
+            self._file_held_current = True
+            yield
+        finally:
+            self._file_held_current = False
+            self._copy.rollback()
+
     def _current(self) -> None:
-        """Before a read: a cheap check (one PRAGMA), a reload only when the file moved."""
+        """Before a read: a cheap check (one PRAGMA), a reload only when the file moved;
+        no check while this process's writer holds the file (nobody else can commit)."""
+        if self._file_held_current:
+            return
         if self._copy.data_version() != self._seen_version:
             with self._write_lock:
                 self._catch_up()
@@ -88,6 +111,8 @@ class EmbeddedStore:
         commit by another process to reload. The API then calls the store on its event
         loop instead of the thread pool. A hint: a write starting just after only makes
         that read wait for it."""
+        if self._file_held_current:
+            return True
         return not self._write_lock.locked() and (self._copy.data_version() == self._seen_version)
 
     @property
@@ -101,14 +126,10 @@ class EmbeddedStore:
         taken first, so a writer in another process waits, and memory is brought up to
         date with the file before merging."""
         with self._write_lock:
-            self._copy.begin()
-            try:
-                self._catch_up()
+            with self._file_transaction():
                 rows, removals = self._merged(self._graph, batch)
                 if not rows.is_empty() or removals:
                     self._commit(rows, batch.counts(), removals)
-            finally:
-                self._copy.rollback()  # nothing to undo after a commit; frees the lock if none
             with self._lock:
                 return WriteResult(written=batch.counts(), stats=self._graph.stats())
 
@@ -122,6 +143,7 @@ class EmbeddedStore:
         """Commit to SQLite, then apply to memory. Call with the write lock held and
         SQLite's transaction begun; only writers change `self._graph`."""
         self._copy.commit(rows, counts, removals, redirects)
+        self._file_held_current = False  # committed: other processes may write again
         graph = self._graph
         with self._lock:
             self._projection = None
@@ -162,43 +184,38 @@ class EmbeddedStore:
 
     def merge_actors(self, actor_id: str, into: str) -> Actor:
         """Merge `actor_id` into `into` in one SQLite transaction (see `actor_merge`)."""
-        with self._write_lock:
-            self._copy.begin()
-            try:
-                self._catch_up()
-                graph = self._graph
-                old, target = check_merge(
-                    actor_id,
-                    into,
-                    graph.actors.get(actor_id),
-                    graph.merged.get(actor_id),
-                    graph.actors.get(graph.merged.get(into, into)),
-                )
-                plan = plan_merge(
-                    old,
-                    target,
-                    [*graph.relations_of(old.id), *graph.relations_of(target.id)],
-                    graph.candidates_of(old.id, target.id),
-                )
-                touched = {e.id: e for e in graph.events_of(old.id)}
-                touched.update((e.id, e) for e in graph.events_reported_by(old.id))
-                rows = GraphBatch.model_construct(
-                    documents=(),
-                    actors=(plan.actor,),
-                    events=tuple(move_event(e, old.id, target.id) for e in touched.values()),
-                    relations=plan.relations,
-                    same_as=plan.same_as,
-                    replaces=(),
-                )
-                removals = Removals(
-                    relations=plan.gone_relations,
-                    actors=(old.id,),
-                    same_as=plan.gone_same_as,
-                )
-                redirects = redirects_after(graph.merged, old.id, target.id)
-                self._commit(rows, {"merged_actors": 1}, removals, redirects)
-            finally:
-                self._copy.rollback()
+        with self._write_lock, self._file_transaction():
+            graph = self._graph
+            old, target = check_merge(
+                actor_id,
+                into,
+                graph.actors.get(actor_id),
+                graph.merged.get(actor_id),
+                graph.actors.get(graph.merged.get(into, into)),
+            )
+            plan = plan_merge(
+                old,
+                target,
+                [*graph.relations_of(old.id), *graph.relations_of(target.id)],
+                graph.candidates_of(old.id, target.id),
+            )
+            touched = {e.id: e for e in graph.events_of(old.id)}
+            touched.update((e.id, e) for e in graph.events_reported_by(old.id))
+            rows = GraphBatch.model_construct(
+                documents=(),
+                actors=(plan.actor,),
+                events=tuple(move_event(e, old.id, target.id) for e in touched.values()),
+                relations=plan.relations,
+                same_as=plan.same_as,
+                replaces=(),
+            )
+            removals = Removals(
+                relations=plan.gone_relations,
+                actors=(old.id,),
+                same_as=plan.gone_same_as,
+            )
+            redirects = redirects_after(graph.merged, old.id, target.id)
+            self._commit(rows, {"merged_actors": 1}, removals, redirects)
             return plan.actor
 
     def get_actor(self, actor_id: str) -> Actor:
