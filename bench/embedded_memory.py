@@ -121,6 +121,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[100_000])
     parser.add_argument("--baseline", type=Path, help="also measure the graphsvc in DIR")
     parser.add_argument("--baseline-label", default="before")
+    parser.add_argument(
+        "--baseline-events",
+        type=int,
+        nargs="+",
+        help="measure the baseline at these counts only (default: every --events)",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
     args = parser.parse_args(argv)
 
@@ -131,6 +137,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     rows = []
     for events in args.events:
         for label, code in codes:
+            if (
+                code is args.baseline
+                and args.baseline_events
+                and events not in args.baseline_events
+            ):
+                continue
             rows.append(row(label, events, measure(code, events)))
             print(" | ".join(str(c) for c in rows[-1]), flush=True)
     table = markdown_table(HEADERS, rows)
