@@ -51,6 +51,7 @@ from graphsvc.store.neo4j_reads import (
     answer_consistently,
     event_view,
     not_found,
+    record_row,
     related_page,
 )
 from graphsvc.store.paths import PATH_CAP, canonical_paths
@@ -465,8 +466,7 @@ class Neo4jStore:
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
             def once() -> dict[str, Any]:
-                record = tx.run(load_query(name), params).single(strict=True)
-                return record.data()
+                return record_row(tx.run(load_query(name), params).single(strict=True))
 
             return answer_consistently(once, READ_ATTEMPTS)
 

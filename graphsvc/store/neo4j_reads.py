@@ -34,8 +34,21 @@ Row = dict[str, Any]
 
 
 def _date(value: Any) -> date | None:
-    """A driver date (neo4j.time.Date) as a Python one."""
-    return None if value is None else value.to_native()
+    """An ISO date text (what the timeline statements send), or a driver date
+    (neo4j.time.Date), as a Python date."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    return value.to_native()
+
+
+def record_row(record: Any) -> Row:
+    """A driver record as a dict of its values as decoded: `Record.data()` walks every
+    nested value again with ABC `isinstance` checks (about 1,700 values a timeline page),
+    which was the largest Python cost of an answer; the statements return maps, lists
+    and scalars only, so nothing needs converting."""
+    return dict(zip(record.keys(), record.values(), strict=True))
 
 
 def answer_consistently(run: Callable[[], Row], attempts: int) -> Row:
