@@ -1,0 +1,70 @@
+"""Answers of the Neo4j store's hot reads kept by the write counter they were read at.
+
+Every write transaction, from any process, bumps the write counter (writes/lock) as it
+commits. An answer read by a statement that found the counter equal before and after
+its work (`neo4j_reads.answer_consistently`) is the graph as of that counter value; as
+long as the counter still has that value, no batch has committed since, in this process
+or any other, so the answer still stands. The statements that use this take the kept
+answer's counter as `$known`, read the counter first, and skip their work when it is
+unchanged: the kept answer then costs one round trip with almost nothing to decode (and
+the route reuses its JSON, see `graphsvc.api.routes.answer`), and a changed counter
+costs no extra round trip, the statement answering in full as before.
+
+The guarantee that no reader sees half a batch holds across server processes because the
+check is made in Neo4j, by the statement, every time: nothing is trusted from memory
+beyond "the answer read at counter N". (A graph emptied behind graphsvc's back, which
+deletes the counter and starts it again at 0, is outside this: restart the servers.)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+#: Answers kept per store (per process): the bench's 64 actors, two routes, and room
+#: for pages and windows; an answer is a few hundred kilobytes of views at most.
+KEPT_ANSWERS = 512
+#: `$known` when no answer is kept: the counter is never negative.
+NOTHING_KEPT = -1
+
+
+def freeze(value: Any) -> Hashable:
+    """Statement parameters as a hashable key (maps and lists become tuples)."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+class KeptAnswers:
+    """The last `size` answers, by statement and parameters, each with its counter."""
+
+    def __init__(self, size: int = KEPT_ANSWERS) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+
+    def get(self, key: Hashable) -> tuple[int, Any] | None:
+        """(write counter, answer) kept under `key`, or None."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def keep(self, key: Hashable, writes: int, answer: Any) -> None:
+        """Keep `answer`, read at counter `writes`, unless a newer one is kept already."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] > writes:
+                return
+            self._entries[key] = (writes, answer)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
