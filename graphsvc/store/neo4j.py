@@ -48,7 +48,7 @@ from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
 from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.merge import merge_batch
-from graphsvc.store.neo4j_kept import NOTHING_KEPT, KeptAnswers, freeze
+from graphsvc.store.neo4j_kept import NOTHING_KEPT, KeptAnswers, SharedCounter, freeze
 from graphsvc.store.neo4j_reads import (
     answer_consistently,
     event_view,
@@ -375,6 +375,8 @@ class Neo4jStore:
         self._query_timeout = query_timeout_seconds
         self._write_timeout = write_timeout_seconds
         self._kept = KeptAnswers()
+        bound = query_timeout_seconds + READ_GRACE_SECONDS
+        self._counter = SharedCounter(self._writes_now, bound, lambda: self._silent(bound))
 
     def _open_driver(self, user: str, password: str | None, max_retry_seconds: float) -> Driver:
         return GraphDatabase.driver(
@@ -509,18 +511,42 @@ class Neo4jStore:
         self, name: str, params: dict[str, Any], build: Callable[[dict[str, Any]], A]
     ) -> A:
         """`build` of the statement's row, or the answer kept for the same statement and
-        parameters when the write counter has not moved since it was read (one round
-        trip either way: see `graphsvc.store.neo4j_kept`)."""
+        parameters when the write counter has not moved since it was read (see
+        `graphsvc.store.neo4j_kept`): a counter read shared with the requests asking at
+        once, then the statement only if the counter moved. (The statement's own
+        `$known` check serves a caller without the shared read; here it finds the
+        counter moved.)"""
         key = (name, freeze(params))
         kept = self._kept.get(key)
+        # Kept at the highest counter seen here: ask for the counter alone (shared with
+        # the requests asking at once); kept at a lower one: stale, answer in full.
+        if (
+            kept is not None
+            and kept[0] >= self._counter.latest
+            and self._counter.fresh() == kept[0]
+        ):
+            return cast(A, kept[1])
         known = NOTHING_KEPT if kept is None else kept[0]
         row = self._answer(name, params, known)
+        self._counter.saw(row["before"])
         if kept is not None and row["before"] == known:
             return cast(A, kept[1])
         answer = build(row)
         if row["before"] == row["after"]:
             self._kept.keep(key, row["after"], answer)
         return answer
+
+    def _writes_now(self, seconds: float) -> int:
+        """The write counter (writes/version), in a read bounded by `seconds`."""
+
+        def call(watchdog: Watchdog) -> int:
+            def work(tx: ManagedTransaction) -> int:
+                return int(tx.run(load_query("writes/version")).single(strict=True)["writes"])
+
+            return self._read_transaction(watchdog, work)
+
+        bound = self._query_timeout + READ_GRACE_SECONDS
+        return call_with_deadline(call, seconds, lambda: self._silent(bound))
 
     def answers_from_memory(self) -> bool:
         """Never: every answer asks Neo4j (the route calls the store from the thread

@@ -15,7 +15,7 @@ from graphsvc.errors import NotFound, StoreUnavailable
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.neo4j import Neo4jStore
-from graphsvc.store.neo4j_kept import KeptAnswers, freeze
+from graphsvc.store.neo4j_kept import KeptAnswers, SharedCounter, freeze
 from graphsvc.store.neo4j_reads import answer_consistently
 from tests.neo4j_fixture import Neo4jTarget, wipe
 
@@ -139,3 +139,61 @@ def _boom(watchdog: Watchdog) -> None:
 
 def _expired() -> StoreUnavailable:
     return StoreUnavailable("gave up")
+
+
+def test_requests_at_once_share_counter_reads_begun_after_they_arrived() -> None:
+    reads: list[float] = []
+    gate = threading.Event()
+
+    def read(seconds: float) -> int:
+        reads.append(time.monotonic())
+        gate.wait(5)
+        return len(reads)
+
+    counter = SharedCounter(read, 5.0, _expired)
+    arrived: dict[int, float] = {}
+    got: dict[int, int] = {}
+
+    def ask(i: int) -> None:
+        arrived[i] = time.monotonic()
+        got[i] = counter.fresh()
+
+    askers = [threading.Thread(target=ask, args=(i,)) for i in range(8)]
+    for asker in askers:
+        asker.start()
+        time.sleep(0.01)
+    gate.set()
+    for asker in askers:
+        asker.join()
+    assert len(reads) < 8  # shared
+    for i, value in got.items():
+        assert reads[value - 1] >= arrived[i]  # the read that answered began after
+
+
+def test_a_failed_or_silent_counter_read_reaches_every_waiter_within_the_bound() -> None:
+    def failing(seconds: float) -> int:
+        raise StoreUnavailable("away")
+
+    with pytest.raises(StoreUnavailable, match="away"):
+        SharedCounter(failing, 1.0, _expired).fresh()
+
+    def silent(seconds: float) -> int:
+        return call_with_deadline(lambda w: time.sleep(5) or 0, seconds, _expired)
+
+    counter = SharedCounter(silent, 0.3, _expired)
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            counter.fresh()
+        except StoreUnavailable as exc:
+            errors.append(exc)
+
+    started = time.monotonic()
+    askers = [threading.Thread(target=ask) for _ in range(4)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    assert len(errors) == 4
+    assert time.monotonic() - started < 0.3 + 0.5
