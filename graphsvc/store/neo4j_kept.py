@@ -4,16 +4,20 @@ Every write transaction, from any process, bumps the write counter (writes/lock)
 commits. An answer read by a statement that found the counter equal before and after
 its work (`neo4j_reads.answer_consistently`) is the graph as of that counter value; as
 long as the counter still has that value, no batch has committed since, in this process
-or any other, so the answer still stands. The statements that use this take the kept
-answer's counter as `$known`, read the counter first, and skip their work when it is
-unchanged: the kept answer then costs one round trip with almost nothing to decode (and
-the route reuses its JSON, see `graphsvc.api.routes.answer`), and a changed counter
-costs no extra round trip, the statement answering in full as before.
+or any other, so the answer still stands.
 
-The guarantee that no reader sees half a batch holds across server processes because the
-check is made in Neo4j, by the statement, every time: nothing is trusted from memory
-beyond "the answer read at counter N". (A graph emptied behind graphsvc's back, which
-deletes the counter and starts it again at 0, is outside this: restart the servers.)
+So a request whose answer is kept asks Neo4j for the counter only (`SharedCounter`: one
+read of writes/version for all the requests of this process that ask at once, each
+answered by a read begun after it arrived, so a batch acknowledged before the request,
+by any process, always shows), and gets the kept answer (and the route its kept JSON,
+see `graphsvc.api.routes.answer`) when the counter has not moved. Otherwise the
+statement runs as before; it also takes the kept answer's counter as `$known` and skips
+its work when it finds the counter still there.
+
+The guarantee that no reader sees half a batch holds across server processes because
+the check is made in Neo4j every request: nothing is trusted from memory beyond "the
+answer read at counter N". (A graph emptied behind graphsvc's back, which deletes the
+counter and starts it again at 0, is outside this: restart the servers.)
 """
 
 from __future__ import annotations
