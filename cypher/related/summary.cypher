@@ -8,7 +8,11 @@
 // (writes/lock), so the consistency check costs no extra round trip. Events and
 // relations are lists by position and dates ISO text: a tenth of the bytes and
 // objects to decode of maps of driver dates.
-// Parameters: $actor_id (may be one merged away), $since, $until (ISO dates or null),
+// When the counter is still $known (the counter of an answer the caller keeps), no
+// batch has committed since that answer was read, so the statement skips the work and
+// returns before = $known with no actor and no items: the kept answer stands.
+// Parameters: $known (write counter of a kept answer, -1: none), $actor_id (may be
+//             one merged away), $since, $until (ISO dates or null),
 //             $kind (actor kind of the related actors, or null for all), $limit.
 // Returns: before, after, me ({id, name, kind}, null: no such actor), count (related
 //          actors in all), items ([{actor {id, name, kind}, first, last (ISO dates or
@@ -18,8 +22,8 @@
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
 WITH coalesce(lock.writes, 0) AS before
 CALL (before) {
-  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor_id})
-  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor_id)})
+  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor_id}) WHERE before <> $known
+  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor_id)}) WHERE before <> $known
   RETURN found AS me
 }
 CALL (me) {

@@ -7,7 +7,8 @@
 //             $until (ISO dates or null), $undated (bool), $after ({start, end, id} or
 //             null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read), count (all matching
-//          events), events (the page, in order, each as events/get_many shapes it).
+//          events), events (the page, in order, each as events/get_many shapes it,
+//          but start and end as ISO text: cheaper to decode than driver dates).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
 WITH coalesce(lock.writes, 0) AS before
 CALL (before) {
@@ -44,7 +45,8 @@ CALL (count) {
   WITH e ORDER BY sort_start, sort_end, e.id
   LIMIT $limit
   RETURN collect(e {
-    .id, .type, .summary, .confidence, .factuality, .reported_by, .start, .end,
+    .id, .type, .summary, .confidence, .factuality, .reported_by,
+    start: toString(e.start), end: toString(e.end),
     .precision, .approximate, .date_text, .date_basis,
     anchor: e.date_anchor,
     participants: COLLECT {

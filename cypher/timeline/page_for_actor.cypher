@@ -5,17 +5,22 @@
 // two extra round trips. Order (start, end, id), undated last; a window keeps events
 // overlapping it; undated events only when asked and no window is set; the cursor is
 // the sort key of the last event served.
-// Parameters: $actor (id, may be one merged away), $types, $bases, $factualities,
+// When the counter is still $known (the counter of an answer the caller keeps), no
+// batch has committed since that answer was read, so the statement skips the work and
+// returns before = $known with no actor and no events: the kept answer stands.
+// Parameters: $known (write counter of a kept answer, -1: none), $actor (id, may be
+//             one merged away), $types, $bases, $factualities,
 //             $q (lower-case text or null), $since, $until (ISO dates or null),
 //             $undated (bool), $after ({start, end, id} or null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read: equal means no batch
 //          committed meanwhile), actor_id (null: no such actor), count (all matching
-//          events), events (the page, in order, each as events/get_many shapes it).
+//          events), events (the page, in order, each as events/get_many shapes it,
+//          but start and end as ISO text: cheaper to decode than driver dates).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
 WITH coalesce(lock.writes, 0) AS before
 CALL (before) {
-  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor})
-  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor)})
+  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor}) WHERE before <> $known
+  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor)}) WHERE before <> $known
   RETURN found AS a
 }
 CALL (a) {
@@ -47,7 +52,8 @@ CALL (rest) {
   LIMIT $limit
   WITH m.e AS e
   RETURN collect(e {
-    .id, .type, .summary, .confidence, .factuality, .reported_by, .start, .end,
+    .id, .type, .summary, .confidence, .factuality, .reported_by,
+    start: toString(e.start), end: toString(e.end),
     .precision, .approximate, .date_text, .date_basis,
     anchor: e.date_anchor,
     participants: COLLECT {

@@ -3,15 +3,17 @@
 The driver bounds connecting and waiting for a pooled connection, and Neo4j stops a
 transaction at its timeout, but a Neo4j that never answers (a parser that overflowed
 its stack, a frozen network) leaves a driver thread reading its socket forever. So each
-call runs on a daemon thread of its own and the caller waits at most `seconds`. Past
-that, the watchdog shuts the connection's socket down, which wakes the reading thread
-with an error, and refuses any retry the driver would start; the caller gets the error
-it was given (503 or 408) at once, and a daemon thread never keeps the process from
-exiting.
+call runs on a daemon thread other than the caller's (one kept from an earlier call
+when one is idle) and the caller waits at most `seconds`. Past that, the watchdog
+shuts the connection's socket down, which wakes the reading thread with an error, and
+refuses any retry the driver would start; the caller gets the error it was given (503
+or 408) at once, and a daemon thread never keeps the process from exiting.
 """
 
 from __future__ import annotations
 
+import os
+import queue
 import socket
 import threading
 from collections.abc import Callable
@@ -72,31 +74,71 @@ def _shut_down(holder: Any) -> None:
             raw.shutdown(socket.SHUT_RDWR)
 
 
-class _Outcome(Generic[T]):
-    def __init__(self) -> None:
+class _Call(Generic[T]):
+    """One call handed to a runner thread; `finished` is released when it ends."""
+
+    __slots__ = ("error", "finished", "value", "watchdog", "work")
+
+    def __init__(self, work: Callable[[Watchdog], T], watchdog: Watchdog) -> None:
+        self.work = work
+        self.watchdog = watchdog
         self.value: T | None = None
         self.error: BaseException | None = None
+        self.finished = threading.Lock()
+        self.finished.acquire()
+
+
+#: Idle runner threads kept for the next calls; more run at once when calls overlap
+#: (or hang: a thread stays with an abandoned call until its socket is cut).
+IDLE_RUNNERS = 16
+_idle: list[queue.SimpleQueue[_Call[Any]]] = []
+_idle_lock = threading.Lock()
+os.register_at_fork(after_in_child=_idle.clear)  # their threads exist in the parent only
+
+
+def _runner(inbox: queue.SimpleQueue[_Call[Any]]) -> None:
+    """Run calls one after another; idle between them unless enough others are."""
+    while True:
+        call = inbox.get()
+        try:
+            call.value = call.work(call.watchdog)
+        except BaseException as exc:  # handed to the caller's thread
+            call.error = exc
+        call.finished.release()
+        del call  # the answer belongs to the caller now
+        with _idle_lock:
+            if len(_idle) >= IDLE_RUNNERS:
+                return
+            _idle.append(inbox)
+
+
+def _start(call: _Call[Any]) -> None:
+    """Hand `call` to an idle runner thread, or to a new one."""
+    with _idle_lock:
+        inbox = _idle.pop() if _idle else None
+    if inbox is None:
+        inbox = queue.SimpleQueue()
+        thread = threading.Thread(
+            target=_runner, args=(inbox,), name="graphsvc-neo4j-call", daemon=True
+        )
+        thread.start()
+    inbox.put(call)
 
 
 def call_with_deadline(
     work: Callable[[Watchdog], T], seconds: float, expired: Callable[[], GraphsvcError]
 ) -> T:
-    """`work(watchdog)` on a daemon thread; `expired()` is raised if it takes longer."""
-    watchdog = Watchdog()
-    outcome: _Outcome[T] = _Outcome()
+    """`work(watchdog)` on a daemon thread; `expired()` is raised if it takes longer.
 
-    def run() -> None:
-        try:
-            outcome.value = work(watchdog)
-        except BaseException as exc:  # handed to the caller's thread below
-            outcome.error = exc
-
-    thread = threading.Thread(target=run, name="graphsvc-neo4j-call", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        watchdog.fire()
+    The threads are kept between calls (up to IDLE_RUNNERS idle): starting a thread a
+    call cost about a millisecond of CPU a read on a busy 2-core machine, the most of
+    anything once an answer is kept (issue 16).
+    """
+    call: _Call[T] = _Call(work, Watchdog())
+    _start(call)
+    if not call.finished.acquire(timeout=seconds):
+        call.watchdog.fire()
         raise expired()
-    if outcome.error is not None:
-        raise outcome.error
-    return outcome.value  # type: ignore[return-value]
+    if call.error is not None:
+        raise call.error
+    return call.value  # type: ignore[return-value]

@@ -13,6 +13,7 @@ failing after `max_retry_seconds` of retries. A commit whose outcome is unknown 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
@@ -47,10 +48,12 @@ from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
 from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.merge import merge_batch
+from graphsvc.store.neo4j_kept import NOTHING_KEPT, KeptAnswers, SharedCounter, freeze
 from graphsvc.store.neo4j_reads import (
     answer_consistently,
     event_view,
     not_found,
+    record_row,
     related_page,
 )
 from graphsvc.store.paths import PATH_CAP, canonical_paths
@@ -74,6 +77,7 @@ from graphsvc.views import (
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+A = TypeVar("A")
 
 #: Rows per UNWIND statement inside a batch's transaction.
 ROWS_PER_STATEMENT = 2000
@@ -370,6 +374,9 @@ class Neo4jStore:
         self._schema_lock = threading.Lock()
         self._query_timeout = query_timeout_seconds
         self._write_timeout = write_timeout_seconds
+        self._kept = KeptAnswers()
+        bound = query_timeout_seconds + READ_GRACE_SECONDS
+        self._counter = SharedCounter(self._writes_now, bound, lambda: self._silent(bound))
 
     def _open_driver(self, user: str, password: str | None, max_retry_seconds: float) -> Driver:
         return GraphDatabase.driver(
@@ -458,23 +465,95 @@ class Neo4jStore:
         seconds = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(seconds))
 
-    def _answer(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _answer(
+        self, name: str, params: dict[str, Any], known: int | None = None
+    ) -> dict[str, Any]:
         """The one row of a read statement that reads the write counter before and after
         its work (`neo4j_reads.answer_consistently`): no extra round trip for it, and a
-        retry only when a writer actually committed meanwhile."""
+        retry only when a writer actually committed meanwhile. `known`: the statement
+        takes `$known` and skips its work while the counter is still that (`neo4j_kept`)."""
+        if known is not None:
+            params = {**params, "known": known}
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
             def once() -> dict[str, Any]:
-                record = tx.run(load_query(name), params).single(strict=True)
-                return record.data()
+                return record_row(tx.run(load_query(name), params).single(strict=True))
 
-            return answer_consistently(once, READ_ATTEMPTS)
+            return answer_consistently(once, READ_ATTEMPTS, known)
 
         def call(watchdog: Watchdog) -> dict[str, Any]:
-            return self._transaction(watchdog, work, writing=False, timeout=self._query_timeout)
+            return self._read_transaction(watchdog, work)
 
         seconds = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(seconds))
+
+    def _read_transaction(self, watchdog: Watchdog, work: Callable[[ManagedTransaction], T]) -> T:
+        """`work` in a managed read transaction (as `_transaction`) whose BEGIN goes out
+        with the first statement, as the driver's own `execute_query` sends it: one round
+        trip fewer than `execute_read` alone (BEGIN, then RUN and PULL, then COMMIT)."""
+
+        def watched(tx: ManagedTransaction) -> T:
+            watchdog.check()  # a driver retry after the caller gave up does nothing
+            return work(tx)
+
+        with self._translate():
+            self._ensure_schema(watchdog)
+            with self._session(neo4j.READ_ACCESS) as session:
+                watchdog.watch(session)
+                bounded = neo4j.unit_of_work(timeout=self._query_timeout)(watched)
+                # The driver's flag for that (neo4j 5 and 6); a driver without it, or a
+                # test's stand-in session, sends BEGIN on its own.
+                pipelined = getattr(session, "_pipelined_begin", None)
+                with pipelined if pipelined is not None else contextlib.nullcontext():
+                    return session.execute_read(bounded)
+
+    def _kept_answer(
+        self, name: str, params: dict[str, Any], build: Callable[[dict[str, Any]], A]
+    ) -> A:
+        """`build` of the statement's row, or the answer kept for the same statement and
+        parameters when the write counter has not moved since it was read (see
+        `graphsvc.store.neo4j_kept`): a counter read shared with the requests asking at
+        once, then the statement only if the counter moved. (The statement's own
+        `$known` check serves a caller without the shared read; here it finds the
+        counter moved.)"""
+        key = (name, freeze(params))
+        kept = self._kept.get(key)
+        # Kept at the highest counter seen here: ask for the counter alone (shared with
+        # the requests asking at once); kept at a lower one: stale, answer in full.
+        if (
+            kept is not None
+            and kept[0] >= self._counter.latest
+            and self._counter.fresh() == kept[0]
+        ):
+            return cast(A, kept[1])
+        known = NOTHING_KEPT if kept is None else kept[0]
+        row = self._answer(name, params, known)
+        self._counter.saw(row["before"])
+        if kept is not None and row["before"] == known:
+            return cast(A, kept[1])
+        answer = build(row)
+        if row["before"] == row["after"]:
+            self._kept.keep(key, row["after"], answer)
+        return answer
+
+    def _writes_now(self, seconds: float) -> int:
+        """The write counter (writes/version), in a read bounded by `seconds`."""
+
+        def call(watchdog: Watchdog) -> int:
+            def work(tx: ManagedTransaction) -> int:
+                return int(tx.run(load_query("writes/version")).single(strict=True)["writes"])
+
+            return self._read_transaction(watchdog, work)
+
+        bound = self._query_timeout + READ_GRACE_SECONDS
+        return call_with_deadline(call, seconds, lambda: self._silent(bound))
+
+    def answers_from_memory(self) -> bool:
+        """Never: every answer asks Neo4j (the route calls the store from the thread
+        pool). That this exists tells the routes that the store hands the same answer
+        object out again while the graph is unchanged (`neo4j_kept`), so they keep its
+        JSON beside it (`graphsvc.api.routes.answer.keeps_answers`)."""
+        return False
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a write transaction that holds the write lock from its start."""
@@ -674,22 +753,25 @@ class Neo4jStore:
             "after": after,
             "limit": query.limit + 1,
         }
-        # From the actor's node when there is one: the general query scans every event.
+
+        def page(row: dict[str, Any]) -> TimelinePage:
+            if query.actor is not None and row["actor_id"] is None:
+                raise not_found(query.actor)
+            found = row["events"]
+            items = [event_view(e) for e in found[: query.limit]]
+            last = items[-1] if items else None
+            cursor = (
+                encode_cursor(sort_key(last.start, last.end, last.id))
+                if len(found) > query.limit and last
+                else None
+            )
+            return TimelinePage.model_construct(items=items, count=row["count"], next_cursor=cursor)
+
+        # From the actor's node when there is one (its answers are kept): the general
+        # query scans every event.
         if query.actor is None:
-            row = self._answer("timeline/page", params)
-        else:
-            row = self._answer("timeline/page_for_actor", params)
-        if query.actor is not None and row["actor_id"] is None:
-            raise not_found(query.actor)
-        found = row["events"]
-        items = [event_view(e) for e in found[: query.limit]]
-        last = items[-1] if items else None
-        cursor = (
-            encode_cursor(sort_key(last.start, last.end, last.id))
-            if len(found) > query.limit and last
-            else None
-        )
-        return TimelinePage.model_construct(items=items, count=row["count"], next_cursor=cursor)
+            return page(self._answer("timeline/page", params))
+        return self._kept_answer("timeline/page_for_actor", params, page)
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
@@ -702,10 +784,13 @@ class Neo4jStore:
             "kind": None if kind is None else str(kind),
             "limit": limit,
         }
-        row = self._answer("related/summary", params)
-        if row["me"] is None:
-            raise not_found(actor_id)
-        return related_page(row)
+
+        def page(row: dict[str, Any]) -> RelatedActorsPage:
+            if row["me"] is None:
+                raise not_found(actor_id)
+            return related_page(row)
+
+        return self._kept_answer("related/summary", params, page)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         def work(tx: ManagedTransaction) -> PathsResult:
