@@ -114,12 +114,12 @@ def _run_batched(tx: ManagedTransaction, name: str, rows: Sequence[Any]) -> None
         tx.run(load_query(name), rows=chunk).consume()
 
 
-def _known(tx: ManagedTransaction, name: str, ids: Iterable[str]) -> set[str]:
-    """Which of `ids` are stored, by a writes/known_* statement (ids only)."""
+def _known(tx: ManagedTransaction, query: str, ids: Iterable[str]) -> set[str]:
+    """Which of `ids` are stored, by a writes/known_* query (ids only, in one list)."""
     wanted = sorted(set(ids))
     if not wanted:
         return set()
-    return set(tx.run(load_query(name), ids=wanted).single(strict=True)["ids"])
+    return set(tx.run(query, ids=wanted).single(strict=True)["ids"])
 
 
 # -- rows to write -----------------------------------------------------------------
@@ -618,8 +618,8 @@ class Neo4jStore:
 
         check_references(
             batch,
-            known_actors=lambda ids: _known(tx, "writes/known_actors", ids),
-            known_documents=lambda ids: _known(tx, "writes/known_documents", ids),
+            known_actors=lambda ids: _known(tx, load_query("writes/known_actors"), ids),
+            known_documents=lambda ids: _known(tx, load_query("writes/known_documents"), ids),
         )
         documents = {
             row["document"]["id"]: Document(**row["document"])
