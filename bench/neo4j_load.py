@@ -3,8 +3,10 @@ of before issue 16 (kept here as `OldWriterStore`), measured in the same run.
 
     .venv/bin/python -m bench.neo4j_load [--sizes 100000 1000000] [--old-size 100000]
                                          [--batch-size 5000] [--naive-size 0] [--no-write]
+                                         [--page-cache 2g] [--heap 2g]
 
-Starts the Neo4j of tests/neo4j/ unless NEO4J_URI points at one (which it empties).
+Starts the Neo4j of tests/neo4j/ (with a page cache and heap sized for the load, not the
+tests' 64 MiB and 1 GiB) unless NEO4J_URI points at one (which it empties).
 Seconds are those spent in `write_batch` (the synthetic events are generated between
 calls, outside the clock; the wall time with generation is printed too). Prints a table
 and writes it to docs/benchmarks.md.
@@ -13,6 +15,7 @@ and writes it to docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,6 +50,14 @@ from graphsvc.views import Stats, WriteResult
 from tests.neo4j_fixture import Neo4jTarget, neo4j_target, wipe
 
 BATCH_SIZE = 5000
+#: Neo4j's page cache and heap for the bench: the graph of 10^6 events (about 1 GB of
+#: store files and indexes) outgrows the tests' 64 MiB page cache.
+PAGE_CACHE = "2g"
+HEAP = "2g"
+#: Events each writer loads before the measured runs: the JVM compiles Neo4j's hot code
+#: in the first tens of thousands of events, which would otherwise count against
+#: whichever writer runs first.
+WARM_UP = 20_000
 ACTORS = 1000
 DOCUMENTS = 100
 
@@ -181,6 +192,14 @@ def main() -> None:
     )
     parser.add_argument("--naive-size", type=int, default=0, help="1 transaction an event")
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    parser.add_argument("--page-cache", default=PAGE_CACHE, help="of the Neo4j started here")
+    parser.add_argument("--heap", default=HEAP, help="JVM heap of the Neo4j started here")
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=WARM_UP,
+        help="events each writer loads, unmeasured, before the measured runs",
+    )
     args = parser.parse_args()
     neo4j_store.ROWS_PER_STATEMENT = args.rows_per_statement
 
@@ -196,12 +215,18 @@ def main() -> None:
     if args.naive_size:
         runs.insert(0, ("naive: 1 transaction an event", args.naive_size, naive_load))
     rows: list[list[object]] = []
-    target_iter = neo4j_target()
+    target_iter = neo4j_target(page_cache=args.page_cache, heap=args.heap)
     target = next(target_iter)
+    loads: list[float] = []
+    started = time.perf_counter()
     try:
+        for kind in (OldWriterStore, Neo4jStore):
+            if args.warm_up:
+                batched_load(target, args.warm_up, kind)
         measured: list[Measured] = []
         for label, size, load in runs:
             result = load(target, size)
+            loads.append(os.getloadavg()[0])
             measured.append(result)
             print(
                 f"{label}: {size:,} events in {result.seconds:.1f} s "
@@ -210,7 +235,7 @@ def main() -> None:
             )
         old_index = next(i for i, run in enumerate(runs) if run[0] == old_label)
         old_rate = args.old_size / measured[old_index].seconds
-        for (label, size, _), result in zip(runs, measured, strict=True):
+        for (label, size, _), result, load in zip(runs, measured, loads, strict=True):
             rate = size / result.seconds
             rows.append(
                 [
@@ -220,10 +245,13 @@ def main() -> None:
                     f"{result.wall:.1f}",
                     f"{rate:,.0f}",
                     f"{rate / old_rate:.1f}x",
+                    f"{load:.1f}",
                 ]
             )
     finally:
         target_iter.close()
+    whole = time.perf_counter() - started
+    print(f"whole run: {whole:.0f} s", flush=True)
 
     headers = [
         "writer",
@@ -232,6 +260,7 @@ def main() -> None:
         "seconds with generation",
         "events/s",
         f"vs before issue 16 at {args.old_size:,}",
+        "load average (1 min) at the end",
     ]
     table = Table(*headers, title="Neo4j bulk load")
     for row in rows:
@@ -240,17 +269,25 @@ def main() -> None:
     notes = (
         "Synthetic events with 2 participants and 1 source each, over "
         f"{ACTORS:,} actors and {DOCUMENTS} documents, written into the Neo4j of "
-        "`tests/neo4j/` (Community 5.26, in-process, 64 MB page cache, Bolt on loopback), "
-        "from an emptied database each time. The store's writer is `Neo4jStore.write_batch` "
-        "(merge reads, then nodes and their edges in one `UNWIND` pass of "
-        f"{args.rows_per_statement:,} rows a statement, `MERGE` on the id constraints, "
-        "statistics from the count store); the writer before issue 16 "
+        "`tests/neo4j/` (Community 5.26, in-process, Bolt on loopback, page cache "
+        f"{args.page_cache} and heap {args.heap} unless NEO4J_URI named another: the "
+        "tests' 64 MiB page cache no longer holds the graph at 10^6 events), from an "
+        "emptied database each time, after each writer loaded "
+        f"{args.warm_up:,} events unmeasured (the JVM compiles Neo4j's hot code meanwhile, "
+        "which would count against whichever writer ran first). The store's writer is "
+        "`Neo4jStore.write_batch`: under the write lock, merge reads of what the batch "
+        "names (ids only for the reference check), then new events created from "
+        "positional rows with their edges in one `UNWIND` pass (`events/create`, "
+        f"{args.rows_per_statement:,} rows a statement; stored ones merged by "
+        "`events/write`), statistics from the count store. The writer before issue 16 "
         "(`OldWriterStore` in the bench) wrote events, cleared edges, participations and "
         "sources in four statements and counted statistics by scanning. Seconds are "
         "those spent in `write_batch`: the bench's synthetic events (pydantic models) are "
         "generated between calls, and the wall time with them is the next column. Ratios "
         f"are events/s against the writer before issue 16 at {args.old_size:,} events in "
-        "the same run; the machine has 2 cores shared with other work, so figures are noisy."
+        "the same run. The machine has 2 cores shared with other engineers' jobs, so "
+        "figures are noisy: the last column is the 1-minute load average as each load "
+        f"ended (above 2, the writer and Neo4j waited for a core). Whole run: {whole:.0f} s."
     )
     if not args.no_write:
         update_section(

@@ -111,11 +111,19 @@ def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any
     return [_native(record.data()) for record in tx.run(load_query(name), params)]
 
 
-def _run_batched(tx: ManagedTransaction, name: str, rows: Sequence[dict[str, Any]]) -> None:
+def _run_batched(tx: ManagedTransaction, name: str, rows: Sequence[Any]) -> None:
     """`UNWIND $rows` in chunks, so one huge batch never becomes one huge statement."""
     iterator = iter(rows)
     while chunk := list(islice(iterator, ROWS_PER_STATEMENT)):
         tx.run(load_query(name), rows=chunk).consume()
+
+
+def _known(tx: ManagedTransaction, query: str, ids: Iterable[str]) -> set[str]:
+    """Which of `ids` are stored, by a writes/known_* query (ids only, in one list)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return set()
+    return set(tx.run(query, ids=wanted).single(strict=True)["ids"])
 
 
 # -- rows to write -----------------------------------------------------------------
@@ -161,6 +169,63 @@ def event_write_row(event: Event) -> dict[str, Any]:
             {"ordinal": i, **s.model_dump(mode="json")} for i, s in enumerate(event.sources)
         ],
     }
+
+
+#: Source fields stored on a REPORTED_IN edge only when set.
+_SOURCE_OPTIONAL = ("char_start", "char_end", "trigger_start", "trigger_end")
+
+
+def event_props(event: Event) -> dict[str, Any]:
+    """A new event's node properties for events/create, dates aside (they go as ISO text
+    for Cypher's date(): the driver packs date objects in Python, three times slower than
+    text), None left out (`SET e = map` stores no null anyway)."""
+    when = event.when
+    props: dict[str, Any] = {
+        "id": event.id,
+        "type": event.type.value,
+        "summary": event.summary,
+        "confidence": event.confidence,
+        "factuality": event.factuality,
+        "approximate": when.approximate if when else False,
+    }
+    if event.reported_by is not None:
+        props["reported_by"] = event.reported_by
+    if when is not None:
+        props["precision"] = when.precision
+        props["date_basis"] = when.basis
+        if when.text is not None:
+            props["date_text"] = when.text
+    return props
+
+
+def event_create_row(event: Event) -> list[Any]:
+    """A new event with its edges as a positional row for events/create: [props, start,
+    end, anchor, [[actor, role, ordinal]], [[document, {edge properties}]]]."""
+    when = event.when
+    participants = [[p.actor, p.role.value, i] for i, p in enumerate(event.participants)]
+    sources = [[s.document, _source_props(s, i)] for i, s in enumerate(event.sources)]
+    return [
+        event_props(event),
+        when.start.isoformat() if when else None,
+        when.end.isoformat() if when else None,
+        when.anchor.isoformat() if when and when.anchor else None,
+        participants,
+        sources,
+    ]
+
+
+def _source_props(source: Source, ordinal: int) -> dict[str, Any]:
+    """A REPORTED_IN edge's properties, None left out (as `SET r = map` would)."""
+    props: dict[str, Any] = {
+        "sentence": source.sentence,
+        "extractor": source.extractor,
+        "ordinal": ordinal,
+    }
+    for name in _SOURCE_OPTIONAL:
+        value = getattr(source, name)
+        if value is not None:
+            props[name] = value
+    return props
 
 
 def participant_rows(events: Sequence[Event]) -> list[dict[str, Any]]:
@@ -630,13 +695,10 @@ class Neo4jStore:
         redirected = redirect_batch(batch, merged)
         batch = redirected.batch
 
-        def present(name: str, ids: set[str], key: str) -> set[str]:
-            return {row[key]["id"] for row in _run(tx, name, ids=sorted(ids))} if ids else set()
-
         check_references(
             batch,
-            known_actors=lambda ids: present("actors/get_many", set(ids), "actor"),
-            known_documents=lambda ids: present("documents/get_many", set(ids), "document"),
+            known_actors=lambda ids: _known(tx, load_query("writes/known_actors"), ids),
+            known_documents=lambda ids: _known(tx, load_query("writes/known_documents"), ids),
         )
         documents = {
             row["document"]["id"]: Document(**row["document"])
@@ -655,7 +717,10 @@ class Neo4jStore:
 
         _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
         _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
-        _run_batched(tx, "events/write", [event_write_row(e) for e in rows.events])
+        new = [e for e in rows.events if e.id not in events]
+        _run_batched(tx, "events/create", [event_create_row(e) for e in new])
+        stored = [event_write_row(e) for e in rows.events if e.id in events]
+        _run_batched(tx, "events/write", stored)
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
         _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
 

@@ -29,10 +29,10 @@ MAIN_CLASS_FILE = CLASSES / "graphsvc" / "neo4j" / "TestNeo4j.class"
 CLASSPATH = HERE / "target" / "classpath.txt"  # Written by the build (see pom.xml).
 MAIN_CLASS = "graphsvc.neo4j.TestNeo4j"
 READY = "NEO4J READY "
-# Small and quick to start on a 2-core machine; the page cache (64 MiB) is set in TestNeo4j.
+# Small and quick to start on a 2-core machine; the page cache (64 MiB unless `page_cache`
+# says otherwise) is set in TestNeo4j, the heap (1 GiB unless `heap`) here.
+HEAP = "1g"
 JVM_OPTIONS = [
-    "-Xms256m",
-    "-Xmx1g",
     "-XX:+UseSerialGC",
     "-XX:+ExitOnOutOfMemoryError",
     "-XX:-OmitStackTraceInFastThrow",
@@ -161,17 +161,29 @@ def start(
     password: str | None = None,
     data_dir: str | None = None,
     timeout: float = 180,
+    page_cache: str | None = None,
+    heap: str | None = None,
 ) -> Neo4jServer:
     """Start Neo4j (building it first if needed) and return once it accepts connections.
 
     Ports 0 pick free ones; password None runs without authentication; data_dir None keeps
-    the database in a temporary folder that the server deletes when it stops.
+    the database in a temporary folder that the server deletes when it stops. page_cache
+    and heap ("512m", "2g") size a Neo4j for bulk loads (bench/neo4j_load.py); None keeps
+    the tests' small 64 MiB page cache and 1 GiB heap.
     """
     build()
     classpath = os.pathsep.join([str(CLASSES), CLASSPATH.read_text().strip()])
-    command = [_tool("java"), *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS]
+    # A heap asked for is taken whole from the start: a bulk load need not grow it.
+    jvm = (
+        [*JVM_OPTIONS, f"-Xmx{heap}", f"-Xms{heap}"]
+        if heap
+        else [*JVM_OPTIONS, "-Xms256m", f"-Xmx{HEAP}"]
+    )
+    command = [_tool("java"), *jvm, "-cp", classpath, MAIN_CLASS]
     command += ["--bolt-port", str(bolt_port), "--http-port", str(http_port)]
     command += ["--password", password or "none"]
+    if page_cache is not None:
+        command += ["--page-cache", page_cache]
     # The server exits when this pipe closes, so it cannot outlive a killed Python.
     command += ["--watch-stdin", "true"]
     if data_dir is not None:
@@ -235,11 +247,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--password", default=None, help="user neo4j's password; none: no auth")
     parser.add_argument("--data", default=None, help="keep the database here (default: temporary)")
     parser.add_argument("--timeout", type=float, default=180, help="seconds to wait for start-up")
+    parser.add_argument("--page-cache", default=None, help="page cache, e.g. 2g (default 64m)")
+    parser.add_argument("--heap", default=None, help=f"JVM heap, e.g. 4g (default {HEAP})")
     args = parser.parse_args(argv)
     password = None if args.password in (None, "none") else args.password
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        server = start(args.bolt_port, args.http_port, password, args.data, args.timeout)
+        server = start(
+            args.bolt_port,
+            args.http_port,
+            password,
+            args.data,
+            args.timeout,
+            page_cache=args.page_cache,
+            heap=args.heap,
+        )
     except (_Stop, KeyboardInterrupt):
         return 130
     except RuntimeError as error:

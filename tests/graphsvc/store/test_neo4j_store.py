@@ -113,3 +113,27 @@ def test_a_read_past_the_query_timeout_is_a_408_naming_the_setting(
         store.timeline(TimelineQuery())
     assert caught.value.status == 408
     store.close()
+
+
+def test_new_and_rewritten_events_are_stored_alike(
+    store: Neo4jStore, query, example_batch: GraphBatch
+) -> None:
+    """The first load creates events (events/create, positional rows, nulls left out);
+    the second merges them with what is stored (events/write, MERGE and SET): both
+    must leave the same nodes, labels, native dates and edges."""
+    undated = example_batch.events[0].model_copy(
+        update={"id": "event:undated-for-test", "when": None, "reported_by": None}
+    )
+    batch = example_batch.model_copy(update={"events": (*example_batch.events, undated)})
+    store.write_batch(batch)
+    created = query("testing/events_stored")
+    store.write_batch(batch)
+    assert query("testing/events_stored") == created
+    assert len(created) == len(batch.events)
+    by_id = {row["id"]: row for row in created}
+    assert "Undated" in by_id[undated.id]["labels"]
+    assert "start" not in by_id[undated.id]["props"]
+    dated = next(e for e in batch.events if e.when is not None)
+    assert "Undated" not in by_id[dated.id]["labels"]
+    assert by_id[dated.id]["props"]["start"].to_native() == dated.when.start
+    assert store.stats().undated_events == sum(e.when is None for e in batch.events)

@@ -37,6 +37,8 @@ import org.neo4j.harness.Neo4jBuilders;
  *       a temporary folder that is deleted on exit.
  *   <li>--password P: enable auth for user neo4j with password P (no change required); absent
  *       or "none" disables auth.
+ *   <li>--page-cache SIZE: Neo4j's page cache, in bytes or with a k, m or g suffix ("2g");
+ *       absent means 64 MiB, small for the tests. Bulk-load benchmarks ask for more.
  *   <li>--watch-stdin true: exit when standard input reaches end of file, so that Neo4j does
  *       not outlive a parent process that was killed (the Python launcher uses it).
  * </ul>
@@ -48,7 +50,9 @@ import org.neo4j.harness.Neo4jBuilders;
 public final class TestNeo4j {
   private static final String HOST = "127.0.0.1";
   private static final Set<String> OPTIONS =
-      Set.of("bolt-port", "http-port", "data", "password", "watch-stdin");
+      Set.of("bolt-port", "http-port", "data", "password", "page-cache", "watch-stdin");
+  /** The page cache when --page-cache is absent: small and quick for the tests. */
+  private static final long DEFAULT_PAGE_CACHE = 64L * 1024 * 1024;
   /**
    * The only plugin procedures Neo4j loads (built-in ones are always there; POST /cypher's
    * plan check refuses them): graphsvc's POST /cypher calls no others, the service itself
@@ -101,6 +105,7 @@ public final class TestNeo4j {
       watchStdin();
     }
 
+    long pageCache = bytes(options.get("page-cache"), DEFAULT_PAGE_CACHE);
     int boltPort = port(options.get("bolt-port"));
     int httpPort = port(options.get("http-port"));
     synchronized (LOCK) {
@@ -122,7 +127,7 @@ public final class TestNeo4j {
                 .withConfig(HttpConnector.listen_address, new SocketAddress(HOST, httpPort))
                 .withConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort))
                 .withConfig(GraphDatabaseSettings.auth_enabled, auth)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Least privilege (docs/security.md): LOAD CSV reads no file and fetches no
@@ -225,6 +230,25 @@ public final class TestNeo4j {
       options.put(name, args[i + 1]);
     }
     return options;
+  }
+
+  /** A size such as "2g", "512m", "65536k" or "1048576" in bytes; absent gives fallback. */
+  static long bytes(String value, long fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.trim().toLowerCase();
+    long unit = 1;
+    char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+    if (last == 'k' || last == 'm' || last == 'g') {
+      unit = last == 'k' ? 1024L : last == 'm' ? 1024L * 1024 : 1024L * 1024 * 1024;
+      text = text.substring(0, text.length() - 1);
+    }
+    long size = Long.parseLong(text) * unit;
+    if (size <= 0) {
+      throw new IllegalArgumentException("--page-cache must be positive, got " + value);
+    }
+    return size;
   }
 
   /** The port asked for, or a free one on 127.0.0.1 for 0 or absent. */
