@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 NEO4J_PASSWORD ?= graphsvc-dev
+BOLT_PORT ?= 7687
+HTTP_PORT ?= 7474
 
 .PHONY: install run test lint clean neo4j
 
@@ -31,8 +33,8 @@ lint: $(STAMP) ## ruff lint and format check.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-neo4j: $(STAMP) ## A real Neo4j Community (Bolt 7687, HTTP 7474) in the foreground, without Docker.
-	$(BIN)/python tests/neo4j/launcher.py --bolt-port 7687 --http-port 7474 --password $(NEO4J_PASSWORD)
+neo4j: $(STAMP) ## A real Neo4j Community in the foreground, without Docker (BOLT_PORT=7687, HTTP_PORT=7474).
+	$(BIN)/python tests/neo4j/launcher.py --bolt-port $(BOLT_PORT) --http-port $(HTTP_PORT) --password $(NEO4J_PASSWORD)
 
 clean: ## Remove the virtual environment and the local data directory.
 	rm -rf $(VENV) data

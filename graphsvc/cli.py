@@ -197,7 +197,7 @@ def serve(
 ) -> None:
     """Run the HTTP API (OpenAPI docs at /docs)."""
     from graphsvc.api import create_app
-    from graphsvc.api.server import run
+    from graphsvc.api.server import browser_url, run, why_not_listening
     from graphsvc.logs import configure as configure_logging
 
     settings = _settings(data_dir)
@@ -208,8 +208,17 @@ def serve(
             "--workers 1"
         )
         raise typer.Exit(2)
-    configure_logging(settings.log_level)
     host, port = host or settings.host, port or settings.port
+    problem = why_not_listening(host, port)
+    if problem is not None:
+        err.print(
+            f"[red]error:[/red] {problem} (another `graphsvc serve` or `make run`?): stop "
+            "that server, or choose another port with --port or GRAPHSVC_PORT"
+        )
+        raise typer.Exit(2)
+    url = browser_url(host, port)
+    err.print(f"graphsvc: serving {url}/ (API docs: {url}/docs); Ctrl-C stops it")
+    configure_logging(settings.log_level)
     if workers > 1:  # Neo4j: each worker reads the same settings from the environment
         run(None, settings, host, port, workers=workers)
     else:

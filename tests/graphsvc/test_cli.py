@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from graphsvc.cli import app
 from tests.conftest import EXAMPLES
+from tests.e2e.server import ROOT, free_port, graphsvc, server_env
 
 runner = CliRunner()
 
@@ -62,3 +65,43 @@ def test_timeline_reports_bad_input(tmp_path: Path) -> None:
     assert "after until" in result.stderr
     unknown = _run("timeline", "--actor", "person:nobody", "--data-dir", str(tmp_path))
     assert unknown.exit_code == 1 and "person:nobody" in unknown.stderr
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            graphsvc("serve", "--port", str(port), "--data-dir", str(tmp_path)),
+            env=server_env(),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert f"port {port} on 127.0.0.1 is already in use" in lines[0]
+    assert "--port" in lines[0]
+
+
+def test_serve_prints_where_to_open_it(tmp_path: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        graphsvc("serve", "--port", str(port), "--data-dir", str(tmp_path)),
+        env=server_env(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        first = process.stderr.readline()  # printed before the store is opened
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    assert f"http://127.0.0.1:{port}/ " in first
+    assert f"http://127.0.0.1:{port}/docs" in first

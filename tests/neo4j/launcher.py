@@ -251,6 +251,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heap", default=None, help=f"JVM heap, e.g. 4g (default {HEAP})")
     args = parser.parse_args(argv)
     password = None if args.password in (None, "none") else args.password
+    from graphsvc.api.server import why_not_listening  # the check `graphsvc serve` makes
+
+    for name, port in (("Bolt", args.bolt_port), ("HTTP", args.http_port)):
+        problem = why_not_listening("127.0.0.1", port) if port else None
+        if problem is not None:
+            print(
+                f"error: {name} {problem} (another `make neo4j`?): stop it, or choose "
+                f"other ports, e.g. `make neo4j BOLT_PORT={args.bolt_port + 1} "
+                f"HTTP_PORT={args.http_port + 1}` (--bolt-port, --http-port)",
+                file=sys.stderr,
+            )
+            return 2
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         server = start(
