@@ -6,6 +6,8 @@ chunks, so an export is streamed and never held whole in memory.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -44,9 +46,36 @@ FORMATS: dict[str, ExportFormat] = {
 PAGE_SIZE = 1000
 
 
-def export_title(store: GraphStore, actor: str | None) -> str:
-    """The export's title, naming the actor; raises NotFound before any byte is streamed."""
-    return "Timeline" if actor is None else f"Timeline of {store.get_actor(actor).name}"
+def export_subject(store: GraphStore, actor: str | None) -> str | None:
+    """The name of the actor an export is about (None: every event); raises NotFound
+    before any byte is streamed."""
+    return None if actor is None else store.get_actor(actor).name
+
+
+def export_title(subject: str | None) -> str:
+    return "Timeline" if subject is None else f"Timeline of {subject}"
+
+
+def _slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: safe in any file system and header."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+def export_filename(
+    subject: str | None, since: str | None, until: str | None, extension: str
+) -> str:
+    """What a download is saved as: the actor and window in words, e.g.
+    `timeline-vladimir-putin-2015.ics`, `timeline-from-2015-09-to-2016-01.csv`."""
+    parts = ["timeline", _slug(subject or "")]
+    if since and until:
+        parts.append(_slug(since) if since == until else f"{_slug(since)}-to-{_slug(until)}")
+    elif since:
+        parts.append(f"from-{_slug(since)}")
+    elif until:
+        parts.append(f"until-{_slug(until)}")
+    name = "-".join(part for part in parts if part)[:150].strip("-") or "timeline"
+    return f"{name}.{extension}"
 
 
 def iter_events(store: GraphStore, query: TimelineQuery) -> Iterator[EventView]:

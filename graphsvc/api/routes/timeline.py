@@ -19,7 +19,7 @@ from graphsvc.api.params import (
     window_from,
 )
 from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
-from graphsvc.export import FORMATS, export_title, iter_events
+from graphsvc.export import FORMATS, export_filename, export_subject, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
 from graphsvc.views import TimelinePage
@@ -79,10 +79,11 @@ def export_timeline(
     ] = False,
 ) -> StreamingResponse:
     query = _query(actor, since, until, type, q, undated, basis=basis, factuality=factuality)
-    title = export_title(store, actor)  # an unknown actor: 404 before the stream starts
+    subject = export_subject(store, actor)  # an unknown actor: 404 before the stream starts
     spec = FORMATS[format]
-    headers = {"Content-Disposition": f'attachment; filename="timeline.{spec.extension}"'}
-    chunks = spec.write(iter_events(store, query), title)
+    filename = export_filename(subject, since, until, spec.extension)
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    chunks = spec.write(iter_events(store, query), export_title(subject))
     return StreamingResponse(chunks, media_type=spec.media_type, headers=headers)
 
 

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from graphsvc.api import create_app
 from graphsvc.cli import app
+from graphsvc.export import export_filename
 from graphsvc.settings import Settings
 
 PUTIN = "person:vladimir-putin"
@@ -165,3 +166,30 @@ def test_export_filters_and_errors(loaded_client: TestClient) -> None:
     assert (
         loaded_client.get("/timeline/export", params={"actor": "person:nobody"}).status_code == 404
     )
+
+
+def test_downloads_are_named_after_their_actor_and_window(loaded_client: TestClient) -> None:
+    def saved_as(**params: str) -> str:
+        response = loaded_client.get("/timeline/export", params=params)
+        assert response.status_code == 200, response.text
+        disposition = response.headers["content-disposition"]
+        assert disposition.startswith("attachment; ")
+        return disposition.split('filename="', 1)[1].rstrip('"')
+
+    assert saved_as(format="ics", actor=PUTIN, since="2015", until="2015") == (
+        "timeline-vladimir-putin-2015.ics"
+    )
+    assert saved_as(format="csv", since="2015-09", until="2016-01") == (
+        "timeline-2015-09-to-2016-01.csv"
+    )
+    assert saved_as(format="graphml", actor=PUTIN, until="2016") == (
+        "timeline-vladimir-putin-until-2016.graphml"
+    )
+    assert saved_as(format="timelinejs") == "timeline.json"
+
+
+def test_file_names_are_plain_ascii_whatever_the_name() -> None:
+    assert export_filename("Ségolène Royal", "last week", None, "ics") == (
+        "timeline-segolene-royal-from-last-week.ics"
+    )
+    assert export_filename('"; rm -rf', None, None, "csv") == "timeline-rm-rf.csv"
