@@ -37,6 +37,14 @@ from loaders.timeline_json import parse_timeline_export
 LOADABLE_SUFFIXES = ARTICLE_SUFFIXES | {".jsonl", ".json"}
 #: The metadata file of a folder of articles (see loaders.text.inputs), not articles.
 SIDECAR = "articles.jsonl"
+#: Folders a folder load never enters besides hidden ones: installed packages, not data.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def _skipped(path: Path, root: Path) -> bool:
+    """Hidden files and folders (`.git`, `.cache`) and package folders under `root`."""
+    parts = path.relative_to(root).parts
+    return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts)
 
 
 @dataclass
@@ -58,13 +66,14 @@ class FileReport:
 
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files as given; a folder becomes its loadable files (recursively, sorted), less
-    an articles.jsonl that sits beside article files (their metadata)."""
+    an articles.jsonl that sits beside article files (their metadata), hidden files and
+    folders, and `node_modules`."""
     files: list[Path] = []
     for path in paths:
         if not path.is_dir():
             files.append(path)
             continue
-        found = sorted(p for p in path.rglob("*") if p.is_file())
+        found = sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p, path))
         found = [p for p in found if p.suffix.lower() in LOADABLE_SUFFIXES]
         with_articles = {p.parent for p in found if p.suffix.lower() in ARTICLE_SUFFIXES}
         files += [p for p in found if not (p.name == SIDECAR and p.parent in with_articles)]

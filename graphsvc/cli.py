@@ -183,7 +183,7 @@ def load(
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default 8000).")] = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -211,10 +211,13 @@ def serve(
     host, port = host or settings.host, port or settings.port
     problem = why_not_listening(host, port)
     if problem is not None:
-        err.print(
-            f"[red]error:[/red] {problem} (another `graphsvc serve` or `make run`?): stop "
-            "that server, or choose another port with --port or GRAPHSVC_PORT"
+        remedy = (
+            " (another `graphsvc serve` or `make run`?): stop that server, or choose "
+            "another port with --port or GRAPHSVC_PORT"
+            if "already in use" in problem
+            else ": choose another address with --host or GRAPHSVC_HOST"
         )
+        err.print(f"[red]error:[/red] {problem}{remedy}")
         raise typer.Exit(2)
     url = browser_url(host, port)
     err.print(f"graphsvc: serving {url}/ (API docs: {url}/docs); Ctrl-C stops it")

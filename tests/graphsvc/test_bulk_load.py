@@ -88,3 +88,19 @@ def test_a_folder_is_its_loadable_files_less_the_articles_metadata(tmp_path: Pat
         tmp_path / "news" / "b.txt",
         tmp_path / "records.jsonl",
     ]
+
+
+def test_a_folder_load_skips_hidden_and_package_folders(tmp_path: Path) -> None:
+    """`graphsvc load examples/` must not read a web page's node_modules or `.git`."""
+    for name in (
+        "node_modules/pkg/package.json",
+        ".git/config.json",
+        ".notes.txt",
+        "site/node_modules/x/readme.html",
+        "keep/records.jsonl",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert expand([tmp_path]) == [tmp_path / "keep" / "records.jsonl"]
+    hidden = tmp_path / ".notes.txt"
+    assert expand([hidden]) == [hidden]  # named on the command line: loaded
