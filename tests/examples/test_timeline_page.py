@@ -167,6 +167,7 @@ class _Rendered(HTMLParser):
         self.headlines: dict[str, str] = {}
         self.classes: dict[str, set[str]] = {}
         self.resources: list[str] = []
+        self.inputs: dict[str, str] = {}  # input id -> its value attribute
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -174,6 +175,8 @@ class _Rendered(HTMLParser):
         element_id = attributes.get("id")
         if element_id:
             self.classes[element_id] = classes
+        if tag == "input" and element_id:
+            self.inputs[element_id] = attributes.get("value") or ""
         for name in ("src", "href"):
             if tag in {"script", "link", "img", "iframe"} and attributes.get(name):
                 self.resources.append(attributes[name] or "")
@@ -216,6 +219,8 @@ def test_page_shows_every_exported_event(
     title_slides = [i for i, c in rendered.classes.items() if "tl-slide-titleslide" in c]
     assert len(title_slides) == 1, title_slides
     assert rendered.headlines.get(title_slides[0]) == exported["title"]["text"]["headline"]
+    # The picker shows which export this is (and takes another).
+    assert "picker" in rendered.classes and rendered.inputs.get("data") == "putin-timeline.json"
     # The page opens on the first event, not on the title slide.
     assert "tl-timemarker-active" in rendered.classes[f"{events[0]['unique_id']}-marker"]
     # Offline: everything comes from the loopback server.
