@@ -25,7 +25,7 @@ from rich.table import Table
 from graphsvc import bulk_load
 from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
-from graphsvc.export import FORMATS, export_subject, export_title, iter_events
+from graphsvc.export import FORMATS, Citations, export_subject, export_title, iter_events
 from graphsvc.model import EventType
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, TimelineQuery, open_store
@@ -298,7 +298,8 @@ def export(
                 undated=undated,
             )
             title = export_title(export_subject(store, actor))
-            chunks = spec.write(iter_events(store, query), title)
+            citations = Citations(store)
+            chunks = spec.write(iter_events(store, query, citations), title, citations)
             if output is None:
                 for chunk in chunks:
                     sys.stdout.write(chunk)

@@ -43,14 +43,30 @@ def _event(view: EventView) -> Event:
     )
 
 
+def _cited_documents(cited: Any) -> dict[str, Document]:
+    """The export's `documents` (id -> title, url, published...), as written by the
+    JSON export; InvalidInput naming the first bad one."""
+    if not isinstance(cited, dict):
+        raise InvalidInput("the export's documents must be an object of documents by id")
+    documents: dict[str, Document] = {}
+    for document_id, fields in cited.items():
+        try:
+            documents[document_id] = Document.model_validate({**fields, "id": document_id})
+        except (ValidationError, TypeError) as exc:
+            raise InvalidInput(f"the export's document {document_id!r} is not valid") from exc
+    return documents
+
+
 def parse_timeline_export(data: bytes) -> GraphBatch:
     """Every event of the export, or InvalidInput naming each bad event by its index."""
     try:
-        items: list[Any] = orjson.loads(data)["events"]
-    except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
+        export = orjson.loads(data)
+        items: list[Any] = export["events"]
+        cited: dict[str, Any] = export.get("documents") or {}
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise InvalidInput("not a JSON timeline export: expected {title, events: [...]}") from exc
     actors: dict[str, Actor] = {}
-    documents: dict[str, Document] = {}
+    documents = _cited_documents(cited)
     events: list[Event] = []
     errors: list[dict[str, Any]] = []
     for index, item in enumerate(items):

@@ -18,10 +18,12 @@ from graphsvc.export import (
     json_export,
     timelinejs_export,
 )
+from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.store.base import GraphStore, TimelineQuery
 from graphsvc.views import EventView
 
-Writer = Callable[[Iterable[EventView], str], Iterator[str]]
+#: A format's writer: events, the title, and the documents the events cite.
+Writer = Callable[[Iterable[EventView], str, Citations], Iterator[str]]
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,17 @@ def export_filename(
     return f"{name}.{extension}"
 
 
-def iter_events(store: GraphStore, query: TimelineQuery) -> Iterator[EventView]:
-    """Every event the query matches, fetched a page at a time with the cursor.
+def iter_events(
+    store: GraphStore, query: TimelineQuery, citations: Citations = NO_CITATIONS
+) -> Iterator[EventView]:
+    """Every event the query matches, fetched a page at a time with the cursor; the
+    documents each page cites are looked up into `citations` before its events go out.
 
     The first page is read now, not when the stream starts: a bad query or a store that
     is away then fails as a proper error answer, not as a response cut off midway.
     """
     first = store.timeline(query.model_copy(update={"limit": PAGE_SIZE, "cursor": None}))
+    citations.learn(first.items)
 
     def pages() -> Iterator[EventView]:
         page = first
@@ -94,5 +100,6 @@ def iter_events(store: GraphStore, query: TimelineQuery) -> Iterator[EventView]:
                 return
             update = {"limit": PAGE_SIZE, "cursor": page.next_cursor}
             page = store.timeline(query.model_copy(update=update))
+            citations.learn(page.items)
 
     return pages()

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
 from graphsvc.views import EventView
 
@@ -25,6 +26,8 @@ COLUMNS = [
     "summary",
     "participants",
     "sources",
+    "source_titles",
+    "source_urls",
 ]
 
 
@@ -34,7 +37,15 @@ def _row(values: list[object]) -> str:
     return buffer.getvalue()
 
 
-def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+def _cited(event: EventView, citations: Citations, field: str) -> str:
+    """Each source's document title or link, in the order of `sources`."""
+    documents = (citations.of(s.document) for s in event.sources)
+    return " | ".join(getattr(d, field) or "" if d else "" for d in documents)
+
+
+def write(
+    events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
+) -> Iterator[str]:
     yield "\ufeff" + _row(COLUMNS)
     for event in events:
         yield _row(
@@ -53,5 +64,7 @@ def write(events: Iterable[EventView], title: str) -> Iterator[str]:
                 event.summary,
                 "; ".join(f"{p.name} ({p.role.value})" for p in event.participants),
                 " | ".join(f"{s.document}: {s.sentence}" for s in event.sources),
+                _cited(event, citations, "title"),
+                _cited(event, citations, "url"),
             ]
         )

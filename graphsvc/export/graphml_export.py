@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
 from graphsvc.views import EventView, ParticipantView
 
@@ -70,7 +71,10 @@ def _event_node(event: EventView) -> etree._Element:
     return _element("node", {"id": event.id}, data)
 
 
-def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+def write(
+    events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
+) -> Iterator[str]:
+    """`citations` is unused: this format does not name its sources' documents."""
     buffer = io.BytesIO()
 
     def drain() -> str:

@@ -8,12 +8,16 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event
 
+from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
 from graphsvc.model import utc_now
 from graphsvc.views import EventView
 
 
-def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+def write(
+    events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
+) -> Iterator[str]:
+    """`citations` is unused: this format does not name its sources' documents."""
     calendar = Calendar()
     calendar.add("prodid", "-//graphsvc//timeline export//EN")
     calendar.add("version", "2.0")

@@ -1,5 +1,6 @@
-"""JSON export: the timeline as the API returns it, plus EDTF per event; lossless, so
-loading it back gives the same events."""
+"""JSON export: the timeline as the API returns it, plus EDTF per event, and the cited
+documents (title, link, publication) by id after the events; lossless, so loading it
+back gives the same events and documents."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 import orjson
 
+from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.model import When
 from graphsvc.temporal import to_edtf
 from graphsvc.views import EventView
@@ -21,9 +23,12 @@ def edtf_of(event: EventView) -> str | None:
     return to_edtf(when)
 
 
-def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+def write(
+    events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
+) -> Iterator[str]:
     yield '{"title": ' + orjson.dumps(title).decode() + ', "events": ['
     for index, event in enumerate(events):
         record = event.model_dump(mode="json") | {"edtf": edtf_of(event)}
         yield ("," if index else "") + "\n" + orjson.dumps(record).decode()
-    yield "\n]}\n"
+    cited = {d.id: d.model_dump(mode="json", exclude_none=True) for d in citations.cited()}
+    yield '\n], "documents": ' + orjson.dumps(cited).decode() + "}\n"

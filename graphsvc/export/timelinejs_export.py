@@ -8,6 +8,7 @@ from datetime import date
 
 import orjson
 
+from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.views import EventView
 
 PARTS = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "year": 1, "decade": 1}
@@ -52,7 +53,10 @@ def slide(event: EventView) -> dict | None:
     return result
 
 
-def write(events: Iterable[EventView], title: str) -> Iterator[str]:
+def write(
+    events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
+) -> Iterator[str]:
+    """`citations` is unused: this format does not name its sources' documents."""
     head = {"text": {"headline": title, "text": "Exported from graphsvc"}}
     yield '{"title": ' + orjson.dumps(head).decode() + ', "events": ['
     first = True

@@ -19,6 +19,7 @@ from graphsvc.model import (
     Actor,
     ActorKind,
     DateBasis,
+    Document,
     EventType,
     Factuality,
     GraphBatch,
@@ -40,6 +41,14 @@ __all__ = ["MAX_HOPS", "MAX_LIMIT", "MAX_NAMES", "GraphStore", "TimelineQuery", 
 #: Most distinct names one `actors_by_names` call looks up: a document names a few
 #: hundred actors at most, and the Neo4j store answers it with one scan of actors.
 MAX_NAMES = 2000
+
+
+def bounded_ids(ids: Iterable[str]) -> list[str]:
+    """Distinct ids, in order; InvalidInput past MAX_NAMES (one lookup stays bounded)."""
+    wanted = list(dict.fromkeys(ids))
+    if len(wanted) > MAX_NAMES:
+        raise InvalidInput(f"at most {MAX_NAMES} ids at once, not {len(wanted)}")
+    return wanted
 
 
 def normalised_names(names: Iterable[str]) -> list[str]:
@@ -112,6 +121,11 @@ class GraphStore(Protocol):
 
     def actor_detail(self, actor_id: str) -> ActorDetail:
         """`get_actor` with the actor's same-as candidates (either direction)."""
+        ...
+
+    def get_documents(self, ids: Iterable[str]) -> list[Document]:
+        """The stored documents among `ids` (at most MAX_NAMES of them; unknown ids
+        are left out): titles and links for what an export cites."""
         ...
 
     def search_actors(self, q: str, limit: int) -> list[Actor]: ...

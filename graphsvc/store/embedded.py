@@ -18,9 +18,9 @@ from typing import Any
 import networkx as nx
 
 from graphsvc.adhoc.embedded import dialect, project, run_query
-from graphsvc.model import Actor, ActorKind, Event, GraphBatch
+from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch
 from graphsvc.store.actor_merge import check_merge, move_event, plan_merge, redirects_after
-from graphsvc.store.base import TimelineQuery, Window, normalised_names
+from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_names
 from graphsvc.store.memory import MemoryGraph
 from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.redirect import redirect_batch
@@ -235,6 +235,13 @@ class EmbeddedStore:
         self._current()
         with self._lock:
             return self._graph.actors_by_names(wanted)
+
+    def get_documents(self, ids: Iterable[str]) -> list[Document]:
+        wanted = bounded_ids(ids)
+        self._current()
+        with self._lock:
+            found = (self._graph.documents.get(i) for i in wanted)
+            return [document for document in found if document is not None]
 
     def actor_detail(self, actor_id: str) -> ActorDetail:
         self._current()

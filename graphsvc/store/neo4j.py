@@ -43,7 +43,7 @@ from graphsvc.model import (
 )
 from graphsvc.names import normalise_name
 from graphsvc.store.actor_merge import check_merge, plan_merge
-from graphsvc.store.base import TimelineQuery, Window, normalised_names
+from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_names
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
 from graphsvc.store.deadline import Watchdog, call_with_deadline
@@ -780,6 +780,14 @@ class Neo4jStore:
             return []
         rows = self._read(lambda tx: _run(tx, "actors/by_names", names=wanted))
         return [Actor(**row["actor"]) for row in rows]
+
+    def get_documents(self, ids: Iterable[str]) -> list[Document]:
+        wanted = bounded_ids(ids)
+        if not wanted:
+            return []
+        rows = self._read(lambda tx: _run(tx, "documents/get_many", ids=wanted))
+        found = {row["document"]["id"]: Document(**row["document"]) for row in rows}
+        return [found[i] for i in wanted if i in found]
 
     def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
         def work(tx: ManagedTransaction) -> ActorDocumentsPage:

@@ -465,3 +465,16 @@ def test_a_new_version_of_a_document_replaces_its_contributions_only(loaded: Gra
     assert after.relations == before.relations - 1
     loaded.write_batch(new_version)
     assert loaded.stats() == after  # the same version again changes nothing
+
+
+def test_get_documents_gives_the_stored_ones_in_the_order_asked(
+    store: GraphStore, example_batch: GraphBatch
+) -> None:
+    store.write_batch(example_batch)
+    found = store.get_documents(["no-such-document", DOC, DOC])
+    assert [d.id for d in found] == [DOC]
+    assert found[0].title == "Putin Asked Assad to Step Down as Syrian President"
+    assert found[0].published == date(2016, 1, 22)
+    assert store.get_documents([]) == []
+    with pytest.raises(InvalidInput):
+        store.get_documents(f"doc-{i}" for i in range(100_000))

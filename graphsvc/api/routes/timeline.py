@@ -19,7 +19,14 @@ from graphsvc.api.params import (
     window_from,
 )
 from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
-from graphsvc.export import FORMATS, export_filename, export_subject, export_title, iter_events
+from graphsvc.export import (
+    FORMATS,
+    Citations,
+    export_filename,
+    export_subject,
+    export_title,
+    iter_events,
+)
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
 from graphsvc.views import TimelinePage
@@ -83,7 +90,8 @@ def export_timeline(
     spec = FORMATS[format]
     filename = export_filename(subject, since, until, spec.extension)
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    chunks = spec.write(iter_events(store, query), export_title(subject))
+    citations = Citations(store)
+    chunks = spec.write(iter_events(store, query, citations), export_title(subject), citations)
     return StreamingResponse(chunks, media_type=spec.media_type, headers=headers)
 
 

@@ -131,6 +131,20 @@ def test_csv_export_reads_with_the_csv_module(loaded_client: TestClient) -> None
     assert "Vladimir Putin (participant)" in rows[1]["participants"]
 
 
+def test_csv_and_json_exports_name_the_documents_they_cite(loaded_client: TestClient) -> None:
+    title = "Putin Asked Assad to Step Down as Syrian President"
+    text = _export(loaded_client, "csv").content.decode("utf-8-sig")
+    for row in csv.DictReader(io.StringIO(text)):
+        cited = row["sources"].split(" | ")
+        assert row["source_titles"].split(" | ") == [title] * len(cited)
+        assert row["source_urls"].split(" | ") == [""] * len(cited)  # the example has none
+    exported = json.loads(_export(loaded_client, "json").text)
+    document = exported["documents"]["newsweek-putin-assad-step-down"]
+    assert document["title"] == title and document["source"] == "Newsweek"
+    cited = {s["document"] for e in exported["events"] for s in e["sources"]}
+    assert set(exported["documents"]) == cited
+
+
 def test_ics_export_parses_with_exclusive_ends(loaded_client: TestClient) -> None:
     calendar = Calendar.from_ical(_export(loaded_client, "ics").content)
     events = calendar.walk("VEVENT")
