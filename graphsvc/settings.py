@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         default=Path("data"), description="Where the embedded store keeps its SQLite file."
     )
+    assets_dir: Path = Field(
+        default=Path(__file__).resolve().parent / "web" / "node_modules",
+        description="The npm packages the server serves to browsers (Swagger UI for /docs), "
+        "installed by `npm ci` in graphsvc/web.",
+    )
     host: str = Field(default="127.0.0.1", description="Address `graphsvc serve` binds.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `graphsvc serve` binds.")
     max_body_bytes: int = Field(

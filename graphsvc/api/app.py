@@ -18,6 +18,7 @@ from graphsvc.api import metrics
 from graphsvc.api.auth import ReadAccess, WriteAccess
 from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.cypher_slots import CypherSlots
+from graphsvc.api.docs_page import install_docs
 from graphsvc.api.limits import check_json_depth, check_text_params
 from graphsvc.api.metrics import Metrics
 from graphsvc.api.observability import RequestObservability
@@ -65,6 +66,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         # No trailing-slash redirects: Starlette builds their Location from the Host
         # header, which a client controls. `/records/` is a 404, not a redirect.
         redirect_slashes=False,
+        docs_url=None,  # graphsvc.api.docs_page serves /docs from local files
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.cypher_slots = CypherSlots(settings.cypher_max_concurrent)
@@ -72,6 +75,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store = store
     install_problem_handlers(app)
     install_openapi(app, settings)
+    install_docs(app, settings.assets_dir)
     app.state.metrics = Metrics(app)
     app.add_middleware(
         BodyLimitMiddleware,
