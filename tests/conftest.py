@@ -9,6 +9,9 @@ import pytest
 from graphsvc.model import GraphBatch
 from loaders.records import parse_jsonl
 
+#: Browser fixtures for the tests of pages (Playwright on Debian's chromium).
+pytest_plugins = ["tests.browser"]
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "putin-assad-step-down.jsonl"
 SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
