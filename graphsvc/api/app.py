@@ -23,6 +23,7 @@ from graphsvc.api.limits import check_json_depth, check_text_params
 from graphsvc.api.metrics import Metrics
 from graphsvc.api.observability import RequestObservability
 from graphsvc.api.openapi import install_openapi
+from graphsvc.api.page import install_page
 from graphsvc.api.problems import install_problem_handlers
 from graphsvc.api.routes import actors, cypher, documents, health, paths, records, timeline
 from graphsvc.errors import StoreUnavailable
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     install_problem_handlers(app)
     install_openapi(app, settings)
     install_docs(app, settings.assets_dir)
+    install_page(app, settings.assets_dir)
     app.state.metrics = Metrics(app)
     app.add_middleware(
         BodyLimitMiddleware,

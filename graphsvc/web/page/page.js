@@ -1,0 +1,422 @@
+// graphsvc page: actor search, timeline, event sources, relations, ego graph, paths.
+// Vanilla JS, read routes only; the API key (if the server asks for one) stays in
+// sessionStorage and goes out as X-API-Key.
+"use strict";
+
+const EVENT_TYPES = [
+  "statement", "appeal", "intent", "consult", "agree", "cooperate", "aid", "yield",
+  "investigate", "demand", "disapprove", "reject", "threaten", "protest", "posture",
+  "reduce", "coerce", "attack", "fight", "mass_violence", "death", "other",
+];
+const EXPORTS = ["json", "csv", "timelinejs", "ics", "graphml"];
+const PAGE_SIZE = 100;
+const KEY = "graphsvc-api-key";
+
+const $ = (id) => document.getElementById(id);
+const state = { actor: null, events: new Map(), cursor: null, graph: null };
+
+// --- small helpers -------------------------------------------------------------
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function say(text, isError) {
+  const box = $("message");
+  box.textContent = text || "";
+  box.hidden = !text;
+  box.className = isError ? "error" : "";
+}
+
+function headers() {
+  const key = sessionStorage.getItem(KEY);
+  return key ? { "X-API-Key": key } : {};
+}
+
+async function call(path) {
+  const answer = await fetch(path, { headers: headers() });
+  if (answer.status === 401 || answer.status === 403) {
+    $("key-form").hidden = false;
+    $("key").focus();
+    throw new Error(answer.status === 401
+      ? "This server needs a read key: type it in the API key box."
+      : "The key was refused: type another in the API key box.");
+  }
+  if (!answer.ok) {
+    let detail = answer.statusText;
+    try { detail = (await answer.json()).detail || detail; } catch (_) { /* not JSON */ }
+    throw new Error(`${answer.status}: ${detail}`);
+  }
+  return answer;
+}
+
+async function getJSON(path) {
+  return (await call(path)).json();
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.append(name, value);
+  }
+  return search.toString();
+}
+
+function when(item) {
+  if (!item.start) return "undated";
+  const span = item.start === item.end || !item.end ? item.start : `${item.start} .. ${item.end}`;
+  return (item.approximate ? "~" : "") + span;
+}
+
+function actorLink(ref) {
+  return el("a", {
+    href: `#actor=${encodeURIComponent(ref.id)}`, class: "actor-link", title: ref.id,
+  }, ref.name);
+}
+
+// --- search ---------------------------------------------------------------------
+
+async function search(q) {
+  say("");
+  const page = await getJSON(`/actors?${query({ q, limit: 50 })}`);
+  const list = $("actor-list");
+  list.replaceChildren(...page.items.map((actor) => el("li", {},
+    actorLink(actor), " ", el("span", { class: `kind kind-${actor.kind}` }, actor.kind),
+    actor.aliases && actor.aliases.length
+      ? el("span", { class: "muted" }, ` also ${actor.aliases.slice(0, 3).join(", ")}`) : null,
+    el("span", { class: "muted counts", "data-actor": actor.id }, ""),
+  )));
+  $("search-results").hidden = false;
+  if (!page.items.length) list.append(el("li", { class: "muted" }, `No actor matches "${q}".`));
+  // Counts are one cheap call each (limit=1 still reports `count`); a few at most.
+  for (const actor of page.items.slice(0, 10)) {
+    getJSON(`/timeline?${query({ actor: actor.id, limit: 1 })}`).then((t) => {
+      const span = list.querySelector(`[data-actor="${CSS.escape(actor.id)}"]`);
+      if (span) span.textContent = ` · ${t.count} dated event${t.count === 1 ? "" : "s"}`;
+    }).catch(() => {});
+  }
+}
+
+// --- actor ----------------------------------------------------------------------
+
+async function openActor(id) {
+  say("");
+  const actor = await getJSON(`/actors/${encodeURIComponent(id)}`);
+  state.actor = actor;
+  state.events.clear();
+  $("search-results").hidden = true;
+  $("actor").hidden = false;
+  $("actor-name").textContent = actor.name;
+  $("actor-meta").textContent = [actor.kind, actor.id,
+    actor.aliases && actor.aliases.length ? `also ${actor.aliases.join(", ")}` : ""]
+    .filter(Boolean).join(" · ");
+  $("event-panel").hidden = true;
+  const form = $("path-form");
+  if (!form.source.value) form.source.value = actor.id;
+  renderExports();
+  await Promise.all([loadTimeline(false), loadRelations()]);
+}
+
+function filters() {
+  const form = $("filters");
+  return { since: form.since.value.trim(), until: form.until.value.trim(), type: form.type.value };
+}
+
+function eventItem(event) {
+  state.events.set(event.id, event);
+  return el("li", { "data-event": event.id },
+    el("button", { type: "button", class: "event", onclick: () => showEvent(event.id) },
+      el("span", { class: "date" }, when(event)),
+      event.precision ? el("span", { class: "precision" }, event.precision) : null,
+      el("span", { class: "type" }, event.type),
+      el("span", { class: "summary" }, event.summary)));
+}
+
+async function loadTimeline(more) {
+  const f = filters();
+  const base = { actor: state.actor.id, ...f, limit: PAGE_SIZE };
+  const page = await getJSON(`/timeline?${query({ ...base, cursor: more ? state.cursor : null })}`);
+  const list = $("timeline");
+  if (!more) list.replaceChildren();
+  list.append(...page.items.map(eventItem));
+  state.cursor = page.next_cursor;
+  $("timeline-more").hidden = !page.next_cursor;
+  if (more) return;
+  let text = `${page.count} dated event${page.count === 1 ? "" : "s"}`;
+  // Undated events never fall in a window; list them only without one.
+  const undatedList = $("undated");
+  undatedList.replaceChildren();
+  $("undated-heading").hidden = true;
+  if (!f.since && !f.until) {
+    const all = await getJSON(`/timeline?${query({ ...base, undated: true, limit: 500 })}`);
+    const undated = all.count - page.count;
+    if (undated > 0) {
+      text += `, ${undated} undated (listed below)`;
+      $("undated-heading").hidden = false;
+      undatedList.append(...all.items.filter((e) => !e.start).map(eventItem));
+    }
+  }
+  $("timeline-count").textContent = text + ".";
+}
+
+function renderExports() {
+  const box = $("exports");
+  box.replaceChildren(el("span", { class: "muted" }, "Export: "),
+    ...EXPORTS.map((format) => el("button", {
+      type: "button", class: "export", "data-format": format,
+      onclick: () => download(format).catch((e) => say(e.message, true)),
+    }, format)));
+}
+
+async function download(format) {
+  const answer = await call(`/timeline/export?${query({ format, actor: state.actor.id, ...filters() })}`);
+  const disposition = answer.headers.get("Content-Disposition") || "";
+  const match = /filename="?([^";]+)"?/.exec(disposition);
+  const url = URL.createObjectURL(await answer.blob());
+  const link = el("a", { href: url, download: match ? match[1] : `timeline.${format}` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// --- event panel ----------------------------------------------------------------
+
+function marked(sentence, ranges) {
+  // ranges: [{start, end, cls, title}] into the sentence; overlapping ones are dropped.
+  const parts = [];
+  let at = 0;
+  for (const r of ranges.sort((a, b) => a.start - b.start)) {
+    if (r.start < at || r.end > sentence.length || r.end <= r.start) continue;
+    parts.push(sentence.slice(at, r.start), el("mark", { class: r.cls, title: r.title },
+      sentence.slice(r.start, r.end)));
+    at = r.end;
+  }
+  parts.push(sentence.slice(at));
+  return parts;
+}
+
+function sourceItem(event, source) {
+  const ranges = [];
+  if (source.trigger_start !== null && source.trigger_start !== undefined &&
+      source.char_start !== null && source.char_start !== undefined) {
+    ranges.push({ start: source.trigger_start - source.char_start,
+      end: source.trigger_end - source.char_start, cls: "trigger", title: "trigger" });
+  }
+  if (event.date_text) {
+    const at = source.sentence.toLowerCase().indexOf(event.date_text.toLowerCase());
+    if (at >= 0) ranges.push({ start: at, end: at + event.date_text.length, cls: "date-text",
+      title: "date expression" });
+  }
+  const where = source.char_start !== null && source.char_start !== undefined
+    ? ` chars ${source.char_start}–${source.char_end}` : "";
+  return el("li", {},
+    el("blockquote", { class: "sentence" }, marked(source.sentence, ranges)),
+    el("div", { class: "muted" }, `document ${source.document}${where} · ${source.extractor}`));
+}
+
+function showEvent(id) {
+  const event = state.events.get(id);
+  if (!event) return;
+  document.querySelectorAll("#timeline li, #undated li")
+    .forEach((li) => li.classList.toggle("selected", li.dataset.event === id));
+  const basis = { text: "stated in the text", context: "carried from earlier text",
+    publication: "inferred from the publication date" };
+  const body = $("event-body");
+  body.replaceChildren(
+    el("p", { class: "event-summary" }, event.summary),
+    el("dl", {},
+      el("dt", {}, "Date"), el("dd", {}, when(event),
+        event.precision ? ` (${event.precision})` : ""),
+      el("dt", {}, "Date text"), el("dd", {}, event.date_text ? `“${event.date_text}”` : "—"),
+      el("dt", {}, "Date basis"), el("dd", {},
+        event.date_basis ? `${event.date_basis}: ${basis[event.date_basis] || ""}` : "—"),
+      el("dt", {}, "Type"), el("dd", {}, event.type),
+      el("dt", {}, "Factuality"), el("dd", {}, event.factuality,
+        event.reported_by ? ` (reported by ${event.reported_by})` : ""),
+      el("dt", {}, "Confidence"), el("dd", {}, String(event.confidence))),
+    el("h4", {}, "Participants"),
+    el("ul", { class: "participants" }, event.participants.map((p) => el("li", {},
+      actorLink(p), " ", el("span", { class: "role" }, p.role),
+      " ", el("span", { class: `kind kind-${p.kind}` }, p.kind)))),
+    el("h4", {}, `Sources (${event.sources.length})`),
+    el("ul", { class: "sources" }, event.sources.map((s) => sourceItem(event, s))),
+    el("p", { class: "muted legend" }, el("mark", { class: "date-text" }, "date expression"),
+      " ", el("mark", { class: "trigger" }, "trigger"), " highlighted where the data gives them"),
+  );
+  $("event-panel").hidden = false;
+}
+
+// --- relations and ego graph ----------------------------------------------------
+
+function edgeLabel(item) {
+  // Relation types with their direction, then shared events with both roles
+  // (the asked actor's role → the related actor's), at most two role pairs.
+  const labels = item.relations.map((r) => (r.direction === "out" ? `${r.type} →` : `← ${r.type}`));
+  if (item.shared_events) {
+    const roles = [...new Set(item.events.map((e) => `${e.role}→${e.other_role}`))];
+    const shown = roles.slice(0, 2).join(", ") + (roles.length > 2 ? ", …" : "");
+    labels.push(`${item.shared_events} shared: ${shown}`);
+  }
+  return labels.join("\n");
+}
+
+async function loadRelations() {
+  const page = await getJSON(`/actors/${encodeURIComponent(state.actor.id)}/relations?limit=50`);
+  $("relations").tBodies[0].replaceChildren(...page.items.map((item) => el("tr", {},
+    el("td", {}, actorLink(item.actor), " ", el("span", { class: `kind kind-${item.actor.kind}` },
+      item.actor.kind)),
+    el("td", { class: "num" }, String(item.shared_events)),
+    el("td", { class: "date" }, item.first || "—"),
+    el("td", { class: "date" }, item.last || "—"),
+    el("td", {}, item.relations.map((r) => `${r.direction === "out" ? "" : "← "}${r.type}`)
+      .join(", ") || "—"))));
+  drawGraph(page);
+}
+
+function drawGraph(page) {
+  if (state.graph) state.graph.destroy();
+  if (typeof cytoscape !== "function") {
+    $("graph").textContent = "cytoscape did not load.";
+    return;
+  }
+  const center = page.actor;
+  // Neighbours on two arcs, left and right of the centre: long edges leave room for
+  // their labels in a wide box.
+  const elements = [{ data: { id: center.id, label: center.name, kind: center.kind },
+    classes: "center", position: { x: 0, y: 0 } }];
+  const n = page.items.length;
+  page.items.forEach((item, i) => {
+    const side = i % 2 === 0 ? 1 : -1;
+    const onSide = side === 1 ? Math.ceil(n / 2) : Math.floor(n / 2);
+    const k = Math.floor(i / 2);
+    const angle = onSide > 1 ? (-50 + (100 * k) / (onSide - 1)) * (Math.PI / 180) : 0;
+    const position = { x: side * 320 * Math.cos(angle), y: 200 * Math.sin(angle) };
+    elements.push({ data: { id: item.actor.id, label: item.actor.name, kind: item.actor.kind },
+      position });
+    elements.push({ data: { id: `e:${item.actor.id}`, source: center.id, target: item.actor.id,
+      label: edgeLabel(item), weight: 1 + Math.min(item.shared_events, 6) } });
+  });
+  state.graph = cytoscape({
+    container: $("graph"),
+    elements,
+    layout: { name: "preset", padding: 20 },
+    wheelSensitivity: 0.3,
+    style: [
+      { selector: "node", style: { label: "data(label)", "font-size": 16, "text-valign": "bottom",
+        "text-margin-y": 4, "background-color": "#6b7c93", width: 22, height: 22,
+        "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+      { selector: "node[kind = 'person']", style: { "background-color": "#2f6db5" } },
+      { selector: "node[kind = 'organization']", style: { "background-color": "#b5652f", shape: "round-rectangle" } },
+      { selector: "node[kind = 'place']", style: { "background-color": "#3c8c4a", shape: "diamond" } },
+      { selector: "node[kind = 'group']", style: { "background-color": "#8a4fb0", shape: "hexagon" } },
+      { selector: "node.center", style: { width: 34, height: 34, "font-weight": "bold",
+        "border-width": 3, "border-color": "#222" } },
+      { selector: "edge", style: { label: "data(label)", "font-size": 13, width: "data(weight)",
+        "text-rotation": "autorotate", "text-margin-y": -8,
+        "line-color": "#b8c2cf", "curve-style": "straight", "text-wrap": "wrap",
+        "text-background-color": "#fff", "text-background-opacity": 0.85, color: "#333" } },
+    ],
+  });
+  state.graph.on("tap", "node", (e) => {
+    const id = e.target.id();
+    if (id !== center.id) location.hash = `actor=${encodeURIComponent(id)}`;
+  });
+}
+
+// --- paths ------------------------------------------------------------------------
+
+async function findPaths(source, target, maxHops) {
+  const result = await getJSON(`/paths?${query({ source, target, max_hops: maxHops })}`);
+  const box = $("path-results");
+  if (!result.paths.length) {
+    box.replaceChildren(el("p", { class: "muted" },
+      `No path from ${result.source.name} to ${result.target.name} within ${result.max_hops} hops.`));
+    return;
+  }
+  box.replaceChildren(
+    el("p", { class: "muted" }, `${result.paths.length} shortest path${result.paths.length === 1 ? "" : "s"} ` +
+      `from ${result.source.name} to ${result.target.name}:`),
+    ...result.paths.map((path) => {
+      const nodes = new Map(path.nodes.map((n) => [n.id, n]));
+      const parts = [];
+      let at = path.nodes[0];
+      parts.push(nodeChip(at));
+      for (const edge of path.edges) {
+        const forward = edge.source === at.id;
+        const next = nodes.get(forward ? edge.target : edge.source);
+        // A participation's role is the actor's role in the event.
+        const label = edge.type === "PARTICIPATED_IN" ? `as ${edge.role || "participant"}` : edge.type;
+        parts.push(el("span", { class: "edge" }, forward ? ` —${label}→ ` : ` ←${label}— `));
+        parts.push(nodeChip(next));
+        at = next;
+      }
+      return el("div", { class: "path" }, el("span", { class: "hops" }, `${path.hops} hops`), ...parts);
+    }));
+}
+
+function nodeChip(node) {
+  if (node.label === "Actor") {
+    return el("span", { class: "chip actor" }, actorLink({ id: node.id, name: node.name }));
+  }
+  const known = state.events.has(node.id);
+  return el(known ? "button" : "span", {
+    class: "chip ev", title: node.id, type: known ? "button" : null,
+    onclick: known ? () => showEvent(node.id) : null,
+  },
+    node.start ? `${when(node)}: ` : "", node.name, el("span", { class: "muted" }, ` (${node.kind})`));
+}
+
+// --- wiring -----------------------------------------------------------------------
+
+function guarded(fn) {
+  return (...args) => fn(...args).catch((e) => say(e.message, true));
+}
+
+function route() {
+  const m = /^#actor=(.+)$/.exec(location.hash);
+  if (m) guarded(openActor)(decodeURIComponent(m[1]));
+}
+
+function init() {
+  const select = $("filters").type;
+  for (const t of EVENT_TYPES) select.append(el("option", { value: t }, t));
+  $("search-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    guarded(search)($("search-q").value.trim());
+  });
+  $("filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (state.actor) guarded(loadTimeline)(false);
+  });
+  $("timeline-more").addEventListener("click", () => guarded(loadTimeline)(true));
+  $("path-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = e.target;
+    guarded(findPaths)(f.source.value.trim(), f.target.value.trim(), f.max_hops.value);
+  });
+  $("key-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(KEY, $("key").value);
+    say("Key kept for this tab.");
+    route();
+  });
+  if (sessionStorage.getItem(KEY)) $("key-form").hidden = false;
+  // Does this server want a read key? /stats is a read route; 401 shows the key box.
+  call("/stats").catch((e) => say(e.message, true));
+  window.addEventListener("hashchange", route);
+  route();
+}
+
+init();

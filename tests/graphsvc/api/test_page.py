@@ -1,0 +1,108 @@
+"""`/` is a page for reading the graph, served by the API from its own files: actor
+search, an actor's timeline, relations and ego graph (cytoscape.js from the pinned npm
+package), an event's sources, and paths between two actors, in a browser that cannot
+reach the internet."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graphsvc.api.app import create_app
+from graphsvc.settings import Settings
+from tests.e2e.server import ROOT, graphsvc, running_server, server_env
+
+EXAMPLE = ROOT / "examples" / "putin-assad-step-down.jsonl"
+
+
+def test_the_page_loads_only_its_own_files(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(data_dir=tmp_path))) as client:
+        page = client.get("/")
+        assert page.status_code == 200
+        assert page.headers["content-type"].startswith("text/html")
+        loaded = re.findall(r'(?:src|href)="([^"#]+)"', page.text)
+        assert "/assets/cytoscape/cytoscape.min.js" in loaded
+        assert "/page/page.js" in loaded and "/page/page.css" in loaded
+        assert all(url.startswith("/") and not url.startswith("//") for url in loaded), loaded
+        for url in loaded:
+            assert client.get(url).status_code == 200, url
+        script = client.get("/page/page.js").text
+        assert "http://" not in script and "https://" not in script
+        assert "/" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_missing_cytoscape_is_a_503_that_says_how_to_install_it(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, assets_dir=tmp_path / "nothing-here")
+    with TestClient(create_app(settings)) as client:
+        answer = client.get("/")
+        assert answer.status_code == 503
+        assert "make install" in answer.json()["detail"]
+        assert client.get("/health").status_code == 200
+
+
+@pytest.mark.e2e
+def test_search_timeline_event_and_path_offline(
+    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+) -> None:
+    page, refused = offline_page
+    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
+    subprocess.run(
+        graphsvc("load", str(EXAMPLE), "--data-dir", str(tmp_path / "data")),
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with running_server(env, tmp_path / "server.log") as (base, _):
+        page.goto(f"{base}/")
+        page.fill("#search-q", "Putin")
+        page.click("#search-form button")
+        link = page.locator("#actor-list a", has_text="Vladimir Putin")
+        link.wait_for(timeout=10_000)
+        page.wait_for_selector("#actor-list .counts:has-text('dated event')", timeout=10_000)
+        screenshot(page, "page-search")
+
+        link.click()
+        page.wait_for_selector("#timeline li", timeout=10_000)
+        page.wait_for_selector("#graph canvas", timeout=10_000)
+        page.wait_for_selector("#relations tbody tr", timeout=10_000)
+        summaries = page.locator("#timeline .summary").all_inner_texts()
+        dates = page.locator("#timeline li").evaluate_all(
+            "items => items.map(li => li.querySelector('.date').textContent)"
+        )
+        count_text = page.locator("#timeline-count").inner_text()
+        screenshot(page, "page-actor")
+
+        meeting = page.locator("#timeline li", has_text="Assad meets Putin at the Kremlin")
+        meeting.locator("button").click()
+        page.wait_for_selector("#event-panel blockquote.sentence", timeout=10_000)
+        panel = page.locator("#event-panel").inner_text()
+        highlighted = page.locator("#event-panel blockquote mark.date-text").all_inner_texts()
+        screenshot(page, "page-event")
+
+        page.fill("#path-form [name=source]", "person:igor-sergun")
+        page.fill("#path-form [name=target]", "person:bashar-al-assad")
+        page.click("#path-form button")
+        page.wait_for_selector("#path-results .path", timeout=10_000)
+        page.locator("#paths").scroll_into_view_if_needed()
+        path_text = page.locator("#path-results").inner_text()
+        screenshot(page, "page-path")
+
+    assert any(s.startswith("Putin asks Assad to step down") for s in summaries), summaries
+    assert "Assad meets Putin at the Kremlin in Moscow" in summaries
+    starts = [d.lstrip("~").split(" ")[0] for d in dates]
+    assert starts == sorted(starts), dates
+    assert "2015-10-20" in dates
+    assert "dated event" in count_text
+    assert "Syrian President Bashar al-Assad meeting with Russian President" in panel
+    assert "newsweek-putin-assad-step-down" in panel
+    assert "day" in panel and "October 20, 2015" in panel
+    assert highlighted == ["October 20, 2015"]
+    assert "Igor Sergun" in path_text and "Bashar al-Assad" in path_text
+    assert refused == [], f"the page reached beyond loopback: {refused}"
