@@ -68,7 +68,11 @@ class OldWriterStore(Neo4jStore):
     old edges cleared, participations, sources), then statistics counted by scanning."""
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
-        self._write(lambda tx: self._old_write_batch(tx, batch))
+        def work(tx: Any, writes: int) -> None:
+            self._old_write_batch(tx, batch)
+            _run(tx, "writes/stamp_all", writes=writes)  # no change stamps of its own
+
+        self._write(work)
         (row,) = self._read(lambda tx: _run(tx, "stats/count_by_scan"))
         return WriteResult(written=batch.counts(), stats=Stats(**row))
 

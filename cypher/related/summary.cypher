@@ -8,23 +8,30 @@
 // (writes/lock), so the consistency check costs no extra round trip. Events and
 // relations are lists by position and dates ISO text: a tenth of the bytes and
 // objects to decode of maps of driver dates.
-// When the counter is still $known (the counter of an answer the caller keeps), no
-// batch has committed since that answer was read, so the statement skips the work and
-// returns before = $known with no actor and no items: the kept answer stands.
+// When the kept answer read at counter $known still stands, the statement skips the
+// work and returns kept = true with no actor and no items: either the counter is still
+// $known, or no batch since $known changed this actor's answers (the change stamps of
+// issue 16, set by each write transaction with its own counter: the actor's `changed`,
+// through a redirect, and the write lock's `shown_changed` for changes to everything
+// are both at most $known, read after the counter); `before` (the counter now) is then
+// the counter the kept answer stands at. An actor without a stamp counts as changed.
 // Parameters: $known (write counter of a kept answer, -1: none), $actor_id (may be
 //             one merged away), $since, $until (ISO dates or null),
 //             $kind (actor kind of the related actors, or null for all), $limit.
-// Returns: before, after, me ({id, name, kind}, null: no such actor), count (related
-//          actors in all), items ([{actor {id, name, kind}, first, last (ISO dates or
+// Returns: before, after, kept (true: the kept answer stands), me ({id, name,
+//          kind}, null: no such actor), count (related actors in all), items ([{actor {id, name, kind}, first, last (ISO dates or
 //          null), events [[id, type, summary, start, end, precision, role,
 //          other_role]], relations [[type, direction, since, until, document,
 //          sentence]]}], at most $limit).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
-WITH coalesce(lock.writes, 0) AS before
-CALL (before) {
-  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor_id}) WHERE before <> $known
-  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor_id)}) WHERE before <> $known
-  RETURN found AS me
+WITH coalesce(lock.writes, 0) AS before, coalesce(lock.shown_changed, 0) AS shown
+CALL (before, shown) {
+  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor_id}) WHERE before >= 0
+  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor_id)}) WHERE before >= 0
+  WITH found,
+       $known >= 0 AND (before = $known OR (before > $known AND shown <= $known
+         AND coalesce(found.changed, before) <= $known)) AS kept
+  RETURN CASE WHEN kept THEN null ELSE found END AS me, kept
 }
 CALL (me) {
   CALL (me) {
@@ -76,4 +83,4 @@ CALL (count, items) {
   OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
   RETURN coalesce(lock.writes, 0) AS after
 }
-RETURN before, after, me {.id, .name, .kind} AS me, count, items
+RETURN before, after, kept, me {.id, .name, .kind} AS me, count, items

@@ -5,23 +5,31 @@
 // two extra round trips. Order (start, end, id), undated last; a window keeps events
 // overlapping it; undated events only when asked and no window is set; the cursor is
 // the sort key of the last event served.
-// When the counter is still $known (the counter of an answer the caller keeps), no
-// batch has committed since that answer was read, so the statement skips the work and
-// returns before = $known with no actor and no events: the kept answer stands.
+// When the kept answer read at counter $known still stands, the statement skips the
+// work and returns kept = true with no actor and no events: either the counter is still
+// $known, or no batch since $known changed this actor's answers (the change stamps of
+// issue 16, set by each write transaction with its own counter: the actor's `changed`,
+// through a redirect, and the write lock's `shown_changed` for changes to everything
+// are both at most $known, read after the counter); `before` (the counter now) is then
+// the counter the kept answer stands at. An actor without a stamp counts as changed.
 // Parameters: $known (write counter of a kept answer, -1: none), $actor (id, may be
 //             one merged away), $types, $bases, $factualities,
 //             $q (lower-case text or null), $since, $until (ISO dates or null),
 //             $undated (bool), $after ({start, end, id} or null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read: equal means no batch
-//          committed meanwhile), actor_id (null: no such actor), count (all matching
-//          events), events (the page, in order, each as events/get_many shapes it,
-//          but start and end as ISO text: cheaper to decode than driver dates).
+//          committed meanwhile), kept (true: the kept answer stands), actor_id (null:
+//          no such actor), count (all matching events), events (the page, in order,
+//          each as events/get_many shapes it, but start and end as ISO text: cheaper
+//          to decode than driver dates).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
-WITH coalesce(lock.writes, 0) AS before
-CALL (before) {
-  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor}) WHERE before <> $known
-  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor)}) WHERE before <> $known
-  RETURN found AS a
+WITH coalesce(lock.writes, 0) AS before, coalesce(lock.shown_changed, 0) AS shown
+CALL (before, shown) {
+  OPTIONAL MATCH (redirect:ActorRedirect {id: $actor}) WHERE before >= 0
+  OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor)}) WHERE before >= 0
+  WITH found,
+       $known >= 0 AND (before = $known OR (before > $known AND shown <= $known
+         AND coalesce(found.changed, before) <= $known)) AS kept
+  RETURN CASE WHEN kept THEN null ELSE found END AS a, kept
 }
 CALL (a) {
   MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
@@ -76,4 +84,4 @@ CALL (count, events) {
   OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
   RETURN coalesce(lock.writes, 0) AS after
 }
-RETURN before, after, a.id AS actor_id, count, events
+RETURN before, after, kept, a.id AS actor_id, count, events

@@ -118,6 +118,16 @@ def _run_batched(tx: ManagedTransaction, name: str, rows: Sequence[Any]) -> None
         tx.run(load_query(name), rows=chunk).consume()
 
 
+def _stamp(
+    tx: ManagedTransaction, name: str, writes: int, items: Sequence[Any], param: str = "ids"
+) -> None:
+    """A writes/stamp_* statement, its list (`$ids`, or `param`) in chunks: the change
+    stamp `writes` on the actors those items lead to (`graphsvc.store.neo4j_kept`)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, ROWS_PER_STATEMENT)):
+        tx.run(load_query(name), {"writes": writes, param: chunk}).consume()
+
+
 def _known(tx: ManagedTransaction, query: str, ids: Iterable[str]) -> set[str]:
     """Which of `ids` are stored, by a writes/known_* query (ids only, in one list)."""
     wanted = sorted(set(ids))
@@ -594,7 +604,10 @@ class Neo4jStore:
         known = NOTHING_KEPT if kept is None else kept[0]
         row = self._answer(name, params, known)
         self._counter.saw(row["before"])
-        if kept is not None and row["before"] == known:
+        if kept is not None and row["kept"]:
+            # No batch since `known` changed this answer (the change stamps): it stands
+            # at the counter now, so the next request can find it current again.
+            self._kept.keep(key, row["before"], kept[1])
             return cast(A, kept[1])
         answer = build(row)
         if row["before"] == row["after"]:
@@ -620,12 +633,14 @@ class Neo4jStore:
         JSON beside it (`graphsvc.api.routes.answer.keeps_answers`)."""
         return False
 
-    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """Run `work` in a write transaction that holds the write lock from its start."""
+    def _write(self, work: Callable[[ManagedTransaction, int], T]) -> T:
+        """Run `work(tx, writes)` in a write transaction that holds the write lock from
+        its start; `writes` is the write counter this transaction set (writes/lock), the
+        value its change stamps carry (writes/stamp_*, see `graphsvc.store.neo4j_kept`)."""
 
         def locked(tx: ManagedTransaction) -> T:
-            tx.run(load_query("writes/lock")).consume()
-            return work(tx)
+            writes = int(tx.run(load_query("writes/lock")).single(strict=True)["writes"])
+            return work(tx, writes)
 
         def call(watchdog: Watchdog) -> T:
             return self._transaction(watchdog, locked, writing=True, timeout=self._write_timeout)
@@ -673,7 +688,7 @@ class Neo4jStore:
     # -- writing -------------------------------------------------------------------
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
-        self._write(lambda tx: self._write_batch(tx, batch))
+        self._write(lambda tx, writes: self._write_batch(tx, writes, batch))
         try:
             stats = self.stats()
         except StoreUnavailable as exc:
@@ -683,8 +698,14 @@ class Neo4jStore:
             ) from exc
         return WriteResult(written=batch.counts(), stats=stats)
 
-    def _write_batch(self, tx: ManagedTransaction, batch: GraphBatch) -> None:
+    def _write_batch(self, tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
+        """The batch, and the change stamps (`writes`) of every actor whose kept answers
+        it may change (`graphsvc.store.neo4j_kept`): the participants of withdrawn
+        documents' events and the ends of their relations, the old and new participants
+        of every event written, every actor written (everything when a stored actor's
+        name or kind changes), both ends of every relation written."""
         if batch.replaces:
+            _run(tx, "writes/stamp_documents", writes=writes, ids=list(batch.replaces))
             _run(tx, "documents/withdraw", ids=list(batch.replaces))
         named = sorted(actor_ids(batch))
         merged = (
@@ -715,6 +736,10 @@ class Neo4jStore:
         }
         rows = merge_batch(batch, documents.get, actors.get, events.get, redirected.absorbed)
 
+        _stamp(tx, "writes/stamp_events", writes, list(events))  # their old participants
+        shown = [{"id": a.id, "name": a.name, "kind": str(a.kind)} for a in rows.actors]
+        _stamp(tx, "writes/stamp_renamed", writes, shown, param="rows")
+
         _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
         _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
         new = [e for e in rows.events if e.id not in events]
@@ -724,12 +749,19 @@ class Neo4jStore:
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
         _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
 
+        _stamp(tx, "writes/stamp_events", writes, [e.id for e in rows.events])  # new ones
+        ends = {a.id for a in rows.actors}
+        ends.update(end for r in rows.relations for end in (r.source, r.target))
+        _stamp(tx, "writes/stamp_actors", writes, sorted(ends))
+
     def merge_actors(self, actor_id: str, into: str) -> Actor:
         """Merge in one write transaction (see `graphsvc.store.actor_merge`)."""
-        return self._write(lambda tx: self._merge_actors(tx, actor_id, into))
+        return self._write(lambda tx, writes: self._merge_actors(tx, writes, actor_id, into))
 
     @staticmethod
-    def _merge_actors(tx: ManagedTransaction, actor_id: str, into: str) -> Actor:
+    def _merge_actors(tx: ManagedTransaction, writes: int, actor_id: str, into: str) -> Actor:
+        """The merge, and a change stamp on everything (writes/stamp_all): ids redirect,
+        participations and reported_by move, so every kept answer goes stale."""
         old: Actor | None = None
         merged_into: str | None = None
         for row in _run(tx, "actors/get", id=actor_id):
@@ -751,6 +783,7 @@ class Neo4jStore:
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in plan.relations])
         _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in plan.same_as])
         _run(tx, "actors/merge", old=old.id, into=target.id)
+        _run(tx, "writes/stamp_all", writes=writes)
         return plan.actor
 
     # -- reading -------------------------------------------------------------------

@@ -14,10 +14,27 @@ see `graphsvc.api.routes.answer`) when the counter has not moved. Otherwise the
 statement runs as before; it also takes the kept answer's counter as `$known` and skips
 its work when it finds the counter still there.
 
+Change stamps (issue 16): a batch about other actors moves the counter but changes
+nothing this answer shows, so each write transaction also stamps, with its own counter,
+the actors whose answers it may change (`writes/stamp_*`, in the same transaction):
+the old and new participants of every event it writes, the participants of events
+reported by the documents it withdraws and both ends of their relations, every actor
+whose record it writes, both ends of every relation it writes. What the answers show of
+other actors (name, kind) and actor merges stamp everything instead (the write lock's
+`shown_changed`). When the counter has moved past `$known`, the statement reads the
+actor's stamp (through a redirect) and `shown_changed` after the counter; both at most
+`$known` mean no batch up to the counter it read changed this answer (batches commit in
+counter order under the write lock, stamps with their counter), so it returns
+`kept` = true and the kept answer is kept again at that counter. An actor without a
+stamp counts as changed. Every process that writes must stamp (all write through
+`Neo4jStore._write`); the counter must never go back (see below).
+
 The guarantee that no reader sees half a batch holds across server processes because
 the check is made in Neo4j every request: nothing is trusted from memory beyond "the
 answer read at counter N". (A graph emptied behind graphsvc's back, which deletes the
-counter and starts it again at 0, is outside this: restart the servers.)
+counter and starts it again at 0, is outside this: restart the servers. With change
+stamps a kept answer would stand once the new counter passes its own, not only when it
+comes back to it exactly.)
 """
 
 from __future__ import annotations

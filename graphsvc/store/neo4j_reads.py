@@ -57,13 +57,14 @@ def answer_consistently(run: Callable[[], Row], attempts: int, known: int | None
     Equal counters: no batch committed while it read, so it saw none half applied.
     Otherwise it runs again; after `attempts` the last row is kept, so a read under
     steady writes still answers (as `neo4j._consistent` does for the other reads).
-    A row whose `before` is `known` (the counter of an answer the caller keeps) means
-    the statement found the counter unchanged and skipped its work (`neo4j_kept`): the
-    kept answer stands, whatever `after` says.
+    A row with `kept` true, or whose `before` is `known` (the counter of an answer the
+    caller keeps), means the statement found the kept answer still standing (the
+    counter unchanged, or no change stamp of the actor past `known`) and skipped its
+    work (`neo4j_kept`): the kept answer stands, whatever `after` says.
     """
     for attempt in range(1, attempts + 1):
         row = run()
-        if row["before"] in (row["after"], known) or attempt == attempts:
+        if row.get("kept") or row["before"] in (row["after"], known) or attempt == attempts:
             return row
     raise AssertionError("unreachable")
 

@@ -17,7 +17,7 @@ from graphsvc.store.cypher import load_query, query_files
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME_IN_CODE = re.compile(
-    r"""(?:load_query|statements|_run|_run_batched|_answer|query)\(\s*(?:tx,\s*)?"([a-z_/]+)\""""
+    r"""(?:load_query|statements|_run|_run_batched|_stamp|_answer|query)\(\s*(?:tx,\s*)?"([a-z_/]+)\""""
 )
 
 

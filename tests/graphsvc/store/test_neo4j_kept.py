@@ -6,12 +6,28 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
 
 import pytest
 
 from bench import synthetic
 from graphsvc.errors import NotFound, StoreUnavailable
+from graphsvc.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    EventType,
+    GraphBatch,
+    Participant,
+    Relation,
+    RelationType,
+    Role,
+    Source,
+    When,
+)
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.neo4j import Neo4jStore
@@ -197,3 +213,265 @@ def test_a_failed_or_silent_counter_read_reaches_every_waiter_within_the_bound()
         asker.join()
     assert len(errors) == 4
     assert time.monotonic() - started < 0.3 + 0.5
+
+
+# -- change stamps (issue 16): a kept answer goes stale only when its actor's may have ----
+
+X, Y, Z, W, U1, U2 = (f"person:{n}" for n in ("x", "y", "z", "w", "u1", "u2"))
+DAY = date(2020, 1, 1)
+
+
+def _event(
+    event_id: str,
+    actors: tuple[str, ...],
+    documents: tuple[str, ...] = ("doc-1",),
+    summary: str | None = None,
+    start: date = DAY,
+) -> Event:
+    return Event(
+        id=event_id,
+        type=EventType.consult,
+        summary=summary or f"Event {event_id}",
+        when=When(start=start, end=start, precision="day"),
+        participants=tuple(
+            Participant(actor=a, role=Role.agent if i == 0 else Role.target)
+            for i, a in enumerate(actors)
+        ),
+        sources=tuple(Source(document=d, sentence=f"{event_id} in {d}.") for d in documents),
+    )
+
+
+def _base() -> GraphBatch:
+    """X meets Y (doc-1), Z (doc-2, doc-4) and W (doc-1); X is Z's ally (doc-2) and W's
+    leader (doc-3); U1 and U2, never asked about, meet (doc-u) and oppose each other."""
+    names = {X: "Ex", Y: "Why", Z: "Zed", W: "Dub", U1: "You One", U2: "You Two"}
+    return GraphBatch(
+        documents=tuple(
+            Document(id=d, title=f"Title {d}")
+            for d in ("doc-1", "doc-2", "doc-3", "doc-4", "doc-u")
+        ),
+        actors=tuple(Actor(id=a, name=n, kind=ActorKind.person) for a, n in names.items()),
+        events=(
+            _event("event:xy", (X, Y)),
+            _event("event:xz", (X, Z), ("doc-2", "doc-4"), start=date(2020, 2, 1)),
+            _event("event:xw", (X, W), start=date(2020, 3, 1)),
+            _event("event:uu", (U1, U2), ("doc-u",)),
+        ),
+        relations=(
+            Relation(source=X, type=RelationType.ALLY_OF, target=Z, document="doc-2"),
+            Relation(source=X, type=RelationType.LEADER_OF, target=W, document="doc-3"),
+            Relation(source=U1, type=RelationType.OPPOSES, target=U2, document="doc-u"),
+        ),
+    )
+
+
+@pytest.fixture
+def graph(neo4j_target: Neo4jTarget) -> Iterator[tuple[Neo4jStore, Neo4jStore, Neo4jTarget]]:
+    """Two stores (two processes) on one Neo4j holding `_base()`."""
+    wipe(neo4j_target)
+    first, second = _open(neo4j_target), _open(neo4j_target)
+    first.write_batch(_base())
+    yield first, second, neo4j_target
+    first.close()
+    second.close()
+
+
+def _answers(store: Neo4jStore, actor: str = X) -> tuple[Any, Any]:
+    return (
+        store.timeline(TimelineQuery(actor=actor, limit=50)),
+        store.related_actors(actor, Window(), None, 50),
+    )
+
+
+def _dumped(answers: tuple[Any, Any]) -> tuple[Any, Any]:
+    return tuple(a.model_dump(mode="json") for a in answers)  # type: ignore[return-value]
+
+
+def _kept(reader: Neo4jStore, actor: str = X) -> tuple[Any, Any]:
+    """Both answers of `actor`, checked to be kept by `reader`."""
+    answers = _answers(reader, actor)
+    again = _answers(reader, actor)
+    assert again[0] is answers[0] and again[1] is answers[1]
+    return answers
+
+
+def _assert_fresh(
+    graph: tuple[Neo4jStore, Neo4jStore, Neo4jTarget],
+    write: Callable[[Neo4jStore], object],
+    by_reader: bool = False,
+) -> tuple[Any, Any]:
+    """`write` (by the other store, or by the reader itself) changes X's answers: the
+    reader's next answers are the new graph's, as a store that keeps nothing reads it."""
+    reader, writer, target = graph
+    old = _kept(reader)
+    write(reader if by_reader else writer)
+    new = _answers(reader)
+    nothing_kept = _open(target)
+    try:
+        expected = _dumped(_answers(nothing_kept))
+    finally:
+        nothing_kept.close()
+    assert _dumped(new) == expected
+    assert expected[0] != _dumped(old)[0] or expected[1] != _dumped(old)[1]
+    assert _dumped(_answers(reader)) == expected  # and kept (or read) again, the same
+    return new
+
+
+def test_a_new_event_with_the_actor_ends_its_kept_answers(graph) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(events=(_event("event:x5", (X, U1)),))))
+    _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(events=(_event("event:x6", (U2, X)),))),
+        by_reader=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "rewritten",
+    [
+        _event("event:xy", (X, Y), summary="Rewritten summary"),
+        _event("event:xy", (X, Y), start=date(2021, 6, 1)),
+        _event("event:xy", (X, Y), ("doc-2",)),  # one more source
+        _event("event:xy", (Y, X)),  # roles swapped
+    ],
+)
+def test_a_rewritten_event_of_the_actor_ends_its_kept_answers(graph, rewritten: Event) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(events=(rewritten,))))
+
+
+def test_an_event_of_a_co_participant_rewritten_ends_the_kept_answers(graph) -> None:
+    # Y's event with X, rewritten (as seen from Y's side): X's answers change too.
+    reader, _, _ = graph
+    _kept(reader, Y)
+    _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(events=(_event("event:xy", (X, Y), summary="From Y"),))),
+    )
+
+
+def test_an_event_moved_to_another_actor_leaves_the_actors_answers(graph) -> None:
+    new = _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(events=(_event("event:xz", (U1, Z), ("doc-2",)),))),
+    )
+    assert "event:xz" not in {e.id for e in new[0].items}
+
+
+def test_withdrawn_sources_end_the_kept_answers(graph) -> None:
+    # doc-1 replaced by a version that reports nothing: event:xy and event:xw go.
+    new = _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(documents=(Document(id="doc-1"),), replaces=("doc-1",))),
+    )
+    assert {e.id for e in new[0].items} == {"event:xz"}
+    # doc-4 withdrawn: event:xz stays (doc-2 still reports it) with one source fewer.
+    new = _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(documents=(Document(id="doc-4"),), replaces=("doc-4",))),
+    )
+    assert [len(e.sources) for e in new[0].items] == [1]
+
+
+def test_a_replaced_event_of_the_actor_ends_its_kept_answers(graph) -> None:
+    # doc-1 re-extracted: event:xy comes back with other participants, event:xw goes.
+    replaced = GraphBatch(
+        documents=(Document(id="doc-1"),),
+        events=(_event("event:xy", (X, U1), summary="Re-extracted"),),
+        replaces=("doc-1",),
+    )
+    _assert_fresh(graph, lambda s: s.write_batch(replaced))
+
+
+@pytest.mark.parametrize(
+    "renamed",
+    [
+        Actor(id=Y, name="Why Renamed", kind=ActorKind.person),
+        Actor(id=Y, name="Why", kind=ActorKind.organization),
+        Actor(id=Z, name="Zed Renamed", kind=ActorKind.person),  # shown by a relation too
+    ],
+)
+def test_a_co_participant_renamed_ends_the_kept_answers(graph, renamed: Actor) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(actors=(renamed,))))
+
+
+def test_the_actor_renamed_ends_its_kept_answers(graph) -> None:
+    _assert_fresh(
+        graph, lambda s: s.write_batch(GraphBatch(actors=(Actor(id=X, name="Ex 2", kind="group"),)))
+    )
+
+
+@pytest.mark.parametrize(
+    "batch",
+    [
+        GraphBatch(relations=(Relation(source=X, type=RelationType.OPPOSES, target=U1),)),
+        GraphBatch(relations=(Relation(source=U2, type=RelationType.MEMBER_OF, target=X),)),
+        GraphBatch(  # the same relation, its dates rewritten
+            relations=(
+                Relation(
+                    source=X,
+                    type=RelationType.ALLY_OF,
+                    target=Z,
+                    document="doc-2",
+                    since=date(2019, 1, 1),
+                ),
+            )
+        ),
+        # doc-3 withdrawn: X's LEADER_OF relation to W goes.
+        GraphBatch(documents=(Document(id="doc-3"),), replaces=("doc-3",)),
+    ],
+)
+def test_a_relation_of_the_actor_written_or_removed_ends_its_kept_answers(
+    graph, batch: GraphBatch
+) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(batch))
+
+
+def test_actor_merges_end_the_kept_answers(graph) -> None:
+    reader, _, _ = graph
+    _assert_fresh(graph, lambda s: s.merge_actors(U1, X))  # an actor merged into X
+    _assert_fresh(graph, lambda s: s.merge_actors(X, U2))  # X merged into another
+    # A batch naming the old id (redirected to U2, which X now is).
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(events=(_event("event:x7", (W, X)),))))
+    assert _answers(reader)[1].actor.id == U2
+
+
+def test_a_document_rewritten_shows_as_a_store_that_keeps_nothing_reads_it(graph) -> None:
+    # The answers show a source's document id only, not the document's fields: the kept
+    # answers must simply equal what a store keeping nothing reads.
+    reader, writer, target = graph
+    old = _kept(reader)
+    writer.write_batch(
+        GraphBatch(documents=(Document(id="doc-1", title="New", url="https://a.b/"),))
+    )
+    nothing_kept = _open(target)
+    try:
+        assert _dumped(_answers(reader)) == _dumped(_answers(nothing_kept)) == _dumped(old)
+    finally:
+        nothing_kept.close()
+
+
+def test_writes_about_other_actors_leave_the_kept_answers_kept(graph) -> None:
+    reader, writer, target = graph
+    old = _kept(reader)
+    unrelated = [
+        GraphBatch(events=(_event("event:u3", (U1, U2), ("doc-u",)),)),
+        GraphBatch(
+            actors=(Actor(id="group:new", name="New", kind=ActorKind.group),),
+            events=(_event("event:u4", ("group:new", U1), ("doc-u",)),),
+            relations=(Relation(source=U2, type=RelationType.ALLY_OF, target="group:new"),),
+        ),
+        GraphBatch(events=(_event("event:uu", (U2, U1), ("doc-u",), summary="Rewritten"),)),
+        # Y's record sent again unchanged: Y's answers may change (it is stamped), X's not.
+        GraphBatch(actors=(Actor(id=Y, name="Why", kind=ActorKind.person),)),
+        GraphBatch(documents=(Document(id="doc-u"),), replaces=("doc-u",)),
+    ]
+    for batch in unrelated:
+        for store in (writer, reader):
+            store.write_batch(batch)
+            now = _answers(reader)
+            assert now[0] is old[0] and now[1] is old[1]
+    nothing_kept = _open(target)
+    try:
+        assert _dumped(_answers(nothing_kept)) == _dumped(old)
+    finally:
+        nothing_kept.close()
