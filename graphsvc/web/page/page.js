@@ -13,7 +13,7 @@ const PAGE_SIZE = 100;
 const KEY = "graphsvc-api-key";
 
 const $ = (id) => document.getElementById(id);
-const state = { actor: null, events: new Map(), cursor: null, graph: null };
+const state = { actor: null, events: new Map(), documents: new Map(), cursor: null, graph: null };
 
 // --- small helpers -------------------------------------------------------------
 
@@ -125,7 +125,24 @@ async function openActor(id) {
   const form = $("path-form");
   if (!form.source.value) form.source.value = actor.id;
   renderExports();
-  await Promise.all([loadTimeline(false), loadRelations()]);
+  await Promise.all([loadTimeline(false), loadRelations(), loadDocuments()]);
+}
+
+async function loadDocuments() {
+  // Titles and links of the documents citing the actor's events, by id, for the sources.
+  state.documents.clear();
+  const page = await getJSON(`/actors/${encodeURIComponent(state.actor.id)}/documents?limit=100`);
+  for (const doc of page.items) state.documents.set(doc.id, doc);
+}
+
+function documentLabel(id) {
+  const doc = state.documents.get(id);
+  if (!doc || !doc.title) return el("span", {}, `document ${id}`);
+  const safe = doc.url && /^https?:\/\//i.test(doc.url);
+  return el("span", {},
+    safe ? el("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, doc.title)
+      : el("cite", {}, doc.title),
+    doc.published ? ` (${doc.published})` : "", ` · ${id}`);
 }
 
 function filters() {
@@ -223,7 +240,7 @@ function sourceItem(event, source) {
     ? ` chars ${source.char_start}–${source.char_end}` : "";
   return el("li", {},
     el("blockquote", { class: "sentence" }, marked(source.sentence, ranges)),
-    el("div", { class: "muted" }, `document ${source.document}${where} · ${source.extractor}`));
+    el("div", { class: "muted" }, documentLabel(source.document), `${where} · ${source.extractor}`));
 }
 
 function showEvent(id) {

@@ -21,6 +21,11 @@ from tests.e2e.server import ROOT, graphsvc, running_server, server_env
 EXAMPLE = ROOT / "examples" / "putin-assad-step-down.jsonl"
 
 
+def load_example(env: dict[str, str], data_dir: Path) -> None:
+    command = graphsvc("load", str(EXAMPLE), "--data-dir", str(data_dir))
+    subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
+
+
 def test_the_page_loads_only_its_own_files(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(data_dir=tmp_path))) as client:
         page = client.get("/")
@@ -52,13 +57,7 @@ def test_search_timeline_event_and_path_offline(
 ) -> None:
     page, refused = offline_page
     env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    subprocess.run(
-        graphsvc("load", str(EXAMPLE), "--data-dir", str(tmp_path / "data")),
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    load_example(env, tmp_path / "data")
     with running_server(env, tmp_path / "server.log") as (base, _):
         page.goto(f"{base}/")
         page.fill("#search-q", "Putin")
@@ -86,6 +85,12 @@ def test_search_timeline_event_and_path_offline(
         highlighted = page.locator("#event-panel blockquote mark.date-text").all_inner_texts()
         screenshot(page, "page-event")
 
+        page.select_option("#filters [name=type]", "appeal")
+        page.click("#filters button")
+        page.wait_for_function("document.querySelectorAll('#timeline li').length === 1")
+        filtered = page.locator("#timeline .summary").all_inner_texts()
+        page.select_option("#filters [name=type]", "")
+
         page.fill("#path-form [name=source]", "person:igor-sergun")
         page.fill("#path-form [name=target]", "person:bashar-al-assad")
         page.click("#path-form button")
@@ -102,7 +107,31 @@ def test_search_timeline_event_and_path_offline(
     assert "dated event" in count_text
     assert "Syrian President Bashar al-Assad meeting with Russian President" in panel
     assert "newsweek-putin-assad-step-down" in panel
+    assert "Putin Asked Assad to Step Down as Syrian President" in panel  # its title
     assert "day" in panel and "October 20, 2015" in panel
     assert highlighted == ["October 20, 2015"]
+    assert len(filtered) == 1 and filtered[0].startswith("Putin asks Assad"), filtered
     assert "Igor Sergun" in path_text and "Bashar al-Assad" in path_text
+    assert refused == [], f"the page reached beyond loopback: {refused}"
+
+
+@pytest.mark.e2e
+def test_a_read_key_is_asked_for_kept_for_the_tab_and_sent(
+    tmp_path: Path, offline_page: tuple[Any, list[str]]
+) -> None:
+    page, refused = offline_page
+    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"), GRAPHSVC_READ_KEY="s3cret-read")
+    load_example(env, tmp_path / "data")
+    with running_server(env, tmp_path / "server.log") as (base, _):
+        page.goto(f"{base}/")  # the page itself needs no key; the API does
+        page.wait_for_selector("#key-form:not([hidden])", timeout=10_000)
+        asked = page.locator("#message").inner_text()
+        page.fill("#key", "s3cret-read")
+        page.click("#key-form button")
+        page.fill("#search-q", "Assad")
+        page.click("#search-form button")
+        page.locator("#actor-list a", has_text="Bashar al-Assad").wait_for(timeout=10_000)
+        kept = page.evaluate("sessionStorage.getItem('graphsvc-api-key')")
+    assert "read key" in asked
+    assert kept == "s3cret-read"
     assert refused == [], f"the page reached beyond loopback: {refused}"
