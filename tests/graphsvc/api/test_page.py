@@ -77,6 +77,11 @@ def test_search_timeline_event_and_path_offline(
         )
         count_text = page.locator("#timeline-count").inner_text()
         screenshot(page, "page-actor")
+        names = {}
+        for fmt in ("json", "csv", "timelinejs", "ics", "graphml"):
+            with page.expect_download(timeout=10_000) as download:
+                page.click(f"#exports button[data-format={fmt}]")
+            names[fmt] = download.value.suggested_filename
 
         meeting = page.locator("#timeline li", has_text="Assad meets Putin at the Kremlin")
         meeting.locator("button").click()
@@ -105,6 +110,8 @@ def test_search_timeline_event_and_path_offline(
     assert starts == sorted(starts), dates
     assert "2015-10-20" in dates
     assert "dated event" in count_text
+    assert names["ics"] == "timeline-vladimir-putin.ics", names
+    assert all("vladimir-putin" in name for name in names.values()), names
     assert "Syrian President Bashar al-Assad meeting with Russian President" in panel
     assert "newsweek-putin-assad-step-down" in panel
     assert "Putin Asked Assad to Step Down as Syrian President" in panel  # its title
