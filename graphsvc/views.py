@@ -91,6 +91,12 @@ class EventView(BaseModel):
 class TimelinePage(BaseModel):
     items: list[EventView]
     count: int = Field(description="Events matching the filters, over all pages.")
+    undated_count: int = Field(
+        default=0,
+        description="Undated events that match the type, text and factuality filters, "
+        "counted whether listed or not: `undated=true` with no window lists them after "
+        "the dated ones (and `count` includes them); otherwise they are left out.",
+    )
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page.")
 
 

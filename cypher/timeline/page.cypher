@@ -7,7 +7,8 @@
 //             $until (ISO dates or null), $undated (bool), $after ({start, end, id} or
 //             null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read), count (all matching
-//          events), events (the page, in order, each as events/get_many shapes it,
+//          events), undated_count (undated events matching type, text and factuality,
+//          listed or not), events (the page, in order, each as events/get_many shapes it,
 //          but start and end as ISO text: cheaper to decode than driver dates).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
 WITH coalesce(lock.writes, 0) AS before
@@ -23,6 +24,13 @@ CALL (before) {
         AND ($since IS NULL OR e.end >= date($since))
     END
   RETURN count(e) AS count
+}
+CALL (count) {
+  OPTIONAL MATCH (u:Undated)
+  WHERE (size($types) = 0 OR u.type IN $types)
+    AND coalesce(u.factuality, 'asserted') IN $factualities
+    AND ($q IS NULL OR toLower(u.summary) CONTAINS $q)
+  RETURN count(u) AS undated_count
 }
 CALL (count) {
   MATCH (e:Event)
@@ -65,8 +73,8 @@ CALL (count) {
     }
   }) AS events
 }
-CALL (count, events) {
+CALL (count, undated_count, events) {
   OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
   RETURN coalesce(lock.writes, 0) AS after
 }
-RETURN before, after, count, events
+RETURN before, after, count, undated_count, events

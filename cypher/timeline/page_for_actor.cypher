@@ -18,7 +18,8 @@
 //             $undated (bool), $after ({start, end, id} or null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read: equal means no batch
 //          committed meanwhile), kept (true: the kept answer stands), actor_id (null:
-//          no such actor), count (all matching events), events (the page, in order,
+//          no such actor), count (all matching events), undated_count (undated events
+//          of the actor matching type, text and factuality, listed or not), events (the page, in order,
 //          each as events/get_many shapes it, but start and end as ISO text: cheaper
 //          to decode than driver dates).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
@@ -54,6 +55,14 @@ CALL (a) {
       OR (m.start = date($after.start) AND m.end = date($after.end) AND m.e.id > $after.id)
     ] AS rest
 }
+CALL (a) {
+  OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(u:Event)
+  WHERE u.start IS NULL
+    AND (size($types) = 0 OR u.type IN $types)
+    AND coalesce(u.factuality, 'asserted') IN $factualities
+    AND ($q IS NULL OR toLower(u.summary) CONTAINS $q)
+  RETURN count(DISTINCT u) AS undated_count
+}
 CALL (rest) {
   UNWIND rest AS m
   WITH m ORDER BY m.start, m.end, m.e.id
@@ -80,8 +89,8 @@ CALL (rest) {
     }
   }) AS events
 }
-CALL (count, events) {
+CALL (count, undated_count, events) {
   OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
   RETURN coalesce(lock.writes, 0) AS after
 }
-RETURN before, after, kept, a.id AS actor_id, count, events
+RETURN before, after, kept, a.id AS actor_id, count, undated_count, events

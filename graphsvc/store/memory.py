@@ -85,7 +85,7 @@ class MemoryGraph:
         #: so an actor's timeline is a slice, not a sort per request.
         self._by_actor: dict[str, SortedList] = {}
         #: Timeline counts by filters (no cursor), valid until the next write.
-        self._counts: dict[TimelineQuery, int] = {}
+        self._counts: dict[TimelineQuery, tuple[int, int]] = {}  # count, undated count
         #: Actor timelines and related actors, until a write touches the actor.
         self._answers = AnswerCache()
         #: Views of an actor (as a reference, as a participant in a role): one object
@@ -385,41 +385,58 @@ class MemoryGraph:
         position = bisect_right(keys, decode_cursor(query.cursor)) if query.cursor else 0
         page = list(islice(filter(keep, keys.islice(position)), query.limit + 1))
         filters = query.model_copy(update={"cursor": None, "limit": 1})
-        count = self._unfiltered_count(query)
-        if count is None:
-            count = self._counts.get(filters)
-        if count is None:
-            count = self._counts[filters] = sum(1 for k in keys if keep(k))
+        counts = self._unfiltered_counts(query) or self._counts.get(filters)
+        if counts is None:
+            undated = self._undated_filter(query)
+            counts = self._counts[filters] = (
+                sum(1 for k in keys if keep(k)),
+                sum(1 for k in keys if undated(k)),
+            )
             if len(self._counts) > COUNT_CACHE_SIZE:
                 self._counts.pop(next(iter(self._counts)))
-        return self._page(page, count, query.limit)
+        return self._page(page, *counts, query.limit)
 
-    def _unfiltered_count(self, query: TimelineQuery) -> int | None:
-        """With no filter but factuality, the count is in the running totals: no scan,
-        even right after a write. None when other filters need one."""
+    def _unfiltered_counts(self, query: TimelineQuery) -> tuple[int, int] | None:
+        """With no filter but factuality, the count and the undated count are in the
+        running totals: no scan, even right after a write. None when other filters
+        need one."""
         if query.types or query.bases or query.q or not query.window.is_open:
             return None
         totals = self._totals
-        return sum(
-            totals[(True, f)] + (totals[(False, f)] if query.undated else 0)
-            for f in set(query.factualities)
-        )
+        factualities = set(query.factualities)
+        undated = sum(totals[(False, f)] for f in factualities)
+        dated = sum(totals[(True, f)] for f in factualities)
+        return dated + (undated if query.undated else 0), undated
 
     def _actor_timeline(self, actor_id: str, query: TimelineQuery) -> TimelinePage:
         """One actor's events are few (hundreds): filter them all in one pass, which
         gives the exact count and the page together."""
-        matched = list(filter(self._filter(query), self._by_actor.get(actor_id, ())))
+        keys = self._by_actor.get(actor_id, ())
+        matched = list(filter(self._filter(query), keys))
+        undated = sum(1 for k in keys if self._undated_filter(query)(k))
         position = bisect_right(matched, decode_cursor(query.cursor)) if query.cursor else 0
-        return self._page(matched[position : position + query.limit + 1], len(matched), query.limit)
+        page = matched[position : position + query.limit + 1]
+        return self._page(page, len(matched), undated, query.limit)
 
-    def _page(self, keys: list[SortKey], count: int, limit: int) -> TimelinePage:
+    def _page(self, keys: list[SortKey], count: int, undated: int, limit: int) -> TimelinePage:
         """`keys`: up to one past the page, so whether a next page exists is known."""
         page = keys[:limit]
         return TimelinePage.model_construct(
             items=[self.event_view(self.events[k[2]]) for k in page],
             count=count,
+            undated_count=undated,
             next_cursor=encode_cursor(page[-1]) if len(keys) > limit else None,
         )
+
+    def _undated_filter(self, query: TimelineQuery) -> Callable[[SortKey], bool]:
+        """Whether an event is undated and passes the filters that can apply to it
+        (type, text, factuality): what `undated_count` counts, listed or not."""
+        kept = self._filter(query.model_copy(update={"window": Window(), "undated": True}))
+
+        def undated(key: SortKey) -> bool:
+            return self.events[key[2]].when is None and kept(key)
+
+        return undated
 
     def _filter(self, query: TimelineQuery) -> Callable[[SortKey], bool]:
         """Whether an event (by its sort key) passes the query's filters, cursor aside."""

@@ -871,7 +871,12 @@ class Neo4jStore:
                 if len(found) > query.limit and last
                 else None
             )
-            return TimelinePage.model_construct(items=items, count=row["count"], next_cursor=cursor)
+            return TimelinePage.model_construct(
+                items=items,
+                count=row["count"],
+                undated_count=row["undated_count"],
+                next_cursor=cursor,
+            )
 
         # From the actor's node when there is one (its answers are kept): the general
         # query scans every event.

@@ -478,3 +478,26 @@ def test_get_documents_gives_the_stored_ones_in_the_order_asked(
     assert store.get_documents([]) == []
     with pytest.raises(InvalidInput):
         store.get_documents(f"doc-{i}" for i in range(100_000))
+
+
+def test_undated_count_says_how_many_undated_events_match_listed_or_not(
+    loaded: GraphStore, example_batch: GraphBatch
+) -> None:
+    undated = [e for e in example_batch.events if e.when is None]
+    hidden = loaded.timeline(TimelineQuery())
+    listed = loaded.timeline(TimelineQuery(undated=True))
+    assert hidden.undated_count == listed.undated_count == len(undated) > 0
+    assert listed.count == hidden.count + len(undated)
+    windowed = loaded.timeline(TimelineQuery(window=Window(since=date(2015, 1, 1)), undated=True))
+    assert windowed.undated_count == len(undated)  # counted, not listed: a window
+    assert all(e.start is not None for e in windowed.items)
+    putin = [e for e in undated if any(p.actor == PUTIN for p in e.participants)]
+    for_putin = loaded.timeline(TimelineQuery(actor=PUTIN))
+    assert for_putin.undated_count == len(putin) == 1
+    assert loaded.timeline(TimelineQuery(actor=PUTIN, undated=True)).undated_count == 1
+    other_type = next(t for t in EventType if t != putin[0].type)
+    typed = loaded.timeline(TimelineQuery(actor=PUTIN, types=(other_type,)))
+    assert typed.undated_count == 0
+    assert loaded.timeline(TimelineQuery(types=(other_type,))).undated_count == sum(
+        1 for e in undated if e.type == other_type
+    )

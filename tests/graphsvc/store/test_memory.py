@@ -163,9 +163,11 @@ def test_unfiltered_timeline_counts_come_from_totals_and_match_a_scan() -> None:
         TimelineQuery(factualities=("possible", "reported"), undated=True),
         TimelineQuery(factualities=("asserted", "asserted")),
     ):
-        keep = graph._filter(query)
+        keep, undated = graph._filter(query), graph._undated_filter(query)
         scanned = sum(1 for key in graph._event_order if keep(key))
-        assert graph._unfiltered_count(query) == scanned
+        scanned_undated = sum(1 for key in graph._event_order if undated(key))
+        assert graph._unfiltered_counts(query) == (scanned, scanned_undated)
         assert graph.timeline(query).count == scanned
+        assert graph.timeline(query).undated_count == scanned_undated
     assert graph.timeline(TimelineQuery(undated=True)).count == 2
-    assert graph._unfiltered_count(TimelineQuery(q="x")) is None
+    assert graph._unfiltered_counts(TimelineQuery(q="x")) is None
