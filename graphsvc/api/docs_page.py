@@ -14,9 +14,8 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
-from fastapi.staticfiles import StaticFiles
 
-from graphsvc.errors import GraphsvcError
+from graphsvc.api.npm_assets import mount_folder, require_installed
 
 ASSETS = "/assets/swagger-ui"
 
@@ -29,20 +28,10 @@ def swagger_ui_dir(assets_dir: Path) -> Path:
 router = APIRouter(include_in_schema=False)
 
 
-class DocsAssetsMissing(GraphsvcError):
-    status = 503
-    title = "API docs not installed"
-
-
 @router.get("/docs")
 async def swagger_ui(request: Request) -> HTMLResponse:
     installed = swagger_ui_dir(request.app.state.settings.assets_dir)
-    if not (installed / "swagger-ui-bundle.js").is_file():
-        raise DocsAssetsMissing(
-            f"Swagger UI is not installed in {installed.parent}: run `make install` (or "
-            "`npm ci` in graphsvc/web, or set GRAPHSVC_ASSETS_DIR); /openapi.json answers "
-            "meanwhile"
-        )
+    require_installed(installed, "swagger-ui-bundle.js", "Swagger UI", "/openapi.json answers")
     return get_swagger_ui_html(
         openapi_url="/openapi.json",
         title="graphsvc API",
@@ -53,7 +42,6 @@ async def swagger_ui(request: Request) -> HTMLResponse:
 
 
 def install_docs(app: FastAPI, assets_dir: Path) -> None:
-    """`/docs` and its assets (check_dir=False: a missing install is the 503 above)."""
+    """`/docs` and its assets."""
     app.include_router(router)
-    files = StaticFiles(directory=swagger_ui_dir(assets_dir), check_dir=False)
-    app.mount(ASSETS, files, name="swagger-ui")
+    mount_folder(app, ASSETS, swagger_ui_dir(assets_dir), "swagger-ui")

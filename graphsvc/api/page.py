@@ -14,9 +14,8 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
-from fastapi.staticfiles import StaticFiles
 
-from graphsvc.errors import GraphsvcError
+from graphsvc.api.npm_assets import mount_folder, require_installed
 
 PAGE_DIR = Path(__file__).resolve().parent.parent / "web" / "page"
 PAGE = "/page"
@@ -31,28 +30,16 @@ def cytoscape_dir(assets_dir: Path) -> Path:
 router = APIRouter(include_in_schema=False)
 
 
-class PageAssetsMissing(GraphsvcError):
-    status = 503
-    title = "Page assets not installed"
-
-
 @router.get("/")
 async def index(request: Request) -> HTMLResponse:
     installed = cytoscape_dir(request.app.state.settings.assets_dir)
-    if not (installed / "cytoscape.min.js").is_file():
-        raise PageAssetsMissing(
-            f"cytoscape is not installed in {installed.parent.parent}: run `make install` "
-            "(or `npm ci` in graphsvc/web, or set GRAPHSVC_ASSETS_DIR); the API answers "
-            "meanwhile"
-        )
+    require_installed(installed, "cytoscape.min.js", "cytoscape", "the API answers")
     html = (PAGE_DIR / "index.html").read_text(encoding="utf-8")
     return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
 
 
 def install_page(app: FastAPI, assets_dir: Path) -> None:
-    """`/`, the page's own files and cytoscape (check_dir=False: a missing install is
-    the 503 above)."""
+    """`/`, the page's own files and cytoscape."""
     app.include_router(router)
-    app.mount(PAGE, StaticFiles(directory=PAGE_DIR, check_dir=False), name="page")
-    files = StaticFiles(directory=cytoscape_dir(assets_dir), check_dir=False)
-    app.mount(CYTOSCAPE, files, name="cytoscape")
+    mount_folder(app, PAGE, PAGE_DIR, "page")
+    mount_folder(app, CYTOSCAPE, cytoscape_dir(assets_dir), "cytoscape")
