@@ -30,5 +30,11 @@ def write(
     for index, event in enumerate(events):
         record = event.model_dump(mode="json") | {"edtf": edtf_of(event)}
         yield ("," if index else "") + "\n" + orjson.dumps(record).decode()
-    cited = {d.id: d.model_dump(mode="json", exclude_none=True) for d in citations.cited()}
+    # What the documents are, not when this store took them in (`ingested_at`): a
+    # store that loads the export keeps its own time, and two stores with the same
+    # graph export the same file.
+    cited = {
+        d.id: d.model_dump(mode="json", exclude_none=True, exclude={"ingested_at"})
+        for d in citations.cited()
+    }
     yield '\n], "documents": ' + orjson.dumps(cited).decode() + "}\n"
