@@ -277,6 +277,9 @@ def export(
     ] = None,
     type: Annotated[list[EventType] | None, typer.Option(help="Event type; repeatable.")] = None,
     q: Annotated[str | None, typer.Option(help="Text in the summary.")] = None,
+    document: Annotated[
+        str | None, typer.Option(help="Only events reported in this document (its id).")
+    ] = None,
     undated: Annotated[
         bool, typer.Option(help="Also export undated events (not in ics or timelinejs).")
     ] = False,
@@ -295,6 +298,7 @@ def export(
                 window=window_from(since, until),
                 types=tuple(type or ()),
                 q=q or None,
+                document=document or None,
                 undated=undated,
             )
             title = export_title(export_subject(store, actor))

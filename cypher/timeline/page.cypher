@@ -3,7 +3,8 @@
 // sort, not a sort of everything), and the write counter read before and after
 // (writes/lock), so the consistency check costs no extra round trip. Same filters and
 // order as timeline/page_for_actor, which starts from an actor.
-// Parameters: $types, $bases, $factualities, $q (lower-case text or null), $since,
+// Parameters: $types, $bases, $factualities, $q (lower-case text or null), $document
+//             (a document id or null: only events reported in it), $since,
 //             $until (ISO dates or null), $undated (bool), $after ({start, end, id} or
 //             null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read), count (all matching
@@ -18,6 +19,7 @@ CALL (before) {
     AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
     AND coalesce(e.factuality, 'asserted') IN $factualities
     AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+    AND ($document IS NULL OR EXISTS { (e)-[:REPORTED_IN]->(:Document {id: $document}) })
     AND CASE
       WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
       ELSE ($until IS NULL OR e.start <= date($until))
@@ -30,6 +32,7 @@ CALL (count) {
   WHERE (size($types) = 0 OR u.type IN $types)
     AND coalesce(u.factuality, 'asserted') IN $factualities
     AND ($q IS NULL OR toLower(u.summary) CONTAINS $q)
+    AND ($document IS NULL OR EXISTS { (u)-[:REPORTED_IN]->(:Document {id: $document}) })
   RETURN count(u) AS undated_count
 }
 CALL (count) {
@@ -38,6 +41,7 @@ CALL (count) {
     AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
     AND coalesce(e.factuality, 'asserted') IN $factualities
     AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+    AND ($document IS NULL OR EXISTS { (e)-[:REPORTED_IN]->(:Document {id: $document}) })
     AND CASE
       WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
       ELSE ($until IS NULL OR e.start <= date($until))

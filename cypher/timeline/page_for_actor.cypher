@@ -14,7 +14,8 @@
 // the counter the kept answer stands at. An actor without a stamp counts as changed.
 // Parameters: $known (write counter of a kept answer, -1: none), $actor (id, may be
 //             one merged away), $types, $bases, $factualities,
-//             $q (lower-case text or null), $since, $until (ISO dates or null),
+//             $q (lower-case text or null), $document (a document id or null: only
+//             events reported in it), $since, $until (ISO dates or null),
 //             $undated (bool), $after ({start, end, id} or null), $limit (page size + 1).
 // Returns: before, after (the write counter around the read: equal means no batch
 //          committed meanwhile), kept (true: the kept answer stands), actor_id (null:
@@ -39,6 +40,7 @@ CALL (a) {
     AND (size($bases) = 0 OR e.start IS NULL OR coalesce(e.date_basis, 'text') IN $bases)
     AND coalesce(e.factuality, 'asserted') IN $factualities
     AND ($q IS NULL OR toLower(e.summary) CONTAINS $q)
+    AND ($document IS NULL OR EXISTS { (e)-[:REPORTED_IN]->(:Document {id: $document}) })
     AND CASE
       WHEN e.start IS NULL THEN $undated AND $since IS NULL AND $until IS NULL
       ELSE ($until IS NULL OR e.start <= date($until))
@@ -61,6 +63,7 @@ CALL (a) {
     AND (size($types) = 0 OR u.type IN $types)
     AND coalesce(u.factuality, 'asserted') IN $factualities
     AND ($q IS NULL OR toLower(u.summary) CONTAINS $q)
+    AND ($document IS NULL OR EXISTS { (u)-[:REPORTED_IN]->(:Document {id: $document}) })
   RETURN count(DISTINCT u) AS undated_count
 }
 CALL (rest) {

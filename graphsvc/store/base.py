@@ -102,6 +102,9 @@ class TimelineQuery(BaseModel):
         description="Keep events of these factualities; negated and possible ones only when asked.",
     )
     q: str | None = Field(default=None, description="Case-insensitive text in the summary.")
+    document: str | None = Field(
+        default=None, description="Only events reported in this document (by id)."
+    )
     undated: bool = Field(default=False, description="Append undated events after dated ones.")
     limit: int = Field(default=100, ge=1, le=MAX_LIMIT)
     cursor: str | None = None

@@ -400,7 +400,7 @@ class MemoryGraph:
         """With no filter but factuality, the count and the undated count are in the
         running totals: no scan, even right after a write. None when other filters
         need one."""
-        if query.types or query.bases or query.q or not query.window.is_open:
+        if query.types or query.bases or query.q or query.document or not query.window.is_open:
             return None
         totals = self._totals
         factualities = set(query.factualities)
@@ -452,6 +452,8 @@ class MemoryGraph:
             if event.factuality not in query.factualities:
                 return False
             if needle and needle not in event.summary.casefold():
+                return False
+            if query.document and all(s.document != query.document for s in event.sources):
                 return False
             if event.when is None:
                 return query.undated and window.is_open

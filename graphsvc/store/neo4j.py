@@ -853,6 +853,7 @@ class Neo4jStore:
             "bases": list(query.bases),
             "factualities": list(query.factualities),
             "q": query.q.lower() if query.q else None,
+            "document": query.document,
             "since": _iso(query.window.since),
             "until": _iso(query.window.until),
             "undated": query.undated,

@@ -501,3 +501,26 @@ def test_undated_count_says_how_many_undated_events_match_listed_or_not(
     assert loaded.timeline(TimelineQuery(types=(other_type,))).undated_count == sum(
         1 for e in undated if e.type == other_type
     )
+
+
+def test_timeline_of_one_document(store: GraphStore, example_batch: GraphBatch) -> None:
+    other = Document(id="other-report", title="Another report")
+    event = Event(
+        id="event:other-report",
+        type=EventType.statement,
+        summary="Another report on Putin",
+        when=When(start=date(2015, 11, 2), end=date(2015, 11, 2), precision="day"),
+        participants=(Participant(actor=PUTIN),),
+        sources=(Source(document=other.id, sentence="Another report on Putin."),),
+    )
+    store.write_batch(example_batch)
+    store.write_batch(GraphBatch(documents=(other,), events=(event,)))
+    from_doc = {e.id for e in example_batch.events if any(s.document == DOC for s in e.sources)}
+    everything = store.timeline(TimelineQuery(document=DOC, undated=True, limit=1000))
+    assert {e.id for e in everything.items} == from_doc
+    assert everything.count == len(from_doc)
+    assert _timeline_ids(store, actor=PUTIN, document="other-report") == ["event:other-report"]
+    mine = _timeline_ids(store, actor=PUTIN, document=DOC)
+    assert "event:other-report" not in mine and mine
+    nothing = store.timeline(TimelineQuery(document="no-such-document"))
+    assert (nothing.items, nothing.count, nothing.undated_count) == ([], 0, 0)

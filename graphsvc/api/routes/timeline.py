@@ -45,6 +45,7 @@ def _query(
     cursor: str | None = None,
     basis: list[str] | None = None,
     factuality: list[str] | None = None,
+    document: str | None = None,
 ) -> TimelineQuery:
     return TimelineQuery(
         actor=actor,
@@ -53,10 +54,17 @@ def _query(
         bases=bases_from(basis),
         factualities=factualities_from(factuality),
         q=q or None,
+        document=document or None,
         undated=undated,
         limit=limit,
         cursor=cursor,
     )
+
+
+DocumentParam = Annotated[
+    str | None,
+    Query(max_length=200, description="Only events reported in this document (its id)."),
+]
 
 
 @router.get(
@@ -75,6 +83,7 @@ def export_timeline(
     until: UntilParam = None,
     type: Annotated[list[EventType] | None, Query(description="Event types.")] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    document: DocumentParam = None,
     basis: BasisParam = None,
     factuality: FactualityParam = None,
     undated: Annotated[
@@ -85,7 +94,9 @@ def export_timeline(
         ),
     ] = False,
 ) -> StreamingResponse:
-    query = _query(actor, since, until, type, q, undated, basis=basis, factuality=factuality)
+    query = _query(
+        actor, since, until, type, q, undated, basis=basis, factuality=factuality, document=document
+    )
     subject = export_subject(store, actor)  # an unknown actor: 404 before the stream starts
     spec = FORMATS[format]
     filename = export_filename(subject, since, until, spec.extension)
@@ -110,6 +121,7 @@ async def timeline(
         list[EventType] | None, Query(description="Event types; repeat for several.")
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the summary.")] = None,
+    document: DocumentParam = None,
     basis: BasisParam = None,
     factuality: FactualityParam = None,
     undated: Annotated[
@@ -119,7 +131,9 @@ async def timeline(
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> JsonAnswer:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    query = _query(actor, since, until, type, q, undated, limit, cursor, basis, factuality)
+    query = _query(
+        actor, since, until, type, q, undated, limit, cursor, basis, factuality, document
+    )
     one_actor = actor is not None  # kept by the store; not a scan of every event
     page = await ask(store, store.timeline, query, short=one_actor)
     return json_answer(page, kept=one_actor and keeps_answers(store))

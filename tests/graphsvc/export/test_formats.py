@@ -207,3 +207,14 @@ def test_file_names_are_plain_ascii_whatever_the_name() -> None:
         "timeline-segolene-royal-from-last-week.ics"
     )
     assert export_filename('"; rm -rf', None, None, "csv") == "timeline-rm-rf.csv"
+
+
+def test_timeline_and_exports_take_a_document(loaded_client: TestClient) -> None:
+    doc = "newsweek-putin-assad-step-down"
+    page = loaded_client.get("/timeline", params={"document": doc, "undated": "true"}).json()
+    assert page["count"] == len(page["items"]) > 0
+    assert all(any(s["document"] == doc for s in e["sources"]) for e in page["items"])
+    exported = json.loads(
+        loaded_client.get("/timeline/export", params={"document": "elsewhere"}).text
+    )
+    assert exported["events"] == [] and exported["documents"] == {}
