@@ -21,6 +21,7 @@ from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.docs_page import install_docs
 from graphsvc.api.limits import check_json_depth, check_text_params
 from graphsvc.api.metrics import Metrics
+from graphsvc.api.neo4j_guide import install_neo4j_guide
 from graphsvc.api.observability import RequestObservability
 from graphsvc.api.openapi import install_openapi
 from graphsvc.api.page import install_page
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     install_openapi(app, settings)
     install_docs(app, settings.assets_dir)
     install_page(app, settings.assets_dir)
+    install_neo4j_guide(app)
     app.state.metrics = Metrics(app)
     app.add_middleware(
         BodyLimitMiddleware,

@@ -1,0 +1,45 @@
+"""`/neo4j/`: a Neo4j Browser guide and graph style for graphsvc's graph (issue 17).
+
+Static files from graphsvc/web/neo4j, for Neo4j Browser 5 to fetch:
+
+- `guide.html`: `:play http://127.0.0.1:8000/neo4j/guide.html` (or `:guide` with the same
+  URL) sets the parameters, loads the style and runs the graph versions of the ready
+  queries in cypher/explore/;
+- `graphsvc.grass`: `:style http://127.0.0.1:8000/neo4j/graphsvc.grass`.
+
+Browser fetches them with XHR from its own origin (Neo4j's HTTP port), so these files,
+and only these, answer with `Access-Control-Allow-Origin: *`. They hold no data (the
+queries run in Browser, on Neo4j), so no key is asked for, and they are not in OpenAPI.
+Neo4j only lets Browser fetch from hosts in its setting
+`browser.remote_content_hostname_whitelist` (see tests/neo4j/README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import Response
+from starlette.types import Scope
+
+GUIDE_DIR = Path(__file__).resolve().parent.parent / "web" / "neo4j"
+PREFIX = "/neo4j"
+MEDIA_TYPES = {".grass": "text/plain; charset=utf-8", ".html": "text/html; charset=utf-8"}
+
+
+class _GuideFiles(StaticFiles):
+    """StaticFiles that any origin may read, with a text type for `.grass`."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        media_type = MEDIA_TYPES.get(Path(path).suffix)
+        if media_type and response.status_code == 200:
+            response.headers["Content-Type"] = media_type
+        return response
+
+
+def install_neo4j_guide(app: FastAPI) -> None:
+    """Serve graphsvc/web/neo4j under `/neo4j/`."""
+    app.mount(PREFIX, _GuideFiles(directory=GUIDE_DIR), name="neo4j-guide")

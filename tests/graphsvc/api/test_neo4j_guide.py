@@ -1,0 +1,86 @@
+"""`/neo4j/`: the Neo4j Browser guide and graph style are static files any origin may
+read (Browser fetches them from its own origin), with no key, outside OpenAPI; the
+guide's Cypher is the explore queries' own, and its style covers the data model."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from graphsvc.api.app import create_app
+from graphsvc.api.neo4j_guide import GUIDE_DIR
+from graphsvc.model import ActorKind, RelationType
+from graphsvc.settings import Settings
+from graphsvc.store.cypher import load_query, query_files
+
+RUNNABLE = re.compile(r'<pre class="pre-scrollable code runnable">(.*?)</pre>', re.S)
+
+
+def _blocks() -> list[str]:
+    text = (GUIDE_DIR / "guide.html").read_text(encoding="utf-8")
+    return [html.unescape(block).strip() for block in RUNNABLE.findall(text)]
+
+
+def _body(name: str) -> str:
+    lines = load_query(f"explore/{name}").splitlines()
+    return "\n".join(line for line in lines if not line.startswith("//")).strip()
+
+
+def test_guide_and_style_are_served_to_any_origin_without_a_key(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, read_key="read-secret", write_key="write-secret")
+    with TestClient(create_app(settings)) as client:
+        origin = {"Origin": "http://127.0.0.1:7474"}
+        guide = client.get("/neo4j/guide.html", headers=origin)
+        assert guide.status_code == 200
+        assert guide.headers["content-type"].startswith("text/html")
+        assert guide.headers["access-control-allow-origin"] == "*"
+        assert '<article class="guide">' in guide.text
+        style = client.get("/neo4j/graphsvc.grass", headers=origin)
+        assert style.status_code == 200
+        assert style.headers["content-type"].startswith("text/plain")
+        assert style.headers["access-control-allow-origin"] == "*"
+        # Only these files: the API itself still wants its key and sends no such header.
+        api = client.get("/actors", params={"q": "putin"}, headers=origin)
+        assert api.status_code == 401
+        assert "access-control-allow-origin" not in api.headers
+        assert client.get("/neo4j/nothing.html").status_code == 404
+        paths = client.get("/openapi.json", headers={"X-API-Key": "read-secret"}).json()
+        assert not [p for p in paths["paths"] if p.startswith("/neo4j")]
+
+
+def test_the_guide_runs_the_graph_queries_as_they_are_in_cypher_explore() -> None:
+    blocks = _blocks()
+    graph_queries = sorted(
+        n.removeprefix("explore/")
+        for n in query_files()
+        if n.startswith("explore/") and (n.endswith("_graph") or n.endswith("shortest_path"))
+    )
+    assert len(graph_queries) == 6
+    for name in graph_queries:
+        assert _body(name) in blocks, f"the guide's copy of {name} is out of date"
+    assert ":style http://127.0.0.1:8000/neo4j/graphsvc.grass" in blocks
+    # Every parameter the queries use is set in the guide, with the `:param` syntax.
+    used = {p for name in graph_queries for p in re.findall(r"\$([a-z_]+)", _body(name))}
+    set_one_by_one = {b.split()[1] for b in blocks if b.startswith(":param ")}
+    assert used == set_one_by_one
+    everything = next(b for b in blocks if b.startswith(":params {"))
+    assert all(f"{p}: '" in everything for p in used)
+
+
+def test_the_style_captions_names_events_roles_and_relation_types() -> None:
+    grass = (GUIDE_DIR / "graphsvc.grass").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"^([\w.]+) \{(.*?)^\}", grass, re.M | re.S))
+    for kind in ActorKind:
+        rule = rules[f"node.{kind.value.capitalize()}"]
+        assert "caption: '{name}'" in rule and "color:" in rule
+    assert "{summary}" in rules["node.Event"] and "{start}" in rules["node.Event"]
+    assert "caption: '{role}'" in rules["relationship.PARTICIPATED_IN"]
+    for relation_type in RelationType:
+        assert "caption: '<type>'" in rules[f"relationship.{relation_type.value}"]
+    # Browser's grass parser splits declarations on ';' and ':' (one of each per line).
+    for line in grass.splitlines():
+        if ":" in line:
+            assert line.count(":") == 1 and line.rstrip().endswith(";"), line
