@@ -84,3 +84,17 @@ def test_the_style_captions_names_events_roles_and_relation_types() -> None:
     for line in grass.splitlines():
         if ":" in line:
             assert line.count(":") == 1 and line.rstrip().endswith(";"), line
+
+
+def test_neo4j_lets_browser_fetch_the_guide_from_127_0_0_1_and_localhost() -> None:
+    """Neo4j 5.26 names the setting browser.remote_content_hostname_whitelist: the same
+    hosts in docker-compose.yml and in the test Neo4j (TestNeo4j)."""
+    import yaml
+
+    root = GUIDE_DIR.parents[2]
+    compose = yaml.safe_load((root / "docker-compose.yml").read_text(encoding="utf-8"))
+    env = compose["services"]["neo4j"]["environment"]
+    hosts = env["NEO4J_browser_remote__content__hostname__whitelist"]
+    assert {"127.0.0.1", "localhost", "guides.neo4j.com"} == set(hosts.split(","))
+    java = root / "tests/neo4j/src/main/java/graphsvc/neo4j/TestNeo4j.java"
+    assert f'BROWSER_CONTENT_HOSTS = "{hosts}"' in java.read_text(encoding="utf-8")

@@ -23,6 +23,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * A real Neo4j Community for graphsvc's tests and for users without Docker: Bolt and HTTP
@@ -42,6 +43,10 @@ import org.neo4j.harness.Neo4jBuilders;
  *   <li>--watch-stdin true: exit when standard input reaches end of file, so that Neo4j does
  *       not outlive a parent process that was killed (the Python launcher uses it).
  * </ul>
+ *
+ * <p>Neo4j Browser may fetch guides (:play URL) and styles (:style URL) from the hosts of
+ * {@link #BROWSER_CONTENT_HOSTS}: Neo4j's default plus 127.0.0.1, where graphsvc serves its
+ * guide (/neo4j/guide.html).
  *
  * <p>Stdout carries exactly one line, "NEO4J READY bolt://127.0.0.1:P http://127.0.0.1:Q", when
  * Neo4j accepts connections; Neo4j's logs go to files (DIR/logs/debug.log and the harness's
@@ -67,6 +72,14 @@ public final class TestNeo4j {
           "db.schema.visualization",
           "db.schema.nodeTypeProperties",
           "db.schema.relTypeProperties");
+
+  /**
+   * Neo4j's setting browser.remote_content_hostname_whitelist (so named in 5.26; Neo4j's
+   * default is "guides.neo4j.com,localhost"): the hosts Browser may fetch guides and styles
+   * from. 127.0.0.1 added for graphsvc's /neo4j/guide.html. Keep in step with
+   * docker-compose.yml.
+   */
+  static final String BROWSER_CONTENT_HOSTS = "guides.neo4j.com,localhost,127.0.0.1";
 
   private static final Object LOCK = new Object();
   private static Neo4j neo4j;
@@ -130,6 +143,9 @@ public final class TestNeo4j {
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                .withConfig(
+                    ServerSettings.browser_remote_content_hostname_whitelist,
+                    BROWSER_CONTENT_HOSTS)
                 // Least privilege (docs/security.md): LOAD CSV reads no file and fetches no
                 // URL (every address is blocked), and only read-only procedures are loaded.
                 .withConfig(GraphDatabaseSettings.allow_file_urls, false)
