@@ -29,6 +29,9 @@ class Neo4jTarget:
     user: str
     password: str | None
     database: str = "neo4j"
+    #: Neo4j's HTTP address (Browser at /browser/): known for the Neo4j started here, and
+    #: for one given by NEO4J_URI only if NEO4J_HTTP_URL says it.
+    http_url: str | None = None
 
 
 def _launcher() -> ModuleType:
@@ -70,6 +73,7 @@ def neo4j_target(page_cache: str | None = None, heap: str | None = None) -> Iter
             user=os.environ.get("NEO4J_USER", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD") or None,
             database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+            http_url=os.environ.get("NEO4J_HTTP_URL") or None,
         )
         if _count_nodes(target) and os.environ.get("GRAPHSVC_TESTS_MAY_WIPE") != "1":
             raise RuntimeError(
@@ -82,6 +86,8 @@ def neo4j_target(page_cache: str | None = None, heap: str | None = None) -> Iter
     launcher.build()
     server = launcher.start(password=TEST_PASSWORD, page_cache=page_cache, heap=heap)
     try:
-        yield Neo4jTarget(uri=server.uri, user=server.user, password=server.password)
+        yield Neo4jTarget(
+            uri=server.uri, user=server.user, password=server.password, http_url=server.http_url
+        )
     finally:
         server.stop()

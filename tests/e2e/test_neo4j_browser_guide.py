@@ -1,0 +1,132 @@
+"""Neo4j Browser plays graphsvc's guide and draws its graph (issue 17).
+
+The real test Neo4j (tests/neo4j_fixture.py, with a password) holds the example; graphsvc
+serves on it (GRAPHSVC_BACKEND=neo4j) and hands out /neo4j/guide.html and the graph style.
+Headless Chromium opens Neo4j Browser from Neo4j's own HTTP server, connects with the
+password, runs `:play http://127.0.0.1:PORT/neo4j/guide.html`, loads the style, clicks the
+guide's parameter and query blocks of an actor's timeline, runs them, and waits for the
+drawn graph. Screenshots: neo4j-browser-guide and neo4j-browser-graph
+(`GRAPHSVC_SCREENSHOTS=docs/screenshots` keeps them).
+
+Browser tries to load Google fonts, Segment and Canny from the internet; the offline page
+refuses them and Browser works without them. Nothing else may leave loopback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from graphsvc.model import GraphBatch
+from graphsvc.store.neo4j import Neo4jStore
+from tests.e2e.server import running_server, server_env
+from tests.neo4j_fixture import Neo4jTarget, wipe
+
+#: Where Neo4j Browser 5.24 fetches from by itself: fonts, product analytics, feedback.
+BROWSER_OWN_REMOTES = {
+    "fonts.googleapis.com",
+    "fonts.gstatic.com",
+    "cdn.segment.com",
+    "api.segment.io",
+    "canny.io",
+    "sdk.canny.io",
+}
+TIMEOUT = 30_000
+
+
+def _load_example(target: Neo4jTarget, batch: GraphBatch) -> None:
+    wipe(target)
+    store = Neo4jStore(target.uri, target.user, target.password, target.database)
+    store.start()
+    store.write_batch(batch)
+    store.close()
+
+
+def _run(page: Any, command: str) -> None:
+    """Type a command into Browser's main editor and run it."""
+    page.locator("[data-testid=activeEditor]").first.click()
+    page.keyboard.type(command)
+    page.locator("[data-testid=editor-Run]").first.click()
+
+
+def _run_block(page: Any, guide: Any, starts_with: str) -> str:
+    """Click the guide's runnable block that starts so (it fills the editor), run it."""
+    block = guide.locator("pre.runnable", has_text=starts_with).first
+    text = block.inner_text().strip()
+    block.click()
+    page.locator("[data-testid=editor-Run]").first.click()
+    return text
+
+
+@pytest.mark.e2e
+def test_browser_plays_the_guide_and_draws_the_timeline(
+    tmp_path: Path,
+    neo4j_target: Neo4jTarget,
+    example_batch: GraphBatch,
+    offline_page: tuple[Any, list[str]],
+    screenshot: Callable[[Any, str], Path],
+) -> None:
+    if not neo4j_target.http_url:
+        pytest.skip("Neo4j's HTTP address is unknown: set NEO4J_HTTP_URL beside NEO4J_URI")
+    if not neo4j_target.password:
+        pytest.skip("this test fills Browser's login form: the test Neo4j needs a password")
+    _load_example(neo4j_target, example_batch)
+    page, refused = offline_page
+    env = server_env(
+        GRAPHSVC_DATA_DIR=str(tmp_path / "data"),
+        GRAPHSVC_BACKEND="neo4j",
+        NEO4J_URI=neo4j_target.uri,
+        NEO4J_USER=neo4j_target.user,
+        NEO4J_PASSWORD=neo4j_target.password,
+        NEO4J_DATABASE=neo4j_target.database,
+    )
+    with running_server(env, tmp_path / "server.log") as (base, _):
+        page.goto(f"{neo4j_target.http_url}/browser/")
+        page.locator("[data-testid=boltaddress]").wait_for(timeout=TIMEOUT)
+        bolt = urlsplit(neo4j_target.uri)
+        page.fill("[data-testid=boltaddress]", f"{bolt.hostname}:{bolt.port}")
+        page.fill("[data-testid=username]", neo4j_target.user)
+        page.fill("[data-testid=password]", neo4j_target.password)
+        page.click("[data-testid=connect]")
+        page.get_by_text("You are connected as user").wait_for(timeout=TIMEOUT)
+
+        _run(page, f":style {base}/neo4j/graphsvc.grass")
+        page.locator("[data-testid=frame]", has_text="node.Event").first.wait_for(timeout=TIMEOUT)
+        _run(page, f":play {base}/neo4j/guide.html")
+        guide = page.locator("[data-testid=carousel]").first
+        guide.wait_for(timeout=TIMEOUT)
+        title = guide.locator("h3").first.inner_text()
+        guide.locator("[data-testid=nextSlide]").click()  # 1. Parameters
+        params = _run_block(page, guide, ":params {")
+        page.get_by_text("Successfully set your parameters.").first.wait_for(timeout=TIMEOUT)
+        for _ in range(2):  # 2. The graph style, 3. An actor's timeline
+            guide.locator("[data-testid=nextSlide]").click()
+        guide.get_by_text("An actor's timeline").wait_for(timeout=TIMEOUT)
+        guide.locator("pre.runnable", has_text="MATCH (a:Actor").first.scroll_into_view_if_needed()
+        screenshot(page, "neo4j-browser-guide")
+
+        query = _run_block(page, guide, "MATCH (a:Actor")
+        graph = page.locator("[data-testid=frame]").first
+        graph.locator("svg g.node").first.wait_for(timeout=TIMEOUT)
+        page.wait_for_timeout(2_000)  # the force layout settles
+        text = "texts => texts.map(t => t.textContent)"  # SVG text has no innerText
+        captions = graph.locator("svg g.node text").evaluate_all(text)
+        roles = graph.locator("svg g.relationship text").evaluate_all(text)
+        nodes = graph.locator("svg g.node").count()
+        screenshot(page, "neo4j-browser-graph")
+
+    assert title == "graphsvc: explore the event timeline graph"
+    assert "actor_id: 'person:vladimir-putin'" in params
+    assert query.startswith("MATCH (a:Actor {id: $actor_id})-[took_part:PARTICIPATED_IN]")
+    # Putin, his 3 events and their other actors; names and roles from graphsvc.grass.
+    words = " ".join(captions)
+    assert nodes >= 8, captions
+    assert "Vladimir" in words and "Bashar" in words and "Igor Sergun" in words, captions
+    assert "2015-10-20" in words, captions  # an event's start date
+    assert {"agent", "target", "participant"} <= set(roles), roles
+    unexpected = [url for url in refused if urlsplit(url).hostname not in BROWSER_OWN_REMOTES]
+    assert unexpected == [], f"Browser reached beyond loopback: {unexpected}"
