@@ -42,4 +42,6 @@ class _GuideFiles(StaticFiles):
 
 def install_neo4j_guide(app: FastAPI) -> None:
     """Serve graphsvc/web/neo4j under `/neo4j/`."""
-    app.mount(PREFIX, _GuideFiles(directory=GUIDE_DIR), name="neo4j-guide")
+    # check_dir=False: an install without the folder answers 404 here, it does not fail
+    # at start-up.
+    app.mount(PREFIX, _GuideFiles(directory=GUIDE_DIR, check_dir=False), name="neo4j-guide")

@@ -98,3 +98,16 @@ def test_neo4j_lets_browser_fetch_the_guide_from_127_0_0_1_and_localhost() -> No
     assert {"127.0.0.1", "localhost", "guides.neo4j.com"} == set(hosts.split(","))
     java = root / "tests/neo4j/src/main/java/graphsvc/neo4j/TestNeo4j.java"
     assert f'BROWSER_CONTENT_HOSTS = "{hosts}"' in java.read_text(encoding="utf-8")
+
+
+def test_the_files_are_package_data_so_the_image_serves_them() -> None:
+    """The Docker image installs graphsvc with pip: files outside package-data are lost."""
+    import fnmatch
+    import tomllib
+
+    root = GUIDE_DIR.parents[2]
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["graphsvc.web.neo4j"]
+    files = [p.name for p in GUIDE_DIR.iterdir() if p.is_file()]
+    assert {"guide.html", "graphsvc.grass"} <= set(files)
+    assert all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in files)
