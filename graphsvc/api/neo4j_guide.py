@@ -4,7 +4,8 @@ Static files from graphsvc/web/neo4j, for Neo4j Browser 5 to fetch:
 
 - `guide.html`: `:play http://127.0.0.1:8000/neo4j/guide.html` (or `:guide` with the same
   URL) sets the parameters, loads the style and runs the graph versions of the ready
-  queries in cypher/explore/;
+  queries in cypher/explore/. Its `:style` step names the server that served the guide,
+  so it works on any host and port;
 - `graphsvc.grass`: `:style http://127.0.0.1:8000/neo4j/graphsvc.grass`.
 
 Browser fetches them with XHR from its own origin (Neo4j's HTTP port), so these files,
@@ -18,13 +19,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import Scope
 
 GUIDE_DIR = Path(__file__).resolve().parent.parent / "web" / "neo4j"
 PREFIX = "/neo4j"
+GUIDE = "guide.html"
+WRITTEN_ORIGIN = "http://127.0.0.1:8000"  # the origin the guide's file names, for `make run`
 MEDIA_TYPES = {".grass": "text/plain; charset=utf-8", ".html": "text/html; charset=utf-8"}
 
 
@@ -40,8 +43,23 @@ class _GuideFiles(StaticFiles):
         return response
 
 
+def guide_for(origin: str) -> str:
+    """The guide with its `:style` URL on `origin`, the server a reader fetched it from."""
+    return (GUIDE_DIR / GUIDE).read_text(encoding="utf-8").replace(WRITTEN_ORIGIN, origin)
+
+
+async def guide(request: Request) -> Response:
+    """`/neo4j/guide.html`, naming this server (a proxy's prefix is kept by base_url)."""
+    if not (GUIDE_DIR / GUIDE).is_file():
+        return Response(status_code=404)
+    origin = str(request.base_url).rstrip("/")
+    headers = {"Access-Control-Allow-Origin": "*"}
+    return HTMLResponse(guide_for(origin), headers=headers)
+
+
 def install_neo4j_guide(app: FastAPI) -> None:
-    """Serve graphsvc/web/neo4j under `/neo4j/`."""
+    """Serve graphsvc/web/neo4j under `/neo4j/`; the guide itself through `guide`."""
+    app.add_api_route(f"{PREFIX}/{GUIDE}", guide, methods=["GET"], include_in_schema=False)
     # check_dir=False: an install without the folder answers 404 here, it does not fail
     # at start-up.
     app.mount(PREFIX, _GuideFiles(directory=GUIDE_DIR, check_dir=False), name="neo4j-guide")

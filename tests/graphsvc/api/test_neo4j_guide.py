@@ -38,6 +38,9 @@ def test_guide_and_style_are_served_to_any_origin_without_a_key(tmp_path: Path) 
         assert guide.headers["content-type"].startswith("text/html")
         assert guide.headers["access-control-allow-origin"] == "*"
         assert '<article class="guide">' in guide.text
+        # Its :style step names the server it came from, whatever the port.
+        assert ":style http://testserver/neo4j/graphsvc.grass" in guide.text
+        assert "127.0.0.1:8000" not in guide.text
         style = client.get("/neo4j/graphsvc.grass", headers=origin)
         assert style.status_code == 200
         assert style.headers["content-type"].startswith("text/plain")
