@@ -238,7 +238,17 @@ function drawTimeline() {
       if (props.items.length) guarded(showEvent)(props.items[0], "timeline");
     });
   }
-  if (items.length) state.timeline.fit({ animation: false });
+  if (items.length) state.timeline.setWindow(...paddedWindow(items), { animation: false });
+}
+
+function paddedWindow(items) {
+  // All items in view, with room on the right for the labels of the last points.
+  const starts = items.map((i) => i.start.getTime());
+  const ends = items.map((i) => (i.end || i.start).getTime());
+  const first = Math.min(...starts);
+  const last = Math.max(...ends);
+  const span = Math.max(last - first, 10 * 86400000);
+  return [new Date(first - span * 0.04), new Date(last + span * 0.22)];
 }
 
 function renderExports() {
@@ -380,6 +390,10 @@ async function loadRelations() {
     el("td", { class: "date" }, item.last || "—"),
     el("td", {}, item.relations.map((r) => `${r.direction === "out" ? "" : "← "}${r.type}`)
       .join(", ") || "—"))));
+  if (!page.items.length) {
+    $("relations").tBodies[0].append(el("tr", {}, el("td", { colspan: 5, class: "muted" },
+      "No related actors (none shares an event or a relation with this one).")));
+  }
   drawGraph(page);
 }
 
@@ -410,6 +424,7 @@ function drawGraph(page) {
     container: $("graph"),
     elements,
     layout: { name: "preset", padding: 20 },
+    maxZoom: 1.5, // a lone node stays node-sized
     wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 16, "text-valign": "bottom",
