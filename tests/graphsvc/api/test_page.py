@@ -80,6 +80,16 @@ def test_missing_cytoscape_is_a_503_that_says_how_to_install_it(tmp_path: Path) 
         assert client.get("/health").status_code == 200
 
 
+def test_missing_vis_timeline_is_a_503_that_names_it(tmp_path: Path) -> None:
+    assets = tmp_path / "assets"
+    (assets / "cytoscape" / "dist").mkdir(parents=True)
+    (assets / "cytoscape" / "dist" / "cytoscape.min.js").write_text("// stand-in")
+    with TestClient(create_app(Settings(data_dir=tmp_path, assets_dir=assets))) as client:
+        answer = client.get("/")
+        assert answer.status_code == 503
+        assert "vis-timeline is not installed" in answer.json()["detail"]
+
+
 @pytest.mark.e2e
 def test_search_timeline_event_and_path_offline(
     tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
