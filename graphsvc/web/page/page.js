@@ -12,7 +12,6 @@ const $ = (id) => document.getElementById(id);
 const state = {
   actor: null, schema: null, cursor: null, graph: null, timeline: null,
   dated: [], // the dated events listed, in order: what the vis-timeline draws
-  selected: null,
 };
 
 // --- small helpers -------------------------------------------------------------
@@ -319,7 +318,6 @@ async function showEvent(id, where) {
   // One event from GET /events/{id}, in the panel beside the timeline or the paths
   // (the panel moves to where it was asked from).
   const event = await getJSON(`/events/${encodeURIComponent(id)}`);
-  state.selected = id;
   document.querySelectorAll("#timeline li, #undated li")
     .forEach((li) => li.classList.toggle("selected", li.dataset.event === id));
   document.querySelectorAll("#path-results .chip.ev")
