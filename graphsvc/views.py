@@ -15,6 +15,7 @@ from graphsvc.model import (
     Actor,
     ActorKind,
     DateBasis,
+    Document,
     EventType,
     Factuality,
     Precision,
@@ -86,6 +87,31 @@ class EventView(BaseModel):
     reported_by: str | None = None
     participants: list[ParticipantView]
     sources: list[Source]
+
+
+class SourceDocument(BaseModel):
+    """A document an event's sources cite: what a reader needs to find it."""
+
+    id: str
+    title: str | None
+    url: str | None
+    published: date | None
+
+    @classmethod
+    def of(cls, document: Document) -> SourceDocument:
+        return cls(
+            id=document.id, title=document.title, url=document.url, published=document.published
+        )
+
+
+class EventDetail(EventView):
+    """One event as GET /events/{id} shows it: the timeline's event, plus the documents
+    its sources cite (by id, in the order first cited)."""
+
+    documents: list[SourceDocument] = Field(
+        default_factory=list,
+        description="Title, link and publication date of each document a source cites.",
+    )
 
 
 class TimelinePage(BaseModel):

@@ -26,7 +26,17 @@ from graphsvc.api.observability import RequestObservability
 from graphsvc.api.openapi import install_openapi
 from graphsvc.api.page import install_page
 from graphsvc.api.problems import install_problem_handlers
-from graphsvc.api.routes import actors, cypher, documents, health, paths, records, timeline
+from graphsvc.api.routes import (
+    actors,
+    cypher,
+    documents,
+    events,
+    health,
+    paths,
+    records,
+    schema,
+    timeline,
+)
 from graphsvc.errors import StoreUnavailable
 from graphsvc.settings import Settings, get_settings
 from graphsvc.store import GraphStore, open_store
@@ -101,7 +111,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.include_router(health.router)
     app.include_router(metrics.router)
-    for module in (actors, paths, timeline):
+    for module in (actors, paths, timeline, events, schema):
         app.include_router(module.router, dependencies=[ReadAccess, Depends(check_text_params)])
     for module in (records, documents, cypher):
         app.include_router(module.router, dependencies=[WriteAccess, Depends(check_json_depth)])

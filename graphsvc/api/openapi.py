@@ -33,7 +33,7 @@ ERRORS = {
     400: "The request cannot be run as written (e.g. invalid Cypher, a body that is not JSON).",
     401: "A key is needed (`Authorization: Bearer <key>` or `X-API-Key`).",
     403: "The key given does not allow this.",
-    404: "No such actor or route.",
+    404: "No such actor, event or route.",
     408: "The query ran past its timeout.",
     413: "The body or the number of records is over a limit.",
     422: "A parameter or the body is not valid; `errors` lists each problem.",

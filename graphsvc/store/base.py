@@ -29,6 +29,7 @@ from graphsvc.views import (
     ActorDetail,
     ActorDocumentsPage,
     CypherResult,
+    EventDetail,
     PathsResult,
     RelatedActorsPage,
     Stats,
@@ -150,6 +151,11 @@ class GraphStore(Protocol):
         ...
 
     def timeline(self, query: TimelineQuery) -> TimelinePage: ...
+
+    def get_event(self, event_id: str) -> EventDetail:
+        """One event as the timeline shows it (dated or not, of any factuality), with
+        the documents its sources cite. NotFound when there is none."""
+        ...
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int

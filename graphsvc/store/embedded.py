@@ -31,6 +31,7 @@ from graphsvc.views import (
     ActorDetail,
     ActorDocumentsPage,
     CypherResult,
+    EventDetail,
     PathsResult,
     RelatedActorsPage,
     Stats,
@@ -257,6 +258,11 @@ class EmbeddedStore:
         self._current()
         with self._lock:
             return self._graph.timeline(query)
+
+    def get_event(self, event_id: str) -> EventDetail:
+        self._current()
+        with self._lock:
+            return self._graph.event_detail(event_id)
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int

@@ -44,12 +44,14 @@ from graphsvc.views import (
     ActorDocument,
     ActorDocumentsPage,
     ActorRef,
+    EventDetail,
     EventView,
     ParticipantView,
     PathEdge,
     PathNode,
     PathsResult,
     RelatedActorsPage,
+    SourceDocument,
     Stats,
     TimelinePage,
 )
@@ -364,6 +366,19 @@ class MemoryGraph:
             reported_by=event.reported_by,
             participants=participants,
             sources=list(event.sources),
+        )
+
+    def event_detail(self, event_id: str) -> EventDetail:
+        """One event's view with the documents its sources cite, in first-cited order."""
+        event = self.events.get(event_id)
+        if event is None:
+            raise NotFound(f"no event with id {event_id!r}; find events with GET /timeline")
+        cited = dict.fromkeys(s.document for s in event.sources)
+        documents = [self.documents[i] for i in cited if i in self.documents]
+        view = self.event_view(event)
+        return EventDetail(
+            **{name: getattr(view, name) for name in EventView.model_fields},
+            documents=[SourceDocument.of(d) for d in documents],
         )
 
     def events_of(self, actor_id: str) -> list[Event]:

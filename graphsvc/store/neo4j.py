@@ -66,10 +66,13 @@ from graphsvc.views import (
     ActorDocumentsPage,
     ActorRef,
     CypherResult,
+    EventDetail,
+    EventView,
     PathEdge,
     PathNode,
     PathsResult,
     RelatedActorsPage,
+    SourceDocument,
     Stats,
     TimelinePage,
     WriteResult,
@@ -884,6 +887,16 @@ class Neo4jStore:
         if query.actor is None:
             return page(self._answer("timeline/page", params))
         return self._kept_answer("timeline/page_for_actor", params, page)
+
+    def get_event(self, event_id: str) -> EventDetail:
+        rows = self._read(lambda tx: _run(tx, "events/get", id=event_id))
+        if not rows:
+            raise NotFound(f"no event with id {event_id!r}; find events with GET /timeline")
+        view = event_view(rows[0]["event"])
+        return EventDetail(
+            **{name: getattr(view, name) for name in EventView.model_fields},
+            documents=[SourceDocument(**d) for d in rows[0]["documents"]],
+        )
 
     def related_actors(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int

@@ -1,19 +1,18 @@
-// graphsvc page: actor search, timeline, event sources, relations, ego graph, paths.
-// Vanilla JS, read routes only; the API key (if the server asks for one) stays in
-// sessionStorage and goes out as X-API-Key.
+// graphsvc page: actor search, timeline (a list and a vis-timeline axis), event sources,
+// relations, ego graph, paths. Vanilla JS, read routes only; the filters' choices come
+// from GET /schema, an event's panel from GET /events/{id}. The API key (if the server
+// asks for one) stays in sessionStorage and goes out as X-API-Key.
 "use strict";
 
-const EVENT_TYPES = [
-  "statement", "appeal", "intent", "consult", "agree", "cooperate", "aid", "yield",
-  "investigate", "demand", "disapprove", "reject", "threaten", "protest", "posture",
-  "reduce", "coerce", "attack", "fight", "mass_violence", "death", "other",
-];
 const EXPORTS = ["json", "csv", "timelinejs", "ics", "graphml"];
 const PAGE_SIZE = 100;
 const KEY = "graphsvc-api-key";
 
 const $ = (id) => document.getElementById(id);
-const state = { actor: null, events: new Map(), documents: new Map(), cursor: null, graph: null };
+const state = {
+  actor: null, schema: null, cursor: null, graph: null, timeline: null,
+  dated: [], // the dated events listed, in order: what the vis-timeline draws
+};
 
 // --- small helpers -------------------------------------------------------------
 
@@ -68,7 +67,9 @@ async function getJSON(path) {
 function query(params) {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== "") search.append(name, value);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== null && one !== undefined && one !== "") search.append(name, one);
+    }
   }
   return search.toString();
 }
@@ -114,29 +115,21 @@ async function openActor(id) {
   say("");
   const actor = await getJSON(`/actors/${encodeURIComponent(id)}`);
   state.actor = actor;
-  state.events.clear();
   $("search-results").hidden = true;
   $("actor").hidden = false;
   $("actor-name").textContent = actor.name;
   $("actor-meta").textContent = [actor.kind, actor.id,
     actor.aliases && actor.aliases.length ? `also ${actor.aliases.join(", ")}` : ""]
     .filter(Boolean).join(" · ");
-  $("event-panel").hidden = true;
+  hidePanel();
   const form = $("path-form");
   if (!form.source.value) form.source.value = actor.id;
   renderExports();
-  await Promise.all([loadTimeline(false), loadRelations(), loadDocuments()]);
+  await Promise.all([loadTimeline(false), loadRelations()]);
 }
 
-async function loadDocuments() {
-  // Titles and links of the documents citing the actor's events, by id, for the sources.
-  state.documents.clear();
-  const page = await getJSON(`/actors/${encodeURIComponent(state.actor.id)}/documents?limit=100`);
-  for (const doc of page.items) state.documents.set(doc.id, doc);
-}
-
-function documentLabel(id) {
-  const doc = state.documents.get(id);
+function documentLabel(id, documents) {
+  const doc = documents.find((d) => d.id === id);
   if (!doc || !doc.title) return el("span", {}, `document ${id}`);
   const safe = doc.url && /^https?:\/\//i.test(doc.url);
   return el("span", {},
@@ -146,12 +139,18 @@ function documentLabel(id) {
 }
 
 function filters() {
+  // The timeline's filters as /timeline and /timeline/export take them. Factuality
+  // "all" asks for every value; empty leaves the server's default.
   const form = $("filters");
-  return { since: form.since.value.trim(), until: form.until.value.trim(), type: form.type.value };
+  const factuality = form.factuality.value === "all"
+    ? (state.schema ? state.schema.factualities : []) : form.factuality.value;
+  return {
+    since: form.since.value.trim(), until: form.until.value.trim(), type: form.type.value,
+    basis: form.basis.value, factuality, q: form.q.value.trim(),
+  };
 }
 
 function eventItem(event) {
-  state.events.set(event.id, event);
   return el("li", { "data-event": event.id },
     el("button", { type: "button", class: "event", onclick: () => showEvent(event.id) },
       el("span", { class: "date" }, when(event)),
@@ -165,26 +164,90 @@ async function loadTimeline(more) {
   const base = { actor: state.actor.id, ...f, limit: PAGE_SIZE };
   const page = await getJSON(`/timeline?${query({ ...base, cursor: more ? state.cursor : null })}`);
   const list = $("timeline");
-  if (!more) list.replaceChildren();
+  if (!more) {
+    list.replaceChildren();
+    state.dated = [];
+  }
   list.append(...page.items.map(eventItem));
+  state.dated.push(...page.items);
   state.cursor = page.next_cursor;
   $("timeline-more").hidden = !page.next_cursor;
+  drawTimeline();
   if (more) return;
   let text = `${page.count} dated event${page.count === 1 ? "" : "s"}`;
+  if (page.next_cursor) text += ` (the first ${page.items.length} drawn; "More events" adds more)`;
   // Undated events never fall in a window; list them only without one.
   const undatedList = $("undated");
   undatedList.replaceChildren();
   $("undated-heading").hidden = true;
-  if (!f.since && !f.until) {
+  if (page.undated_count > 0 && !f.since && !f.until) {
     const all = await getJSON(`/timeline?${query({ ...base, undated: true, limit: 500 })}`);
-    const undated = all.count - page.count;
-    if (undated > 0) {
-      text += `, ${undated} undated (listed below)`;
-      $("undated-heading").hidden = false;
-      undatedList.append(...all.items.filter((e) => !e.start).map(eventItem));
-    }
+    text += `, ${page.undated_count} undated (listed below)`;
+    $("undated-heading").hidden = false;
+    undatedList.append(...all.items.filter((e) => !e.start).map(eventItem));
   }
   $("timeline-count").textContent = text + ".";
+}
+
+// --- the time axis (vis-timeline) ----------------------------------------------------
+
+function localDay(iso, plusDays) {
+  // "2015-10-20" as local midnight (vis-timeline draws local time), shifted by days.
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(y, m - 1, d + (plusDays || 0));
+}
+
+function short(text, n) {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+function visItem(event) {
+  // A day is a point; a coarser date (week, month, quarter, year...) is a range over
+  // its whole interval (vis-timeline's end is exclusive: the day after the last).
+  const point = event.precision === "day" || event.start === event.end;
+  const tip = `${when(event)} · ${event.type}\n${event.summary}`;
+  return {
+    id: event.id,
+    type: point ? "point" : "range",
+    start: localDay(event.start),
+    end: point ? undefined : localDay(event.end, 1),
+    content: el("span", {}, short(event.summary, point ? 38 : 60)),
+    title: el("span", { class: "vis-tip" }, tip),
+    className: `t-${event.type}${event.approximate ? " approximate" : ""}`,
+  };
+}
+
+function drawTimeline() {
+  const box = $("vis");
+  if (typeof vis === "undefined" || !vis.Timeline) {
+    box.textContent = "vis-timeline did not load.";
+    return;
+  }
+  const items = state.dated.map(visItem);
+  box.hidden = items.length === 0;
+  if (state.timeline) {
+    state.timeline.setItems(new vis.DataSet(items));
+  } else {
+    state.timeline = new vis.Timeline(box, new vis.DataSet(items), {
+      stack: true, maxHeight: 340, minHeight: 120, orientation: "top", zoomKey: "ctrlKey",
+      showCurrentTime: false, margin: { item: { horizontal: 4, vertical: 4 } },
+      tooltip: { followMouse: true, delay: 100 },
+    });
+    state.timeline.on("select", (props) => {
+      if (props.items.length) guarded(showEvent)(props.items[0], "timeline");
+    });
+  }
+  if (items.length) state.timeline.setWindow(...paddedWindow(items), { animation: false });
+}
+
+function paddedWindow(items) {
+  // All items in view, with room on the right for the labels of the last points.
+  const starts = items.map((i) => i.start.getTime());
+  const ends = items.map((i) => (i.end || i.start).getTime());
+  const first = Math.min(...starts);
+  const last = Math.max(...ends);
+  const span = Math.max(last - first, 10 * 86400000);
+  return [new Date(first - span * 0.04), new Date(last + span * 0.22)];
 }
 
 function renderExports() {
@@ -197,7 +260,8 @@ function renderExports() {
 }
 
 async function download(format) {
-  const answer = await call(`/timeline/export?${query({ format, actor: state.actor.id, ...filters() })}`);
+  const f = filters();
+  const answer = await call(`/timeline/export?${query({ format, actor: state.actor.id, ...f })}`);
   const disposition = answer.headers.get("Content-Disposition") || "";
   const match = /filename="?([^";]+)"?/.exec(disposition);
   const url = URL.createObjectURL(await answer.blob());
@@ -224,7 +288,7 @@ function marked(sentence, ranges) {
   return parts;
 }
 
-function sourceItem(event, source) {
+function sourceItem(event, source, documents) {
   const ranges = [];
   if (source.trigger_start !== null && source.trigger_start !== undefined &&
       source.char_start !== null && source.char_start !== undefined) {
@@ -240,14 +304,27 @@ function sourceItem(event, source) {
     ? ` chars ${source.char_start}–${source.char_end}` : "";
   return el("li", {},
     el("blockquote", { class: "sentence" }, marked(source.sentence, ranges)),
-    el("div", { class: "muted" }, documentLabel(source.document), `${where} · ${source.extractor}`));
+    el("div", { class: "muted" }, documentLabel(source.document, documents),
+      `${where} · ${source.extractor}`));
 }
 
-function showEvent(id) {
-  const event = state.events.get(id);
-  if (!event) return;
+function hidePanel() {
+  $("event-panel").hidden = true;
+  $("timeline-side").hidden = true;
+  $("path-side").hidden = true;
+}
+
+async function showEvent(id, where) {
+  // One event from GET /events/{id}, in the panel beside the timeline or the paths
+  // (the panel moves to where it was asked from).
+  const event = await getJSON(`/events/${encodeURIComponent(id)}`);
   document.querySelectorAll("#timeline li, #undated li")
     .forEach((li) => li.classList.toggle("selected", li.dataset.event === id));
+  document.querySelectorAll("#path-results .chip.ev")
+    .forEach((chip) => chip.classList.toggle("selected", chip.dataset.event === id));
+  if (state.timeline && where !== "timeline") {
+    state.timeline.setSelection(state.dated.some((e) => e.id === id) ? [id] : []);
+  }
   const basis = { text: "stated in the text", context: "carried from earlier text",
     publication: "inferred from the publication date" };
   const body = $("event-body");
@@ -268,11 +345,17 @@ function showEvent(id) {
       actorLink(p), " ", el("span", { class: "role" }, p.role),
       " ", el("span", { class: `kind kind-${p.kind}` }, p.kind)))),
     el("h4", {}, `Sources (${event.sources.length})`),
-    el("ul", { class: "sources" }, event.sources.map((s) => sourceItem(event, s))),
+    el("ul", { class: "sources" }, event.sources.map((s) => sourceItem(event, s, event.documents))),
     el("p", { class: "muted legend" }, el("mark", { class: "date-text" }, "date expression"),
       " ", el("mark", { class: "trigger" }, "trigger"), " highlighted where the data gives them"),
+    el("p", { class: "muted event-id" }, event.id),
   );
+  const slot = $(where === "path" ? "path-side" : "timeline-side");
+  hidePanel();
+  slot.append($("event-panel"));
+  slot.hidden = false;
   $("event-panel").hidden = false;
+  if (where === "path") $("event-panel").scrollIntoView({ block: "nearest" });
 }
 
 // --- relations and ego graph ----------------------------------------------------
@@ -290,7 +373,13 @@ function edgeLabel(item) {
 }
 
 async function loadRelations() {
-  const page = await getJSON(`/actors/${encodeURIComponent(state.actor.id)}/relations?limit=50`);
+  // The window (since, until) narrows the relations and the graph too.
+  const { since, until } = filters();
+  const page = await getJSON(
+    `/actors/${encodeURIComponent(state.actor.id)}/relations?${query({ since, until, limit: 50 })}`);
+  const span = since || until ? `(${since || "…"} to ${until || "…"})` : "";
+  $("graph-window").textContent = span;
+  $("relations-window").textContent = span;
   $("relations").tBodies[0].replaceChildren(...page.items.map((item) => el("tr", {},
     el("td", {}, actorLink(item.actor), " ", el("span", { class: `kind kind-${item.actor.kind}` },
       item.actor.kind)),
@@ -299,6 +388,10 @@ async function loadRelations() {
     el("td", { class: "date" }, item.last || "—"),
     el("td", {}, item.relations.map((r) => `${r.direction === "out" ? "" : "← "}${r.type}`)
       .join(", ") || "—"))));
+  if (!page.items.length) {
+    $("relations").tBodies[0].append(el("tr", {}, el("td", { colspan: 5, class: "muted" },
+      "No related actors (none shares an event or a relation with this one).")));
+  }
   drawGraph(page);
 }
 
@@ -329,6 +422,7 @@ function drawGraph(page) {
     container: $("graph"),
     elements,
     layout: { name: "preset", padding: 20 },
+    maxZoom: 1.5, // a lone node stays node-sized
     wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 16, "text-valign": "bottom",
@@ -387,10 +481,9 @@ function nodeChip(node) {
   if (node.label === "Actor") {
     return el("span", { class: "chip actor" }, actorLink({ id: node.id, name: node.name }));
   }
-  const known = state.events.has(node.id);
-  return el(known ? "button" : "span", {
-    class: "chip ev", title: node.id, type: known ? "button" : null,
-    onclick: known ? () => showEvent(node.id) : null,
+  return el("button", {
+    class: "chip ev", title: `${node.id}: open the event`, type: "button",
+    "data-event": node.id, onclick: () => guarded(showEvent)(node.id, "path"),
   },
     node.start ? `${when(node)}: ` : "", node.name, el("span", { class: "muted" }, ` (${node.kind})`));
 }
@@ -406,16 +499,32 @@ function route() {
   if (m) guarded(openActor)(decodeURIComponent(m[1]));
 }
 
+async function loadSchema() {
+  // The filters' choices, from the server's own vocabularies (GET /schema).
+  if (state.schema) return;
+  const schema = await getJSON("/schema");
+  state.schema = schema;
+  const form = $("filters");
+  const fill = (select, values) => select.append(...values.map((v) => el("option", { value: v }, v)));
+  fill(form.type, schema.event_types);
+  fill(form.basis, schema.date_bases);
+  fill(form.factuality, schema.factualities);
+  form.factuality.append(el("option", { value: "all" }, "all"));
+  form.factuality.options[0].textContent = `default (${schema.shown_factualities.join(", ")})`;
+}
+
 function init() {
-  const select = $("filters").type;
-  for (const t of EVENT_TYPES) select.append(el("option", { value: t }, t));
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     guarded(search)($("search-q").value.trim());
   });
   $("filters").addEventListener("submit", (e) => {
     e.preventDefault();
-    if (state.actor) guarded(loadTimeline)(false);
+    if (state.actor) {
+      hidePanel();
+      guarded(loadTimeline)(false);
+      guarded(loadRelations)();
+    }
   });
   $("timeline-more").addEventListener("click", () => guarded(loadTimeline)(true));
   $("path-form").addEventListener("submit", (e) => {
@@ -427,11 +536,12 @@ function init() {
     e.preventDefault();
     sessionStorage.setItem(KEY, $("key").value);
     say("Key kept for this tab.");
+    loadSchema().catch((err) => say(err.message, true));
     route();
   });
   if (sessionStorage.getItem(KEY)) $("key-form").hidden = false;
   // Does this server want a read key? /stats is a read route; 401 shows the key box.
-  call("/stats").catch((e) => say(e.message, true));
+  loadSchema().catch((e) => say(e.message, true));
   window.addEventListener("hashchange", route);
   route();
 }
