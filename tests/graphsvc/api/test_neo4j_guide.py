@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from graphsvc.api.app import create_app
 from graphsvc.api.neo4j_guide import GUIDE_DIR
+from graphsvc.api.page import PAGE_DIR
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.settings import Settings
 from graphsvc.store.cypher import load_query, query_files
@@ -104,13 +105,17 @@ def test_neo4j_lets_browser_fetch_the_guide_from_127_0_0_1_and_localhost() -> No
 
 
 def test_the_files_are_package_data_so_the_image_serves_them() -> None:
-    """The Docker image installs graphsvc with pip: files outside package-data are lost."""
+    """The Docker image installs graphsvc with pip: files outside package-data are lost
+    (the guide's, and the page's at `/`)."""
     import fnmatch
     import tomllib
 
     root = GUIDE_DIR.parents[2]
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = pyproject["tool"]["setuptools"]["package-data"]["graphsvc.web.neo4j"]
+    package_data = pyproject["tool"]["setuptools"]["package-data"]
     files = [p.name for p in GUIDE_DIR.iterdir() if p.is_file()]
     assert {"guide.html", "graphsvc.grass"} <= set(files)
-    assert all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in files)
+    for folder in (GUIDE_DIR, PAGE_DIR):
+        patterns = package_data[".".join(folder.relative_to(root).parts)]
+        files = [p.name for p in folder.iterdir() if p.is_file()]
+        assert files and all(any(fnmatch.fnmatch(f, p) for p in patterns) for f in files), folder
