@@ -59,12 +59,17 @@ def _cited_documents(cited: Any) -> dict[str, Document]:
 
 def parse_timeline_export(data: bytes) -> GraphBatch:
     """Every event of the export, or InvalidInput naming each bad event by its index."""
+    shape = "not a JSON timeline export: expected {title, events: [...]}"
     try:
         export = orjson.loads(data)
-        items: list[Any] = export["events"]
+        title, items = export["title"], export["events"]
         cited: dict[str, Any] = export.get("documents") or {}
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise InvalidInput("not a JSON timeline export: expected {title, events: [...]}") from exc
+        raise InvalidInput(shape) from exc
+    # Other JSON with an `events` list (an annotation file, another tool's output) is not
+    # read as if it were ours: its events would each be reported as bad.
+    if not isinstance(title, str) or not isinstance(items, list):
+        raise InvalidInput(shape)
     actors: dict[str, Actor] = {}
     documents = _cited_documents(cited)
     events: list[Event] = []

@@ -53,7 +53,16 @@ def test_every_bad_event_is_named_and_nothing_is_parsed() -> None:
     ]
 
 
-@pytest.mark.parametrize("data", [b"[]", b"{", b'{"title": "x"}'])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[]",
+        b"{",
+        b'{"title": "x"}',
+        b'{"title": "x", "events": {}}',
+        b'{"document": "d1", "actors": [], "events": [{"trigger": "said"}]}',
+    ],
+)
 def test_what_is_not_an_export_is_refused(data: bytes) -> None:
     with pytest.raises(InvalidInput, match="not a JSON timeline export"):
         parse_timeline_export(data)
