@@ -86,7 +86,17 @@ def _kind(path: Path) -> str:
         return "timeline"
     if suffix in ARTICLE_SUFFIXES:
         return "article"
+    if suffix not in LOADABLE_SUFFIXES:
+        return "unsupported"
     return "article-lines" if is_article_lines(path) else "records"
+
+
+def _unsupported(path: Path) -> InvalidInput:
+    loadable = ", ".join(sorted(LOADABLE_SUFFIXES))
+    return InvalidInput(
+        f"{path}: graphsvc does not load {path.suffix or 'files without a suffix'} files; "
+        f"it loads {loadable} (records and article lines are .jsonl)"
+    )
 
 
 def count_units(files: Iterable[Path]) -> int:
@@ -131,6 +141,8 @@ def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]
         kind = _kind(path)
         if kind == "timeline":
             yield Unit(path, str(path), batch=lambda p=path: parse_timeline_export(p.read_bytes()))
+        elif kind == "unsupported":
+            yield Unit(path, str(path), error=_unsupported(path))
         elif kind == "records":
             yield Unit(path, str(path), batch=lambda p=path: _records(p))
         elif kind == "article":

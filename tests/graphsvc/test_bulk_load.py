@@ -104,3 +104,18 @@ def test_a_folder_load_skips_hidden_and_package_folders(tmp_path: Path) -> None:
     assert expand([tmp_path]) == [tmp_path / "keep" / "records.jsonl"]
     hidden = tmp_path / ".notes.txt"
     assert expand([hidden]) == [hidden]  # named on the command line: loaded
+
+
+def test_a_file_of_another_kind_is_named_and_refused_alone(tmp_path: Path) -> None:
+    """`graphsvc load README.md records.jsonl`: the Markdown file is refused by its kind
+    (not parsed as records and reported as bad JSON), the records still load."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Not something graphsvc reads\n", encoding="utf-8")
+    records = ROOT / "examples" / "putin-assad-step-down.jsonl"
+    data_dir = tmp_path / "data"
+    done = _cli("load", str(notes), str(records), data_dir=data_dir)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    message = " ".join(done.stderr.split())
+    assert "does not load .md files" in message and ".jsonl" in message, done.stderr
+    assert json.loads(_cli("stats", data_dir=data_dir).stdout)["events"] > 0
