@@ -168,8 +168,30 @@ def event_text(event: EventView, document_of: DocumentOf) -> str:
     return "\n".join(event_lines(event, document_of))
 
 
-def relations_text(page: RelatedActorsPage, events: dict[str, list[str]]) -> str:
-    """`events`: the lines of each shared event (with its sources) by id, when known."""
+class _Shown:
+    """Each event's lines in full the first time an answer shows it, then its first
+    line only ("sources above"): one answer names an event once with its sources."""
+
+    def __init__(self, events: dict[str, list[str]]) -> None:
+        self.events = events
+        self.seen: set[str] = set()
+
+    def lines(self, event_id: str, fallback: str, indent: str) -> list[str]:
+        block = self.events.get(event_id)
+        if not block:
+            return [f"{indent}{fallback} (sources: call the event tool)"]
+        if event_id in self.seen:
+            return [f"{indent}{block[0]} (sources above)"]
+        self.seen.add(event_id)
+        return [f"{indent}{block[0]}", *(f"{indent}  {line.lstrip()}" for line in block[1:])]
+
+
+def relations_text(
+    page: RelatedActorsPage, events: dict[str, list[str]], document_of: DocumentOf
+) -> str:
+    """`events`: the lines of each shared event (with its sources) by id, when known;
+    `document_of`: the documents the relations come from."""
+    shown = _Shown(events)
     lines = [
         f"{_ref(page.actor)} is related to {len(page.items)} of {page.count} actor(s), "
         "most connected first."
@@ -192,46 +214,39 @@ def relations_text(page: RelatedActorsPage, events: dict[str, list[str]]) -> str
             if relation.sentence:
                 line += f"; source: {_quoted(relation.sentence)}"
             if relation.document:
-                line += f" - document {relation.document}"
+                line += f" - {cite(relation.document, document_of(relation.document))}"
             lines.append(line)
         for shared in item.events:
-            roles = f"{page.actor.name} {shared.role}, {item.actor.name} {shared.other_role}"
-            block = events.get(shared.id)
-            if block:
-                lines.append(f"   event ({roles}): {block[0]}")
-                lines.extend(f"     {line.lstrip()}" for line in block[1:])
-            else:
-                label = date_label(shared.start, shared.end, shared.precision)
-                lines.append(
-                    f"   event ({roles}): {label} - {shared.type}: {shared.summary} "
-                    f"[{shared.id}] (sources: call the event tool)"
-                )
+            roles = f"{page.actor.name}: {shared.role}, {item.actor.name}: {shared.other_role}"
+            lines.append(f"   shared event ({roles}):")
+            label = date_label(shared.start, shared.end, shared.precision)
+            fallback = f"{label} - {shared.type}: {shared.summary} [{shared.id}]"
+            lines.extend(shown.lines(shared.id, fallback, "     "))
     return "\n".join(lines)
 
 
 def paths_text(result: PathsResult, events: dict[str, list[str]]) -> str:
+    shown = _Shown(events)
     lines = [
         f"{len(result.paths)} shortest path(s) from {_ref(result.source)} to "
         f"{_ref(result.target)} within {result.max_hops} hops."
     ]
     for number, path in enumerate(result.paths, 1):
-        names = {node.id: node for node in path.nodes}
-        steps = []
-        for edge in path.edges:
-            label = edge.role or edge.type
-            steps.append(f"{names[edge.source].name} -[{label}]- {names[edge.target].name}")
-        lines.append(f"Path {number} ({path.hops} hops): " + "; ".join(steps))
+        walk = [_step(path.nodes[0])]
+        for node, edge in zip(path.nodes[1:], path.edges, strict=False):
+            walk.append(f"-[{edge.role or edge.type}]-")
+            walk.append(_step(node))
+        lines.append(f"Path {number} ({path.hops} hops): {' '.join(walk)}")
         for node in path.nodes:
-            if node.label != "Event":
-                continue
-            block = events.get(node.id)
-            if block:
-                lines.append(f"  event: {block[0]}")
-                lines.extend(f"    {line.lstrip()}" for line in block[1:])
-            else:
+            if node.label == "Event":
                 label = date_label(node.start, node.end, None)
-                lines.append(f"  event: {label} - {node.kind}: {node.name} [{node.id}]")
+                fallback = f"{label} - {node.kind}: {node.name} [{node.id}]"
+                lines.extend(shown.lines(node.id, fallback, "  "))
     return "\n".join(lines)
+
+
+def _step(node: Any) -> str:
+    return node.name if node.label == "Actor" else f"[{node.id}]"
 
 
 def cypher_text(result: CypherResult) -> str:

@@ -38,7 +38,7 @@ from graphsvc.limits import MAX_CYPHER_QUERY_CHARS, MAX_HOPS, MAX_LIMIT
 from graphsvc.mcp import text as render
 from graphsvc.model import ID_PATTERN, ActorKind, EventType
 from graphsvc.settings import Settings
-from graphsvc.store.base import GraphStore, TimelineQuery
+from graphsvc.store.base import MAX_NAMES, GraphStore, TimelineQuery
 from graphsvc.views import (
     CypherResult,
     EventDetail,
@@ -244,7 +244,10 @@ def register(
             page = await ask(store, store.related_actors, actor, window, kind, limit)
             shared = [e.id for item in page.items for e in item.events]
             events = await events_with_sources(shared)
-        words = render.relations_text(page, events)
+            cited = [r.document for i in page.items for r in i.relations if r.document]
+            found = await run_in_threadpool(store.get_documents, render.unique(cited)[:MAX_NAMES])
+        documents = {d.id: d for d in found}
+        words = render.relations_text(page, events, documents.get)
         if page.actor.id != actor:
             words = f"({actor} was merged into {page.actor.id}.)\n{words}"
         return _result(words, page)
