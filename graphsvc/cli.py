@@ -264,6 +264,13 @@ def mcp(
     if problem is not None:
         err.print(f"[red]error:[/red] {problem}: choose another with --port or --host")
         raise typer.Exit(2)
+    if host not in ("127.0.0.1", "localhost", "::1") and not (
+        settings.api_key or settings.read_key
+    ):
+        err.print(
+            f"[yellow]warning:[/yellow] serving {host} with no key: anyone who reaches it "
+            "may read the graph; set GRAPHSVC_READ_KEY or GRAPHSVC_API_KEY"
+        )
     configure_logging(settings.log_level)
     run_http(settings, host, port)
 
