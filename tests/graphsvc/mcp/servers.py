@@ -18,7 +18,6 @@ import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
-from mcp.shared._httpx_utils import create_mcp_http_client
 
 from tests.e2e.server import ROOT, free_port
 
@@ -47,7 +46,7 @@ async def http_session(url: str, key: str | None) -> AsyncIterator[Client]:
     """A client session with `Authorization: Bearer <key>` on every request."""
     headers = {"Authorization": f"Bearer {key}"} if key else None
     async with (
-        create_mcp_http_client(headers=headers) as http,
+        httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(30, read=300)) as http,
         Client(streamable_http_client(url, http_client=http)) as client,
     ):
         yield client
