@@ -228,6 +228,53 @@ def serve(
         run(create_app(settings), settings, host, port)
 
 
+class McpTransportOption(StrEnum):
+    """How `graphsvc mcp` talks to its client."""
+
+    stdio = "stdio"
+    http = "http"
+
+
+@app.command()
+def mcp(
+    transport: Annotated[
+        McpTransportOption,
+        typer.Option(
+            help="stdio (the MCP host starts graphsvc and trusts it: no keys) or http "
+            "(streamable HTTP at /mcp; the read key or the API key when either is set)."
+        ),
+    ] = McpTransportOption.stdio,
+    host: Annotated[str, typer.Option(help="Bind address of --transport http.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of --transport http.")] = 8765,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Run an MCP server (Model Context Protocol) over the same store as the API: tools
+    for search, timelines, relations, paths, events and read-only Cypher (and article
+    ingest when GRAPHSVC_API_KEY is set); see docs/mcp.md."""
+    from graphsvc.api.server import why_not_listening
+    from graphsvc.logs import configure as configure_logging
+    from graphsvc.mcp.server import run_http, run_stdio
+
+    settings = _settings(data_dir)
+    if transport is McpTransportOption.stdio:
+        configure_logging(settings.log_level)  # stderr: stdout carries the protocol
+        run_stdio(settings)
+        return
+    problem = why_not_listening(host, port)
+    if problem is not None:
+        err.print(f"[red]error:[/red] {problem}: choose another with --port or --host")
+        raise typer.Exit(2)
+    if host not in ("127.0.0.1", "localhost", "::1") and not (
+        settings.api_key or settings.read_key
+    ):
+        err.print(
+            f"[yellow]warning:[/yellow] serving {host} with no key: anyone who reaches it "
+            "may read the graph; set GRAPHSVC_READ_KEY or GRAPHSVC_API_KEY"
+        )
+    configure_logging(settings.log_level)
+    run_http(settings, host, port)
+
+
 @app.command()
 def timeline(
     actor: Annotated[str | None, typer.Option(help="Actor id, e.g. person:vladimir-putin.")] = None,

@@ -7,6 +7,7 @@ body is refused with a message naming the setting before any model sees it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from fastapi import Request
 
@@ -48,11 +49,9 @@ def check_record_count(count: int, ceiling: int) -> None:
         )
 
 
-async def check_text_params(request: Request) -> None:
-    """Dependency of every data route: 422 when a query or path parameter is longer than
-    GRAPHSVC_MAX_TEXT_PARAM_CHARS, before a date parser or a store spends time on it."""
-    ceiling = request.app.state.settings.max_text_param_chars
-    given = [*request.query_params.multi_items(), *request.path_params.items()]
+def check_text_lengths(given: Iterable[tuple[str, object]], ceiling: int) -> None:
+    """422 when a parameter's text is longer than `ceiling` (GRAPHSVC_MAX_TEXT_PARAM_CHARS),
+    before a date parser or a store spends time on it; the MCP tools check theirs too."""
     errors = [
         {
             "field": f"parameter {name}",
@@ -64,3 +63,10 @@ async def check_text_params(request: Request) -> None:
     ]
     if errors:
         raise InvalidInput(errors[0]["message"], errors=errors)
+
+
+async def check_text_params(request: Request) -> None:
+    """Dependency of every data route: 422 when a query or path parameter is longer than
+    GRAPHSVC_MAX_TEXT_PARAM_CHARS, before a date parser or a store spends time on it."""
+    ceiling = request.app.state.settings.max_text_param_chars
+    check_text_lengths([*request.query_params.multi_items(), *request.path_params.items()], ceiling)

@@ -14,6 +14,8 @@ from graphsvc.adhoc.shape import check_shape
 from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS
+from graphsvc.settings import Settings
+from graphsvc.store.base import GraphStore
 from graphsvc.views import CypherResult
 
 router = APIRouter(tags=["cypher"])
@@ -41,6 +43,27 @@ class CypherRequest(BaseModel):
     )
 
 
+async def run_read_only(
+    store: GraphStore,
+    settings: Settings,
+    slots: CypherSlots,
+    query: str,
+    params: dict[str, Any],
+    timeout: float | None = None,
+    limit: int | None = None,
+) -> CypherResult:
+    """The guard and limits of POST /cypher, then the query: length and nesting caps,
+    parameter checks, the read-only guard, the server's timeout and row limit (a caller
+    may ask for less), and a free slot. `graphsvc mcp`'s cypher tool runs this too."""
+    check_shape(query, settings.cypher_max_query_chars, settings.cypher_max_depth)
+    check_request(query, params)
+    check_read_only(query)
+    timeout = min(timeout or settings.cypher_timeout_seconds, settings.cypher_timeout_seconds)
+    limit = min(limit or settings.cypher_row_limit, settings.cypher_row_limit)
+    with slots.take():
+        return await run_in_threadpool(store.run_cypher, query, params, timeout, limit)
+
+
 @router.post(
     "/cypher",
     summary="Run a read-only Cypher query (timeout and row limit; writes refused with 400)",
@@ -48,11 +71,7 @@ class CypherRequest(BaseModel):
 async def run_cypher(
     body: CypherRequest, store: StoreDep, settings: SettingsDep, request: Request
 ) -> CypherResult:
-    check_shape(body.query, settings.cypher_max_query_chars, settings.cypher_max_depth)
-    check_request(body.query, body.params)
-    check_read_only(body.query)
-    timeout = min(body.timeout or settings.cypher_timeout_seconds, settings.cypher_timeout_seconds)
-    limit = min(body.limit or settings.cypher_row_limit, settings.cypher_row_limit)
     slots: CypherSlots = request.app.state.cypher_slots
-    with slots.take():
-        return await run_in_threadpool(store.run_cypher, body.query, body.params, timeout, limit)
+    return await run_read_only(
+        store, settings, slots, body.query, body.params, body.timeout, body.limit
+    )

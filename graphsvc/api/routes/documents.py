@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.model import DateBasis, EventType, Factuality, GraphBatch, Precision
 from graphsvc.resolve import StoreResolver
+from graphsvc.store.base import GraphStore
 from graphsvc.views import Stats
 from loaders.text.article import Article
 from loaders.text.pipeline import extract
@@ -71,9 +72,15 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
     )
 
 
+def ingest(store: GraphStore, article: Article, spacy_model: str) -> DocumentResult:
+    """Extract the article's actors, events and relations and write them (blocking: call
+    it from a thread). POST /documents and `graphsvc mcp`'s ingest tool both run this."""
+    resolver = StoreResolver(store)  # its actors are the stored ones they name
+    batch = extract(article, spacy_model, resolver)
+    result = store.write_batch(batch)
+    return summarise(batch, result.stats)
+
+
 @router.post("/documents", summary="Ingest one article (text or HTML with metadata)")
 async def post_document(article: Article, store: StoreDep, settings: SettingsDep) -> DocumentResult:
-    resolver = StoreResolver(store)  # its actors are the stored ones they name
-    batch = await run_in_threadpool(extract, article, settings.spacy_model, resolver)
-    result = await run_in_threadpool(store.write_batch, batch)
-    return summarise(batch, result.stats)
+    return await run_in_threadpool(ingest, store, article, settings.spacy_model)
