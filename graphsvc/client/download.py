@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,15 +32,17 @@ def target(path: str | os.PathLike[str], suggested: str | None, fallback: str) -
 
 def write_chunks(chunks: Iterable[bytes], path: Path) -> Path:
     """Write to a temporary file beside `path`, then rename it over `path` (atomic on
-    one file system); the temporary file is removed if anything fails."""
+    one file system); the temporary file is removed if anything fails. Opened with
+    `open(..., "xb")`, not `mkstemp`, so the file gets the usual umask permissions
+    rather than owner-only ones."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
     try:
-        with os.fdopen(fd, "wb") as sink:
+        with partial.open("xb") as sink:
             for chunk in chunks:
                 sink.write(chunk)
         os.replace(partial, path)
     except BaseException:
-        Path(partial).unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
     return path
