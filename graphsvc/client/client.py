@@ -21,7 +21,7 @@ import httpx2
 from pydantic import BaseModel
 
 from graphsvc.client import config
-from graphsvc.client.bodies import JSON, Records, records_body
+from graphsvc.client.bodies import Records, records_body
 from graphsvc.client.download import filename, target, write_chunks
 from graphsvc.client.errors import connection_failed, from_response
 from graphsvc.client.models import (
@@ -374,7 +374,7 @@ class Client:
             "mode": mode,
         }
         body = {name: value for name, value in fields.items() if value is not None}
-        response = self._send("POST", "/documents", json=body, headers={"Content-Type": JSON})
+        response = self._send("POST", "/documents", json=body)
         return DocumentResult.model_validate_json(response.content)
 
 
