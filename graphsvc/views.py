@@ -25,6 +25,13 @@ from graphsvc.model import (
 )
 
 
+class ActorsPage(BaseModel):
+    """GET /actors: actors by name or alias."""
+
+    items: list[Actor]
+    count: int
+
+
 class ActorRef(BaseModel):
     id: str
     name: str
@@ -213,4 +220,54 @@ class CypherResult(BaseModel):
 
 class WriteResult(BaseModel):
     written: dict[str, int] = Field(description="Items in the batch, by kind.")
+    stats: Stats
+
+
+class Schema(BaseModel):
+    """GET /schema: each vocabulary as a list of its values, in the code's order."""
+
+    event_types: list[EventType] = Field(description="Event types (`type=` of /timeline).")
+    actor_kinds: list[ActorKind] = Field(description="Actor kinds (`kind=` of relations).")
+    relation_types: list[RelationType] = Field(description="Actor-to-actor relation types.")
+    roles: list[Role] = Field(description="Roles of an actor in an event.")
+    date_bases: list[DateBasis] = Field(
+        description="Where a date comes from (`basis=` of /timeline): text, context or publication."
+    )
+    factualities: list[Factuality] = Field(
+        description="What the text says of an event's reality (`factuality=` of /timeline)."
+    )
+    shown_factualities: list[Factuality] = Field(
+        description="The factualities a timeline shows when `factuality` is not given."
+    )
+    precisions: list[Precision] = Field(description="Date precisions, finest first.")
+
+
+class ExtractedEvent(BaseModel):
+    """An event POST /documents extracted from an article."""
+
+    id: str
+    type: EventType
+    summary: str
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    approximate: bool = False
+    date_basis: DateBasis | None = Field(
+        default=None,
+        description="text: stated for this event; context: carried from earlier text; "
+        "publication: inferred from the publication date",
+    )
+    confidence: float
+    factuality: Factuality
+    reported_by: str | None = None
+    participants: list[str]
+
+
+class DocumentResult(BaseModel):
+    """POST /documents: what one article gave, and the graph's counts after writing it."""
+
+    document: str
+    written: dict[str, int]
+    actors: list[str]
+    events: list[ExtractedEvent]
     stats: Stats

@@ -1,6 +1,8 @@
 """The real server: `graphsvc load` then `graphsvc serve` (uvicorn) in a subprocess, over HTTP.
 
-This is what `make run` does, on a free port and a temporary data directory.
+This is what `make run` does, on a free port and a temporary data directory. The calls
+go through `graphsvc.client`, except where a test is about the raw HTTP (the problem's
+content type).
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ import json
 import signal
 import subprocess
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import httpx2
 import pytest
 
+from graphsvc.client import BadRequest, Client, PayloadTooLarge, ValidationFailed
 from tests.conftest import EXAMPLES
 from tests.e2e.server import ROOT, graphsvc, running_server, server_env
 
@@ -36,56 +41,56 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert access and all(a["request_id"] and a["duration_ms"] >= 0 for a in access)
 
 
-def test_timeline_over_http(server: str) -> None:
-    response = httpx2.get(f"{server}/timeline", params={"actor": "person:vladimir-putin"})
-    assert response.status_code == 200
-    items = response.json()["items"]
-    assert [i["id"] for i in items] == [
+@pytest.fixture
+def graph(server: str) -> Iterator[Client]:
+    with Client(server) as client:
+        yield client
+
+
+def test_timeline_over_http(graph: Client) -> None:
+    items = graph.timeline(actor="person:vladimir-putin").items
+    assert [i.id for i in items] == [
         "event:putin-asks-assad-to-step-down",
         "event:putin-assad-kremlin-meeting",
     ]
-    assert items[1]["start"] == items[1]["end"] == "2015-10-20"
-    assert items[1]["precision"] == "day"
-    assert items[0]["approximate"] is True
-    assert all(i["sources"] and i["date_text"] for i in items)
+    assert items[1].start == items[1].end == date(2015, 10, 20)
+    assert items[1].precision == "day"
+    assert items[0].approximate is True
+    assert all(i.sources and i.date_text for i in items)
 
 
-def test_relations_and_paths_over_http(server: str) -> None:
-    related = httpx2.get(f"{server}/actors/person:bashar-al-assad/relations").json()
-    assert related["items"][0]["actor"]["id"] == "person:vladimir-putin"
-    paths = httpx2.get(
-        f"{server}/paths",
-        params={"source": "person:igor-sergun", "target": "person:bashar-al-assad"},
-    ).json()
-    assert paths["paths"][0]["edges"]
+def test_relations_and_paths_over_http(graph: Client) -> None:
+    related = graph.related_actors("person:bashar-al-assad")
+    assert related.items[0].actor.id == "person:vladimir-putin"
+    paths = graph.paths(source="person:igor-sergun", target="person:bashar-al-assad")
+    assert paths.paths[0].edges
 
 
-def test_writes_and_errors_over_http(server: str) -> None:
-    before = httpx2.get(f"{server}/stats").json()
-    again = httpx2.post(f"{server}/records", content=EXAMPLES.read_bytes())
-    assert again.status_code == 200
-    assert httpx2.get(f"{server}/stats").json() == before
-    bad = httpx2.post(f"{server}/records", content=b'{"record": "actor", "kind": "person"}\n')
-    assert bad.status_code == 422
-    assert bad.headers["content-type"] == "application/problem+json"
-    assert bad.json()["errors"][0]["line"] == 1
-    too_big = httpx2.post(f"{server}/records", content=b" " * 10_000_001)
-    assert too_big.status_code == 413
-    assert httpx2.get(f"{server}/stats").json() == before
+def test_writes_and_errors_over_http(server: str, graph: Client) -> None:
+    before = graph.stats()
+    graph.post_records(EXAMPLES.read_bytes())  # answers 200, or raises
+    assert graph.stats() == before
+    bad_line = b'{"record": "actor", "kind": "person"}\n'
+    with pytest.raises(ValidationFailed) as bad:
+        graph.post_records(bad_line)
+    assert bad.value.status == 422
+    assert bad.value.errors[0]["line"] == 1
+    raw = httpx2.post(f"{server}/records", content=bad_line)  # the wire format itself
+    assert raw.status_code == 422
+    assert raw.headers["content-type"] == "application/problem+json"
+    with pytest.raises(PayloadTooLarge) as too_big:
+        graph.post_records(b" " * 10_000_001)
+    assert too_big.value.status == 413
+    assert graph.stats() == before
 
 
-def test_cypher_and_graphml_export_over_http(server: str) -> None:
+def test_cypher_and_graphml_export_over_http(graph: Client, tmp_path: Path) -> None:
     """A forked query child and a streamed export, inside the real uvicorn process."""
-    answer = httpx2.post(
-        f"{server}/cypher", json={"query": "MATCH (a:Actor) RETURN a.name LIMIT 5"}
-    ).json()
-    assert len(answer["rows"]) == 5
-    refused = httpx2.post(f"{server}/cypher", json={"query": "MATCH (n) DETACH DELETE n"})
-    assert refused.status_code == 400
-    assert httpx2.get(f"{server}/stats").json()["actors"] == 14
-    graphml = httpx2.get(
-        f"{server}/timeline/export",
-        params={"format": "graphml", "actor": "person:vladimir-putin"},
-    )
-    assert graphml.status_code == 200
-    assert graphml.text.count("<node ") == 7
+    answer = graph.cypher("MATCH (a:Actor) RETURN a.name LIMIT 5")
+    assert len(answer.rows) == 5
+    with pytest.raises(BadRequest) as refused:
+        graph.cypher("MATCH (n) DETACH DELETE n")
+    assert refused.value.status == 400
+    assert graph.stats().actors == 14
+    graphml = graph.export("person:vladimir-putin", "graphml", tmp_path / "putin.graphml")
+    assert graphml.read_text(encoding="utf-8").count("<node ") == 7

@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
 from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
-from graphsvc.model import Actor, ActorKind
+from graphsvc.model import ActorKind
 from graphsvc.store.base import MAX_LIMIT
-from graphsvc.views import ActorDetail, ActorDocumentsPage, RelatedActorsPage
+from graphsvc.views import ActorDetail, ActorDocumentsPage, ActorsPage, RelatedActorsPage
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 #: The write route: app.py guards it with the API key like the other writes.
@@ -31,11 +31,6 @@ MOVED: dict[int | str, dict[str, Any]] = {
         "headers": {"Location": {"schema": {"type": "string"}}},
     }
 }
-
-
-class ActorsPage(BaseModel):
-    items: list[Actor]
-    count: int
 
 
 class MergeRequest(BaseModel):

@@ -2,48 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.model import DateBasis, EventType, Factuality, GraphBatch, Precision
+from graphsvc.model import GraphBatch
 from graphsvc.resolve import StoreResolver
 from graphsvc.store.base import GraphStore
-from graphsvc.views import Stats
+from graphsvc.views import DocumentResult, ExtractedEvent, Stats
 from loaders.text.article import Article
 from loaders.text.pipeline import extract
 
 router = APIRouter(tags=["documents"])
-
-
-class ExtractedEvent(BaseModel):
-    id: str
-    type: EventType
-    summary: str
-    start: date | None
-    end: date | None
-    precision: Precision | None
-    approximate: bool = False
-    date_basis: DateBasis | None = Field(
-        default=None,
-        description="text: stated for this event; context: carried from earlier text; "
-        "publication: inferred from the publication date",
-    )
-    confidence: float
-    factuality: Factuality
-    reported_by: str | None = None
-    participants: list[str]
-
-
-class DocumentResult(BaseModel):
-    document: str
-    written: dict[str, int]
-    actors: list[str]
-    events: list[ExtractedEvent]
-    stats: Stats
 
 
 def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:

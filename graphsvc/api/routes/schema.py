@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import get_args
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
 from graphsvc.model import (
     SHOWN_FACTUALITIES,
@@ -18,27 +17,9 @@ from graphsvc.model import (
     RelationType,
     Role,
 )
+from graphsvc.views import Schema
 
 router = APIRouter(tags=["schema"])
-
-
-class Schema(BaseModel):
-    """Each vocabulary as a list of its values, in the code's order."""
-
-    event_types: list[EventType] = Field(description="Event types (`type=` of /timeline).")
-    actor_kinds: list[ActorKind] = Field(description="Actor kinds (`kind=` of relations).")
-    relation_types: list[RelationType] = Field(description="Actor-to-actor relation types.")
-    roles: list[Role] = Field(description="Roles of an actor in an event.")
-    date_bases: list[DateBasis] = Field(
-        description="Where a date comes from (`basis=` of /timeline): text, context or publication."
-    )
-    factualities: list[Factuality] = Field(
-        description="What the text says of an event's reality (`factuality=` of /timeline)."
-    )
-    shown_factualities: list[Factuality] = Field(
-        description="The factualities a timeline shows when `factuality` is not given."
-    )
-    precisions: list[Precision] = Field(description="Date precisions, finest first.")
 
 
 SCHEMA = Schema(
