@@ -24,23 +24,23 @@ from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.limits import check_text_lengths
 from graphsvc.api.params import (
     at_most,
-    bases_from,
-    factualities_from,
     window_from,
 )
-from graphsvc.api.routes.actors import ActorsPage
 from graphsvc.api.routes.answer import ask
 from graphsvc.api.routes.cypher import run_read_only
-from graphsvc.api.routes.documents import DocumentResult, ingest
+from graphsvc.api.routes.documents import ingest
+from graphsvc.api.routes.timeline import timeline_query
 from graphsvc.errors import GraphsvcError
 from graphsvc.export import Citations
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS, MAX_HOPS, MAX_LIMIT
 from graphsvc.mcp import text as render
 from graphsvc.model import ID_PATTERN, ActorKind, EventType
 from graphsvc.settings import Settings
-from graphsvc.store.base import MAX_NAMES, GraphStore, TimelineQuery
+from graphsvc.store.base import MAX_NAMES, GraphStore
 from graphsvc.views import (
+    ActorsPage,
     CypherResult,
+    DocumentResult,
     EventDetail,
     PathsResult,
     RelatedActorsPage,
@@ -205,17 +205,18 @@ def register(
         with api_errors():
             texts(actor=actor, since=since, until=until, q=q, document=document, cursor=cursor)
             limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-            query = TimelineQuery(
-                actor=actor,
-                window=window_from(since, until),
-                types=tuple(type or ()),
-                bases=bases_from(basis),
-                factualities=factualities_from(factuality),
-                q=q or None,
-                document=document or None,
-                undated=undated,
-                limit=limit,
-                cursor=cursor,
+            query = timeline_query(
+                actor,
+                since,
+                until,
+                type,
+                q,
+                undated,
+                limit,
+                cursor,
+                basis=basis,
+                factuality=factuality,
+                document=document,
             )
             page = await ask(store, store.timeline, query, short=actor is not None)
             citations = Citations(store)

@@ -34,7 +34,7 @@ from graphsvc.views import TimelinePage
 router = APIRouter(tags=["timeline"])
 
 
-def _query(
+def timeline_query(
     actor: str | None,
     since: str | None,
     until: str | None,
@@ -47,6 +47,7 @@ def _query(
     factuality: list[str] | None = None,
     document: str | None = None,
 ) -> TimelineQuery:
+    """The store's query from the route's parameters (the MCP `timeline` tool's too)."""
     return TimelineQuery(
         actor=actor,
         window=window_from(since, until),
@@ -94,7 +95,7 @@ def export_timeline(
         ),
     ] = False,
 ) -> StreamingResponse:
-    query = _query(
+    query = timeline_query(
         actor, since, until, type, q, undated, basis=basis, factuality=factuality, document=document
     )
     subject = export_subject(store, actor)  # an unknown actor: 404 before the stream starts
@@ -131,7 +132,7 @@ async def timeline(
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> JsonAnswer:
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    query = _query(
+    query = timeline_query(
         actor, since, until, type, q, undated, limit, cursor, basis, factuality, document
     )
     one_actor = actor is not None  # kept by the store; not a scan of every event

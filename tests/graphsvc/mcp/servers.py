@@ -4,22 +4,18 @@ client starts the server) or streamable HTTP (a server on a free loopback port).
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import IO
 
 import httpx2
-import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from tests.e2e.server import ROOT, free_port
+from tests.e2e.server import ROOT, free_port, serving
 
 #: What a stdio server inherits besides the settings given: no GRAPHSVC_* of the shell.
 INHERITED = ("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME")
@@ -54,36 +50,10 @@ async def http_session(url: str, key: str | None) -> AsyncIterator[Client]:
 
 @contextmanager
 def http_server(env: dict[str, str], log: Path) -> Iterator[str]:
-    """`graphsvc mcp --transport http` on a free port; yields the /mcp URL."""
+    """`graphsvc mcp --transport http` on a free port; yields the /mcp URL once it
+    listens (any answer)."""
     port = free_port()
-    sink = log.open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graphsvc", "mcp", "--transport", "http", "--port", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=sink,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
     url = f"http://127.0.0.1:{port}/mcp"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx2.get(url, timeout=1)  # any answer: it listens
-            break
-        except httpx2.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"graphsvc mcp did not start: {log.read_text(encoding='utf-8')}")
-        time.sleep(0.1)
-    try:
+    command = [sys.executable, "-m", "graphsvc", "mcp", "--transport", "http"]
+    with serving([*command, "--port", str(port)], env, log, url):
         yield url
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        sink.close()
