@@ -171,15 +171,18 @@ def event_row(event: Event) -> dict[str, Any]:
 
 
 def event_write_row(event: Event) -> dict[str, Any]:
-    """An event with its edges, for events/write (node and edges in one pass)."""
+    """A stored event with its edges, for events/write (node and edges in one pass). Each
+    edge's properties are given as Neo4j stores them (no nulls), so the statement can keep
+    an edge whose properties are unchanged instead of deleting and creating it again."""
     return {
         **event_row(event),
         "participants": [
-            {"actor": p.actor, "role": p.role.value, "ordinal": i}
+            {"actor": p.actor, "props": {"role": p.role.value, "ordinal": i}}
             for i, p in enumerate(event.participants)
         ],
         "sources": [
-            {"ordinal": i, **s.model_dump(mode="json")} for i, s in enumerate(event.sources)
+            {"document": s.document, "props": _source_props(s, i)}
+            for i, s in enumerate(event.sources)
         ],
     }
 
