@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.load import HEADERS, LoadConfig, RawSession, measure, percentile, prep_rows, rows
+from tests.async_runner import run_async
 
 pytestmark = pytest.mark.e2e
 
@@ -106,4 +107,4 @@ def test_raw_session_reads_chunked_and_sized_bodies() -> None:
         assert [r.split(b" ")[1] for r in requests] == [b"/0", b"/1", b"/2"]
         return got
 
-    assert asyncio.run(exchange()) == [(200, b"hello"), (404, b"abcde"), (200, b"to the end")]
+    assert run_async(exchange) == [(200, b"hello"), (404, b"abcde"), (200, b"to the end")]

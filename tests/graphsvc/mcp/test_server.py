@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import anyio
 import httpx2
 import pytest
 from mcp import Client
 from mcp_types import CallToolResult
 
+from tests.async_runner import run_async
 from tests.conftest import EXAMPLES
 from tests.e2e.server import ROOT
 from tests.graphsvc.mcp.servers import http_server, http_session, mcp_env, stdio_session
@@ -114,7 +114,7 @@ def stdio(store_env: tuple[str, dict[str, str]], tmp_path_factory: pytest.TempPa
             async with stdio_session(env, log) as client:
                 return await _ask_everything(client)
 
-    session = anyio.run(run)
+    session = run_async(run)
     assert "Traceback" not in log_path.read_text(encoding="utf-8")
     return session
 
@@ -152,7 +152,7 @@ def http(store_env: tuple[str, dict[str, str]], tmp_path_factory: pytest.TempPat
                 api_cypher = await client.call_tool("cypher", CALLS["count"][1])
             return HttpAnswers(without_key, wrong_key, read, ingest, cypher, api_cypher)
 
-        answers = anyio.run(run)
+        answers = run_async(run)
     assert "Traceback" not in log.read_text(encoding="utf-8")
     return answers
 
@@ -333,7 +333,7 @@ def test_http_ingest_with_the_api_key(tmp_path: Path) -> None:
             return ingested, again
 
     with http_server(env, tmp_path / "server.log") as url:
-        ingested, timeline = anyio.run(run)
+        ingested, timeline = run_async(run)
     assert not ingested.is_error, text_of(ingested)
     assert ingested.structured_content["document"] == "assad-visits-moscow"
     assert "Document assad-visits-moscow ingested" in text_of(ingested)
