@@ -28,7 +28,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from graphsvc.adhoc.neo4j_run import SERVER_STATE_CODES, run_read_only
-from graphsvc.errors import GraphsvcError, NotFound, QueryTimeout, StoreUnavailable
+from graphsvc.errors import NotFound, QueryTimeout, StoreUnavailable
 from graphsvc.model import (
     Actor,
     ActorKind,
@@ -50,6 +50,7 @@ from graphsvc.store.deadline import Watchdog, call_with_deadline
 from graphsvc.store.merge import merge_batch
 from graphsvc.store.neo4j_kept import NOTHING_KEPT, KeptAnswers, SharedCounter, freeze
 from graphsvc.store.neo4j_reads import (
+    StillChanging,
     answer_consistently,
     event_view,
     not_found,
@@ -353,28 +354,30 @@ def _consistent(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T])
     of that batch, or an edge the batch deleted with its properties already gone. Every
     write transaction bumps the write lock's counter, so a read that finds the counter
     unchanged around it saw no commit; otherwise it reads again (its failure too: a torn
-    row may not validate). After READ_ATTEMPTS it keeps the last answer, so a long read
-    under steady writes still answers.
+    row may not validate). After READ_ATTEMPTS it raises StillChanging, and the caller
+    reads once more under the write lock (`_under_write_lock`): a long read under
+    steady writes still answers, and never with part of a batch.
     """
-    for attempt in range(1, READ_ATTEMPTS + 1):
+    for _ in range(READ_ATTEMPTS):
         before = _writes(tx)
         try:
             result = work(tx)
         except neo4j_errors.GqlError:
             raise  # the driver's or the server's: translated (or retried) further out
-        except Exception as exc:
-            if _writes(tx) == before or (
-                attempt == READ_ATTEMPTS and isinstance(exc, GraphsvcError)
-            ):
+        except Exception:
+            if _writes(tx) == before:
                 raise  # a real answer (NotFound) or a real failure, not a torn read
-            if attempt == READ_ATTEMPTS:
-                raise StoreUnavailable(
-                    f"the graph changed during each of {READ_ATTEMPTS} attempts to read it; retry"
-                ) from exc
             continue
-        if attempt == READ_ATTEMPTS or _writes(tx) == before:
+        if _writes(tx) == before:
             return result
-    raise AssertionError("unreachable")
+    raise StillChanging(f"a commit overlapped each of {READ_ATTEMPTS} reads")
+
+
+def _under_write_lock(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T]) -> T:
+    """`work` after taking the write lock (writes/hold): no batch commits while it reads,
+    so its answer is whole. The last resort of `_consistent` and `_answer`."""
+    _run(tx, "writes/hold")
+    return work(tx)
 
 
 #: Tries of one schema statement that another process is applying at the same moment.
@@ -520,8 +523,11 @@ class Neo4jStore:
         *,
         writing: bool,
         timeout: float,
+        locking: bool = False,
     ) -> T:
-        """`work` in a managed transaction with Neo4j's `timeout`, watched by `watchdog`."""
+        """`work` in a managed transaction with Neo4j's `timeout`, watched by `watchdog`.
+        `locking`: a read that takes the write lock (`_under_write_lock`), so it runs
+        as a write transaction but its errors read as a read's."""
 
         def watched(tx: ManagedTransaction) -> T:
             watchdog.check()  # a driver retry after the caller gave up does nothing
@@ -529,19 +535,22 @@ class Neo4jStore:
 
         with self._translate(writing=writing):
             self._ensure_schema(watchdog)
-            access = neo4j.WRITE_ACCESS if writing else neo4j.READ_ACCESS
+            access = neo4j.WRITE_ACCESS if writing or locking else neo4j.READ_ACCESS
             with self._session(access) as session:
                 watchdog.watch(session)
                 bounded = neo4j.unit_of_work(timeout=timeout)(watched)
-                run = session.execute_write if writing else session.execute_read
+                run = session.execute_write if writing or locking else session.execute_read
                 return run(bounded)
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         def call(watchdog: Watchdog) -> T:
             consistent = functools.partial(_consistent, work=work)
-            return self._transaction(
-                watchdog, consistent, writing=False, timeout=self._query_timeout
-            )
+            try:
+                return self._transaction(
+                    watchdog, consistent, writing=False, timeout=self._query_timeout
+                )
+            except StillChanging:
+                return self._locked_read(watchdog, work)
 
         seconds = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(seconds))
@@ -563,10 +572,25 @@ class Neo4jStore:
             return answer_consistently(once, READ_ATTEMPTS, known)
 
         def call(watchdog: Watchdog) -> dict[str, Any]:
-            return self._read_transaction(watchdog, work)
+            try:
+                return self._read_transaction(watchdog, work)
+            except StillChanging:
+                statement = load_query(name)
+                return self._locked_read(
+                    watchdog, lambda tx: record_row(tx.run(statement, params).single(strict=True))
+                )
 
         seconds = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(seconds))
+
+    def _locked_read(self, watchdog: Watchdog, work: Callable[[ManagedTransaction], T]) -> T:
+        """`work` once, holding the write lock: the answer of a read that every plain
+        attempt saw torn by a commit. Writers wait for it; it waits for none but the
+        batch committing now."""
+        locked = functools.partial(_under_write_lock, work=work)
+        return self._transaction(
+            watchdog, locked, writing=False, locking=True, timeout=self._query_timeout
+        )
 
     def _read_transaction(self, watchdog: Watchdog, work: Callable[[ManagedTransaction], T]) -> T:
         """`work` in a managed read transaction (as `_transaction`) whose BEGIN goes out

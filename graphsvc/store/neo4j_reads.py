@@ -51,22 +51,28 @@ def record_row(record: Any) -> Row:
     return dict(zip(record.keys(), record.values(), strict=True))
 
 
+class StillChanging(Exception):
+    """Every plain attempt of a read overlapped a commit, so each may have seen part of
+    a batch: the caller reads once more holding the write lock (writes/hold), which no
+    batch can commit past."""
+
+
 def answer_consistently(run: Callable[[], Row], attempts: int, known: int | None = None) -> Row:
     """The row of one statement that read the write counter before and after its work.
 
     Equal counters: no batch committed while it read, so it saw none half applied.
-    Otherwise it runs again; after `attempts` the last row is kept, so a read under
-    steady writes still answers (as `neo4j._consistent` does for the other reads).
+    Otherwise it runs again; after `attempts` it raises StillChanging rather than keep
+    a row that may be torn (as `neo4j._consistent` does for the other reads).
     A row with `kept` true, or whose `before` is `known` (the counter of an answer the
     caller keeps), means the statement found the kept answer still standing (the
     counter unchanged, or no change stamp of the actor past `known`) and skipped its
     work (`neo4j_kept`): the kept answer stands, whatever `after` says.
     """
-    for attempt in range(1, attempts + 1):
+    for _ in range(attempts):
         row = run()
-        if row.get("kept") or row["before"] in (row["after"], known) or attempt == attempts:
+        if row.get("kept") or row["before"] in (row["after"], known):
             return row
-    raise AssertionError("unreachable")
+    raise StillChanging(f"a commit overlapped each of {attempts} reads")
 
 
 def not_found(actor_id: str) -> NotFound:

@@ -28,7 +28,9 @@ import pytest
 from graphsvc.errors import NotFound
 from graphsvc.model import Actor, Document, Event, GraphBatch, Participant, Source, When
 from graphsvc.store.base import GraphStore, TimelineQuery
+from graphsvc.store.cypher import load_query
 from graphsvc.store.neo4j import READ_ATTEMPTS, _consistent
+from graphsvc.store.neo4j_reads import StillChanging, answer_consistently
 
 WRITERS = 8
 BATCHES = 10
@@ -226,11 +228,44 @@ def test_a_neo4j_read_that_overlapped_a_commit_is_read_again() -> None:
     work, calls = _work([ValueError("a bug")])
     with pytest.raises(ValueError, match="a bug"):
         _consistent(_Tx([5, 5]), work)
-    # NotFound before a concurrent commit is a true answer once attempts run out.
-    work, calls = _work([NotFound("no actor")] * READ_ATTEMPTS)
-    with pytest.raises(NotFound):
-        _consistent(_Tx(list(range(2 * READ_ATTEMPTS))), work)
-    # Under writes that never pause, the last answer is kept rather than none.
-    work, calls = _work([f"answer {i}" for i in range(READ_ATTEMPTS)])
-    last = f"answer {READ_ATTEMPTS - 1}"
-    assert _consistent(_Tx(list(range(2 * READ_ATTEMPTS))), work) == last
+    # Under writes that never pause, no attempt's answer (or failure) is trusted: the
+    # caller reads once more under the write lock (the Neo4j test below).
+    for outcomes in ([NotFound("no actor")], ["torn"]):
+        work, calls = _work(outcomes * READ_ATTEMPTS)
+        with pytest.raises(StillChanging):
+            _consistent(_Tx(list(range(2 * READ_ATTEMPTS))), work)
+        assert len(calls) == READ_ATTEMPTS
+    rows = iter([{"before": n, "after": n + 1} for n in range(READ_ATTEMPTS)])
+    with pytest.raises(StillChanging):
+        answer_consistently(lambda: next(rows), READ_ATTEMPTS)
+
+
+def test_a_read_torn_by_every_attempt_is_read_under_the_write_lock(
+    backend: str, store: GraphStore
+) -> None:
+    """Each plain attempt sees a batch commit (written from the read itself, in another
+    transaction); the last one holds the write lock, so that same write would wait:
+    the answer comes from a graph nobody was writing."""
+    if backend != "neo4j":
+        pytest.skip("the embedded store's readers never overlap a commit")
+    store.write_batch(_batch(0, 0))
+    attempts: list[int] = []
+    late_writer = threading.Thread(target=store.write_batch, args=(_batch(2, 0),))
+
+    def read(tx: Any) -> int:
+        attempts.append(1)
+        if len(attempts) <= READ_ATTEMPTS:
+            store.write_batch(_batch(1, len(attempts)))  # commits while this read is open
+        else:  # the locked attempt: a writer now waits for it
+            late_writer.start()
+            late_writer.join(timeout=1.0)
+            assert late_writer.is_alive(), "a batch committed past the read's write lock"
+        return int(tx.run(load_query("testing/counts")).single()["nodes"])
+
+    nodes = store._read(read)  # type: ignore[attr-defined]
+    late_writer.join(timeout=60)
+    assert len(attempts) == READ_ATTEMPTS + 1
+    stats = store.stats()
+    assert stats.events == 1 + (2 + READ_ATTEMPTS) * EVENTS  # the late batch landed after
+    nodes_of_late_batch = EVENTS + 1  # its events and its actor
+    assert nodes == stats.events + stats.actors + stats.documents - nodes_of_late_batch
