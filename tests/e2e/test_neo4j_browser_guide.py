@@ -56,11 +56,27 @@ def _load_example(target: Neo4jTarget, batch: GraphBatch) -> None:
     store.close()
 
 
-def _run(page: Any, command: str) -> None:
-    """Type a command into Browser's main editor and run it."""
-    page.locator("[data-testid=activeEditor]").first.click()
-    page.keyboard.type(command)
-    page.locator("[data-testid=editor-Run]").first.click()
+def _run(page: Any, command: str, until: Callable[[], Any]) -> None:
+    """Type a command into Browser's main editor, run it, and wait for `until` (a
+    locator's wait). Browser re-renders its editor while it settles after connecting,
+    which can swallow keystrokes: the editor is cleared and the command typed again,
+    up to three times, until the editor shows it and `until` holds."""
+    editor = page.locator("[data-testid=activeEditor]").first
+    for attempt in range(3):
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        page.keyboard.type(command)
+        if command not in editor.inner_text().replace("\u00a0", " "):
+            continue
+        page.locator("[data-testid=editor-Run]").first.click()
+        try:
+            until()
+            return
+        except Exception:
+            if attempt == 2:
+                raise
+    raise AssertionError(f"Browser's editor never showed {command!r}")
 
 
 def _run_block(page: Any, guide: Any, starts_with: str) -> str:
@@ -104,11 +120,10 @@ def test_browser_plays_the_guide_and_draws_the_timeline(
         page.click("[data-testid=connect]")
         page.get_by_text("You are connected as user").wait_for(timeout=TIMEOUT)
 
-        _run(page, f":style {base}/neo4j/graphsvc.grass")
-        page.locator("[data-testid=frame]", has_text="node.Event").first.wait_for(timeout=TIMEOUT)
-        _run(page, f":play {base}/neo4j/guide.html")
+        styled = page.locator("[data-testid=frame]", has_text="node.Event").first
+        _run(page, f":style {base}/neo4j/graphsvc.grass", lambda: styled.wait_for(timeout=TIMEOUT))
         guide = page.locator("[data-testid=carousel]").first
-        guide.wait_for(timeout=TIMEOUT)
+        _run(page, f":play {base}/neo4j/guide.html", lambda: guide.wait_for(timeout=TIMEOUT))
         title = guide.locator("h3").first.inner_text()
         guide.locator("[data-testid=nextSlide]").click()  # 1. Parameters
         params = _run_block(page, guide, ":params {")
