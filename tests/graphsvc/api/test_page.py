@@ -154,10 +154,15 @@ def test_search_timeline_event_and_path_offline(
         load_example(env, tmp_path / "data", extra)
         page.select_option("#filters [name=basis]", "publication")
         page.click("#filters button")
-        page.wait_for_function(
-            "[...document.querySelectorAll('#timeline .summary')]"
-            ".some(s => s.textContent.includes('unchanged'))"
-        )
+        try:
+            page.wait_for_function(
+                "[...document.querySelectorAll('#timeline .summary')]"
+                ".some(s => s.textContent.includes('unchanged'))"
+            )
+        except Exception as exc:  # say what the page showed instead
+            shown = page.locator("#timeline .summary").all_inner_texts()
+            message = page.locator("#message").inner_text()
+            raise AssertionError(f"basis filter: list {shown}, message {message!r}") from exc
         by_publication = page.locator("#timeline .summary").all_inner_texts()
         # vis-timeline redraws on its next animation frame.
         drawn_items = "#vis .vis-item.vis-point, #vis .vis-item.vis-range"  # a point has a dot too
