@@ -161,9 +161,26 @@ class Actor(_Strict):
     )
 
 
+#: How a participant was tied to an event: `stated`, the actor is named in the clause;
+#: `resolved`, a pronoun or description ("she", "the company") was resolved to it;
+#: `inferred`, it stands behind a group or possession ("Ruritanian troops", "Acme's
+#: shares"). A reader can tell what the text says from what the service concluded.
+LinkBasis = Literal["stated", "resolved", "inferred"]
+
+
 class Participant(_Strict):
     actor: NodeId
     role: Role = Role.participant
+    basis: LinkBasis = Field(
+        default="stated",
+        description="stated (named in the clause), resolved (a pronoun or description "
+        "resolved to the actor) or inferred (a group or possession of the actor)",
+    )
+    mention: str | None = Field(
+        default=None,
+        max_length=200,
+        description="the words of the text the link was made through, when not the name",
+    )
 
 
 class Source(_Strict):

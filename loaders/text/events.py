@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import ActorKind, EventType, Factuality, Role, When, slugify
+from graphsvc.model import ActorKind, EventType, Factuality, LinkBasis, Role, When, slugify
 from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.rules import Tense
@@ -38,9 +38,14 @@ OBJECTS = {"dobj": Role.target, "dative": Role.target, "attr": Role.target}
 
 @dataclass(frozen=True)
 class ActorRef:
+    """An actor as a token of the text refers to it; `basis` and `mention` say how the
+    token was tied to it (a name, a resolved pronoun or description, or an inference)."""
+
     id: str
     name: str
     kind: ActorKind
+    basis: LinkBasis = "stated"
+    mention: str | None = None
 
 
 @dataclass

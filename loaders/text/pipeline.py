@@ -262,7 +262,8 @@ def _event(event_id: str, draft: EventDraft, sentence: str) -> Event:
         factuality=draft.factuality,
         reported_by=draft.reported_by.id if draft.reported_by else None,
         participants=tuple(
-            Participant(actor=ref.id, role=role) for ref, role in draft.participants.values()
+            Participant(actor=ref.id, role=role, basis=ref.basis, mention=ref.mention)
+            for ref, role in draft.participants.values()
         ),
     )
 
