@@ -83,6 +83,12 @@ def access_model(settings: Settings, *, mcp: bool = False) -> str:
     this configuration sets (`mcp`: the HTTP transport, where any key set closes the
     endpoint to callers without one)."""
     read, api = settings.read_key is not None, settings.api_key is not None
+    if not read and not api and mcp:
+        return (
+            "access: no key is set, anyone who reaches the server may read and run Cypher "
+            "(no ingest_document without GRAPHSVC_API_KEY); set GRAPHSVC_READ_KEY or "
+            "GRAPHSVC_API_KEY"
+        )
     if not read and not api:
         return (
             "access: no key is set, anyone who reaches the server may read, write and run "

@@ -332,6 +332,8 @@ def test_mcp_http_logs_the_access_model_in_one_line(
         assert "reads need GRAPHSVC_API_KEY" in lines[0]  # stricter than the API
     if combination == "read_only":
         assert "refused (read-only) until GRAPHSVC_API_KEY is set" in lines[0]
+    if combination == "none":
+        assert '"level":"WARNING"' in lines[0] and "no ingest_document" in lines[0]
 
 
 # --- MCP HTTP sessions ----------------------------------------------------------------
