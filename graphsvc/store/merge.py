@@ -66,8 +66,8 @@ def merge_event(old: Event | None, new: Event) -> Event:
     event (`claims.merge_accounts`): the event shows its first-cited document's, so a
     later report that tells it differently never overwrites an earlier one."""
     sources = _union(old.sources if old else (), new.sources, lambda s: (s.document, s.sentence))
-    if old is None:
-        return claims.fold(new, sources, dict.fromkeys(claims.cited(sources), claims.account(new)))
+    if old is None:  # every document it cites tells this one account: nothing differs
+        return new.model_copy(update={"sources": sources, "claims": ()})
     return claims.merge_accounts(old, new, sources)
 
 

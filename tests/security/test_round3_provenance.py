@@ -206,7 +206,7 @@ def test_records_cannot_set_claims(api: TestClient) -> None:
         "id": "event:x",
         "type": "consult",
         "summary": "x",
-        "claims": [],
+        "claims": [{"document": "d", "type": "consult", "summary": "y"}],
     }
     response = api.post("/records", json=[record])
     assert response.status_code == 422

@@ -71,11 +71,7 @@ ReplaceParam = Annotated[
 ]
 
 
-@router.post(
-    "/documents",
-    summary="Ingest one article (text or HTML with metadata)",
-    responses={409: {"description": "The id belongs to another document; see `replace`."}},
-)
+@router.post("/documents", summary="Ingest one article (text or HTML with metadata)")
 async def post_document(
     article: Article, store: StoreDep, settings: SettingsDep, replace: ReplaceParam = False
 ) -> DocumentResult:
