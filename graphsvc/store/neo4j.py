@@ -830,10 +830,11 @@ class Neo4jStore:
             return set(row["extractors"])
 
         check_replaces(batch, stored.get, writers)
-        (touched,) = _run(tx, "documents/events", ids=ids)
-        events = [
-            _event_model(row["event"]) for row in _run(tx, "events/get_many", ids=touched["ids"])
-        ]
+        events: list[Event] = []
+        if stored:  # a first version has nothing to withdraw: no more round trips
+            (touched,) = _run(tx, "documents/events", ids=list(stored))
+            rows = _run(tx, "events/get_many", ids=touched["ids"])
+            events = [_event_model(row["event"]) for row in rows]
         changed, _ = withdraw(set(ids), events, ())
         _run(tx, "writes/stamp_documents", writes=writes, ids=ids)
         _run(tx, "documents/withdraw", ids=ids)
