@@ -33,9 +33,9 @@ def spreadsheet_cell(value: str) -> str:
     spaces are looked through, as some spreadsheets trim them before deciding.
     """
     first = value.lstrip(" ")[:1]
-    if value[:1] in FORMULA_STARTS or unicodedata.normalize("NFKC", first)[:1] in FORMULA_STARTS:
-        return "'" + value
-    return value
+    if not first.isascii():
+        first = unicodedata.normalize("NFKC", first)[:1]
+    return "'" + value if value[:1] in FORMULA_STARTS or first in FORMULA_STARTS else value
 
 
 def _replacement(match: re.Match[str]) -> str:

@@ -6,26 +6,39 @@ real reader of its format; the JSON export keeps the text exactly as stored."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
+import shutil
+import threading
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from icalendar import Calendar
-from lxml import etree
+from lxml import etree, html
 
 from graphsvc.api import create_app
 from graphsvc.export.neutralise import plain_text, spreadsheet_cell
 from graphsvc.model import GraphBatch
 from graphsvc.settings import Settings
 from tests.contract.backends import BACKENDS, open_backend
+from tests.examples.test_timeline_page import (
+    PAGE,
+    _QuietHandler,
+    _run_chromium,
+    chromium,
+    node_modules,
+)
+
+__all__ = ["chromium", "node_modules"]  # fixtures of the TimelineJS page test, used here
 
 DAY = date(2020, 3, 2)
 #: Payloads as the red team stored them, by where they sit.
@@ -178,6 +191,42 @@ def test_7_the_title_slide_shows_an_html_name_as_text(api: TestClient) -> None:
     data = json.loads(_export(api, "timelinejs", actor="person:mallory").text)
     title = _Markup(data["title"]["text"]["headline"])
     assert title.tags == [] and title.text == f"Timeline of {HTML_NAME}"
+
+
+def test_7_timelinejs_in_a_browser_loads_no_image_and_shows_no_link(
+    tmp_path: Path, chromium: str, node_modules: Path
+) -> None:
+    """What the red team saw, checked where it happened: examples/timeline.html with
+    TimelineJS3 in headless Chromium, showing the export of the stored payloads."""
+    store = open_backend("embedded", tmp_path / "data")
+    store.write_batch(HOSTILE)
+    with TestClient(create_app(Settings(data_dir=tmp_path / "data"), store=store)) as client:
+        exported = _export(client, "timelinejs").text
+    store.close()
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(PAGE, site / PAGE.name)
+    (site / "hostile.json").write_text(exported, encoding="utf-8")
+    (site / "timelinejs").mkdir()
+    (site / "timelinejs" / "node_modules").symlink_to(node_modules, target_is_directory=True)
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{PAGE.name}?data=hostile.json"
+        dom = html.fromstring(_run_chromium(chromium, tmp_path / "profile", url, "--dump-dom"))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert dom.xpath("//img[@src='x' or contains(@src, 'tracker.example')]") == []
+    assert dom.xpath("//a[contains(@href, 'phish.example')]") == []
+    assert dom.xpath("//b[text()='Mallory']") == []
+    slide = dom.get_element_by_id("event-html")
+    assert slide.xpath(".//h2[contains(@class, 'tl-headline')]")[0].text_content() == HTML_SUMMARY
+    assert HTML_SENTENCE in slide.text_content()
 
 
 # -- finding 8: control characters in GraphML and iCalendar
