@@ -139,6 +139,13 @@ class Settings(BaseSettings):
     cypher_row_limit: int = Field(
         default=1000, ge=1, le=100_000, description="Most rows POST /cypher returns."
     )
+    cypher_max_answer_bytes: int = Field(
+        default=8_000_000,
+        ge=1_000,
+        le=1_000_000_000,
+        description="Most bytes of JSON rows a POST /cypher answer may carry, counted as "
+        "rows arrive; past it the query is stopped (413).",
+    )
     cypher_max_query_chars: int = Field(
         default=10_000,
         ge=100,
