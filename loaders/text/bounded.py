@@ -13,6 +13,7 @@ nothing.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import resource
@@ -73,6 +74,9 @@ def _limit_memory(extra_bytes: int) -> None:
 
 
 def _child(article: Article, model: str, memory_bytes: int, connection: Any) -> None:
+    # What the child inherited (the model, vocabularies) lives as long as it does: the
+    # collector leaves it alone, so it neither spends time on it nor copies its pages.
+    gc.freeze()
     try:
         _limit_memory(memory_bytes)
         batch = extract(article, model, _PipeResolver(connection))
