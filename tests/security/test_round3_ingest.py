@@ -359,3 +359,21 @@ def _kill_a_worker(load: subprocess.Popen[str]) -> bool:
             pass
         time.sleep(0.05)
     return False
+
+
+def test_the_json_depth_check_holds_a_long_string_in_constant_memory() -> None:
+    """It removes strings with a regex before counting brackets; a 2 MB string (the
+    attribute bomb's page) took 220 MB of the regex engine's backtracking state."""
+    import tracemalloc
+
+    from graphsvc.api.limits import json_depth
+
+    body = json.dumps({"html": "<p " + "a=1 " * 1_000_000 + ">", "x": [[1]]}).encode()
+    tracemalloc.start()
+    try:
+        depth = json_depth(body)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert depth == 3
+    assert peak < 3 * len(body), f"{peak / MB:.0f} MB for a {len(body) / MB:.0f} MB body"
