@@ -174,6 +174,20 @@ class Settings(BaseSettings):
         description="Memory an embedded POST /cypher child may allocate beyond what it "
         "shares with the server (its address-space limit); past it the query fails (400).",
     )
+    ingest_timeout_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="Longest one POST /documents extraction may run; past it the child "
+        "process doing it is killed and the answer is 408, with nothing written.",
+    )
+    ingest_memory_mb: int = Field(
+        default=2048,
+        ge=64,
+        le=65_536,
+        description="Memory one POST /documents extraction may allocate beyond what its "
+        "child process shares with the server (its address-space limit); 413 past it.",
+    )
     max_text_param_chars: int = Field(
         default=500,
         ge=16,
