@@ -1,18 +1,36 @@
-"""Actor relations from titles and appositions, each with its sentence.
+"""Actor relations as a reader states them, from spaCy's dependency parse.
 
-"Russian President Vladimir Putin" gives Putin LEADER_OF Russia; "Igor Sergun, the head
-of Russia's GRU" gives Sergun HEAD_OF GRU; "long-time ally Bashar al-Assad", object of
-Putin's verb, gives Putin ALLY_OF Assad. Types come only from the vocabulary.
+Four readings, each driven by the word lists of data/relations.yaml:
+
+- descriptions of a person: a role noun before the name ("XBT spokesman Allan
+  Fitzmaurice", "Russian President Putin", "Kennedy assassin Sirhan"), in apposition
+  ("X, the chief executive of Y", "Y's chief executive, X"), after a copula ("X is the
+  foreign minister of Y") or "of" ("Felipe Gonzalez of Spain");
+- verbs, with their subject found through relative clauses, participles, conjunctions
+  and passives ("X, who heads Y", "Y, based in Z", "Y was killed by X", "X joined Y in
+  1961");
+- places: "Dayton, Ohio" (located in), "Acme Corp., Dayton" and "Z-based Y" (based
+  in), place words before an organisation or a person (based in, lives in);
+- joins: what is based in or lives in a city also is in the region the city is in.
+
+Each draft carries its role text, basis (stated or inferred) and validity: a date the
+verb governs starts ("joined ... in 1961") or ends ("left ... in 1975") it; "former"
+ends it; a present-tense statement holds when the text was written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import ActorKind, RelationType
+from graphsvc.model import ActorKind, Precision, Relation, RelationType
+from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.events import ActorRef
+from loaders.text.gazetteer import place_evidence
+from loaders.text.relation_words import Basis, VerbFrame, relation_words
 from loaders.text.vocabulary import vocabulary
 
 
@@ -22,83 +40,574 @@ class RelationDraft:
     type: RelationType
     target: ActorRef
     sentence: Span
+    role: str | None = None
+    basis: Basis = "stated"
+    since: tuple[date, Precision] | None = None
+    until: tuple[date, Precision] | None = None
+    current: bool | None = None
 
 
-def _title_of(tokens: list[Token]) -> RelationType | None:
-    titles = vocabulary()["titles"]
-    words = " ".join(t.lower_ for t in tokens)
-    for title in sorted(titles, key=len, reverse=True):
-        if f" {title} " in f" {words} ":
-            return RelationType(titles[title])
-    return None
+#: Dependencies that put a word inside the noun phrase of the word it hangs on.
+_MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+_COPULAS = {"be", "become", "remain"}
+_PRESENT = {"VBZ", "VBP"}
 
 
-def _place_of(
-    tokens: list[Token], actor_at: dict[int, ActorRef], places: dict[str, ActorRef]
-) -> ActorRef | None:
+class _Sentence:
+    """One sentence's actor mentions, addressed by their head token."""
+
+    def __init__(
+        self,
+        sentence: Span,
+        actor_at: dict[int, ActorRef],
+        expressions: list[TemporalExpression],
+        places: dict[str, ActorRef],
+    ) -> None:
+        self.span = sentence
+        self.places = places
+        self.actor_at = actor_at
+        self.expressions = [e for e in expressions if e.when is not None]
+        self.words = relation_words()
+        self.heads: dict[int, ActorRef] = {}
+        for token in sentence:
+            actor = actor_at.get(token.i)
+            if actor is None:
+                continue
+            head = token
+            while (
+                head.head.i != head.i
+                and actor_at.get(head.head.i) == actor
+                and sentence.start <= head.head.i < sentence.end
+            ):
+                head = head.head
+            self.heads.setdefault(head.i, actor)
+        self.found: dict[tuple[str, RelationType, str], RelationDraft] = {}
+
+    # -- mentions ---------------------------------------------------------------------
+
+    def actor(self, token: Token) -> ActorRef | None:
+        return self.actor_at.get(token.i) if self.span.start <= token.i < self.span.end else None
+
+    def mentions_at(self, token: Token) -> list[tuple[ActorRef, Token]]:
+        """The actor a noun names, and those of its conjuncts ("Kennedy and Tippit")."""
+        found = []
+        for word in [token, *self._conjuncts(token)]:
+            actor = self.actor(word)
+            if actor is not None:
+                found.append((actor, word))
+        return found
+
+    def _conjuncts(self, token: Token) -> Iterator[Token]:
+        for child in token.children:
+            if child.dep_ == "conj":
+                yield child
+                yield from self._conjuncts(child)
+
+    def modifier_actors(self, noun: Token, own: ActorRef | None) -> list[tuple[ActorRef, Token]]:
+        """Actors inside the noun phrase before `noun` (compounds, adjectives,
+        possessors, and what hangs on them), other than `own`."""
+        found: dict[str, tuple[ActorRef, Token]] = {}
+        for child in noun.lefts:
+            if child.dep_ not in _MODIFIERS:
+                continue
+            for word in child.subtree:
+                actor = self.actor(word)
+                if actor is not None and actor != own:
+                    found.setdefault(actor.id, (actor, word))
+        return list(found.values())
+
+    # -- roles ------------------------------------------------------------------------
+
+    def role_in(self, words: list[Token]) -> str | None:
+        """The longest role phrase among `words` (not actor names)."""
+        plain = [w.lower_ for w in words if w.i not in self.actor_at]
+        roles = self.words.roles
+        for size in range(min(self.words.longest_role, len(plain)), 0, -1):
+            for i in range(len(plain) - size, -1, -1):
+                phrase = " ".join(plain[i : i + size])
+                if phrase in roles:
+                    return phrase
+                singular = phrase[:-1] if phrase.endswith("s") else phrase
+                if singular in roles:
+                    return singular
+        return None
+
+    def ended(self, words: list[Token]) -> bool:
+        return any(w.lower_.strip("-") in self.words.ended for w in words)
+
+    # -- output -----------------------------------------------------------------------
+
+    def add(
+        self,
+        source: ActorRef,
+        kind: RelationType | None,
+        target: ActorRef,
+        *,
+        role: str | None = None,
+        basis: Basis = "stated",
+        when: Token | None = None,
+        starts: bool = False,
+        ends: bool = False,
+        current: bool | None = None,
+    ) -> None:
+        if kind is None or source.id == target.id:
+            return
+        since = until = None
+        dated = self.date_of(when) if when is not None else None
+        if dated is not None and starts:
+            since = dated
+        elif dated is not None and ends:
+            until = dated
+        if ends:
+            current = False
+        draft = RelationDraft(source, kind, target, self.span, role, basis, since, until, current)
+        key = (source.id, kind, target.id)
+        kept = self.found.get(key)
+        if kept is None or (kept.basis == "inferred" and basis == "stated"):
+            self.found[key] = draft
+        elif kept.role is None and role is not None:
+            self.found[key] = replace(kept, role=role)
+
+    def date_of(self, verb: Token) -> tuple[date, Precision] | None:
+        """The first dated expression inside the verb's own clause."""
+        left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        base = self.span.start_char
+        for expression in self.expressions:
+            start, end = base + expression.start, base + expression.end
+            if left <= start and end <= right and expression.when is not None:
+                return expression.when.start, expression.when.precision
+        return None
+
+
+def _kind_type(types: dict[ActorKind, RelationType], actor: ActorRef) -> RelationType | None:
+    return types.get(actor.kind)
+
+
+# -- descriptions of people ---------------------------------------------------------------
+
+
+def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
+    """Nouns that describe the person at `head`: appositions either way, the
+    complement of a copula, "as" after "serve"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i not in s.actor_at and child.pos_ in ("NOUN", "PROPN"):
+            yield child
+    if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
+        yield head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        if verb.lemma_ in _COPULAS:
+            for child in verb.children:
+                if child.dep_ in ("attr", "acomp") and child.i not in s.actor_at:
+                    yield child
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "oprd" and child.i not in s.actor_at:
+                yield child
+
+
+def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[ActorRef, Token]]:
+    """Actors a description names: in its modifiers ("the Acme chairman", "Y's chief"),
+    after of/for/at/with/to ("chief executive of Y"), and in the noun phrase there
+    ("chairman of the Montgomery County House delegation")."""
+    found = s.modifier_actors(noun, own)
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "with", "to", "in"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            mentions = s.mentions_at(obj)
+            if mentions:
+                found += [(a, w) for a, w in mentions if a != own]
+            else:
+                found += [
+                    (a, w) for a, w in s.modifier_actors(obj, own) if a.kind != ActorKind.person
+                ]
+    return found
+
+
+def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
+    """Relations from the words that describe a person."""
+    before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
+    role = s.role_in(before)
+    ended = s.ended(before)
+    own_targets = s.modifier_actors(head, person) + _demonym_places(s, before)
+    for target, word in own_targets:
+        types = s.words.roles.get(role or "", {})
+        s.add(person, _kind_type(types, target), target, role=role, current=not ended)
+        if target.kind == ActorKind.place and word.i < head.i:
+            # "Haitian President Aristide", "Miami Beach lawyer X": the place is theirs
+            s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in s.words.place_preps:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for target, _ in s.mentions_at(obj):
+                    types = s.words.roles.get(role or "", {})
+                    s.add(
+                        person,
+                        _kind_type(types, target),
+                        target,
+                        role=role,
+                        current=not ended,
+                    )
+                    if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
+                        s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+    for noun in _descriptions(s, head):
+        words = [*_left_words(noun), noun]
+        role = s.role_in([*words, *_of_compound(noun)])
+        if role is None:
+            continue
+        ended = s.ended(words)
+        for target, word in _described_targets(s, noun, person):
+            types = s.words.roles[role]
+            s.add(
+                person,
+                _kind_type(types, target),
+                target,
+                role=role,
+                current=not ended,
+            )
+            if target.kind == ActorKind.place and word.i < noun.i:
+                s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+
+
+def _demonym_places(s: _Sentence, words: list[Token]) -> list[tuple[ActorRef, Token]]:
+    """Places named by their adjective ("Russian President Putin": Russia), when the
+    document names the place."""
     demonyms = vocabulary()["demonyms"]
-    for token in tokens:
-        actor = actor_at.get(token.i)
-        if actor is not None and actor.kind in (ActorKind.place, ActorKind.organization):
-            return actor
-        place = demonyms.get(token.lower_)
-        if place and place in places:
-            return places[place]
-    return None
+    found = []
+    for word in words:
+        place = demonyms.get(word.lower_)
+        if place and place in s.places and word.i not in s.actor_at:
+            found.append((s.places[place], word))
+    return found
 
 
-def _words_before(sentence: Span, head: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
-    """The words before a name that may hold a title or a place: its modifiers, and words
-    up to six back hanging on them ("Russian President Vladimir Putin").
+def _allies(s: _Sentence, head: Token, person: ActorRef) -> None:
+    """ "Putin backed his long-time ally Assad": the verb's subject is the ally's."""
+    if head.dep_ not in ("dobj", "pobj", "appos"):
+        return
+    nouns = [head.head] if head.dep_ == "appos" else []
+    nouns += [w for w in head.lefts if w.dep_ in _MODIFIERS]
+    if not any(n.lemma_ == "ally" for n in nouns):
+        return
+    verb = head.head if head.dep_ == "dobj" else head.head.head
+    for subject, _ in _subjects(s, verb):
+        s.add(subject, RelationType.ALLY_OF, person, role="ally")
 
-    Read from the head's left children and a six-word window, not the whole sentence
-    for each person, which made a long sentence cost its length times its people.
-    """
-    modifiers = [
-        t for t in head.lefts if t.i >= sentence.start and t.dep_ in ("compound", "amod", "nmod")
-    ]
-    heads = {t.i for t in modifiers}
-    window = sentence.doc[max(head.i - 6, sentence.start) : head.i]
-    return modifiers + [t for t in window if t.i not in actor_at and t.head.i in heads]
+
+def _left_words(token: Token) -> list[Token]:
+    """The words of the noun phrase before `token`, in order."""
+    words = []
+    for child in token.lefts:
+        if child.dep_ in _MODIFIERS or child.dep_ == "det":
+            words += list(child.subtree)
+    return sorted(words, key=lambda w: w.i)
+
+
+def _of_compound(noun: Token) -> list[Token]:
+    """Words right after a role that belong to it ("chief executive officer")."""
+    return [c for c in noun.rights if c.dep_ == "compound"]
+
+
+# -- organisations and places -------------------------------------------------------------
+
+
+def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
+    """An organisation's place: before it ("Tokyo MAINICHI SHIMBUN", "a Hong Kong
+    firm"), after of/in ("Corp. of Pittsburgh"), in an apposition about it."""
+    for target, word in s.modifier_actors(head, org):
+        if target.kind == ActorKind.place and word.i < head.i:
+            s.add(org, RelationType.BASED_IN, target, basis="inferred")
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at)]
+    for noun in nouns:
+        if noun is not head:
+            for target, _ in s.modifier_actors(noun, org):
+                if target.kind == ActorKind.place:
+                    s.add(org, RelationType.BASED_IN, target, basis="inferred")
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for target, _ in s.mentions_at(obj):
+                        if target.kind == ActorKind.place:
+                            s.add(org, RelationType.BASED_IN, target)
+
+
+def _based(s: _Sentence) -> None:
+    """ "New Orleans-based Popeyes": a place, a hyphen, "based", then the organisation."""
+    for token in s.span:
+        if token.lower_ != "based" or token.i < s.span.start + 2:
+            continue
+        if token.nbor(-1).text not in ("-", "\u2010", "\u2011"):
+            continue
+        place = s.actor(token.nbor(-2))
+        if place is None or place.kind != ActorKind.place:
+            continue
+        noun = token.head
+        while noun.i < s.span.end - 1 and noun.i not in s.actor_at and noun.dep_ in _MODIFIERS:
+            noun = noun.head
+        for candidate in (noun, *noun.rights):
+            actor = s.actor(candidate)
+            if actor is not None and actor.kind == ActorKind.organization:
+                s.add(actor, RelationType.BASED_IN, place)
+                break
+
+
+def _regionlike(s: _Sentence, place: ActorRef, token: Token) -> bool:
+    evidence = place_evidence(place.name) or ""
+    text = s.span.doc[token.i : token.i + 3].text.lower()
+    return (
+        any(k in evidence for k in ("country", "subdivision", "continent"))
+        or place.name.lower() in s.words.regions
+        or any(text.startswith(r) for r in s.words.regions)
+    )
+
+
+def _commas(s: _Sentence) -> None:
+    """ "Dayton, Ohio": a place then, after one comma, a region it is in; an
+    organisation then a place is based there ("Pepperell Inc., West Point, Ga.")."""
+    ends: dict[int, tuple[ActorRef, int]] = {}
+    starts: dict[int, ActorRef] = {}
+    for token in s.span:
+        actor = s.actor(token)
+        if actor is None:
+            continue
+        previous = s.actor(token.nbor(-1)) if token.i > s.span.start else None
+        if previous != actor:
+            starts[token.i] = actor
+        nxt = s.actor(token.nbor(1)) if token.i + 1 < s.span.end else None
+        if nxt != actor:
+            ends[token.i] = (actor, token.i)
+    for end, (first, _) in ends.items():
+        comma = end + 1
+        if comma + 1 >= s.span.end or s.span.doc[comma].text != ",":
+            continue
+        second = starts.get(comma + 1)
+        if second is None or second.kind != ActorKind.place or second == first:
+            continue
+        if first.kind == ActorKind.place:
+            if _regionlike(s, second, s.span.doc[comma + 1]) and not _is_country(first):
+                s.add(first, RelationType.LOCATED_IN, second)
+        elif first.kind == ActorKind.organization:
+            s.add(first, RelationType.BASED_IN, second)
+
+
+def _is_country(place: ActorRef) -> bool:
+    return "country" in (place_evidence(place.name) or "")
+
+
+# -- verbs --------------------------------------------------------------------------------
+
+
+def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef, Token]]:
+    """Who the verb is about: its subject, or, for a relative clause, participle,
+    conjunct, complement or gerund, the noun or subject it inherits."""
+    if depth > 4:
+        return []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return s.mentions_at(verb.head)
+            return s.mentions_at(child)
+    if verb.dep_ in ("relcl", "acl"):
+        return s.mentions_at(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
+        return _subjects(s, verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _subjects(s, verb.head.head, depth + 1)
+    return []
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _objects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr"):
+            found += s.mentions_at(child)
+    return found
+
+
+def _agents(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    found = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found += s.mentions_at(obj)
+    return found
+
+
+def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tuple[ActorRef, Token]]:
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found += s.mentions_at(obj)
+        if child.dep_ in ("prt", "advmod") and child.i + 1 < s.span.end:
+            nxt = child.nbor(1)
+            if nxt.dep_ == "prep" and nxt.lower_ in preps and nxt.head == verb:
+                continue  # counted above as the verb's own child
+    return found
+
+
+def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
+    if frame.requires and not any(w.lower_ in frame.requires for w in verb.subtree):
+        return
+    passive = _passive(verb)
+    subjects = _subjects(s, verb)
+    if frame.preps:
+        pairs = [(a, b) for a, _ in subjects for b, _ in _prep_objects(s, verb, frame.preps)]
+    elif passive:
+        pairs = [(a, b) for a, _ in _agents(s, verb) for b, _ in subjects]
+    else:
+        pairs = [(a, b) for a, _ in subjects for b, _ in _objects(s, verb)]
+    if frame.reverse:
+        pairs = [(b, a) for a, b in pairs]
+    current = True if verb.tag_ in _PRESENT or _present_copula(verb) else None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if negated:
+        return
+    for source, target in pairs:
+        if source.kind not in frame.source:
+            continue
+        s.add(
+            source,
+            _kind_type(frame.types, target),
+            target,
+            basis=frame.basis,
+            when=verb,
+            starts=frame.starts,
+            ends=frame.ends,
+            current=current,
+        )
+
+
+def _present_copula(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT for c in verb.children)
+
+
+def _kill_nouns(s: _Sentence) -> None:
+    """ "the assassination of Y by X", "X's murder of Y"."""
+    for token in s.span:
+        if token.lemma_.lower() not in s.words.kill_nouns:
+            continue
+        victims, killers = [], []
+        for child in token.children:
+            if child.dep_ == "poss":
+                killers += s.mentions_at(child)
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    (victims if child.lower_ == "of" else killers).extend(s.mentions_at(obj))
+        if not victims and killers and any(c.lower_ == "by" for c in token.children):
+            continue
+        if victims and killers:
+            for killer, _ in killers:
+                for victim, _ in victims:
+                    if killer.kind == victim.kind == ActorKind.person:
+                        s.add(killer, RelationType.KILLED, victim)
+
+
+def _verbs(s: _Sentence) -> None:
+    frames = s.words.frames_by_lemma
+    for token in s.span:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        for frame in frames.get(token.lemma_.lower(), ()):
+            _verb(s, token, frame)
+    _copula_places(s)
+
+
+def _copula_places(s: _Sentence) -> None:
+    """ "Rome is in Lazio": a place or an organisation, "be in", a place."""
+    for token in s.span:
+        if token.lemma_ != "be":
+            continue
+        for source, _ in _subjects(s, token):
+            for target, _ in _prep_objects(s, token, frozenset({"in"})):
+                if target.kind != ActorKind.place:
+                    continue
+                if source.kind == ActorKind.place:
+                    s.add(source, RelationType.LOCATED_IN, target, current=True)
+                elif source.kind == ActorKind.organization:
+                    s.add(source, RelationType.BASED_IN, target, current=True)
+
+
+# -- joins --------------------------------------------------------------------------------
+
+
+def _joined(s: _Sentence) -> None:
+    """What is in a city is in the region the city is in ("Pepperell, based in West
+    Point, Ga.": based in Georgia too); inferred, from two relations of the sentence."""
+    located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
+    for draft in list(s.found.values()):
+        if draft.type not in (
+            RelationType.BASED_IN,
+            RelationType.LIVES_IN,
+            RelationType.LOCATED_IN,
+        ):
+            continue
+        for place in located:
+            if place.source == draft.target and place.target != draft.source:
+                s.add(
+                    draft.source, draft.type, place.target, basis="inferred", current=draft.current
+                )
 
 
 def find_relations(
     sentence: Span,
     actor_at: dict[int, ActorRef],
-    places: dict[str, ActorRef],
+    places: dict[str, ActorRef] | None = None,
+    expressions: list[TemporalExpression] | None = None,
 ) -> list[RelationDraft]:
-    """`places`: place actors by name, for demonyms ("Russian" -> Russia)."""
-    found: list[RelationDraft] = []
-    people = {}
-    for token in sentence:
-        actor = actor_at.get(token.i)
-        if actor is not None and actor.kind == ActorKind.person:
-            people.setdefault(actor.id, (actor, token))
-    for person, token in people.values():
-        head = token
-        while head.head.i in actor_at and actor_at[head.head.i] == person and head.head != head:
-            head = head.head
-        title_words = _words_before(sentence, head, actor_at)
-        title = _title_of(title_words)
-        place = _place_of(title_words, actor_at, places)
-        if title and place and title != RelationType.ALLY_OF:
-            found.append(RelationDraft(person, title, place, sentence))
-        for appos in [c for c in head.children if c.dep_ == "appos"]:
-            title = _title_of([appos, *[c for c in appos.children if c.dep_ == "compound"]])
-            if title is None or title == RelationType.ALLY_OF:
-                continue
-            targets = [t for t in appos.subtree if t.i in actor_at and actor_at[t.i] != person]
-            if targets:
-                found.append(RelationDraft(person, title, actor_at[targets[-1].i], sentence))
-        if head.head.dep_ in ("dobj", "pobj", "nsubj") or head.dep_ == "appos":
-            noun = head.head if head.dep_ == "appos" else None
-            if noun is not None and noun.lemma_ == "ally":
-                verb = noun.head
-                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in actor_at]
-                if subjects and actor_at[subjects[0].i] != person:
-                    found.append(
-                        RelationDraft(
-                            actor_at[subjects[0].i], RelationType.ALLY_OF, person, sentence
-                        )
-                    )
-    return found
+    """The relations one sentence states between the actors at `actor_at` (token index
+    to actor); `expressions`: the sentence's temporal expressions (offsets relative to
+    it), to date relations a verb starts or ends; `places`: the document's places by
+    name, for demonyms."""
+    s = _Sentence(sentence, actor_at, expressions or [], places or {})
+    for i, actor in s.heads.items():
+        head = sentence.doc[i]
+        if actor.kind == ActorKind.person:
+            _person(s, head, actor)
+            _allies(s, head, actor)
+        elif actor.kind == ActorKind.organization:
+            _organization(s, head, actor)
+    _based(s)
+    _commas(s)
+    _verbs(s)
+    _kill_nouns(s)
+    _joined(s)
+    return list(s.found.values())
+
+
+def relation_of(draft: RelationDraft, document: str, published: date, offset: int) -> Relation:
+    """The stored relation of a draft: its sentence and offsets in the document
+    (`offset`: where the sentence's paragraph starts), its validity read against the
+    publication date."""
+    sentence = draft.sentence
+    lead = len(sentence.text) - len(sentence.text.lstrip())
+    since = draft.since[0] if draft.since else None
+    until = draft.until[0] if draft.until else None
+    if since is not None and until is not None and since > until:
+        since = until = None
+    return Relation(
+        source=draft.source.id,
+        type=draft.type,
+        target=draft.target.id,
+        document=document,
+        sentence=sentence.text.strip(),
+        role=draft.role,
+        basis=draft.basis,
+        since=since,
+        until=until,
+        since_precision=draft.since[1] if since is not None and draft.since else None,
+        until_precision=draft.until[1] if until is not None and draft.until else None,
+        current=draft.current,
+        stated_on=published,
+        char_start=offset + lead,
+        char_end=offset + len(sentence.text.rstrip()),
+    )
