@@ -40,6 +40,10 @@ class RelationWords:
     kill_nouns: frozenset[str]
     place_preps: frozenset[str]
     regions: frozenset[str]
+    hedges: frozenset[str]
+    unreal_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -78,4 +82,8 @@ def relation_words() -> RelationWords:
         kill_nouns=frozenset(data["kill_nouns"]),
         place_preps=frozenset(data["place_preps"]),
         regions=frozenset(data["region_abbreviations"]),
+        hedges=frozenset(data["hedge_words"]),
+        unreal_heads=frozenset(data["unreal_heads"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        honorifics=frozenset(data["honorifics"]),
     )

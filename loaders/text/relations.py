@@ -133,6 +133,9 @@ class _Sentence:
                     return singular
         return None
 
+    def hedged(self, words: list[Token]) -> bool:
+        return any(w.lower_ in self.words.hedges for w in words)
+
     def ended(self, words: list[Token]) -> bool:
         return any(w.lower_.strip("-") in self.words.ended for w in words)
 
@@ -218,6 +221,8 @@ def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[A
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             mentions = s.mentions_at(obj)
+            for appos in (c for c in obj.children if c.dep_ == "appos"):
+                mentions += s.mentions_at(appos)  # "of the opposition party, the HSLS"
             if mentions:
                 found += [(a, w) for a, w in mentions if a != own]
             else:
@@ -230,46 +235,76 @@ def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[A
 def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
     """Relations from the words that describe a person."""
     before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
-    role = s.role_in(before)
+    role = None if s.hedged(before) else s.role_in(before)
     ended = s.ended(before)
-    own_targets = s.modifier_actors(head, person) + _demonym_places(s, before)
-    for target, word in own_targets:
-        types = s.words.roles.get(role or "", {})
+    types = s.words.roles.get(role or "", {})
+    for target, word in s.modifier_actors(head, person) + _demonym_places(s, before):
         s.add(person, _kind_type(types, target), target, role=role, current=not ended)
-        if target.kind == ActorKind.place and word.i < head.i:
-            # "Haitian President Aristide", "Miami Beach lawyer X": the place is theirs
+        if target.kind == ActorKind.place and _owns_place(s, word, head):
+            # "Haitian President Aristide", "Soviet premier Mikoyan": the place is theirs
             s.add(person, RelationType.LIVES_IN, target, basis="inferred")
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in s.words.place_preps:
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for target, _ in s.mentions_at(obj):
-                    types = s.words.roles.get(role or "", {})
-                    s.add(
-                        person,
-                        _kind_type(types, target),
-                        target,
-                        role=role,
-                        current=not ended,
-                    )
-                    if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
-                        s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+        if prep.dep_ != "prep" or prep.lower_ not in s.words.place_preps:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target, _ in s.mentions_at(obj):
+                kind = _kind_type(types, target)
+                if kind is None and prep.lower_ == "of":
+                    # "Todd Kimberlain of the National Hurricane Center", "Gonzalez of Spain"
+                    kind = {
+                        ActorKind.organization: RelationType.WORKS_FOR,
+                        ActorKind.place: RelationType.LIVES_IN,
+                    }.get(target.kind)
+                    s.add(person, kind, target, basis="inferred", current=not ended)
+                    continue
+                s.add(person, kind, target, role=role, current=not ended)
+                if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
+                    s.add(person, RelationType.LIVES_IN, target, basis="inferred")
     for noun in _descriptions(s, head):
         words = [*_left_words(noun), noun]
-        role = s.role_in([*words, *_of_compound(noun)])
+        role = None if s.hedged(words) else s.role_in([*words, *_of_compound(noun)])
         if role is None:
+            # "Richard Taylor, an Atlanta architect", "Libya's deputy ambassador, X"
+            for target, word in s.modifier_actors(noun, person):
+                if target.kind == ActorKind.place and _owns_place(s, word, noun):
+                    s.add(person, RelationType.LIVES_IN, target, basis="inferred")
             continue
         ended = s.ended(words)
         for target, word in _described_targets(s, noun, person):
-            types = s.words.roles[role]
-            s.add(
-                person,
-                _kind_type(types, target),
-                target,
-                role=role,
-                current=not ended,
-            )
-            if target.kind == ActorKind.place and word.i < noun.i:
+            kind = _kind_type(s.words.roles[role], target)
+            s.add(person, kind, target, role=role, current=not ended)
+            if target.kind == ActorKind.place and _owns_place(s, word, noun):
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+
+
+def _owns_place(s: _Sentence, word: Token, noun: Token) -> bool:
+    """Whether a place word before a person or role is theirs ("Soviet first deputy
+    premier Mikoyan") and not another noun's ("Dallas nightclub owner Jack Ruby",
+    "Phoenix newspaper reporter")."""
+    if word.i >= noun.i:
+        return False
+    between = s.span.doc[word.i + 1 : noun.i]
+    for token in between:
+        if token.i in s.actor_at or token.pos_ in ("ADJ", "PUNCT", "NUM", "DET"):
+            continue
+        if token.lower_ in s.words.honorifics or f"{token.lower_}." in s.words.honorifics:
+            continue
+        plain_noun = token.pos_ in ("NOUN", "PROPN") and s.role_in([token]) is None
+        if plain_noun and not _in_role_phrase(s, token, between):
+            return False
+    return True
+
+
+def _in_role_phrase(s: _Sentence, token: Token, words: Span) -> bool:
+    """ "chief" in "chief executive": a word that is part of a longer role phrase."""
+    plain = [w.lower_ for w in words]
+    for role in s.words.roles:
+        parts = role.split()
+        if token.lower_ in parts and len(parts) > 1:
+            for i in range(len(plain) - len(parts) + 1):
+                if plain[i : i + len(parts)] == parts:
+                    return True
+    return False
 
 
 def _demonym_places(s: _Sentence, words: list[Token]) -> list[tuple[ActorRef, Token]]:
@@ -364,33 +399,61 @@ def _regionlike(s: _Sentence, place: ActorRef, token: Token) -> bool:
     )
 
 
-def _commas(s: _Sentence) -> None:
-    """ "Dayton, Ohio": a place then, after one comma, a region it is in; an
-    organisation then a place is based there ("Pepperell Inc., West Point, Ga.")."""
-    ends: dict[int, tuple[ActorRef, int]] = {}
-    starts: dict[int, ActorRef] = {}
+def _runs(s: _Sentence) -> list[tuple[ActorRef, int, int]]:
+    """The sentence's mentions as (actor, first token, last token), in order."""
+    runs: list[tuple[ActorRef, int, int]] = []
     for token in s.span:
         actor = s.actor(token)
         if actor is None:
             continue
-        previous = s.actor(token.nbor(-1)) if token.i > s.span.start else None
-        if previous != actor:
-            starts[token.i] = actor
-        nxt = s.actor(token.nbor(1)) if token.i + 1 < s.span.end else None
-        if nxt != actor:
-            ends[token.i] = (actor, token.i)
-    for end, (first, _) in ends.items():
-        comma = end + 1
-        if comma + 1 >= s.span.end or s.span.doc[comma].text != ",":
+        if runs and runs[-1][0] == actor and runs[-1][2] == token.i - 1:
+            runs[-1] = (actor, runs[-1][1], token.i)
+        else:
+            runs.append((actor, token.i, token.i))
+    return runs
+
+
+def _commas(s: _Sentence) -> None:
+    """ "Dayton, Ohio": a place then, after one comma, a region it is in; an
+    organisation then a place is based there ("Pepperell Inc., West Point, Ga.").
+    Not in a list of places ("Oklahoma, Arizona and Texas")."""
+    runs = _runs(s)
+    doc = s.span.doc
+    starting = {start: n for n, (_, start, _) in enumerate(runs)}
+    for n, (first, _, end) in enumerate(runs):
+        if end + 2 >= s.span.end or doc[end + 1].text != ",":
             continue
-        second = starts.get(comma + 1)
-        if second is None or second.kind != ActorKind.place or second == first:
+        m = starting.get(end + 2)
+        if m is None:
+            continue
+        second = runs[m][0]
+        if second.kind != ActorKind.place or second == first or _in_list(s, runs, n, m):
             continue
         if first.kind == ActorKind.place:
-            if _regionlike(s, second, s.span.doc[comma + 1]) and not _is_country(first):
+            if _regionlike(s, second, doc[end + 2]) and not _is_country(first):
                 s.add(first, RelationType.LOCATED_IN, second)
         elif first.kind == ActorKind.organization:
             s.add(first, RelationType.BASED_IN, second)
+
+
+def _in_list(s: _Sentence, runs: list[tuple[ActorRef, int, int]], n: int, m: int) -> bool:
+    """Whether mentions n and m (after a comma) are items of a list: a place right
+    before n after a comma, or one after m after "and", "or" or a comma."""
+    doc = s.span.doc
+    _, start, _ = runs[n]
+    before = n > 0 and runs[n - 1][2] == start - 2 and doc[start - 1].text == ","
+    if before and runs[n - 1][0].kind == ActorKind.place:
+        return True
+    _, _, end = runs[m]
+    if m + 1 < len(runs):
+        _, nxt, _ = runs[m + 1]
+        gap = [t.lower_ for t in doc[end + 1 : nxt]]
+        if (
+            gap in (["and"], ["or"], [",", "and"], [",", "or"], [","])
+            and runs[m + 1][0].kind == ActorKind.place
+        ):
+            return not (gap == [","] and _regionlike(s, runs[m + 1][0], doc[nxt]))
+    return False
 
 
 def _is_country(place: ActorRef) -> bool:
@@ -426,11 +489,26 @@ def _passive(verb: Token) -> bool:
 
 
 def _objects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    """The verb's objects; a verb without one shares its conjunct's ("shot and
+    mortally wounded Oswald")."""
     found = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
             found += s.mentions_at(child)
+    if not found:
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB":
+                return _objects(s, child)
     return found
+
+
+def _unreal(s: _Sentence, verb: Token) -> bool:
+    """ "tried to kill", "refused to join": the verb is what someone meant to do."""
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in s.words.unreal_heads
+    )
 
 
 def _agents(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
@@ -469,8 +547,7 @@ def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
     if frame.reverse:
         pairs = [(b, a) for a, b in pairs]
     current = True if verb.tag_ in _PRESENT or _present_copula(verb) else None
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    if negated:
+    if any(c.dep_ == "neg" for c in verb.children) or _unreal(s, verb):
         return
     for source, target in pairs:
         if source.kind not in frame.source:
@@ -523,11 +600,15 @@ def _verbs(s: _Sentence) -> None:
 
 
 def _copula_places(s: _Sentence) -> None:
-    """ "Rome is in Lazio": a place or an organisation, "be in", a place."""
+    """ "Rome is in Lazio": a place or an organisation, "be in", a place; "Madonna is
+    from Bay City": a person lives (or lived) there."""
     for token in s.span:
-        if token.lemma_ != "be":
+        if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
             continue
         for source, _ in _subjects(s, token):
+            for target, _ in _prep_objects(s, token, frozenset({"from"})):
+                if source.kind == ActorKind.person and target.kind == ActorKind.place:
+                    s.add(source, RelationType.LIVES_IN, target, basis="inferred")
             for target, _ in _prep_objects(s, token, frozenset({"in"})):
                 if target.kind != ActorKind.place:
                     continue
@@ -535,6 +616,42 @@ def _copula_places(s: _Sentence) -> None:
                     s.add(source, RelationType.LOCATED_IN, target, current=True)
                 elif source.kind == ActorKind.organization:
                     s.add(source, RelationType.BASED_IN, target, current=True)
+
+
+def _place_nouns(s: _Sentence) -> None:
+    """ "Serbia's southern province of Kosovo", "the Chinese city of Harbin": the place
+    after "of" is in the place that owns the noun."""
+    for token in s.span:
+        if token.lemma_.lower() not in s.words.place_nouns or token.i in s.actor_at:
+            continue
+        outer = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
+        outer += [a for a, _ in _demonym_places(s, _left_words(token))]
+        if not outer:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for inner, _ in s.mentions_at(obj):
+                        if inner.kind == ActorKind.place:
+                            s.add(inner, RelationType.LOCATED_IN, outer[0])
+
+
+def _named_places(s: _Sentence) -> None:
+    """An organisation whose name holds a place the sentence names ("Shanghai Opera",
+    "Chinese Foreign Ministry" where China is named): based there, inferred."""
+    here = {a.name.lower(): a for a in s.heads.values() if a.kind == ActorKind.place}
+    demonyms = vocabulary()["demonyms"]
+    for org in {a.id: a for a in s.heads.values() if a.kind == ActorKind.organization}.values():
+        words = org.name.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size]).lower()
+                place = here.get(phrase)
+                if place is None and size == 1 and demonyms.get(phrase) in s.places:
+                    candidate = s.places[demonyms[phrase]]
+                    place = candidate if candidate in here.values() else None
+                if place is not None:
+                    s.add(org, RelationType.BASED_IN, place, basis="inferred")
 
 
 # -- joins --------------------------------------------------------------------------------
@@ -580,6 +697,8 @@ def find_relations(
     _commas(s)
     _verbs(s)
     _kill_nouns(s)
+    _place_nouns(s)
+    _named_places(s)
     _joined(s)
     return list(s.found.values())
 
