@@ -44,6 +44,7 @@ class RelationWords:
     unreal_heads: frozenset[str]
     place_nouns: frozenset[str]
     honorifics: frozenset[str]
+    verdict_verbs: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -86,4 +87,5 @@ def relation_words() -> RelationWords:
         unreal_heads=frozenset(data["unreal_heads"]),
         place_nouns=frozenset(data["place_nouns"]),
         honorifics=frozenset(data["honorifics"]),
+        verdict_verbs=frozenset(data["verdict_verbs"]),
     )

@@ -90,12 +90,19 @@ class _Sentence:
         return self.actor_at.get(token.i) if self.span.start <= token.i < self.span.end else None
 
     def mentions_at(self, token: Token) -> list[tuple[ActorRef, Token]]:
-        """The actor a noun names, and those of its conjuncts ("Kennedy and Tippit")."""
+        """The actor a noun names, and those of its conjuncts ("Kennedy and Tippit");
+        a noun in apposition to a name stands for it ("Sirhan, the man convicted...")."""
         found = []
         for word in [token, *self._conjuncts(token)]:
             actor = self.actor(word)
             if actor is not None:
                 found.append((actor, word))
+        if not found and token.pos_ == "NOUN":
+            if token.dep_ == "appos" and self.actor(token.head) is not None:
+                found.append((self.actor_at[token.head.i], token.head))
+            for child in token.children:
+                if child.dep_ == "appos" and self.actor(child) is not None:
+                    found.append((self.actor_at[child.i], child))
         return found
 
     def _conjuncts(self, token: Token) -> Iterator[Token]:
@@ -196,6 +203,8 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.i not in s.actor_at and child.pos_ in ("NOUN", "PROPN"):
             yield child
+            # "Sen. Alan Cranston, D-Calif., chairman of ...": an apposition's apposition
+            yield from (c for c in child.children if c.dep_ == "appos" and c.i not in s.actor_at)
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
     if head.dep_ in ("nsubj", "nsubjpass"):
@@ -268,6 +277,7 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
             for target, word in s.modifier_actors(noun, person):
                 if target.kind == ActorKind.place and _owns_place(s, word, noun):
                     s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+            _affiliation(s, noun, person, words)
             continue
         ended = s.ended(words)
         for target, word in _described_targets(s, noun, person):
@@ -275,6 +285,29 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
             s.add(person, kind, target, role=role, current=not ended)
             if target.kind == ActorKind.place and _owns_place(s, word, noun):
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+
+
+def _affiliation(s: _Sentence, noun: Token, person: ActorRef, words: list[Token]) -> None:
+    """ "Gary Heichel, a plant physiologist with the USDA", "a research fellow at the
+    Institute": a description at or with an organisation is a job there (inferred;
+    the description is kept as the role)."""
+    if noun.pos_ != "NOUN" or s.hedged(words):
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target, _ in s.mentions_at(obj):
+                if target.kind == ActorKind.organization:
+                    role = " ".join(w.text for w in words if w.pos_ in ("NOUN", "ADJ"))
+                    s.add(
+                        person,
+                        RelationType.WORKS_FOR,
+                        target,
+                        role=role[:200] or None,
+                        basis="inferred",
+                        current=not s.ended(words),
+                    )
 
 
 def _owns_place(s: _Sentence, word: Token, noun: Token) -> bool:
@@ -569,24 +602,43 @@ def _present_copula(verb: Token) -> bool:
 
 
 def _kill_nouns(s: _Sentence) -> None:
-    """ "the assassination of Y by X", "X's murder of Y"."""
+    """ "the assassination of Y by X", "X's murder of Y"; and "X was convicted of Y's
+    killing", "X, serving a sentence for the murder of Y" (inferred from the verdict)."""
     for token in s.span:
         if token.lemma_.lower() not in s.words.kill_nouns:
             continue
-        victims, killers = [], []
+        victims, killers, owners = [], [], []
         for child in token.children:
-            if child.dep_ == "poss":
-                killers += s.mentions_at(child)
+            if child.dep_ in ("poss", "compound"):
+                owners += s.mentions_at(child)
             if child.dep_ == "prep" and child.lower_ in ("of", "by"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     (victims if child.lower_ == "of" else killers).extend(s.mentions_at(obj))
-        if not victims and killers and any(c.lower_ == "by" for c in token.children):
-            continue
-        if victims and killers:
-            for killer, _ in killers:
-                for victim, _ in victims:
-                    if killer.kind == victim.kind == ActorKind.person:
-                        s.add(killer, RelationType.KILLED, victim)
+        if victims:
+            killers += owners  # "Oswald's murder of Kennedy"
+        else:
+            victims = owners  # "Kennedy's murder", "the Kennedy slaying"
+        basis: Basis = "stated"
+        if not killers:
+            killers = _convicted(s, token)
+            basis = "inferred"
+        for killer, _ in killers:
+            for victim, _ in victims:
+                if killer.kind == victim.kind == ActorKind.person:
+                    s.add(killer, RelationType.KILLED, victim, basis=basis)
+
+
+def _convicted(s: _Sentence, noun: Token) -> list[tuple[ActorRef, Token]]:
+    """Who a verdict or sentence names for the killing `noun` hangs on: "X was
+    convicted of the murder", "X pleaded guilty to the assassination"."""
+    up = noun.head
+    while up.dep_ in ("prep", "pobj", "pcomp", "acomp", "dobj") and up.head.i != up.i:
+        if up.pos_ == "VERB":
+            break
+        up = up.head
+    if up.pos_ != "VERB" or up.lemma_.lower() not in s.words.verdict_verbs:
+        return []
+    return _subjects(s, up)
 
 
 def _verbs(s: _Sentence) -> None:
