@@ -45,6 +45,7 @@ class RelationWords:
     place_nouns: frozenset[str]
     honorifics: frozenset[str]
     verdict_verbs: frozenset[str]
+    facility_heads: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -88,4 +89,5 @@ def relation_words() -> RelationWords:
         place_nouns=frozenset(data["place_nouns"]),
         honorifics=frozenset(data["honorifics"]),
         verdict_verbs=frozenset(data["verdict_verbs"]),
+        facility_heads=frozenset(data["facility_heads"]),
     )

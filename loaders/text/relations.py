@@ -140,6 +140,11 @@ class _Sentence:
                     return singular
         return None
 
+    def facility(self, actor: ActorRef) -> bool:
+        """A prison, theatre or plant: it is located in a place, not based there."""
+        last = actor.name.split()[-1].lower() if actor.name.split() else ""
+        return actor.kind == ActorKind.organization and last in self.words.facility_heads
+
     def hedged(self, words: list[Token]) -> bool:
         return any(w.lower_ in self.words.hedges for w in words)
 
@@ -163,6 +168,8 @@ class _Sentence:
     ) -> None:
         if kind is None or source.id == target.id:
             return
+        if kind == RelationType.BASED_IN and self.facility(source):
+            kind = RelationType.LOCATED_IN
         since = until = None
         dated = self.date_of(when) if when is not None else None
         if dated is not None and starts:
