@@ -772,6 +772,8 @@ def relation_of(draft: RelationDraft, document: str, published: date, offset: in
     until = draft.until[0] if draft.until else None
     if since is not None and until is not None and since > until:
         since = until = None
+    if draft.current is False and until is None and (since is None or since <= published):
+        until = published  # "the former chief executive": ended by the time of writing
     return Relation(
         source=draft.source.id,
         type=draft.type,
