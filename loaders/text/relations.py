@@ -128,17 +128,35 @@ class _Sentence:
 
     def role_in(self, words: list[Token]) -> str | None:
         """The longest role phrase among `words` (not actor names)."""
-        plain = [w.lower_ for w in words if w.i not in self.actor_at]
+        found = self.title_in(words)
+        return found[0] if found else None
+
+    def title_in(self, words: list[Token]) -> tuple[str, str] | None:
+        """The longest role phrase among `words` (not actor names), and the title as
+        the text words it ("foreign minister" for the role "minister")."""
+        kept = [w for w in words if w.i not in self.actor_at]
+        plain = [w.lower_ for w in kept]
         roles = self.words.roles
         for size in range(min(self.words.longest_role, len(plain)), 0, -1):
             for i in range(len(plain) - size, -1, -1):
                 phrase = " ".join(plain[i : i + size])
-                if phrase in roles:
-                    return phrase
                 singular = phrase[:-1] if phrase.endswith("s") else phrase
-                if singular in roles:
-                    return singular
+                key = phrase if phrase in roles else singular if singular in roles else None
+                if key is not None:
+                    return key, self._title(kept, i, i + size)
         return None
+
+    def _title(self, kept: list[Token], start: int, end: int) -> str:
+        """The role's words with the adjectives and nouns right before it ("foreign",
+        "deputy", "chief financial"), not "former" or a determiner."""
+        while start > 0:
+            word = kept[start - 1]
+            if word.i != kept[start].i - 1 or word.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
+            if word.lower_.strip("-") in self.words.ended or word.lower_ in self.words.hedges:
+                break
+            start -= 1
+        return " ".join(w.text for w in kept[start:end])[:200]
 
     def facility(self, actor: ActorRef) -> bool:
         """A prison, theatre or plant: it is located in a place, not based there."""
@@ -251,11 +269,12 @@ def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[A
 def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
     """Relations from the words that describe a person."""
     before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
-    role = None if s.hedged(before) else s.role_in(before)
+    title = None if s.hedged(before) else s.title_in(before)
+    role, shown = title if title else (None, None)
     ended = s.ended(before)
     types = s.words.roles.get(role or "", {})
     for target, word in s.modifier_actors(head, person) + _demonym_places(s, before):
-        s.add(person, _kind_type(types, target), target, role=role, current=not ended)
+        s.add(person, _kind_type(types, target), target, role=shown, current=not ended)
         if target.kind == ActorKind.place and _owns_place(s, word, head):
             # "Haitian President Aristide", "Soviet premier Mikoyan": the place is theirs
             s.add(person, RelationType.LIVES_IN, target, basis="inferred")
@@ -273,12 +292,13 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
                     }.get(target.kind)
                     s.add(person, kind, target, basis="inferred", current=not ended)
                     continue
-                s.add(person, kind, target, role=role, current=not ended)
+                s.add(person, kind, target, role=shown, current=not ended)
                 if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
                     s.add(person, RelationType.LIVES_IN, target, basis="inferred")
     for noun in _descriptions(s, head):
         words = [*_left_words(noun), noun]
-        role = None if s.hedged(words) else s.role_in([*words, *_of_compound(noun)])
+        title = None if s.hedged(words) else s.title_in([*words, *_of_compound(noun)])
+        role, shown = title if title else (None, None)
         if role is None:
             # "Richard Taylor, an Atlanta architect", "Libya's deputy ambassador, X"
             for target, word in s.modifier_actors(noun, person):
@@ -289,7 +309,7 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
         ended = s.ended(words)
         for target, word in _described_targets(s, noun, person):
             kind = _kind_type(s.words.roles[role], target)
-            s.add(person, kind, target, role=role, current=not ended)
+            s.add(person, kind, target, role=shown, current=not ended)
             if target.kind == ActorKind.place and _owns_place(s, word, noun):
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
