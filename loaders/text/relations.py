@@ -26,7 +26,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import ActorKind, Precision, Relation, RelationType
+from graphsvc.model import ActorKind, Precision, Relation, RelationType, When
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.events import ActorRef
 from loaders.text.gazetteer import place_evidence
@@ -191,27 +191,36 @@ class _Sentence:
         since = until = None
         dated = self.date_of(when) if when is not None else None
         if dated is not None and starts:
-            since = dated
+            since = (dated.start, dated.precision)
         elif dated is not None and ends:
-            until = dated
+            until = (dated.end, dated.precision)
         if ends:
             current = False
         draft = RelationDraft(source, kind, target, self.span, role, basis, since, until, current)
         key = (source.id, kind, target.id)
         kept = self.found.get(key)
-        if kept is None or (kept.basis == "inferred" and basis == "stated"):
+        if kept is None:
             self.found[key] = draft
-        elif kept.role is None and role is not None:
-            self.found[key] = replace(kept, role=role)
+            return
+        # one relation a sentence: "joined Y in 1961 and left it in 1975" gives both ends
+        better = basis == "stated" and kept.basis == "inferred"
+        self.found[key] = replace(
+            kept,
+            role=kept.role or role,
+            basis="stated" if better else kept.basis,
+            since=kept.since or since,
+            until=kept.until or until,
+            current=False if False in (kept.current, current) else kept.current or current,
+        )
 
-    def date_of(self, verb: Token) -> tuple[date, Precision] | None:
+    def date_of(self, verb: Token) -> When | None:
         """The first dated expression inside the verb's own clause."""
         left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         base = self.span.start_char
         for expression in self.expressions:
             start, end = base + expression.start, base + expression.end
             if left <= start and end <= right and expression.when is not None:
-                return expression.when.start, expression.when.precision
+                return expression.when
         return None
 
 
@@ -810,4 +819,27 @@ def relation_of(draft: RelationDraft, document: str, published: date, offset: in
         stated_on=published,
         char_start=offset + lead,
         char_end=offset + len(sentence.text.rstrip()),
+    )
+
+
+def merged(kept: Relation | None, new: Relation) -> Relation:
+    """One relation a document (its identity): a later sentence adds what the first
+    did not say ("joined Y in 1961" ... "left Y in 1975"); the first sentence stays the
+    evidence."""
+    if kept is None:
+        return new
+    since = kept.since or new.since
+    until = kept.until or new.until
+    if since and until and since > until:
+        return kept
+    return kept.model_copy(
+        update={
+            "since": since,
+            "since_precision": kept.since_precision if kept.since else new.since_precision,
+            "until": until,
+            "until_precision": kept.until_precision if kept.until else new.until_precision,
+            "role": kept.role or new.role,
+            "basis": "stated" if "stated" in (kept.basis, new.basis) else kept.basis,
+            "current": False if False in (kept.current, new.current) else kept.current,
+        }
     )
