@@ -111,6 +111,11 @@ class _Sentence:
                 yield child
                 yield from self._conjuncts(child)
 
+    def mention_tokens(self, head: Token) -> list[Token]:
+        """The tokens of the mention whose head is `head`."""
+        actor = self.actor_at.get(head.i)
+        return [w for w in head.subtree if self.actor_at.get(w.i) == actor]
+
     def modifier_actors(self, noun: Token, own: ActorRef | None) -> list[tuple[ActorRef, Token]]:
         """Actors inside the noun phrase before `noun` (compounds, adjectives,
         possessors, and what hangs on them), other than `own`."""
@@ -424,18 +429,38 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
     for target, word in s.modifier_actors(head, org):
         if target.kind == ActorKind.place and word.i < head.i:
             s.add(org, RelationType.BASED_IN, target, basis="inferred")
-    nouns = [head, *(c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at)]
-    for noun in nouns:
-        if noun is not head:
-            for target, _ in s.modifier_actors(noun, org):
-                if target.kind == ActorKind.place:
-                    s.add(org, RelationType.BASED_IN, target, basis="inferred")
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for target, _ in s.mentions_at(obj):
-                        if target.kind == ActorKind.place:
-                            s.add(org, RelationType.BASED_IN, target)
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
+    for noun in appositions:
+        for target, _ in s.modifier_actors(noun, org):
+            if target.kind == ActorKind.place:
+                s.add(org, RelationType.BASED_IN, target, basis="inferred")
+    for target in _places_after(s, [*s.mention_tokens(head), *appositions], ("of", "in")):
+        s.add(org, RelationType.BASED_IN, target)
+
+
+def _places_after(s: _Sentence, words: list[Token], preps: tuple[str, ...]) -> list[ActorRef]:
+    """Places after of/in hanging on any word of a mention ("the International
+    Committee of the Red Cross in Khartoum": "in" hangs on "Cross")."""
+    found = []
+    for word in words:
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [t for t, _ in s.mentions_at(obj) if t.kind == ActorKind.place]
+    return found
+
+
+def _place(s: _Sentence, head: Token, place: ActorRef) -> None:
+    """A place in another: "Haifa in northern Israel", "Serbia's Kosovo"."""
+    for target in _places_after(s, s.mention_tokens(head), ("in",)):
+        if target != place and not _is_country(place):
+            s.add(place, RelationType.LOCATED_IN, target)
+    for child in head.lefts:
+        if child.dep_ == "poss":
+            for target, _ in s.mentions_at(child):
+                if target.kind == ActorKind.place and target != place and not _is_country(place):
+                    s.add(place, RelationType.LOCATED_IN, target)
 
 
 def _based(s: _Sentence) -> None:
@@ -501,6 +526,13 @@ def _commas(s: _Sentence) -> None:
         if first.kind == ActorKind.place:
             if _regionlike(s, second, doc[end + 2]) and not _is_country(first):
                 s.add(first, RelationType.LOCATED_IN, second)
+                # "Salida and Gunnison, Colorado": both are in Colorado
+                previous = runs[n - 1] if n > 0 else None
+                joined = previous is not None and [
+                    t.lower_ for t in doc[previous[2] + 1 : runs[n][1]]
+                ] in (["and"], ["or"])
+                if joined and previous[0].kind == ActorKind.place and not _is_country(previous[0]):
+                    s.add(previous[0], RelationType.LOCATED_IN, second, basis="inferred")
         elif first.kind == ActorKind.organization:
             s.add(first, RelationType.BASED_IN, second)
 
@@ -781,6 +813,8 @@ def find_relations(
             _allies(s, head, actor)
         elif actor.kind == ActorKind.organization:
             _organization(s, head, actor)
+        elif actor.kind == ActorKind.place:
+            _place(s, head, actor)
     _based(s)
     _commas(s)
     _verbs(s)
