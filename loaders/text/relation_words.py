@@ -46,6 +46,7 @@ class RelationWords:
     honorifics: frozenset[str]
     verdict_verbs: frozenset[str]
     facility_heads: frozenset[str]
+    home_nouns: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -90,4 +91,5 @@ def relation_words() -> RelationWords:
         honorifics=frozenset(data["honorifics"]),
         verdict_verbs=frozenset(data["verdict_verbs"]),
         facility_heads=frozenset(data["facility_heads"]),
+        home_nouns=frozenset(data["home_nouns"]),
     )

@@ -296,7 +296,13 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
         if prep.dep_ != "prep" or prep.lower_ not in s.words.place_preps:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            for target, _ in s.mentions_at(obj):
+            targets = [t for t, _ in s.mentions_at(obj)]
+            if not targets and role is not None:
+                # "Spokesman Dietmar Kanzer of the smaller Rollei company"
+                targets = [
+                    t for t, _ in s.modifier_actors(obj, person) if t.kind == ActorKind.organization
+                ]
+            for target in targets:
                 kind = _kind_type(types, target)
                 if kind is None and prep.lower_ == "of":
                     # "Todd Kimberlain of the National Hurricane Center", "Gonzalez of Spain"
@@ -756,6 +762,28 @@ def _place_nouns(s: _Sentence) -> None:
                             s.add(inner, RelationType.LOCATED_IN, outer[0])
 
 
+def _homes(s: _Sentence) -> None:
+    """ "Nelson's hometown of Abbott", "her Germantown home" with a named owner: the
+    owner lives there (inferred)."""
+    for token in s.span:
+        if token.lemma_.lower() not in s.words.home_nouns or token.i in s.actor_at:
+            continue
+        owners = [
+            a
+            for child in token.children
+            if child.dep_ == "poss"
+            for a, _ in s.mentions_at(child)
+            if a.kind == ActorKind.person
+        ]
+        if not owners:
+            continue
+        places = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
+        places += _places_after(s, [token], ("of",))
+        for owner in owners:
+            for place in places:
+                s.add(owner, RelationType.LIVES_IN, place, basis="inferred")
+
+
 def _named_places(s: _Sentence) -> None:
     """An organisation whose name holds a place the sentence names ("Shanghai Opera",
     "Chinese Foreign Ministry" where China is named): based there, inferred."""
@@ -820,6 +848,7 @@ def find_relations(
     _verbs(s)
     _kill_nouns(s)
     _place_nouns(s)
+    _homes(s)
     _named_places(s)
     _joined(s)
     return list(s.found.values())
