@@ -47,6 +47,7 @@ class RelationWords:
     verdict_verbs: frozenset[str]
     facility_heads: frozenset[str]
     home_nouns: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -92,4 +93,5 @@ def relation_words() -> RelationWords:
         verdict_verbs=frozenset(data["verdict_verbs"]),
         facility_heads=frozenset(data["facility_heads"]),
         home_nouns=frozenset(data["home_nouns"]),
+        person_nouns=frozenset(data["person_nouns"]),
     )

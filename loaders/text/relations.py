@@ -97,12 +97,19 @@ class _Sentence:
             actor = self.actor(word)
             if actor is not None:
                 found.append((actor, word))
-        if not found and token.pos_ == "NOUN":
+        if not found and token.pos_ in ("NOUN", "PROPN") and token.i not in self.actor_at:
             if token.dep_ == "appos" and self.actor(token.head) is not None:
                 found.append((self.actor_at[token.head.i], token.head))
             for child in token.children:
                 if child.dep_ == "appos" and self.actor(child) is not None:
                     found.append((self.actor_at[child.i], child))
+            if not found and token.dep_ == "attr" and token.head.lemma_ in _COPULAS:
+                # "Oswald was the lone gunman who killed Kennedy"
+                copula = token.head
+                if not any(c.dep_ == "neg" for c in copula.children):
+                    for child in copula.children:
+                        if child.dep_ == "nsubj" and self.actor(child) is not None:
+                            found.append((self.actor_at[child.i], child))
         return found
 
     def _conjuncts(self, token: Token) -> Iterator[Token]:
@@ -340,6 +347,9 @@ def _affiliation(s: _Sentence, noun: Token, person: ActorRef, words: list[Token]
     the description is kept as the role)."""
     if noun.pos_ != "NOUN" or s.hedged(words):
         return
+    for place in _places_after(s, [noun], ("from",)):
+        # "David Cicippio, an electronics technician from North Wales"
+        s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
             continue
@@ -368,6 +378,8 @@ def _owns_place(s: _Sentence, word: Token, noun: Token) -> bool:
         if token.i in s.actor_at or token.pos_ in ("ADJ", "PUNCT", "NUM", "DET"):
             continue
         if token.lower_ in s.words.honorifics or f"{token.lower_}." in s.words.honorifics:
+            continue
+        if token.lemma_.lower() in s.words.person_nouns:
             continue
         plain_noun = token.pos_ in ("NOUN", "PROPN") and s.role_in([token]) is None
         if plain_noun and not _in_role_phrase(s, token, between):
@@ -586,6 +598,8 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
         return _subjects(s, verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return _subjects(s, verb.head.head, depth + 1)
+    if verb.dep_ in ("acomp", "prep") and verb.head.i != verb.i:
+        return _subjects(s, verb.head, depth + 1)  # "pleaded guilty to killing Y"
     return []
 
 
