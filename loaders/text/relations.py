@@ -28,10 +28,10 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, Precision, Relation, RelationType, When
 from graphsvc.temporal.expression import TemporalExpression
+from loaders.text.demonyms import demonyms
 from loaders.text.events import ActorRef
 from loaders.text.gazetteer import place_evidence
 from loaders.text.relation_words import Basis, VerbFrame, relation_words
-from loaders.text.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -402,10 +402,10 @@ def _in_role_phrase(s: _Sentence, token: Token, words: Span) -> bool:
 def _demonym_places(s: _Sentence, words: list[Token]) -> list[tuple[ActorRef, Token]]:
     """Places named by their adjective ("Russian President Putin": Russia), when the
     document names the place."""
-    demonyms = vocabulary()["demonyms"]
+    names = demonyms()
     found = []
     for word in words:
-        place = demonyms.get(word.lower_)
+        place = names.get(word.lower_)
         if place and place in s.places and word.i not in s.actor_at:
             found.append((s.places[place], word))
     return found
@@ -802,15 +802,15 @@ def _named_places(s: _Sentence) -> None:
     """An organisation whose name holds a place the sentence names ("Shanghai Opera",
     "Chinese Foreign Ministry" where China is named): based there, inferred."""
     here = {a.name.lower(): a for a in s.heads.values() if a.kind == ActorKind.place}
-    demonyms = vocabulary()["demonyms"]
+    names = demonyms()
     for org in {a.id: a for a in s.heads.values() if a.kind == ActorKind.organization}.values():
         words = org.name.split()
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i : i + size]).lower()
                 place = here.get(phrase)
-                if place is None and size == 1 and demonyms.get(phrase) in s.places:
-                    candidate = s.places[demonyms[phrase]]
+                if place is None and size == 1 and names.get(phrase) in s.places:
+                    candidate = s.places[names[phrase]]
                     place = candidate if candidate in here.values() else None
                 if place is not None:
                     s.add(org, RelationType.BASED_IN, place, basis="inferred")
