@@ -447,6 +447,12 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
     for target, word in s.modifier_actors(head, org):
         if target.kind == ActorKind.place and word.i < head.i:
             s.add(org, RelationType.BASED_IN, target, basis="inferred")
+    for child in head.lefts:
+        if child.dep_ == "poss":
+            # "Harvard University's John F. Kennedy School of Government"
+            for target, _ in s.mentions_at(child):
+                if target.kind == ActorKind.organization:
+                    s.add(org, RelationType.PART_OF, target)
     appositions = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
     for noun in appositions:
         for target, _ in s.modifier_actors(noun, org):
@@ -793,6 +799,8 @@ def _homes(s: _Sentence) -> None:
             continue
         places = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
         places += _places_after(s, [token], ("of",))
+        # "Abbott, Willie Nelson's hometown": the noun in apposition to the place
+        places += [a for a, _ in s.mentions_at(token) if a.kind == ActorKind.place]
         for owner in owners:
             for place in places:
                 s.add(owner, RelationType.LIVES_IN, place, basis="inferred")
@@ -822,6 +830,13 @@ def _named_places(s: _Sentence) -> None:
 def _joined(s: _Sentence) -> None:
     """What is in a city is in the region the city is in ("Pepperell, based in West
     Point, Ga.": based in Georgia too); inferred, from two relations of the sentence."""
+    parts = [d for d in s.found.values() if d.type == RelationType.PART_OF]
+    for draft in list(s.found.values()):
+        if draft.type == RelationType.WORKS_FOR:
+            for part in parts:
+                if part.source == draft.target:
+                    # who works for a school of Harvard works for Harvard
+                    s.add(draft.source, RelationType.WORKS_FOR, part.target, basis="inferred")
     located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
     for draft in list(s.found.values()):
         if draft.type not in (

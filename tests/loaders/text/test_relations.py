@@ -65,6 +65,24 @@ STATED = [
         "John Lennon was shot dead by Mark Chapman in New York.",
         ("Mark Chapman", "KILLED", "John Lennon"),
     ),
+    # verdicts, homes, schools of a university
+    (
+        "In 1981, Mark Chapman pleaded guilty to killing John Lennon.",
+        ("Mark Chapman", "KILLED", "John Lennon"),
+    ),
+    (
+        "Willie Nelson's hometown of Abbott welcomed him on Sunday.",
+        ("Willie Nelson", "LIVES_IN", "Abbott"),
+    ),
+    (
+        "The rally was held in Abbott, Willie Nelson's hometown.",
+        ("Willie Nelson", "LIVES_IN", "Abbott"),
+    ),
+    (
+        "Anna Berg, a professor at Harvard University's Kennedy School of Government, "
+        "said the plan failed.",
+        ("Anna Berg", "WORKS_FOR", "Harvard University"),
+    ),
     # places
     ("The fire started in Dayton, Ohio, on Monday night.", ("Dayton", "LOCATED_IN", "Ohio")),
     (
