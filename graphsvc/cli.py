@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -222,7 +223,11 @@ def serve(
     url = browser_url(host, port)
     err.print(f"graphsvc: serving {url}/ (API docs: {url}/docs); Ctrl-C stops it")
     configure_logging(settings.log_level)
-    if workers > 1:  # Neo4j: each worker reads the same settings from the environment
+    # The app names the address it serves (the Neo4j guide) from its settings.
+    settings = settings.model_copy(update={"host": host, "port": port})
+    if workers > 1:  # Neo4j: each worker reads the same settings from the environment,
+        # so it gets the address given on the command line there
+        os.environ.update(GRAPHSVC_HOST=host, GRAPHSVC_PORT=str(port))
         run(None, settings, host, port, workers=workers)
     else:
         run(create_app(settings), settings, host, port)

@@ -63,6 +63,28 @@ class Settings(BaseSettings):
         default=None,
         description="When set, reads need it (or the API key); /health and /ready stay open.",
     )
+    public_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/?#\"'<>]+(/[^\s?#\"'<>]*)?$",
+        description="The URL readers reach this server at (e.g. `https://graph.example.org`), "
+        "named where a served file must point back at the server (the Neo4j guide's `:style` "
+        "step); unset: the address `graphsvc serve` binds. Never taken from a request's Host.",
+    )
+    mcp_max_sessions_per_key: int = Field(
+        default=64,
+        ge=1,
+        le=10_000,
+        description="Most open `graphsvc mcp --transport http` sessions per key (the read key, "
+        "the API key, or no key when none is set); a new session past it gets 503 until one "
+        "ends or idles out, while the other key still gets its own.",
+    )
+    mcp_session_idle_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        le=86_400,
+        description="How long an MCP HTTP session may go without a request (or an open "
+        "stream) before it is closed; its client then opens a new one.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins browsers may call the API from (comma-separated); none: CORS off.",
@@ -201,6 +223,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
 
     @model_validator(mode="after")
     def _neo4j_needs_a_uri(self) -> Settings:
