@@ -3,8 +3,9 @@
 Actors and events are nodes (`node_type`, actor `kind`, event `type` and dates as
 attributes); each participation is an edge from actor to event with its role; each
 direct relation between two exported actors is an edge from source to target with its
-type (`relation`), role text, validity and basis. Written element by element with lxml's incremental writer, so a large export never builds the
-whole tree (networkx's own writer does); networkx reads the result back.
+type (`relation`), role text, validity and basis. Written element by element with
+lxml's incremental writer, so a large export never builds the whole tree (networkx's
+own writer does); networkx reads the result back.
 
 Every value goes through `neutralise.plain_text` first: XML 1.0 cannot hold most
 control characters even as `&#1;`, and lxml refuses them in the middle of the stream,
