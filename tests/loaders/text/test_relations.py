@@ -49,7 +49,15 @@ STATED = [
         "Siemens spokesman Rainer Braun declined to comment.",
         ("Rainer Braun", "WORKS_FOR", "Siemens"),
     ),
+    (
+        "Maria Lopez, the chief executive of Intel, said sales rose.",
+        ("Maria Lopez", "HEAD_OF", "Intel"),
+    ),
     # copula and relative clause
+    (
+        "Sergei Lavrov is the foreign minister of Russia.",
+        ("Sergei Lavrov", "MEMBER_OF", "Russia"),
+    ),
     (
         "Sergei Lavrov is Russia's foreign minister.",
         ("Sergei Lavrov", "MEMBER_OF", "Russia"),
