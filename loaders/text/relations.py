@@ -666,7 +666,11 @@ def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
     passive = _passive(verb)
     subjects = _subjects(s, verb)
     if frame.preps:
-        pairs = [(a, b) for a, _ in subjects for b, _ in _prep_objects(s, verb, frame.preps)]
+        objects = _prep_objects(s, verb, frame.preps)
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            objects += s.mentions_at(verb.head)  # "Minnesota, where she was born"
+            subjects = [m for m in subjects if m[1] != verb.head]
+        pairs = [(a, b) for a, _ in subjects for b, _ in objects]
     elif passive:
         pairs = [(a, b) for a, _ in _agents(s, verb) for b, _ in subjects]
     else:

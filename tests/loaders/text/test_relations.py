@@ -68,6 +68,10 @@ STATED = [
     ("Peter Hall founded Acme Corp. in 1961.", ("Peter Hall", "FOUNDED", "Acme")),
     ("Nokia, based in Espoo, sells phones.", ("Nokia", "BASED_IN", "Espoo")),
     ("John Carter lives in Denver.", ("John Carter", "LIVES_IN", "Denver")),
+    (
+        "The film was shot in Minnesota, where Jessica Lange was born.",
+        ("Jessica Lange", "LIVES_IN", "Minnesota"),
+    ),
     ("Mark Chapman killed John Lennon in New York.", ("Mark Chapman", "KILLED", "John Lennon")),
     (
         "John Lennon was shot dead by Mark Chapman in New York.",
