@@ -249,8 +249,13 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.i not in s.actor_at and child.pos_ in ("NOUN", "PROPN"):
             yield child
-            # "Sen. Alan Cranston, D-Calif., chairman of ...": an apposition's apposition
-            yield from (c for c in child.children if c.dep_ == "appos" and c.i not in s.actor_at)
+            # "Sen. Alan Cranston, D-Calif., chairman of ...": an apposition's apposition;
+            # "a jeweler and president of Vision Seattle": its conjuncts
+            yield from (
+                c
+                for c in child.children
+                if c.dep_ in ("appos", "conj") and c.i not in s.actor_at and c.pos_ == "NOUN"
+            )
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
     if head.dep_ in ("nsubj", "nsubjpass"):
@@ -294,13 +299,26 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
     role, shown = title if title else (None, None)
     ended = s.ended(before)
     types = s.words.roles.get(role or "", {})
+    occupation = next((w for w in before if w.lemma_.lower() in s.words.person_nouns), None)
     for target, word in s.modifier_actors(head, person) + _demonym_places(s, before):
-        s.add(person, _kind_type(types, target), target, role=shown, current=not ended)
+        kind = _kind_type(types, target)
+        employer = target.kind == ActorKind.organization and kind is None and role is None
+        if employer and occupation is not None and word.i < occupation.i:
+            # "striking Eastern Airlines pilot John Paul Rosser"
+            s.add(
+                person,
+                RelationType.WORKS_FOR,
+                target,
+                role=occupation.text,
+                basis="inferred",
+                current=not ended,
+            )
+        s.add(person, kind, target, role=shown, current=not ended)
         if target.kind == ActorKind.place and _owns_place(s, word, head):
             # "Haitian President Aristide", "Soviet premier Mikoyan": the place is theirs
             s.add(person, RelationType.LIVES_IN, target, basis="inferred")
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in s.words.place_preps:
+        if prep.dep_ != "prep" or prep.lower_ not in (*s.words.place_preps, "at", "with"):
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             targets = [t for t, _ in s.mentions_at(obj)]
@@ -311,6 +329,11 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
                 ]
             for target in targets:
                 kind = _kind_type(types, target)
+                if kind is None and prep.lower_ in ("at", "with"):
+                    # "Fang Kaitai at the Institute of Applied Mathematics"
+                    if target.kind == ActorKind.organization:
+                        s.add(person, RelationType.WORKS_FOR, target, basis="inferred")
+                    continue
                 if kind is None and prep.lower_ == "of":
                     # "Todd Kimberlain of the National Hurricane Center", "Gonzalez of Spain"
                     kind = {
@@ -334,7 +357,11 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
             _affiliation(s, noun, person, words)
             continue
         ended = s.ended(words)
-        for target, word in _described_targets(s, noun, person):
+        targets = _described_targets(s, noun, person)
+        if not targets and noun.dep_ == "conj":
+            # "a jeweler and president of Vision Seattle": "of" hangs on "jeweler"
+            targets = _described_targets(s, noun.head, person)
+        for target, word in targets:
             kind = _kind_type(s.words.roles[role], target)
             s.add(person, kind, target, role=shown, current=not ended)
             if target.kind == ActorKind.place and _owns_place(s, word, noun):

@@ -77,6 +77,14 @@ STATED = [
         "John Lennon was shot dead by Mark Chapman in New York.",
         ("Mark Chapman", "KILLED", "John Lennon"),
     ),
+    (
+        "Patrick Strosahl, a jeweler and president of Vision Seattle, spoke.",
+        ("Patrick Strosahl", "HEAD_OF", "Vision Seattle"),
+    ),
+    (
+        "Economist Fang Kaitai at the Institute of Applied Mathematics won a prize.",
+        ("Fang Kaitai", "WORKS_FOR", "Institute of Applied Mathematics"),
+    ),
     # verdicts, homes, schools of a university
     (
         "In 1981, Mark Chapman pleaded guilty to killing John Lennon.",
@@ -122,6 +130,8 @@ NOT_DRAWN = [
     ),
     # a list of places is not a place in another
     ("Storms hit Oklahoma, Arizona and Texas on Monday.", ("Oklahoma", "LOCATED_IN", "Arizona")),
+    # a visit is not a job
+    ("Vladimir Putin arrived at Gazprom on Monday.", ("Vladimir Putin", "WORKS_FOR", "Gazprom")),
     # a negated verb states nothing
     ("Tom Baker does not work for Google.", ("Tom Baker", "WORKS_FOR", "Google")),
 ]
