@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -200,6 +201,8 @@ class _Sentence:
             return
         if kind == RelationType.BASED_IN and self.facility(source):
             kind = RelationType.LOCATED_IN
+        if kind == RelationType.KILLED:
+            current = None  # a deed, not a state that holds or ends
         since = until = None
         dated = self.date_of(when) if when is not None else None
         if dated is not None and starts:
@@ -766,6 +769,46 @@ def _convicted(s: _Sentence, noun: Token) -> list[tuple[ActorRef, Token]]:
     return _subjects(s, up)
 
 
+def _adjacent_kills(s: _Sentence) -> None:
+    """Killings the word order states however the parse reads them: "Jack Ruby shot
+    and mortally wounded Lee Harvey Oswald" (a person, a killing verb, a person) and
+    "Kennedy assassin Sirhan" (a victim, a killer's noun, the killer)."""
+    runs = _runs(s)
+    doc = s.span.doc
+    kill_verbs = {
+        lemma
+        for frame in s.words.frames
+        if RelationType.KILLED in frame.types.values()
+        for lemma in frame.lemmas
+    }
+    killer_nouns = {
+        role for role, types in s.words.roles.items() if RelationType.KILLED in types.values()
+    }
+    for (first, _, end), (second, start, _) in pairwise(runs):
+        if first.kind != ActorKind.person or second.kind != ActorKind.person:
+            continue
+        between = list(doc[end + 1 : start])
+        if not between or len(between) > 4:
+            continue
+        words = [t.lower_ for t in between]
+        if len(between) == 1 and words[0] in killer_nouns:
+            s.add(second, RelationType.KILLED, first, role=words[0])
+            continue
+        verbs = [t for t in between if t.pos_ in ("VERB", "AUX")]
+        if not verbs or between[0].lemma_.lower() not in kill_verbs:
+            continue
+        if between[0].tag_ not in ("VBD", "VBZ", "VBP") or _unreal(s, between[0]):
+            continue
+        if any(t.dep_ == "neg" for t in between) or any(
+            t.pos_ not in ("VERB", "AUX", "ADV", "CCONJ") for t in between
+        ):
+            continue
+        before = doc[max(s.span.start, between[0].i - 3) : between[0].i]
+        if any(t.dep_ == "neg" or t.lower_ in ("not", "never") for t in before):
+            continue
+        s.add(first, RelationType.KILLED, second)
+
+
 def _verbs(s: _Sentence) -> None:
     frames = s.words.frames_by_lemma
     for token in s.span:
@@ -907,6 +950,7 @@ def find_relations(
     _commas(s)
     _verbs(s)
     _kill_nouns(s)
+    _adjacent_kills(s)
     _place_nouns(s)
     _homes(s)
     _named_places(s)

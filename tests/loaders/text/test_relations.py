@@ -103,6 +103,15 @@ STATED = [
         "said the plan failed.",
         ("Anna Berg", "WORKS_FOR", "Harvard University"),
     ),
+    # word order where the parse is flat
+    (
+        "Jack Ruby shot and mortally wounded Lee Oswald in Dallas.",
+        ("Jack Ruby", "KILLED", "Lee Oswald"),
+    ),
+    (
+        "A book on Abraham Lincoln assassin John Wilkes Booth appeared.",
+        ("John Wilkes Booth", "KILLED", "Abraham Lincoln"),
+    ),
     # places
     ("The fire started in Dayton, Ohio, on Monday night.", ("Dayton", "LOCATED_IN", "Ohio")),
     (
@@ -132,6 +141,8 @@ NOT_DRAWN = [
     ("Storms hit Oklahoma, Arizona and Texas on Monday.", ("Oklahoma", "LOCATED_IN", "Arizona")),
     # a visit is not a job
     ("Vladimir Putin arrived at Gazprom on Monday.", ("Vladimir Putin", "WORKS_FOR", "Gazprom")),
+    # a killing denied is no killing
+    ("Jack Ruby never shot Lee Oswald, his lawyer said.", ("Jack Ruby", "KILLED", "Lee Oswald")),
     # a negated verb states nothing
     ("Tom Baker does not work for Google.", ("Tom Baker", "WORKS_FOR", "Google")),
 ]
