@@ -48,6 +48,7 @@ class RelationWords:
     facility_heads: frozenset[str]
     home_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    instruments: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -94,4 +95,5 @@ def relation_words() -> RelationWords:
         facility_heads=frozenset(data["facility_heads"]),
         home_nouns=frozenset(data["home_nouns"]),
         person_nouns=frozenset(data["person_nouns"]),
+        instruments=frozenset(data["instruments"]),
     )

@@ -626,8 +626,8 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return s.mentions_at(verb.head)
-            return s.mentions_at(child)
+                return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
+            return s.mentions_at(child) or _wielders(s, child, depth)
     if verb.dep_ in ("relcl", "acl"):
         return s.mentions_at(verb.head)
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
@@ -636,6 +636,19 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
         return _subjects(s, verb.head.head, depth + 1)
     if verb.dep_ in ("acomp", "prep") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)  # "pleaded guilty to killing Y"
+    return []
+
+
+def _wielders(s: _Sentence, noun: Token, depth: int) -> list[tuple[ActorRef, Token]]:
+    """Who used the weapon a clause names as its subject: "X fired the shots that
+    killed Y", "the bomb X planted killed Y"."""
+    if noun.lemma_.lower() not in s.words.instruments:
+        return []
+    if noun.dep_ == "dobj":
+        return _subjects(s, noun.head, depth + 1)
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            return _subjects(s, child, depth + 1)
     return []
 
 

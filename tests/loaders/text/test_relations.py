@@ -103,6 +103,11 @@ STATED = [
         "said the plan failed.",
         ("Anna Berg", "WORKS_FOR", "Harvard University"),
     ),
+    # the weapon as the clause's subject
+    (
+        "The panel found that Lee Oswald fired the shots that killed John Kennedy.",
+        ("Lee Oswald", "KILLED", "John Kennedy"),
+    ),
     # word order where the parse is flat
     (
         "Jack Ruby shot and mortally wounded Lee Oswald in Dallas.",
