@@ -1,0 +1,657 @@
+"""Mentions resolved inside a document: pronouns, descriptions and bare names to actors.
+
+"He founded the company in 1976" tells of the founder and of his company only through
+"he" and "the company". This step ties such a mention to an actor of the document when
+the evidence is good and leaves it alone when it is not: a wrong link puts an event on
+the wrong timeline, a missing one only leaves it off.
+
+Evidence, in the way news is written:
+
+- agreement: "he"/"she" a person (and not one of the other gender, when a title, a
+  gendered noun or an earlier pronoun says it), "it" an organisation or place, "they"
+  an organisation; a description's head noun against how the text describes the actor
+  ("the carmaker" is a company the text called a carmaker; "the minister" a person it
+  titled minister; "the Russian leader" one titled president and called Russian);
+- salience (after Lappin and Leass, 1994): each mention adds weight to its actor by
+  its grammatical role (subject most), and all weights halve at each sentence, so the
+  subject of the last sentence and the article's main actor lead;
+- competition: unnamed nouns ("the man", "the deal", "analysts") are weighed too, and
+  a pronoun they may mean stays unresolved, as does one two actors fit about equally.
+
+Why a document-level step and not a spaCy component: each paragraph is its own `Doc`
+(parsed in other processes when the load is parallel), and a pronoun's antecedent is
+often in the paragraph before; the actors are clustered over the whole document only
+after the parse. So the step takes the parsed paragraphs and the named mentions
+(token -> `ActorRef`, per paragraph) and returns what it resolved; it also writes each
+resolved token's `ActorRef` to `Token._.resolved_actor`, so later steps that work on a
+`Doc` can read it there. It visits each token once and weighs only actors mentioned in
+the last few sentences (descriptions: the actors of the document so far), so its cost
+grows with the document's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from graphsvc.model import Actor, ActorKind
+from loaders.text.events import ActorRef
+from loaders.text.vocabulary import vocabulary
+
+if not Token.has_extension("resolved_actor"):
+    Token.set_extension("resolved_actor", default=None)
+
+
+@cache
+def words() -> dict[str, Any]:
+    """The resolver's word lists (data/mentions.yaml), read once."""
+    text = resources.files("loaders.text").joinpath("data/mentions.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def _gender_of_word() -> dict[str, str]:
+    return {w: g for g, ws in words()["gender_words"].items() for w in ws}
+
+
+@cache
+def _heads() -> dict[str, tuple[ActorKind, bool]]:
+    """Description head -> (kind it fits, generic)."""
+    found: dict[str, tuple[ActorKind, bool]] = {}
+    for kind, groups in words()["descriptions"].items():
+        for word in groups["generic"]:
+            found.setdefault(word, (ActorKind(kind), True))
+        for word in groups["specific"]:
+            found.setdefault(word, (ActorKind(kind), False))
+    return found
+
+
+@cache
+def _statement_verbs() -> frozenset[str]:
+    """Verbs of saying (the vocabulary's `statement` triggers): their subject speaks,
+    so "it said" is an organisation or a person, not "the deal"."""
+    triggers = vocabulary()["event_triggers"]
+    return frozenset(lemma for lemma, kind in triggers.items() if kind == "statement")
+
+
+#: Salience a mention adds to its actor, by grammatical role (Lappin and Leass's
+#: weights: subject 80, object 50, oblique 40, plus 100 for being in the sentence).
+_ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessor": 40, "other": 30}
+_SENTENCE_WEIGHT = 100
+#: Extra weight for the subject of the main clause, and for a candidate whose last
+#: mention had the pronoun's role (parallelism).
+_MATRIX_BONUS = 20
+_PARALLEL_BONUS = 35
+#: How many sentences back a pronoun's antecedent may be; a description's, any.
+_PRONOUN_WINDOW = 2
+#: How much the best candidate must outweigh the next for a link (inside quotes, where
+#: "he" may be someone only the speaker knows, twice that).
+_MARGIN = 1.6
+_QUOTED_MARGIN = 3.2
+
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention resolved to an actor: the paragraph (its start offset in the text), the
+    tokens of the mention in that paragraph's Doc, and the actor with basis `resolved`
+    and the mention's words."""
+
+    paragraph: int
+    tokens: tuple[int, ...]
+    ref: ActorRef
+    evidence: str
+
+
+@dataclass
+class _Entity:
+    """What the document has said so far about one actor (or one unnamed noun)."""
+
+    ref: ActorRef | None
+    kind: ActorKind | None
+    weight: float = 0.0
+    sentence: int = 0  # when `weight` was last brought up to date
+    last_role: str = "other"
+    last_seen: int = -1
+    genders: Counter = field(default_factory=Counter)
+    descriptors: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)
+    plural: bool = False
+    weak: bool = False  # its kind is only the tagger's
+    one_word: bool = False
+
+    @property
+    def maybe_person(self) -> bool:
+        """An organisation only the tagger calls one, by a one-word name: it may well be
+        a person ("Geller said"), so it competes for "he" and "she" without winning."""
+        return self.kind == ActorKind.organization and self.weak and self.one_word
+
+    def salience(self, now: int) -> float:
+        return self.weight * 0.5 ** (now - self.sentence)
+
+    def add(self, now: int, role: str, matrix: bool) -> None:
+        weight = _SENTENCE_WEIGHT + _ROLE_WEIGHT[role] + (_MATRIX_BONUS if matrix else 0)
+        self.weight = self.salience(now) + weight
+        self.sentence = now
+        self.last_role = role
+        self.last_seen = now
+
+    @property
+    def gender(self) -> str | None:
+        if not self.genders:
+            return None
+        (top, count), *rest = self.genders.most_common(2)
+        return top if not rest or count > rest[0][1] else None
+
+
+def _role(token: Token) -> str:
+    dep = token.dep_
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return "subject"
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "object"
+    if dep == "poss":
+        return "possessor"
+    if dep == "pobj":
+        return "oblique"
+    return "other"
+
+
+def _matrix(token: Token) -> bool:
+    """A subject of the sentence's main verb (or of a verb joined to it)."""
+    head = token.head
+    return _role(token) == "subject" and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT")
+
+
+#: Object forms of pronouns, and the clauses whose subject such a form may be ("let him
+#: go", "asked her to stay"): there it is the object of the verb above.
+_ACCUSATIVE = frozenset({"him", "her", "them", "it"})
+_CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp"})
+
+
+def _cataphora(token: Token, verb: Token) -> bool:
+    """ "In her tenure, Adele Chatfield-Taylor...", "Like his father, Smith...": a pronoun
+    before the named subject of its own clause most often means that subject, which is
+    not read yet; left alone."""
+    top = verb
+    while top.dep_ in ("advcl", "prep", "pcomp") and top.head.i != top.i:
+        top = top.head
+    for clause in {verb.i: verb, top.i: top}.values():
+        subject = next((c for c in clause.children if _role(c) == "subject"), None)
+        if subject is None or subject.i < token.i:
+            continue
+        if any(t.pos_ == "PROPN" for t in subject.subtree):
+            return True
+    return False
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a token is in (itself when none is above it)."""
+    current = token
+    while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
+        current = current.head
+    return current
+
+
+class _Discourse:
+    """The state carried across the paragraphs of one document, in reading order."""
+
+    def __init__(self, actors: Mapping[str, Actor]) -> None:
+        self.actors = actors
+        self.entities: dict[str, _Entity] = {}
+        self.nouns: dict[str, _Entity] = {}
+        self.now = 0
+        self.found: list[Resolved] = []
+        #: This sentence's mentions so far: token index -> entity.
+        self.at: dict[int, _Entity] = {}
+
+    # -- what the text says about an actor -------------------------------------------
+
+    def entity(self, ref: ActorRef) -> _Entity:
+        entity = self.entities.get(ref.id)
+        if entity is None:
+            entity = _Entity(ActorRef(ref.id, ref.name, ref.kind), ref.kind)
+            actor = self.actors.get(ref.id)
+            if actor is not None:
+                entity.descriptors |= _actor_descriptors(actor)
+                entity.weak = (actor.kind_evidence or "ner").startswith("ner")
+            entity.one_word = len(ref.name.split()) == 1
+            self.entities[ref.id] = entity
+        return entity
+
+    def named(self, span: Span, ref: ActorRef) -> None:
+        """A name of an actor: its weight, and what the words around it say of it."""
+        head = span.root
+        entity = self.entity(ref)
+        entity.add(self.now, _role(head), _matrix(head))
+        cues = _cues(span)
+        entity.descriptors |= cues
+        for word in cues:
+            gender = _gender_of_word().get(word)
+            if gender and ref.kind == ActorKind.person:
+                entity.genders[gender] += 2
+            age = _AGE.match(word)
+            if age:
+                entity.ages.add(age.group(1))
+        for child in head.children:  # "Smith, 58, said"
+            if child.dep_ in ("appos", "amod", "npadvmod") and child.like_num:
+                entity.ages.add(child.text)
+
+    def noun(self, token: Token, cls: str, plural: bool) -> None:
+        """An unnamed noun phrase that a pronoun may mean instead of an actor."""
+        key = f"{cls}:{token.lemma_.lower()}"
+        entity = self.nouns.get(key)
+        if entity is None:
+            entity = self.nouns[key] = _Entity(None, None, plural=plural)
+            entity.genders[cls] += 1
+        entity.add(self.now, _role(token), _matrix(token))
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def resolve_pronoun(self, token: Token, quoted: bool) -> tuple[_Entity, str] | None:
+        cls = words()["pronouns"][token.lower_]
+        if cls == "thing" and _expletive(token):
+            return None
+        role = _role(token)
+        reflexive = token.lower_ in words()["reflexives"]
+        verb = _clause_verb(token)
+        if _cataphora(token, verb):
+            return None
+        if role == "subject" and token.lower_ in _ACCUSATIVE and verb.dep_ in _CLAUSE_OBJECTS:
+            # "Jacques allows him to sit": him is the object of allows, not Jacques.
+            role, verb = "object", verb.head
+        speaker = verb.lemma_.lower() in _statement_verbs() and role == "subject"
+        scored: list[tuple[float, _Entity]] = []
+        rivals: list[_Entity] = []
+        for entity in self.entities.values():
+            if self.now - entity.last_seen > _PRONOUN_WINDOW:
+                continue
+            if not _agrees(entity, cls):
+                if cls in ("male", "female") and entity.maybe_person:
+                    rivals.append(entity)  # "Geller" the tagger called an organisation
+                continue
+            if (
+                not reflexive
+                and role in ("object", "oblique")
+                and self._local_subject(entity, token, verb)
+            ):
+                continue  # "Smith met him": him is not Smith
+            score = entity.salience(self.now)
+            if entity.last_role == role:
+                score += _PARALLEL_BONUS
+            scored.append((score, entity))
+        for entity in [*self.nouns.values(), *rivals]:
+            if entity.ref is None and (
+                self.now - entity.last_seen > _PRONOUN_WINDOW
+                or not _noun_competes(entity, cls, speaker)
+            ):
+                continue
+            score = entity.salience(self.now)
+            if entity.last_role == role:
+                score += _PARALLEL_BONUS
+            scored.append((score, entity))
+        margin = _QUOTED_MARGIN if quoted else _MARGIN
+        chosen = _choose(scored, margin, frozenset(id(r) for r in rivals))
+        return (chosen, f"pronoun: most salient of {len(scored)}") if chosen else None
+
+    def _local_subject(self, entity: _Entity, token: Token, verb: Token) -> bool:
+        """Whether the actor is the subject of the pronoun's own clause, named in it."""
+        subject = next((c for c in verb.children if _role(c) == "subject"), None)
+        return subject is not None and self.at.get(subject.i) is entity
+
+    def resolve_description(self, head: Token, words_: list[Token]) -> tuple[_Entity, str] | None:
+        kind, generic = _heads()[head.lemma_.lower()]
+        modifiers = [
+            w.lower_
+            for w in words_
+            if w.i != head.i and w.dep_ in ("amod", "compound", "nmod") and w.is_alpha
+        ]
+        loose = words()["loose_modifiers"]
+        needed = [m for m in modifiers if m not in loose]
+        age = next((m.group(1) for w in words_ if (m := _AGE.match(w.lower_))), None)
+        scored: list[tuple[float, _Entity]] = []
+        for entity in self.entities.values():
+            if entity.kind != kind or not _fits(entity, head.lemma_.lower(), generic, kind):
+                continue
+            if any(m not in entity.descriptors for m in needed):
+                continue
+            if age is not None and age not in entity.ages:
+                continue
+            scored.append((entity.salience(self.now), entity))
+        # An earlier unnamed "a company" or "the minister" is another candidate.
+        rival = self.nouns.get(f"{kind.value}:{head.lemma_.lower()}")
+        if rival is not None:
+            scored.append((rival.salience(self.now), rival))
+        chosen = _choose(scored, _MARGIN)
+        return (chosen, f"description: {head.lemma_.lower()}") if chosen else None
+
+
+def _choose(
+    scored: list[tuple[float, _Entity]], margin: float, cannot_win: frozenset[int] = frozenset()
+) -> _Entity | None:
+    """The one actor that clearly outweighs every other candidate (and is not among
+    `cannot_win`, by id), else None."""
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: -pair[0])
+    best_score, best = scored[0]
+    if best.ref is None or id(best) in cannot_win or best_score <= 0:
+        return None
+    if len(scored) > 1 and best_score < margin * scored[1][0]:
+        return None
+    return best
+
+
+def _agrees(entity: _Entity, cls: str) -> bool:
+    if cls in ("male", "female"):
+        if entity.kind != ActorKind.person:
+            return False
+        gender = entity.gender
+        return gender is None or gender == cls
+    if cls == "thing":
+        return entity.kind in (ActorKind.organization, ActorKind.place)
+    return entity.kind == ActorKind.organization  # "they"
+
+
+def _noun_competes(entity: _Entity, cls: str, speaker: bool) -> bool:
+    """Whether an unnamed noun may be what a pronoun of class `cls` means: a person noun
+    of a fitting gender for "he"/"she", a singular thing for "it" (one that can speak,
+    for the subject of "said"), a plural for "they"."""
+    kinds = entity.genders
+    if cls in ("male", "female"):
+        return bool(kinds[cls] or kinds["person"])
+    if cls == "thing":
+        if entity.plural:
+            return False
+        return (
+            bool(kinds["organization"])
+            if speaker
+            else bool(kinds["thing"] or kinds["organization"])
+        )
+    return entity.plural and not (speaker and kinds["thing"])
+
+
+def _fits(entity: _Entity, head: str, generic: bool, kind: ActorKind) -> bool:
+    """Whether a description's head noun fits what the text says the actor is."""
+    if generic:
+        return True
+    if head in entity.descriptors:
+        return True
+    if head == "leader" and kind == ActorKind.person:
+        return bool(entity.descriptors & _leader_words())
+    return False
+
+
+@cache
+def _leader_words() -> frozenset[str]:
+    return frozenset(w for title in words()["leader_titles"] for w in title.split()[-1:])
+
+
+def _actor_descriptors(actor: Actor) -> set[str]:
+    """What the actor's own record says it is: its descriptor evidence ("descriptor:
+    carmaker") and, for an organisation, the words of its names ("Deutsche Bank")."""
+    found: set[str] = set()
+    evidence = actor.kind_evidence or ""
+    if evidence.startswith("descriptor:"):
+        found.add(evidence.split(":", 1)[1].strip().lower())
+    if "country" in evidence:
+        found.update({"country", "nation"})
+    if "city" in evidence:
+        found.add("city")
+    if actor.kind == ActorKind.organization:
+        for name in (actor.name, *actor.aliases):
+            found.update(w.lower() for w in name.split())
+    return found
+
+
+def _cues(span: Span) -> set[str]:
+    """Words the text puts beside a name to say who it is: titles and modifiers before it
+    ("Russian President Vladimir Putin", "Mrs Smith"), the head of an apposition ("Putin,
+    the Russian leader", "his wife, Mary"), the noun it is compounded on, and what a
+    copula says it is ("Toyota is a carmaker")."""
+    doc = span.doc
+    found: set[str] = set()
+    position = span.start - 1
+    while (
+        position >= 0
+        and doc[position].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT")
+        and (doc[position].text not in (",", "(", ")"))
+    ):
+        token = doc[position]
+        if token.pos_ != "PUNCT":
+            found.add(token.lower_)
+            found.add(token.lemma_.lower())
+        position -= 1
+    found.update(t.lower_ for t in span if t.lower_ in _gender_of_word())
+    head = span.root
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        appositions.append(head.head)
+    for noun in appositions:
+        if noun.i in range(span.start, span.end):
+            continue
+        found.add(noun.lemma_.lower())
+        found.update(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound"))
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        for attr in (c for c in head.head.children if c.dep_ == "attr"):
+            found.add(attr.lemma_.lower())
+            found.update(c.lower_ for c in attr.children if c.dep_ in ("amod", "compound"))
+    return found
+
+
+def _expletive(token: Token) -> bool:
+    """ "it is likely that", "it seems", "it emerged that", "it is raining": an "it"
+    that stands for the clause after it or for nothing."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    later = [c for c in verb.children if c.i > token.i]
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in later)
+    if token.dep_ == "nsubjpass":
+        return clause  # "it was reported that", "it is expected to"
+    if lemma in words()["expletive_verbs"]:
+        weather = lemma in ("rain", "snow")
+        return clause or weather or any(c.dep_ == "acomp" for c in later)
+    return False
+
+
+def _inside_quotes(paragraph: Doc) -> set[int]:
+    """The token indices between an opening and a closing quotation mark."""
+    inside: set[int] = set()
+    open_ = False
+    for token in paragraph:
+        if token.text in _QUOTES:
+            open_ = token.text != "\u201d" and (not open_ or token.text == "\u201c")
+            continue
+        if open_:
+            inside.add(token.i)
+    return inside
+
+
+def _noun_class(token: Token) -> tuple[str, bool] | None:
+    """The class of an unnamed noun head that a pronoun may mean, and whether plural:
+    `male`/`female`/`person` for people, `organization` for "the company", else
+    `thing`; None for times, amounts and parts of names."""
+    if token.pos_ != "NOUN" or token.dep_ in ("compound", "npadvmod", "nmod"):
+        return None
+    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return None
+    lemma = token.lemma_.lower()
+    plural = token.tag_ in ("NNS", "NNPS")
+    gender = _gender_of_word().get(lemma)
+    if gender:
+        return gender, plural
+    if lemma in _person_nouns():
+        return "person", plural
+    head = _heads().get(lemma)
+    if head is not None and head[0] == ActorKind.organization:
+        return "organization", plural
+    if head is not None and head[0] == ActorKind.person:
+        return "person", plural
+    return "thing", plural
+
+
+def _unknown_name(token: Token) -> bool:
+    """The last word of a capitalised name that no actor holds and that may be a
+    person's (untagged, or tagged a person and refused)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.dep_ != "compound"
+        and token.ent_type_ not in _NOT_NAMES
+    )
+
+
+#: Entity types that are never a person's name.
+_NOT_NAMES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "GPE", "LOC"}
+)
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(words()["person_nouns"])
+
+
+def _description(token: Token) -> list[Token] | None:
+    """The words of a definite description headed by `token` ("the company", "the
+    Russian leader", "the 58-year-old"), or None when it is not one."""
+    lemma = token.lemma_.lower()
+    age = _AGE.match(token.lower_)
+    if (lemma not in _heads() and not age) or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    if token.dep_ in ("compound", "appos", "amod") or token.tag_ in ("NNS", "NNPS"):
+        return None  # part of a name ("the carmaker Toyota"), or a plural
+    lefts = list(token.lefts)
+    if not lefts or lefts[0].lower_ not in ("the", "this", "that"):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
+        return None  # "the company of ..." names what it is in the words after
+    return [*lefts, token]
+
+
+def _age_head(token: Token) -> bool:
+    return _AGE.match(token.lower_) is not None
+
+
+def resolve_mentions(
+    paragraphs: Sequence[tuple[int, Doc]],
+    named: Mapping[int, Mapping[int, ActorRef]],
+    actors: Mapping[str, Actor],
+) -> list[Resolved]:
+    """Resolve the pronouns and descriptions of a document's paragraphs (start offset,
+    parsed Doc, in reading order) to the actors its names refer to (`named`: per
+    paragraph, token index -> ActorRef). Mentions already named are not touched."""
+    discourse = _Discourse(actors)
+    pronouns = words()["pronouns"]
+    for start, doc in paragraphs:
+        at = named.get(start, {})
+        quoted = _inside_quotes(doc) if any(t.text in _QUOTES for t in doc) else set()
+        for sentence in doc.sents:
+            discourse.now += 1
+            discourse.at = {}
+            _read_sentence(discourse, start, sentence, at, quoted, pronouns)
+    return discourse.found
+
+
+def _read_sentence(
+    discourse: _Discourse,
+    start: int,
+    sentence: Span,
+    at: Mapping[int, ActorRef],
+    quoted: set[int],
+    pronouns: Mapping[str, str],
+) -> None:
+    doc = sentence.doc
+    index = sentence.start
+    while index < sentence.end:
+        token = doc[index]
+        ref = at.get(index)
+        if ref is not None:
+            end = index + 1
+            while end < sentence.end and at.get(end) == ref:
+                end += 1
+            span = doc[index:end]
+            discourse.named(span, ref)
+            entity = discourse.entities[ref.id]
+            for i in range(index, end):
+                discourse.at[i] = entity
+            index = end
+            continue
+        lower = token.lower_
+        if lower in pronouns and token.pos_ == "PRON":
+            found = discourse.resolve_pronoun(token, index in quoted)
+            if found is not None:
+                _link(discourse, start, [token], found, pronouns[lower])
+        else:
+            description = _description(token) if token.pos_ in ("NOUN", "ADJ", "PROPN") else None
+            found = None
+            if description is not None and not any(t.i in at for t in description):
+                if _age_head(token):
+                    found = _resolve_age(discourse, token, description)
+                else:
+                    found = discourse.resolve_description(token, description)
+            if found is not None:
+                _link(discourse, start, description, found, None)
+            else:
+                cls = _noun_class(token)
+                if cls is not None:
+                    discourse.noun(token, *cls)
+                elif _unknown_name(token):
+                    # A name the loader did not make an actor ("MacKenzie" the tagger
+                    # missed): it may be whom "he" means, so it competes.
+                    discourse.noun(token, "person", False)
+        index += 1
+
+
+def _resolve_age(
+    discourse: _Discourse, token: Token, description: list[Token]
+) -> tuple[_Entity, str] | None:
+    """ "the 58-year-old": the person the text gave that age, or, when it gave none, the
+    clearly most salient person."""
+    age = _AGE.match(token.lower_)
+    assert age is not None
+    scored = [
+        (e.salience(discourse.now), e)
+        for e in discourse.entities.values()
+        if e.kind == ActorKind.person and (not e.ages or age.group(1) in e.ages)
+    ]
+    scored = [s for s in scored if s[1].ages] or scored
+    chosen = _choose(scored, _MARGIN)
+    return (chosen, "description: age") if chosen else None
+
+
+def _link(
+    discourse: _Discourse,
+    start: int,
+    tokens: list[Token],
+    found: tuple[_Entity, str],
+    gender: str | None,
+) -> None:
+    entity, evidence = found
+    assert entity.ref is not None
+    head = tokens[-1]
+    text = " ".join(t.text for t in tokens)
+    ref = ActorRef(entity.ref.id, entity.ref.name, entity.ref.kind, "resolved", text)
+    entity.add(discourse.now, _role(head), _matrix(head))
+    if gender in ("male", "female"):
+        entity.genders[gender] += 1
+    for token in tokens:
+        token._.resolved_actor = ref
+        discourse.at[token.i] = entity
+    discourse.found.append(Resolved(start, tuple(t.i for t in tokens), ref, evidence))
