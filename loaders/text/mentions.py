@@ -94,10 +94,13 @@ _PARALLEL_BONUS = 35
 _PRONOUN_WINDOW = 2
 #: How much the best candidate must outweigh the next for a link (inside quotes, where
 #: "he" may be someone only the speaker knows, twice that).
-_MARGIN = 1.6
-_QUOTED_MARGIN = 3.2
+_MARGIN = 2.0
+_QUOTED_MARGIN = 4.0
 
-_AGE = re.compile(r"^(\d{1,3})-year-old$")
+#: "the 58-year-old" (spaCy cuts it in five tokens, so it is found in the text), and an
+#: age before a name ("58-year-old Carla Mendes").
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s*$")
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 
@@ -155,6 +158,10 @@ class _Entity:
 
 
 def _role(token: Token) -> str:
+    # "Smith and Jones met": a conjunct has the role of the first of its list; "the
+    # carmaker Koenig Motors": an apposition that of the noun it names.
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
     dep = token.dep_
     if dep in ("nsubj", "nsubjpass", "csubj"):
         return "subject"
@@ -175,7 +182,7 @@ def _matrix(token: Token) -> bool:
 
 #: Object forms of pronouns, and the clauses whose subject such a form may be ("let him
 #: go", "asked her to stay"): there it is the object of the verb above.
-_ACCUSATIVE = frozenset({"him", "her", "them", "it"})
+_ACCUSATIVE = frozenset({"him", "her", "them"})
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp"})
 
 
@@ -240,9 +247,9 @@ class _Discourse:
             gender = _gender_of_word().get(word)
             if gender and ref.kind == ActorKind.person:
                 entity.genders[gender] += 2
-            age = _AGE.match(word)
-            if age:
-                entity.ages.add(age.group(1))
+        before = _AGE_BEFORE.search(span.doc.text[max(0, span.start_char - 20) : span.start_char])
+        if before:
+            entity.ages.add(before.group(1))
         for child in head.children:  # "Smith, 58, said"
             if child.dep_ in ("appos", "amod", "npadvmod") and child.like_num:
                 entity.ages.add(child.text)
@@ -267,7 +274,12 @@ class _Discourse:
         verb = _clause_verb(token)
         if _cataphora(token, verb):
             return None
-        if role == "subject" and token.lower_ in _ACCUSATIVE and verb.dep_ in _CLAUSE_OBJECTS:
+        if (
+            role == "subject"
+            and token.lower_ in _ACCUSATIVE
+            and verb.dep_ in _CLAUSE_OBJECTS
+            and not any(c.tag_ == "MD" for c in verb.children)
+        ):
             # "Jacques allows him to sit": him is the object of allows, not Jacques.
             role, verb = "object", verb.head
         speaker = verb.lemma_.lower() in _statement_verbs() and role == "subject"
@@ -318,14 +330,11 @@ class _Discourse:
         ]
         loose = words()["loose_modifiers"]
         needed = [m for m in modifiers if m not in loose]
-        age = next((m.group(1) for w in words_ if (m := _AGE.match(w.lower_))), None)
         scored: list[tuple[float, _Entity]] = []
         for entity in self.entities.values():
             if entity.kind != kind or not _fits(entity, head.lemma_.lower(), generic, kind):
                 continue
             if any(m not in entity.descriptors for m in needed):
-                continue
-            if age is not None and age not in entity.ages:
                 continue
             scored.append((entity.salience(self.now), entity))
         # An earlier unnamed "a company" or "the minister" is another candidate.
@@ -489,6 +498,8 @@ def _noun_class(token: Token) -> tuple[str, bool] | None:
     `thing`; None for times, amounts and parts of names."""
     if token.pos_ != "NOUN" or token.dep_ in ("compound", "npadvmod", "nmod"):
         return None
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in token.children):
+        return None  # "the carmaker Koenig Motors": the name is the mention
     if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
     lemma = token.lemma_.lower()
@@ -532,21 +543,18 @@ def _description(token: Token) -> list[Token] | None:
     """The words of a definite description headed by `token` ("the company", "the
     Russian leader", "the 58-year-old"), or None when it is not one."""
     lemma = token.lemma_.lower()
-    age = _AGE.match(token.lower_)
-    if (lemma not in _heads() and not age) or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+    if lemma not in _heads() or token.pos_ not in ("NOUN", "PROPN"):
         return None
     if token.dep_ in ("compound", "appos", "amod") or token.tag_ in ("NNS", "NNPS"):
         return None  # part of a name ("the carmaker Toyota"), or a plural
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in token.children):
+        return None  # "the carmaker, Koenig Motors,": the name says who it is
     lefts = list(token.lefts)
     if not lefts or lefts[0].lower_ not in ("the", "this", "that"):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
         return None  # "the company of ..." names what it is in the words after
     return [*lefts, token]
-
-
-def _age_head(token: Token) -> bool:
-    return _AGE.match(token.lower_) is not None
 
 
 def resolve_mentions(
@@ -578,9 +586,17 @@ def _read_sentence(
     pronouns: Mapping[str, str],
 ) -> None:
     doc = sentence.doc
+    ages = _age_descriptions(sentence, at)
     index = sentence.start
     while index < sentence.end:
         token = doc[index]
+        if index in ages:
+            tokens, age = ages[index]
+            found = _resolve_age(discourse, age)
+            if found is not None:
+                _link(discourse, start, tokens, found, None)
+            index = tokens[-1].i + 1
+            continue
         ref = at.get(index)
         if ref is not None:
             end = index + 1
@@ -602,10 +618,7 @@ def _read_sentence(
             description = _description(token) if token.pos_ in ("NOUN", "ADJ", "PROPN") else None
             found = None
             if description is not None and not any(t.i in at for t in description):
-                if _age_head(token):
-                    found = _resolve_age(discourse, token, description)
-                else:
-                    found = discourse.resolve_description(token, description)
+                found = discourse.resolve_description(token, description)
             if found is not None:
                 _link(discourse, start, description, found, None)
             else:
@@ -619,17 +632,34 @@ def _read_sentence(
         index += 1
 
 
-def _resolve_age(
-    discourse: _Discourse, token: Token, description: list[Token]
-) -> tuple[_Entity, str] | None:
+def _age_descriptions(
+    sentence: Span, at: Mapping[int, ActorRef]
+) -> dict[int, tuple[list[Token], str]]:
+    """ "the 58-year-old" (and "the 58-year-old man") in a sentence: first token -> the
+    description's tokens and the age; none that touches a name."""
+    found: dict[int, tuple[list[Token], str]] = {}
+    if "year-old" not in sentence.text:
+        return found
+    for match in _AGE_DESCRIPTION.finditer(sentence.text):
+        span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = list(span)
+        following = sentence.doc[span.end] if span.end < sentence.end else None
+        if following is not None and following.pos_ == "NOUN":
+            tokens.append(following)
+        if not any(t.i in at for t in tokens):
+            found[tokens[0].i] = (tokens, match.group(1))
+    return found
+
+
+def _resolve_age(discourse: _Discourse, age: str) -> tuple[_Entity, str] | None:
     """ "the 58-year-old": the person the text gave that age, or, when it gave none, the
     clearly most salient person."""
-    age = _AGE.match(token.lower_)
-    assert age is not None
     scored = [
         (e.salience(discourse.now), e)
         for e in discourse.entities.values()
-        if e.kind == ActorKind.person and (not e.ages or age.group(1) in e.ages)
+        if e.kind == ActorKind.person and (not e.ages or age in e.ages)
     ]
     scored = [s for s in scored if s[1].ages] or scored
     chosen = _choose(scored, _MARGIN)
@@ -645,8 +675,9 @@ def _link(
 ) -> None:
     entity, evidence = found
     assert entity.ref is not None
-    head = tokens[-1]
-    text = " ".join(t.text for t in tokens)
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     ref = ActorRef(entity.ref.id, entity.ref.name, entity.ref.kind, "resolved", text)
     entity.add(discourse.now, _role(head), _matrix(head))
     if gender in ("male", "female"):
