@@ -30,14 +30,16 @@ def _resolved(text: str) -> dict[tuple[int, int], str]:
         starts.append(text.index(paragraph, position))
         position = starts[-1] + len(paragraph)
     docs = list(nlp.pipe(text.split("\n\n")))
-    mentions = [(start, m) for start, doc in zip(starts, docs) for m in find_mentions(doc)]
+    mentions = [
+        (start, m) for start, doc in zip(starts, docs, strict=True) for m in find_mentions(doc)
+    ]
     surnames = {
         m.name.split()[-1]
         for _, m in mentions
         if m.kind == ActorKind.person and len(m.name.split()) >= 2
     }
     taken = {(s, t.i) for s, m in mentions for t in m.span}
-    for start, doc in zip(starts, docs):
+    for start, doc in zip(starts, docs, strict=True):
         own = {i for s, i in taken if s == start}
         mentions += [(start, m) for m in surname_mentions(doc, surnames, own)]
     clusters = resolve_actors([m for _, m in mentions], text)
