@@ -95,6 +95,8 @@ _ROLE_WEIGHT = {
     "embedded": 0,
 }
 _SENTENCE_WEIGHT = 100
+#: What a mention's weight keeps at each next sentence.
+_DECAY = 0.5
 #: Extra weight for the subject of the main clause, and for a candidate whose last
 #: mention had the pronoun's role (parallelism).
 _MATRIX_BONUS = 20
@@ -152,7 +154,7 @@ class _Entity:
         return self.kind == ActorKind.organization and self.weak and self.one_word
 
     def salience(self, now: int) -> float:
-        return self.weight * 0.5 ** (now - self.sentence)
+        return self.weight * _DECAY ** (now - self.sentence)
 
     def add(self, now: int, role: str, matrix: bool) -> None:
         weight = _SENTENCE_WEIGHT + _ROLE_WEIGHT[role] + (_MATRIX_BONUS if matrix else 0)
