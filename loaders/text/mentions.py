@@ -139,7 +139,6 @@ class _Entity:
     weight: float = 0.0
     sentence: int = 0  # when `weight` was last brought up to date
     last_role: str = "other"
-    last_seen: int = -1
     genders: Counter = field(default_factory=Counter)
     descriptors: set[str] = field(default_factory=set)
     ages: set[str] = field(default_factory=set)
@@ -161,7 +160,6 @@ class _Entity:
         self.weight = self.salience(now) + weight
         self.sentence = now
         self.last_role = role
-        self.last_seen = now
 
     @property
     def gender(self) -> str | None:
@@ -237,8 +235,27 @@ class _Discourse:
         self.found: list[Resolved] = []
         #: This sentence's mentions so far: token index -> entity.
         self.at: dict[int, _Entity] = {}
-        #: A person's first and last name, an organisation's first word -> its actors.
+        #: A person's first and last name -> its actors.
         self.by_word: dict[str, set[str]] = {}
+        #: What was mentioned in each of the last sentences (a pronoun looks no further
+        #: back, so it weighs only these, not everything the document has named).
+        self.recent: dict[int, dict[int, _Entity]] = {}
+
+    def next_sentence(self) -> None:
+        self.now += 1
+        self.at = {}
+        self.recent[self.now] = {}
+        self.recent.pop(self.now - _PRONOUN_WINDOW - 1, None)
+
+    def seen(self, entity: _Entity) -> None:
+        self.recent[self.now][id(entity)] = entity
+
+    def window(self) -> list[_Entity]:
+        """Actors and nouns mentioned in the pronoun window, each once."""
+        found: dict[int, _Entity] = {}
+        for sentence in self.recent.values():
+            found.update(sentence)
+        return list(found.values())
 
     # -- what the text says about an actor -------------------------------------------
 
@@ -261,6 +278,7 @@ class _Discourse:
         head = span.root
         entity = self.entity(ref)
         entity.add(self.now, _role(head), _matrix(head))
+        self.seen(entity)
         cues = _cues(span)
         entity.descriptors |= cues
         for word in cues:
@@ -290,6 +308,7 @@ class _Discourse:
             entity = self.nouns[key] = _Entity(None, None, plural=plural)
             entity.genders[cls] += 1
         entity.add(self.now, _role(token), _matrix(token))
+        self.seen(entity)
 
     # -- resolution ----------------------------------------------------------------------
 
@@ -313,8 +332,10 @@ class _Discourse:
         speaker = verb.lemma_.lower() in _statement_verbs() and role == "subject"
         scored: list[tuple[float, _Entity]] = []
         rivals: list[_Entity] = []
-        for entity in self.entities.values():
-            if self.now - entity.last_seen > _PRONOUN_WINDOW:
+        nouns: list[_Entity] = []
+        for entity in self.window():
+            if entity.ref is None:
+                nouns.append(entity)
                 continue
             if not _agrees(entity, cls):
                 if cls in ("male", "female") and entity.maybe_person:
@@ -330,11 +351,8 @@ class _Discourse:
             if entity.last_role == role:
                 score += _PARALLEL_BONUS
             scored.append((score, entity))
-        for entity in [*self.nouns.values(), *rivals]:
-            if entity.ref is None and (
-                self.now - entity.last_seen > _PRONOUN_WINDOW
-                or not _noun_competes(entity, cls, speaker)
-            ):
+        for entity in [*nouns, *rivals]:
+            if entity.ref is None and not _noun_competes(entity, cls, speaker):
                 continue
             score = entity.salience(self.now)
             if entity.last_role == role:
@@ -619,8 +637,7 @@ def resolve_mentions(
         at = named.get(start, {})
         quoted = _inside_quotes(doc) if any(t.text in _QUOTES for t in doc) else set()
         for sentence in doc.sents:
-            discourse.now += 1
-            discourse.at = {}
+            discourse.next_sentence()
             _read_sentence(discourse, start, sentence, at, quoted, pronouns)
     return discourse.found
 
@@ -732,6 +749,7 @@ def _link(
     text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     ref = ActorRef(entity.ref.id, entity.ref.name, entity.ref.kind, "resolved", text)
     entity.add(discourse.now, _role(head), _matrix(head))
+    discourse.seen(entity)
     if gender in ("male", "female"):
         entity.genders[gender] += 1
     for token in tokens:
