@@ -558,8 +558,8 @@ def _noun_class(token: Token, at: Mapping[int, ActorRef]) -> tuple[str, bool] | 
     """The class of an unnamed noun head that a pronoun may mean, and whether plural:
     `male`/`female`/`person` for people, `organization` for "the company", else
     `thing`; None for times, amounts and parts of names."""
-    if token.pos_ != "NOUN" or token.dep_ in ("compound", "npadvmod", "nmod"):
-        return None
+    if token.pos_ != "NOUN" or token.dep_ in ("compound", "npadvmod", "nmod", "attr"):
+        return None  # an attribute ("he is a good man") is its subject, not another one
     if any(c.dep_ in ("appos", "compound") and c.i in at for c in token.children) or (
         token.dep_ == "appos" and token.head.i in at
     ):

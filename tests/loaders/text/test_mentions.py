@@ -129,7 +129,20 @@ CASES = [
         1,
         "Carla Mendes",
     ),
+    # News writes "they" for a company as often as "it".
+    ("Harlow Foods said on Monday they would close two plants.", "they", 1, "Harlow Foods"),
+    # The speaker of a quotation, after it.
+    ('Anna Berg met Tom Reed in Oslo. "He is a good man," she said.', "she", 1, "Anna Berg"),
     # Refusals.
+    # Inside quotation marks "he" may be anyone the speaker means: more evidence needed.
+    ('Anna Berg met Tom Reed in Oslo. "He is a good man," she said.', "He", 1, None),
+    # An unnamed "a company" before "the company": not the named one for sure.
+    (
+        "Harlow Foods bought a company in Ohio in May. The company makes cheese.",
+        "The company",
+        1,
+        None,
+    ),
     # Two people of unknown gender, equally salient: "he" may be either.
     (
         "John Smith and Peter Brown met in Geneva on Monday. He said the talks went well.",
