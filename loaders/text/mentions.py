@@ -284,6 +284,9 @@ class _Discourse:
         entity = self.entity(ref)
         entity.add(self.now, _role(head), _matrix(head))
         self.seen(entity)
+        if head.dep_ != "conj" and any(c.dep_ == "conj" for c in head.children):
+            # "Poland, Hungary and the Czech Republic": together a "they" of their own.
+            self.noun(head, "organization", True, key=f"and:{id(span.doc)}:{head.i}")
         cues = _cues(span)
         entity.descriptors |= cues
         for word in cues:
@@ -307,9 +310,9 @@ class _Discourse:
             return None
         return self.entities[next(iter(ids))], "name: part of an earlier full name"
 
-    def noun(self, token: Token, cls: str, plural: bool) -> None:
+    def noun(self, token: Token, cls: str, plural: bool, key: str | None = None) -> None:
         """An unnamed noun phrase that a pronoun may mean instead of an actor."""
-        key = f"{cls}:{token.lemma_.lower()}"
+        key = key or f"{cls}:{token.lemma_.lower()}"
         entity = self.nouns.get(key)
         if entity is None:
             entity = self.nouns[key] = _Entity(None, None, plural=plural)
@@ -388,7 +391,11 @@ class _Discourse:
         loose = words()["loose_modifiers"]
         needed = [m for m in modifiers if m not in loose]
         scored: list[tuple[float, _Entity]] = []
-        for entity in self.entities.values():
+        # "the country" is the one just named, or the reader's own: no further back.
+        pool = self.window() if kind == ActorKind.place else self.entities.values()
+        for entity in pool:
+            if entity.ref is None:
+                continue
             if entity.kind != kind or not _fits(entity, head.lemma_.lower(), generic, kind):
                 continue
             if any(m not in entity.descriptors for m in needed):
@@ -567,9 +574,11 @@ def _noun_class(token: Token, at: Mapping[int, ActorRef]) -> tuple[str, bool] | 
     `thing`; None for times, amounts and parts of names."""
     if token.pos_ != "NOUN" or token.dep_ in ("compound", "npadvmod", "nmod", "attr"):
         return None  # an attribute ("he is a good man") is its subject, not another one
-    if any(c.dep_ in ("appos", "compound") and c.i in at for c in token.children) or (
-        token.dep_ == "appos" and token.head.i in at
-    ):
+    # A name after the noun is what the noun describes; one before ("U.S. authorities")
+    # only modifies a noun that is someone else.
+    if any(
+        c.dep_ in ("appos", "compound") and c.i in at and c.i > token.i for c in token.children
+    ) or (token.dep_ == "appos" and token.head.i in at):
         return None  # "the carmaker Koenig Motors", "Acme, the bank,": the name is the mention
     if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
@@ -625,6 +634,8 @@ def _description(token: Token) -> list[Token] | None:
     lefts = list(token.lefts)
     if not lefts or lefts[0].lower_ not in ("the", "this", "that"):
         return None
+    if lefts[0].lower_ == "this" and _heads()[lemma][0] == ActorKind.place:
+        return None  # "this country" is the writer's
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
         return None  # "the company of ..." names what it is in the words after
     return [*lefts, token]
@@ -723,6 +734,10 @@ def _age_descriptions(
         tokens = list(span)
         following = sentence.doc[span.end] if span.end < sentence.end else None
         if following is not None and following.pos_ == "NOUN":
+            if _noun_class(following, at) not in (("male", False), ("female", False)) and (
+                following.lemma_.lower() not in _person_nouns()
+            ):
+                continue  # "the 50-year-old alliance" is no person
             tokens.append(following)
         if not any(t.i in at for t in tokens):
             found[tokens[0].i] = (tokens, match.group(1))
@@ -730,14 +745,13 @@ def _age_descriptions(
 
 
 def _resolve_age(discourse: _Discourse, age: str) -> tuple[_Entity, str] | None:
-    """ "the 58-year-old": the person the text gave that age, or, when it gave none, the
-    clearly most salient person."""
+    """ "the 58-year-old": the person the text gave that age ("Smith, 58,", "58-year-old
+    Smith"), if one clearly leads; none when the text gave no one that age."""
     scored = [
         (e.salience(discourse.now), e)
         for e in discourse.entities.values()
-        if e.kind == ActorKind.person and (not e.ages or age in e.ages)
+        if e.kind == ActorKind.person and age in e.ages
     ]
-    scored = [s for s in scored if s[1].ages] or scored
     chosen = _choose(scored, _MARGIN)
     return (chosen, "description: age") if chosen else None
 
