@@ -31,6 +31,7 @@ from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
 from loaders.text.events import ActorRef, EventDraft, find_events
+from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
 from loaders.text.relations import find_relations, merged, relation_of
 
@@ -158,6 +159,11 @@ def build(
         ref = ActorRef(actor.id, actor.name, actor.kind)
         for token in mention.span:
             refs_by_paragraph.setdefault(start, {})[token.i] = ref
+    # Pronouns and descriptions ("he", "the company") resolved across the paragraphs,
+    # added where no name is: events then take them as participants, marked resolved.
+    for item in resolve_mentions(paragraphs, refs_by_paragraph, actors):
+        for index in item.tokens:
+            refs_by_paragraph.setdefault(item.paragraph, {}).setdefault(index, item.ref)
     places = {
         a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
     }
