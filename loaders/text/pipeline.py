@@ -32,6 +32,7 @@ from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
+from loaders.text.participants import strongest
 from loaders.text.relations import find_relations
 
 if TYPE_CHECKING:
@@ -170,14 +171,27 @@ def build(
                 continue  # a run of blanks: no sentence to cite
             expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
             drafts = find_events(
-                sentence, actor_at, article.published, news and not back_then, expressions
+                sentence,
+                actor_at,
+                article.published,
+                news and not back_then,
+                expressions,
+                places,
             )
             back_then = _moved_back(drafts, article.published, back_then)
             for draft in drafts:
                 trigger_start = start + draft.trigger.idx
                 event_id = draft.event_id(document.id, trigger_start)
-                if event_id not in events or _better_dated(draft, events[event_id]):
-                    events[event_id] = _event(event_id, draft, sentence.text)
+                kept = events.get(event_id)
+                told = _event(event_id, draft, sentence.text)
+                if kept is None:
+                    events[event_id] = told
+                else:
+                    # One event told twice: the better date, and each actor through
+                    # its strongest link ("Turkish jets struck", then "Turkey struck").
+                    first = told if _better_dated(draft, kept) else kept
+                    joined = strongest(kept.participants, told.participants)
+                    events[event_id] = first.model_copy(update={"participants": joined})
                 source = Source(
                     document=document.id,
                     sentence=sentence.text.strip() or sentence.text,
