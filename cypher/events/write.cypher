@@ -8,7 +8,8 @@
 // their number from Neo4j's count store.
 // Parameters: $rows: [{id, type, summary, confidence, factuality, reported_by, start,
 //             end, precision, approximate, date_text, date_basis, anchor (ISO dates or
-//             null), participants [{actor, props {role, ordinal}}], sources [{document,
+//             null), participants [{actor, props {role, ordinal, basis, mention?}}],
+//             sources [{document,
 //             props {sentence, extractor, ordinal, and char_start, char_end,
 //             trigger_start, trigger_end when set}}]}]: edge properties without nulls,
 //             as Neo4j stores them.

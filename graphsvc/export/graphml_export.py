@@ -34,6 +34,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("sources", "node", "int"),
     ("relation", "edge", "string"),
     ("role", "edge", "string"),
+    ("basis", "edge", "string"),
+    ("mention", "edge", "string"),
 )
 
 
@@ -107,7 +109,12 @@ def write(
                             "source": participant.id,
                             "target": event.id,
                         }
-                        data = {"relation": "PARTICIPATED_IN", "role": participant.role.value}
+                        data = {
+                            "relation": "PARTICIPATED_IN",
+                            "role": participant.role.value,
+                            "basis": participant.basis,
+                            "mention": participant.mention,
+                        }
                         xml.write(_element("edge", edge, data))
                     yield drain()
     yield drain()
