@@ -94,9 +94,7 @@ def test_basis_and_mention_are_written_and_read_back(store: GraphStore, reopen) 
 def test_a_participant_written_without_them_reads_as_stated(store: GraphStore) -> None:
     plain = _event("event:plain", 5, Participant(actor=ACME, role="agent"))
     store.write_batch(_batch(plain))
-    assert _links(store.get_event("event:plain").participants) == [
-        (ACME, "agent", "stated", None)
-    ]
+    assert _links(store.get_event("event:plain").participants) == [(ACME, "agent", "stated", None)]
 
 
 def test_a_rewrite_that_changes_only_the_basis_changes_it(store: GraphStore) -> None:

@@ -11,9 +11,11 @@ from datetime import date
 
 import pytest
 
-from graphsvc.model import Event, GraphBatch, Participant, Role
+from graphsvc.model import ActorKind, Event, EventType, GraphBatch, LinkBasis, Participant, Role
 from graphsvc.settings import Settings
 from loaders.text.article import Article
+from loaders.text.events import ActorRef, EventDraft
+from loaders.text.nlp import load_pipeline
 from loaders.text.participants import strongest
 from loaders.text.pipeline import extract
 
@@ -228,3 +230,27 @@ def test_strongest_keeps_stated_over_resolved_over_inferred() -> None:
     assert strongest([inferred, other], [resolved]) == (resolved, other)
     assert strongest([resolved], [stated, inferred]) == (stated,)
     assert strongest([stated], [inferred]) == (stated,)
+
+
+def test_how_a_link_was_found_does_not_change_the_event_id() -> None:
+    """One event whether its actor was named, resolved or inferred: the id is made of
+    the type, the time and who takes part, not how the text said who."""
+    sentence = next(iter(load_pipeline(_model())("Acme fell on Tuesday.").sents))
+    trigger = sentence[1]
+
+    def draft(basis: LinkBasis, mention: str | None) -> EventDraft:
+        ref = ActorRef("organization:acme", "Acme", ActorKind.organization, basis, mention)
+        return EventDraft(
+            type=EventType.other,
+            trigger=trigger,
+            participants={ref.id: (ref, Role.agent)},
+            when=None,
+            sentence=sentence,
+        )
+
+    ids = {
+        draft("stated", None).event_id("doc", 0),
+        draft("resolved", "it").event_id("doc", 0),
+        draft("inferred", "Acme's shares").event_id("doc", 0),
+    }
+    assert len(ids) == 1, ids
