@@ -38,6 +38,7 @@ from loaders.text.participants import (
     named,
     nominal,
     prepositional,
+    setting,
     stronger,
 )
 from loaders.text.vocabulary import vocabulary
@@ -71,11 +72,11 @@ class EventDraft:
     @property
     def named(self) -> bool:
         """Whether a named actor (not only a place) does or undergoes the event."""
-        return any(role != Role.location for _, role in self.participants.values())
+        return any(not setting(a, role) for a, role in self.participants.values())
 
     def summary(self) -> str:
-        agents = [a.name for a, r in self.participants.values() if r == Role.agent]
-        targets = [a.name for a, r in self.participants.values() if r == Role.target]
+        agents = [_shown(a) for a, r in self.participants.values() if r == Role.agent]
+        targets = [_shown(a) for a, r in self.participants.values() if r == Role.target]
         if not agents and not targets:
             return clause_words(self.trigger)
         if not agents:
@@ -100,16 +101,27 @@ class EventDraft:
         An event no named actor takes part in has nothing to recognise it by in another
         report ("a bomb exploded" twice is not one explosion): it is its own mention, in
         `document` at trigger `offset`, and never merges."""
-        ids = sorted(a.id for a, role in self.participants.values() if role != Role.location)
+        ids = sorted(a.id for a, role in self.participants.values() if not setting(a, role))
         # A failed or possible ratification is not the ratification: kept apart.
         shown = self.factuality in ("asserted", "reported")
         kind = self.type.value if shown else f"{self.type.value}~{self.factuality}"
         scope = [] if ids else [document, str(offset), self.trigger.lemma_.lower()]
+        if ids and self.type == EventType.other:
+            # An untyped event is told apart by its verb: "Kopp fled" and "Kopp hid"
+            # are two events, whoever takes part.
+            scope = [self.trigger.lemma_.lower()]
         key = "|".join([kind, identity_time(self.when), *ids, *scope])
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
         names = [i.split(":")[-1] for i in ids[:2]] or [self.trigger.lemma_.lower()]
         lead = slugify(" ".join([self.type.value, *names]))[:60]
         return f"event:{lead}-{digest}"
+
+
+def _shown(actor: ActorRef) -> str:
+    """How a summary names an argument: by the actor's name, or by the words of an
+    inferred link ("Ruritanian troops shelled Brod", not "Ruritania shelled Brod": the
+    summary tells what the text says)."""
+    return actor.mention if actor.basis == "inferred" and actor.mention else actor.name
 
 
 #: Words before a noun that say which one it is ("the", "Iraqi", "car", "two").
@@ -557,7 +569,7 @@ def find_events(
         # arrested two men"); one with a place alone or no argument needs a date of its
         # own ("he died in Moscow" is not the publication day's death of someone the
         # text does not name there).
-        actors = any(role != Role.location for _, role in participants.values()) or any(
+        actors = any(not setting(a, role) for a, role in participants.values()) or any(
             _has_argument(verb) for verb in chain
         )
         # A relative clause describes someone or something ("Slepian, who provided

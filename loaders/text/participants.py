@@ -160,11 +160,15 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[ActorRef, R
     is taken only for a group ("Paris police"), never for a thing ("a Gaza hospital" is
     where the hospital is, not who acted)."""
     actor_at = context.actor_at
+    if token.like_num:
+        return []  # "the Standard & Poor's 500": a name with a number, not a possession
     group = is_group(token)
     mention = phrase(token)
     found: list[tuple[ActorRef, Role]] = []
     for child in token.children:
         actors: list[ActorRef] = []
+        if _one_name(child, token):
+            continue  # "the Standard & Poor's 500": a name, not someone's thing
         if child.dep_ == "poss":
             actors = named(child, actor_at)
         elif child.dep_ in ("compound", "nmod"):
@@ -182,6 +186,14 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[ActorRef, R
                 found += [(_inferred(a, phrase(token, pobj)), role) for a in owners]
         found += [(_inferred(a, mention), role) for a in actors]
     return found
+
+
+def _one_name(part: Token, head: Token) -> bool:
+    """Whether two tokens lie in one named entity of the parse."""
+    low, high = sorted((part.i, head.i))
+    if not part.ent_type_ or part.doc[low].ent_iob_ not in ("B", "I"):
+        return False
+    return all(t.ent_iob_ == "I" for t in part.doc[low + 1 : high + 1])
 
 
 def is_nominal(token: Token) -> bool:
@@ -242,6 +254,13 @@ def _prepositional_role(actor: ActorRef, preposition: str, transfer: bool) -> Ro
     if preposition == "against":
         return Role.target
     return Role.participant
+
+
+def setting(actor: ActorRef, role: Role) -> bool:
+    """Whether a participant only places the event (its location, or a place it goes to
+    or comes from): not who does or undergoes it, so not what makes two mentions one
+    event ("returned from Pakistan" and "left Pakistan" are not one event)."""
+    return role == Role.location or (role == Role.participant and actor.kind == ActorKind.place)
 
 
 def prepositional(actor: ActorRef, preposition: str) -> Role:

@@ -55,6 +55,12 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "resigned",
         [("Joe Kaeser", Role.agent, "stated"), ("Siemens", None, None)],
     ),
+    (
+        "a name with a number is not a possession",
+        "Standard & Poor's said it was concerned. The Standard & Poor's 500 fell on Monday.",
+        "fell",
+        [("Standard & Poor", None, None)],
+    ),
     # -- groups named by their country or leader
     (
         "troops of a country the text names",
@@ -254,3 +260,12 @@ def test_how_a_link_was_found_does_not_change_the_event_id() -> None:
         draft("inferred", "Acme's shares").event_id("doc", 0),
     }
     assert len(ids) == 1, ids
+
+
+def test_untyped_events_with_the_same_actor_and_different_verbs_stay_two() -> None:
+    """An event of type `other` is told apart by its verb: a possessor now links more
+    events to an actor, and "Kopp's car was found" is not "Kopp's lawyer spoke"."""
+    text = "James Kopp fled to Canada. James Kopp hid in a barn."
+    batch = _extract(text)
+    fled, hid = _at(batch, text, "fled"), _at(batch, text, "hid")
+    assert fled.id != hid.id
