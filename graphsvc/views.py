@@ -263,6 +263,11 @@ class Schema(BaseModel):
         description="The factualities a timeline shows when `factuality` is not given."
     )
     precisions: list[Precision] = Field(description="Date precisions, finest first.")
+    link_bases: list[LinkBasis] = Field(
+        default_factory=list,
+        description="How a participant was tied to an event (`basis` of a participant): "
+        "stated, resolved or inferred.",
+    )
 
 
 class ExtractedEvent(BaseModel):
