@@ -238,6 +238,9 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[A
         )
         for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
             add(argument(child, Role.agent, context))
+    inverted = _inverted_subject(trigger)
+    if inverted is not None:
+        add(argument(inverted, Role.agent, context))
     for complement in (c for c in trigger.children if c.dep_ == "xcomp"):
         # "agreed to lend Russia facilities": what was agreed involves Russia too.
         for child in complement.children:
@@ -267,6 +270,21 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[A
                         else:
                             add([(a, prepositional(a, child.lower_)) for a in actors])
     return found
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject of an inverted report ("...,'' said analyst Chris Weafer, commenting
+    on the decision"), which the parser often hangs on the participle after it: the
+    subject of a participle clause right of a verb that has no subject of its own,
+    starting just after the verb."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ in ("ccomp", "advcl", "xcomp") and clause.tag_ == "VBG":
+            for subject in clause.children:
+                if subject.dep_ == "nsubj" and subject.left_edge.i == verb.i + 1:
+                    return subject
+    return None
 
 
 def _distance(expression: TemporalExpression, position: int) -> int:

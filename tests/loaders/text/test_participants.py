@@ -124,6 +124,12 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "attacked",
         [("Hezbollah", Role.agent, "stated")],
     ),
+    (
+        "the subject of an inverted report the parser hung on the participle after it",
+        "``We expect more cuts,'' said bank economist John Harris referring to the report.",
+        "said",
+        [("John Harris", Role.agent, "stated")],
+    ),
     # -- datelines and places
     (
         "a dateline is not an attacker",
