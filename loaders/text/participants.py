@@ -198,7 +198,7 @@ def _one_name(part: Token, head: Token) -> bool:
 
 def is_nominal(token: Token) -> bool:
     """An event noun whose arguments the rules read ("sale", "acquisition", "talks")."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in words()["amount_forms"]:
         return False
     return _listed(token, "nominal_objects") or any(
         form in vocabulary()["noun_triggers"] for form in _lower(token)

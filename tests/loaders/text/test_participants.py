@@ -38,6 +38,12 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         [("Toyota", Role.target, "inferred")],
     ),
     (
+        "an amount is a possession, not an event noun the owner does",
+        "Apple's iPhone sales rose 20 percent in the quarter, Apple said on Tuesday.",
+        "rose",
+        [("Apple", Role.agent, "inferred")],
+    ),
+    (
         "owner in an of-phrase",
         "Shares of Nokia fell sharply on Tuesday.",
         "fell",
