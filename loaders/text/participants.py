@@ -289,8 +289,8 @@ def argument(
     return behind(token, role, context)
 
 
-#: Dashes that end a dateline ("OSLO, Norway —", "MILAN (AP) -").
-_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015", "\u2212"})
+#: Dashes that end a dateline ("OSLO, Norway —", "MILAN (AP) -", AP wire style "_").
+_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015", "\u2212", "_"})
 
 
 def dateline(sentence: Span, limit: int = 12) -> set[int]:

@@ -150,6 +150,12 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         [("Kiev", None, None), ("Ukraine", None, None), ("Reuters", None, None)],
     ),
     (
+        "a wire-style dateline",
+        "NAIROBI, Kenya (AP) _ Gunmen attacked a police station on Friday.",
+        "attacked",
+        [("Kenya", None, None), ("Nairobi", None, None)],
+    ),
+    (
         "places a company moves between are not where the move happened",
         "Exxon moved its headquarters from Dallas to Houston in 2020.",
         "moved",
