@@ -1,7 +1,9 @@
 // Stored events among $ids, with participants and sources in their stored order.
 // Parameters: $ids (list of event ids).
 // Returns: event (map: the Event fields with native dates, participants with the
-//          actor's name and kind, sources with their offsets).
+//          actor's name and kind and how the link was found (basis, stated when an
+//          edge written before basis existed has none; mention), sources with their
+//          offsets).
 MATCH (e:Event)
 WHERE e.id IN $ids
 RETURN e {
