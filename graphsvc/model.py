@@ -223,6 +223,24 @@ Factuality = Literal["asserted", "negated", "planned", "possible", "reported"]
 SHOWN_FACTUALITIES: tuple[Factuality, ...] = ("asserted", "planned", "reported")
 
 
+class Claim(_Strict):
+    """What one document says of an event where it differs from what the event shows.
+
+    An event shows what its first-cited document says; another document that tells it
+    differently (another place, factuality or date) keeps its own account here, so no
+    report overwrites another's and withdrawing a document restores what the rest say
+    (see `graphsvc.store.claims`). Kept by the store: records cannot set it."""
+
+    document: DocumentId
+    type: EventType
+    summary: Text
+    when: When | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    factuality: Factuality = "asserted"
+    reported_by: NodeId | None = None
+    participants: tuple[Participant, ...] = ()
+
+
 class Event(_Strict):
     id: NodeId
     type: EventType
@@ -237,6 +255,11 @@ class Event(_Strict):
     )
     participants: tuple[Participant, ...] = ()
     sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = Field(
+        default=(),
+        description="Accounts of cited documents that differ from what the event shows "
+        "(its first-cited document's), one per document.",
+    )
 
     @model_validator(mode="after")
     def _participants_unique(self) -> Event:
@@ -301,6 +324,12 @@ class GraphBatch(_Strict):
         default=(),
         description="Documents whose earlier contributions (event sources, relations) this "
         "batch supersedes: a re-extracted article replaces what its last version said.",
+    )
+    replace_foreign: bool = Field(
+        default=False,
+        description="Replace the documents in `replaces` even when the stored one has "
+        "another source or URL, or was written as records (no text hash); without it "
+        "such a batch is refused (409) and nothing is written.",
     )
 
     def is_empty(self) -> bool:

@@ -63,6 +63,28 @@ class Settings(BaseSettings):
         default=None,
         description="When set, reads need it (or the API key); /health and /ready stay open.",
     )
+    public_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/?#\"'<>]+(/[^\s?#\"'<>]*)?$",
+        description="The URL readers reach this server at (e.g. `https://graph.example.org`), "
+        "named where a served file must point back at the server (the Neo4j guide's `:style` "
+        "step); unset: the address `graphsvc serve` binds. Never taken from a request's Host.",
+    )
+    mcp_max_sessions_per_key: int = Field(
+        default=64,
+        ge=1,
+        le=10_000,
+        description="Most open `graphsvc mcp --transport http` sessions per key (the read key, "
+        "the API key, or no key when none is set); a new session past it gets 503 until one "
+        "ends or idles out, while the other key still gets its own.",
+    )
+    mcp_session_idle_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        le=86_400,
+        description="How long an MCP HTTP session may go without a request (or an open "
+        "stream) before it is closed; its client then opens a new one.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins browsers may call the API from (comma-separated); none: CORS off.",
@@ -117,6 +139,13 @@ class Settings(BaseSettings):
     cypher_row_limit: int = Field(
         default=1000, ge=1, le=100_000, description="Most rows POST /cypher returns."
     )
+    cypher_max_answer_bytes: int = Field(
+        default=8_000_000,
+        ge=1_000,
+        le=1_000_000_000,
+        description="Most bytes of JSON rows a POST /cypher answer may carry, counted as "
+        "rows arrive; past it the query is stopped (413).",
+    )
     cypher_max_query_chars: int = Field(
         default=10_000,
         ge=100,
@@ -144,6 +173,20 @@ class Settings(BaseSettings):
         le=65_536,
         description="Memory an embedded POST /cypher child may allocate beyond what it "
         "shares with the server (its address-space limit); past it the query fails (400).",
+    )
+    ingest_timeout_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="Longest one POST /documents extraction may run; past it the child "
+        "process doing it is killed and the answer is 408, with nothing written.",
+    )
+    ingest_memory_mb: int = Field(
+        default=2048,
+        ge=64,
+        le=65_536,
+        description="Memory one POST /documents extraction may allocate beyond what its "
+        "child process shares with the server (its address-space limit); 413 past it.",
     )
     max_text_param_chars: int = Field(
         default=500,
@@ -201,6 +244,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
 
     @model_validator(mode="after")
     def _neo4j_needs_a_uri(self) -> Settings:

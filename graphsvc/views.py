@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from graphsvc.model import (
     Actor,
     ActorKind,
+    Claim,
     DateBasis,
     Document,
     EventType,
@@ -141,6 +142,13 @@ class EventDetail(EventView):
     documents: list[SourceDocument] = Field(
         default_factory=list,
         description="Title, link and publication date of each document a source cites.",
+    )
+    claims: list[Claim] = Field(
+        default_factory=list,
+        description="What cited documents say that differs from what the event shows (its "
+        "first-cited document's account): each such document's own type, summary, date, "
+        "factuality, reporter and participants. Withdrawing a document drops its claim; "
+        "withdrawing the first makes the next cited document's account the shown one.",
     )
 
 

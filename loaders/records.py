@@ -71,6 +71,16 @@ class RecordsParser:
             self._error(position, "record", f"'record' must be one of {known}; got {kind!r}")
             return
         fields = {k: v for k, v in obj.items() if k != "record"}
+        if kind == "event" and fields.get("claims"):
+            # Claims are each document's account, kept by the store from the sources
+            # (an empty list, as a dumped event has, says nothing and passes).
+            self._error(
+                position,
+                "claims",
+                "claims are kept by the store: give each document's account of the event "
+                "as an event record (same id) citing that document in its sources",
+            )
+            return
         if kind == "actor":
             fields = _with_default_actor_id(fields)
         try:

@@ -8,8 +8,9 @@
 // their number from Neo4j's count store.
 // Parameters: $rows: [{id, type, summary, confidence, factuality, reported_by, start,
 //             end, precision, approximate, date_text, date_basis, anchor (ISO dates or
-//             null), participants [{actor, props {role, ordinal, basis, mention?}}],
-//             sources [{document,
+//             null), claims (JSON text of documents' differing accounts, or null),
+//             participants [{actor, props {role, ordinal, basis, mention?}}], sources
+//             [{document,
 //             props {sentence, extractor, ordinal, and char_start, char_end,
 //             trigger_start, trigger_end when set}}]}]: edge properties without nulls,
 //             as Neo4j stores them.
@@ -27,7 +28,8 @@ SET e.type = row.type,
     e.approximate = row.approximate,
     e.date_text = row.date_text,
     e.date_basis = row.date_basis,
-    e.date_anchor = date(row.anchor)
+    e.date_anchor = date(row.anchor),
+    e.claims = row.claims
 FOREACH (_ IN CASE WHEN row.start IS NULL THEN [1] ELSE [] END | SET e:Undated)
 FOREACH (_ IN CASE WHEN row.start IS NULL THEN [] ELSE [1] END | REMOVE e:Undated)
 WITH e, row

@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from graphsvc.api import metrics
-from graphsvc.api.auth import ReadAccess, WriteAccess
+from graphsvc.api.auth import ReadAccess, WriteAccess, log_access_model
 from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.docs_page import install_docs
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log_access_model(log, settings)
         if store is None:
             app.state.store = open_store(settings)
             try:

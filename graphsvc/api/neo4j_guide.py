@@ -4,8 +4,9 @@ Static files from graphsvc/web/neo4j, for Neo4j Browser 5 to fetch:
 
 - `guide.html`: `:play http://127.0.0.1:8000/neo4j/guide.html` (or `:guide` with the same
   URL) sets the parameters, loads the style and runs the graph versions of the ready
-  queries in cypher/explore/. Its `:style` step names the server that served the guide,
-  so it works on any host and port;
+  queries in cypher/explore/. Its `:style` step names this server: GRAPHSVC_PUBLIC_URL
+  when set, else the address `graphsvc serve` binds. Never the request's Host header: a
+  client (or a cache in front) could make the guide point Browser at any server;
 - `graphsvc.grass`: `:style http://127.0.0.1:8000/neo4j/graphsvc.grass`.
 
 Browser fetches them with XHR from its own origin (Neo4j's HTTP port), so these files,
@@ -17,12 +18,16 @@ Neo4j only lets Browser fetch from hosts in its setting
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Scope
+
+from graphsvc.api.server import browser_url
+from graphsvc.settings import Settings
 
 GUIDE_DIR = Path(__file__).resolve().parent.parent / "web" / "neo4j"
 PREFIX = "/neo4j"
@@ -44,15 +49,22 @@ class _GuideFiles(StaticFiles):
 
 
 def guide_for(origin: str) -> str:
-    """The guide with its `:style` URL on `origin`, the server a reader fetched it from."""
-    return (GUIDE_DIR / GUIDE).read_text(encoding="utf-8").replace(WRITTEN_ORIGIN, origin)
+    """The guide with its `:style` URL on `origin` (escaped, though the settings allow
+    no character HTML would read)."""
+    text = (GUIDE_DIR / GUIDE).read_text(encoding="utf-8")
+    return text.replace(WRITTEN_ORIGIN, html.escape(origin))
+
+
+def public_origin(settings: Settings) -> str:
+    """Where readers reach this server, from configuration only."""
+    return settings.public_url or browser_url(settings.host, settings.port)
 
 
 async def guide(request: Request) -> Response:
-    """`/neo4j/guide.html`, naming this server (a proxy's prefix is kept by base_url)."""
+    """`/neo4j/guide.html`, naming this server as configured."""
     if not (GUIDE_DIR / GUIDE).is_file():
         return Response(status_code=404)
-    origin = str(request.base_url).rstrip("/")
+    origin = public_origin(request.app.state.settings)
     headers = {"Access-Control-Allow-Origin": "*"}
     return HTMLResponse(guide_for(origin), headers=headers)
 

@@ -35,6 +35,8 @@ ERRORS = {
     403: "The key given does not allow this.",
     404: "No such actor, event or route.",
     408: "The query ran past its timeout.",
+    409: "The id belongs to a different document (another source or URL, or records "
+    "written by hand); nothing was written. `replace=true` replaces it.",
     413: "The body or the number of records is over a limit.",
     422: "A parameter or the body is not valid; `errors` lists each problem.",
     503: "The store is unavailable; nothing was written. Retry after `Retry-After` seconds.",
@@ -50,6 +52,8 @@ def _statuses(path: str, method: str, guarded: bool) -> list[int]:
         statuses += [401, 403]
     if path == "/cypher":
         statuses.append(408)
+    if path == "/documents":
+        statuses.append(409)
     if method == "post":
         statuses.append(507)
     return statuses

@@ -14,9 +14,10 @@ from typing import Any
 
 from mcp.server.mcpserver import MCPServer
 
+from graphsvc.api.auth import log_access_model
 from graphsvc.errors import StoreUnavailable
 from graphsvc.mcp import resources, tools
-from graphsvc.mcp.auth import KeyRequired
+from graphsvc.mcp.sessions import pooled_app, sdk_app
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, open_store
 
@@ -65,14 +66,9 @@ def opened_store(settings: Settings) -> Iterator[GraphStore]:
 
 
 def http_app(server: MCPServer, settings: Settings, host: str) -> Any:
-    """The SDK's streamable HTTP app at /mcp (with its Host/Origin checks on a loopback
-    address), behind the key check."""
-    app = server.streamable_http_app(
-        streamable_http_path=HTTP_PATH,
-        max_request_body_size=settings.max_body_bytes,
-        host=host,
-    )
-    return KeyRequired(app, settings)
+    """The SDK's streamable HTTP app at /mcp, one per key with its own bounded sessions
+    (`graphsvc.mcp.sessions`), behind the key check."""
+    return pooled_app(settings, lambda: sdk_app(server, settings, host, HTTP_PATH))
 
 
 def run_stdio(settings: Settings) -> None:
@@ -89,4 +85,5 @@ def run_http(settings: Settings, host: str, port: int) -> None:
         server = build_server(settings, store, over_http=True)
         url = f"{browser_url(host, port)}{HTTP_PATH}"
         print(f"graphsvc mcp: serving {url}; Ctrl-C stops it", file=sys.stderr, flush=True)
+        log_access_model(log, settings, mcp=True)
         run(http_app(server, settings, host), settings, host, port)

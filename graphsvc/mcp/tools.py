@@ -28,7 +28,7 @@ from graphsvc.api.params import (
 )
 from graphsvc.api.routes.answer import ask
 from graphsvc.api.routes.cypher import run_read_only
-from graphsvc.api.routes.documents import ingest
+from graphsvc.api.routes.documents import ingest, limits_of
 from graphsvc.api.routes.timeline import timeline_query
 from graphsvc.errors import GraphsvcError
 from graphsvc.export import Citations
@@ -101,7 +101,7 @@ def register(
     over_http: bool,
 ) -> None:
     """Add the tools to `server`. `over_http`: calls carry HTTP headers, and the tools
-    that need the API key (cypher when it is set, ingest_document) check them; stdio
+    that need the API key (cypher when any key is set, ingest_document) check them; stdio
     trusts its parent process."""
     slots = CypherSlots(settings.cypher_max_concurrent)
 
@@ -112,8 +112,9 @@ def register(
 
     def needs_api_key(ctx: Context, what: str) -> None:
         """Over HTTP, the call must have presented the API key itself (a read key is not
-        enough), as the API's write routes require."""
-        if not over_http or settings.api_key is None:
+        enough), as the API's write routes require; with only the read key set, nobody
+        may (`check_write_key`)."""
+        if not over_http or (settings.api_key is None and settings.read_key is None):
             return
         headers = ctx.headers
         if headers is None:
@@ -312,7 +313,7 @@ def register(
         edges PARTICIPATED_IN {role}, REPORTED_IN {sentence}, and actor relations).
         Writes, LOAD CSV and procedures that are not read-only are refused before they
         run; the server's timeout and row limit apply. As POST /cypher (over HTTP it
-        needs the API key when one is set)."""
+        needs the API key when any key is set)."""
         assert ctx is not None
         needs_api_key(ctx, "the cypher tool")
         with api_errors():
@@ -381,5 +382,7 @@ def _register_ingest(
                 text=text,
                 mode=mode,
             )
-            result = await run_in_threadpool(ingest, store, article, settings.spacy_model)
+            result = await run_in_threadpool(
+                ingest, store, article, settings.spacy_model, limits_of(settings)
+            )
         return _result(render.ingest_text(result), result)

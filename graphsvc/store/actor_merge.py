@@ -1,11 +1,12 @@
 """Merging one actor into another by hand (`POST /actors/{id}/merge`): the rules both
 stores follow, so a merge means the same on each.
 
-The old actor's participations, relations (both directions), reported_by references
-and same-as candidates move to the target; what would join the target to itself is
-dropped, and what the target already has is kept as it is (its own record wins). The
-old name and aliases become aliases of the target, whose name, kind and kind evidence
-stay. The old id is kept as a redirect, so it still resolves to the merged actor.
+The old actor's participations, relations (both directions), reported_by references,
+mentions in documents' accounts of events (claims) and same-as candidates move to the
+target; what would join the target to itself is dropped, and what the target already
+has is kept as it is (its own record wins). The old name and aliases become aliases of
+the target, whose name, kind and kind evidence stay. The old id is kept as a redirect,
+so it still resolves to the merged actor.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.model import Actor, Event, Participant, Relation, SameAsCandidate
+from graphsvc.store.claims import rename_actor
 from graphsvc.store.merge import absorb_names
 
 RelationKey = tuple[str, str, str, str]
@@ -122,7 +124,13 @@ def move_event(event: Event, old: str, target: str) -> Event:
         elif (target, p.role) not in held:
             participants.append(p.model_copy(update={"actor": target}))
     reporter = target if event.reported_by == old else event.reported_by
-    return event.model_copy(update={"participants": tuple(participants), "reported_by": reporter})
+    return event.model_copy(
+        update={
+            "participants": tuple(participants),
+            "reported_by": reporter,
+            "claims": rename_actor(event.claims, old, target),
+        }
+    )
 
 
 def redirects_after(merged: dict[str, str], old: str, target: str) -> dict[str, str]:

@@ -23,6 +23,7 @@ from graphsvc.store.actor_merge import check_merge, move_event, plan_merge, redi
 from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_names
 from graphsvc.store.memory import MemoryGraph
 from graphsvc.store.merge import merge_batch, withdraw
+from graphsvc.store.provenance import check_replaces
 from graphsvc.store.redirect import redirect_batch
 from graphsvc.store.references import check_references
 from graphsvc.store.removals import Removals
@@ -161,6 +162,7 @@ class EmbeddedStore:
     def _merged(graph: MemoryGraph, batch: GraphBatch) -> tuple[GraphBatch, Removals]:
         """The rows to write and what goes (withdrawn events and relations), per merge
         rules, with merged-away actor ids redirected first."""
+        check_replaces(batch, graph.documents.get, graph.writers_of)
         redirected = redirect_batch(batch, graph.merged)
         batch = redirected.batch
         check_references(
@@ -202,6 +204,7 @@ class EmbeddedStore:
             )
             touched = {e.id: e for e in graph.events_of(old.id)}
             touched.update((e.id, e) for e in graph.events_reported_by(old.id))
+            touched.update((e.id, e) for e in graph.events_claiming(old.id))
             rows = GraphBatch.model_construct(
                 documents=(),
                 actors=(plan.actor,),
@@ -277,7 +280,12 @@ class EmbeddedStore:
             return self._graph.find_paths(source, target, max_hops, limit)
 
     def run_cypher(
-        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_limit: int,
+        max_bytes: int | None = None,
     ) -> CypherResult:
         """A user's read-only query with grand-cypher, on a snapshot kept until a write.
         The timeout counts from here: building the snapshot is part of the query's time."""
@@ -295,7 +303,7 @@ class EmbeddedStore:
                 )
             projection = self._projection
         answer = run_query(
-            projection, text, row_limit, timeout, self._cypher_memory_bytes, deadline
+            projection, text, row_limit, timeout, self._cypher_memory_bytes, deadline, max_bytes
         )
         return CypherResult(
             columns=answer.columns,

@@ -34,6 +34,7 @@ from graphsvc.model import (
 from graphsvc.names import normalise_name
 from graphsvc.store.answers import AnswerCache
 from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.claims import names_actor
 from graphsvc.store.compact import Compactor
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.paths import PATH_CAP, canonical_paths
@@ -264,6 +265,21 @@ class MemoryGraph:
         keys = {k for actor_id in actor_ids for k in self._candidates.get(actor_id, ())}
         return [self.same_as[k] for k in sorted(keys)]
 
+    def writers_of(self, document_id: str) -> set[str]:
+        """The extractors of the document's event sources: a scan of events, only when
+        an article is posted again under a stored id (`graphsvc.store.provenance`)."""
+        return {
+            s.extractor
+            for e in self.events.values()
+            for s in e.sources
+            if s.document == document_id
+        }
+
+    def events_claiming(self, actor_id: str) -> list[Event]:
+        """Events one of whose documents' accounts (claims) names the actor: a scan of
+        the events with claims, for actor merges only (rare, by hand)."""
+        return [e for e in self.events.values() if e.claims and names_actor(e, actor_id)]
+
     def events_reported_by(self, actor_id: str) -> list[Event]:
         return [self.events[i] for i in sorted(self._reported.get(actor_id, ()))]
 
@@ -393,6 +409,7 @@ class MemoryGraph:
         return EventDetail(
             **{name: getattr(view, name) for name in EventView.model_fields},
             documents=[SourceDocument.of(d) for d in documents],
+            claims=list(event.claims),
         )
 
     def events_of(self, actor_id: str) -> list[Event]:

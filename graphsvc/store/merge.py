@@ -1,7 +1,8 @@
 """How a new record combines with what the graph already holds.
 
 Shared by every backend so that "load twice changes nothing" and "a second source adds
-to an event" mean the same on each: fields are replaced, aliases and sources accumulate.
+to an event" mean the same on each: fields are replaced, aliases and sources accumulate,
+and each document keeps its own account of an event (`graphsvc.store.claims`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from graphsvc.model import (
     SameAsCandidate,
     utc_now,
 )
+from graphsvc.store import claims
 
 T = TypeVar("T")
 
@@ -60,9 +62,13 @@ def absorb_names(actor: Actor, names: Iterable[str]) -> Actor:
 
 
 def merge_event(old: Event | None, new: Event) -> Event:
-    """Fields and participants come from the newest record; sources accumulate, once each."""
+    """Sources accumulate, once each; each document cited keeps its own account of the
+    event (`claims.merge_accounts`): the event shows its first-cited document's, so a
+    later report that tells it differently never overwrites an earlier one."""
     sources = _union(old.sources if old else (), new.sources, lambda s: (s.document, s.sentence))
-    return new.model_copy(update={"sources": sources})
+    if old is None:  # every document it cites tells this one account: nothing differs
+        return new.model_copy(update={"sources": sources, "claims": ()})
+    return claims.merge_accounts(old, new, sources)
 
 
 def merge_batch(
@@ -106,14 +112,14 @@ def merge_batch(
 def withdraw(
     documents: set[str], events: Iterable[Event], relations: Iterable[Relation]
 ) -> tuple[dict[str, Event | None], list[tuple[str, str, str, str]]]:
-    """What removing `documents`' contributions does: events lose those sources (None when
-    none is left, so the event goes) and relations from those documents go."""
+    """What removing `documents`' contributions does: events lose those sources and
+    those documents' accounts, showing what the first document still cited says (None
+    when no source is left, so the event goes), and relations from those documents go."""
     if not documents:
         return {}, []
     changed: dict[str, Event | None] = {}
     for event in events:
-        kept = tuple(s for s in event.sources if s.document not in documents)
-        if len(kept) != len(event.sources):
-            changed[event.id] = event.model_copy(update={"sources": kept}) if kept else None
+        if any(s.document in documents for s in event.sources):
+            changed[event.id] = claims.without(event, documents)
     gone = [r.key for r in relations if r.document in documents]
     return changed, gone

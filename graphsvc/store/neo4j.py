@@ -24,6 +24,7 @@ from itertools import islice
 from typing import Any, TypeVar, cast
 
 import neo4j
+import orjson
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
@@ -32,6 +33,7 @@ from graphsvc.errors import NotFound, QueryTimeout, StoreUnavailable
 from graphsvc.model import (
     Actor,
     ActorKind,
+    Claim,
     Document,
     Event,
     GraphBatch,
@@ -44,10 +46,11 @@ from graphsvc.model import (
 from graphsvc.names import normalise_name
 from graphsvc.store.actor_merge import check_merge, plan_merge
 from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_names
+from graphsvc.store.claims import rename_actor
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
 from graphsvc.store.cypher import load_query, statements
 from graphsvc.store.deadline import Watchdog, call_with_deadline
-from graphsvc.store.merge import merge_batch
+from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.neo4j_kept import NOTHING_KEPT, KeptAnswers, SharedCounter, freeze
 from graphsvc.store.neo4j_reads import (
     StillChanging,
@@ -58,6 +61,7 @@ from graphsvc.store.neo4j_reads import (
     related_page,
 )
 from graphsvc.store.paths import PATH_CAP, canonical_paths
+from graphsvc.store.provenance import check_replaces
 from graphsvc.store.redirect import actor_ids, redirect_batch
 from graphsvc.store.references import check_references
 from graphsvc.store.same_as import candidate_views
@@ -168,7 +172,21 @@ def event_row(event: Event) -> dict[str, Any]:
         "date_text": when.text if when else None,
         "date_basis": when.basis if when else None,
         "anchor": when.anchor.isoformat() if when and when.anchor else None,
+        "claims": claims_text(event.claims),
     }
+
+
+def claims_text(claims: tuple[Claim, ...]) -> str | None:
+    """An event's claims (documents' differing accounts) as one JSON text property, or
+    None (no property) when every cited document agrees with what the event shows."""
+    if not claims:
+        return None
+    return orjson.dumps([c.model_dump(mode="json") for c in claims]).decode()
+
+
+def claims_model(text: str | None) -> tuple[Claim, ...]:
+    """Claims read back from their JSON text property."""
+    return tuple(Claim(**c) for c in orjson.loads(text)) if text else ()
 
 
 def event_write_row(event: Event) -> dict[str, Any]:
@@ -221,6 +239,8 @@ def event_props(event: Event) -> dict[str, Any]:
     }
     if event.reported_by is not None:
         props["reported_by"] = event.reported_by
+    if event.claims:
+        props["claims"] = claims_text(event.claims)
     if when is not None:
         props["precision"] = when.precision
         props["date_basis"] = when.basis
@@ -330,6 +350,7 @@ def _event_model(row: dict[str, Any]) -> Event:
             for p in row["participants"]
         ),
         sources=tuple(Source(**s) for s in row["sources"]),
+        claims=claims_model(row.get("claims")),
     )
 
 
@@ -761,9 +782,7 @@ class Neo4jStore:
         documents' events and the ends of their relations, the old and new participants
         of every event written, every actor written (everything when a stored actor's
         name or kind changes), both ends of every relation written."""
-        if batch.replaces:
-            _run(tx, "writes/stamp_documents", writes=writes, ids=list(batch.replaces))
-            _run(tx, "documents/withdraw", ids=list(batch.replaces))
+        changed = self._withdraw(tx, writes, batch) if batch.replaces else {}
         named = sorted(actor_ids(batch))
         merged = (
             {row["id"]: row["into"] for row in _run(tx, "actors/redirects", ids=named)}
@@ -791,7 +810,15 @@ class Neo4jStore:
             row["event"]["id"]: _event_model(row["event"])
             for row in _run(tx, "events/get_many", ids=[e.id for e in batch.events])
         }
-        rows = merge_batch(batch, documents.get, actors.get, events.get, redirected.absorbed)
+
+        def event(event_id: str) -> Event | None:
+            return changed[event_id] if event_id in changed else events.get(event_id)
+
+        rows = merge_batch(batch, documents.get, actors.get, event, redirected.absorbed)
+        written = {e.id for e in rows.events}
+        pruned = tuple(e for i, e in changed.items() if e is not None and i not in written)
+        rows = rows.model_copy(update={"events": rows.events + pruned})
+        stored_ids = set(events) | {i for i, e in changed.items() if e is not None}
 
         _stamp(tx, "writes/stamp_events", writes, list(events))  # their old participants
         shown = [{"id": a.id, "name": a.name, "kind": str(a.kind)} for a in rows.actors]
@@ -799,9 +826,9 @@ class Neo4jStore:
 
         _run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
         _run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
-        new = [e for e in rows.events if e.id not in events]
+        new = [e for e in rows.events if e.id not in stored_ids]
         _run_batched(tx, "events/create", [event_create_row(e) for e in new])
-        stored = [event_write_row(e) for e in rows.events if e.id in events]
+        stored = [event_write_row(e) for e in rows.events if e.id in stored_ids]
         _run_batched(tx, "events/write", stored)
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
         _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
@@ -810,6 +837,35 @@ class Neo4jStore:
         ends = {a.id for a in rows.actors}
         ends.update(end for r in rows.relations for end in (r.source, r.target))
         _stamp(tx, "writes/stamp_actors", writes, sorted(ends))
+
+    @staticmethod
+    def _withdraw(
+        tx: ManagedTransaction, writes: int, batch: GraphBatch
+    ) -> dict[str, Event | None]:
+        """Withdraw what the stored versions of the batch's `replaces` documents gave
+        (after `check_replaces`): their sources, events left without one and relations
+        go in Cypher; the events they touched that remain are returned as `withdraw`
+        left them (showing what the other documents say), for the caller to write."""
+        ids = list(batch.replaces)
+        stored = {
+            row["document"]["id"]: Document(**row["document"])
+            for row in _run(tx, "documents/get_many", ids=ids)
+        }
+
+        def writers(document_id: str) -> set[str]:
+            (row,) = _run(tx, "documents/writers", id=document_id)
+            return set(row["extractors"])
+
+        check_replaces(batch, stored.get, writers)
+        events: list[Event] = []
+        if stored:  # a first version has nothing to withdraw: no more round trips
+            (touched,) = _run(tx, "documents/events", ids=list(stored))
+            rows = _run(tx, "events/get_many", ids=touched["ids"])
+            events = [_event_model(row["event"]) for row in rows]
+        changed, _ = withdraw(set(ids), events, ())
+        _run(tx, "writes/stamp_documents", writes=writes, ids=ids)
+        _run(tx, "documents/withdraw", ids=ids)
+        return changed
 
     def merge_actors(self, actor_id: str, into: str) -> Actor:
         """Merge in one write transaction (see `graphsvc.store.actor_merge`)."""
@@ -840,6 +896,13 @@ class Neo4jStore:
         _run_batched(tx, "relations/upsert", [relation_row(r) for r in plan.relations])
         _run_batched(tx, "same_as/upsert", [same_as_row(c) for c in plan.same_as])
         _run(tx, "actors/merge", old=old.id, into=target.id)
+        claiming = _run(tx, "events/claims_naming", needle=orjson.dumps(old.id).decode())
+        renamed = [
+            {"id": row["id"], "claims": claims_text(claims)}
+            for row in claiming
+            for claims in [rename_actor(claims_model(row["claims"]), old.id, target.id)]
+        ]
+        _run(tx, "events/set_claims", rows=renamed)
         _run(tx, "writes/stamp_all", writes=writes)
         return plan.actor
 
@@ -950,6 +1013,7 @@ class Neo4jStore:
         return EventDetail(
             **{name: getattr(view, name) for name in EventView.model_fields},
             documents=[SourceDocument(**d) for d in rows[0]["documents"]],
+            claims=list(claims_model(rows[0]["event"].get("claims"))),
         )
 
     def related_actors(
@@ -997,7 +1061,12 @@ class Neo4jStore:
         return self._read(work)
 
     def run_cypher(
-        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_limit: int,
+        max_bytes: int | None = None,
     ) -> CypherResult:
         """A user's read-only query, in a read transaction (Neo4j refuses writes there),
         run only if Neo4j's plan of it reads this database alone (`adhoc.plan`)."""
@@ -1008,7 +1077,7 @@ class Neo4jStore:
                 self._session(neo4j.READ_ACCESS, self._cypher_driver) as session,
             ):
                 return run_read_only(
-                    session, query, params, timeout, row_limit, self.database, watchdog
+                    session, query, params, timeout, row_limit, self.database, watchdog, max_bytes
                 )
 
         seconds = timeout + CYPHER_GRACE_SECONDS

@@ -439,9 +439,27 @@ def _joins(clusters: _Clusters, mention: Mention, acronyms: dict[str, str]) -> C
     return None
 
 
+def unify_kinds(mentions: list[Mention]) -> list[Mention]:
+    """One name, one kind within a document: every mention of a name takes the kind of
+    the strongest evidence any of them has (then the most mentioned), so "Henry Ford"
+    tagged a person once and an organisation once is one actor, not two."""
+    by_name: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_name.setdefault(normalise_name(mention.name), []).append(mention)
+    for group in by_name.values():
+        if len({m.kind for m in group}) < 2:
+            continue
+        counts = Counter(m.kind for m in group)
+        best = min(group, key=lambda m: (m.rank, -counts[m.kind]))
+        for mention in group:
+            mention.kind, mention.evidence = best.kind, best.evidence
+    return mentions
+
+
 def resolve_actors(mentions: list[Mention], text: str) -> dict[int, Cluster]:
     """Cluster mentions into actors; returns mention index -> cluster. Longer names go
     first, so a short one finds the full name it stands for."""
+    unify_kinds(mentions)
     acronyms = {acr: strip_article(long) for long, acr in _ACRONYM_PAIR.findall(text)}
     clusters = _Clusters()
     by_key: dict[str, Cluster] = {}

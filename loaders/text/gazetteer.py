@@ -102,6 +102,30 @@ def _continents() -> frozenset[str]:
     )
 
 
+#: Endings of nationality adjectives, longest first ("Lithuan-ian", "Sudan-ese").
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
+
+
+def demonym(name: str) -> Country | None:
+    """The country a nationality adjective names ("Lithuanian", "Sudanese",
+    "Pakistani"), found by its stem beginning a country's name; None for a name (a stem
+    of fewer than four letters, or no country, as "Brian" or "Morgan")."""
+    word = name.strip()
+    if " " in word or not word[:1].isupper() or not word.isalpha():
+        return None
+    if country(word) is not None:
+        return None
+    key = _key(word)
+    for ending in _DEMONYM_ENDINGS:
+        stem = key[: -len(ending)] if key.endswith(ending) else ""
+        if len(stem) < 4:
+            continue
+        for form, found in _countries().items():
+            if form.startswith(stem) and " " not in form and len(form) - len(stem) <= 2:
+                return found
+    return None
+
+
 def place_evidence(name: str) -> str | None:
     """What makes a name a place: "gazetteer: country", "... continent", "...
     subdivision", "... city"."""

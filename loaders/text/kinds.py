@@ -1,12 +1,23 @@
 """An actor's kind from evidence, strongest first, and the evidence kept with it:
 
 1. a legal form ends the name ("Chrysler LLC", "Volkswagen AG": `cleanco`'s list);
-2. a descriptor noun right before it ("the carmaker General Motors", "analyst Chris
-   Weafer", "the football club Barcelona": `data/actor_words.yaml`): the text says so;
-3. the gazetteer knows it as a country, subdivision or city (`loaders.text.gazetteer`),
-   unless the tagger read a person there ("Lincoln" may be either);
+2. a descriptor right before it ("the carmaker General Motors", "analyst Chris Weafer",
+   "the city of Homs": `data/actor_words.yaml`), or a person's title or honorific
+   ("President Lincoln", "Mr. Jacobs"): the text says so. A person descriptor never
+   reaches through "of" ("the president of the United States" is no person), and a
+   descriptor of a thing does not overrule a tagger that read a person's name ("the
+   automaker Henry Ford": the man);
+3. the gazetteer knows it as a country or continent, or as a city or subdivision of
+   more than one word; a one-word city or subdivision ("Lincoln", "Mary" may be people)
+   only where the tagger read a place or the sentence uses it as one ("in Boise",
+   "Austin, Texas");
 4. a known name whose tag is often wrong (`kind_overrides`: the Kremlin);
-5. the named-entity tag, last.
+5. the sentence around a lone name the tagger called an organisation shows a person:
+   an age after it ("Jacobs, 20,") or "who" ("Campbell, who ...");
+6. the named-entity tag, last.
+
+Within a document one name is one actor whatever its mentions drew: the kind is the
+one of its strongest evidence (`loaders.text.actors.unify_kinds`).
 """
 
 from __future__ import annotations
@@ -22,7 +33,14 @@ from loaders.text.gazetteer import place_evidence
 from loaders.text.vocabulary import actor_words, vocabulary
 
 #: Evidence rank: a lower number outranks a higher one when mentions of one actor differ.
-RANK = {"legal form": 0, "descriptor": 1, "gazetteer": 2, "vocabulary": 3, "ner": 4}
+RANK = {
+    "legal form": 0,
+    "descriptor": 1,
+    "gazetteer": 2,
+    "vocabulary": 3,
+    "context": 4,
+    "ner": 5,
+}
 
 
 @dataclass(frozen=True)
@@ -61,17 +79,88 @@ def _descriptors() -> dict[str, ActorKind]:
     return found
 
 
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
+
+
 def descriptor_before(span: Span) -> str | None:
     """The descriptor noun right before a name ("carmaker"), or before "of" ("the city
-    of Homs")."""
+    of Homs") when it describes a place or an organisation: "the president of X" says
+    what somebody else is, not X."""
     doc = span.doc
     position = span.start - 1
-    if position >= 1 and doc[position].lower_ == "of":
+    through_of = position >= 1 and doc[position].lower_ == "of"
+    if through_of:
         position -= 1
     if position < 0:
         return None
     word = doc[position].lemma_.lower()
-    return word if word in _descriptors() and doc[position].pos_ == "NOUN" else None
+    if word not in _descriptors() or doc[position].pos_ != "NOUN":
+        return None
+    if through_of and _descriptors()[word] == ActorKind.person:
+        return None
+    return word
+
+
+#: Words that only ever stand before a person's name.
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+
+
+def title_before(span: Span, tagged: ActorKind) -> str | None:
+    """A person's title or honorific written right before the name ("President Lincoln",
+    "Mr. Jacobs"), capitalised as titles are; or as the first word of a name the tagger
+    did not call an organisation ("Prince Ranariddh", but not "General Motors")."""
+    doc = span.doc
+    first = span[0]
+    titled = len(span) >= 2 and first.text[:1].isupper() and first.lower_ in _person_titles()
+    if titled and (first.lower_ in _HONORIFICS or tagged != ActorKind.organization):
+        return first.lower_
+    position = span.start - 1
+    before = doc[position] if position >= 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in _person_titles():
+        return before.lower_
+    return None
+
+
+#: Prepositions that make the name after them a place when the gazetteer knows it.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "from", "near", "outside", "inside", "over", "around", "across", "throughout"}
+)
+
+
+def used_as_place(span: Span) -> bool:
+    """The sentence uses the name as a place: after "in", "at", "from"... or followed by
+    a comma and another gazetteer place ("Boise, Idaho")."""
+    doc = span.doc
+    if span.start >= 1 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return True
+    after = doc[span.end + 1 : span.end + 4] if span.end < len(doc) else None
+    if after is None or doc[span.end].text != ",":
+        return False
+    return any(place_evidence(after[:n].text) for n in range(len(after), 0, -1))
+
+
+def _lone_local_name(name: str, evidence: str) -> bool:
+    """A one-word city or subdivision: many are also surnames or given names
+    ("Lincoln", "Kennedy", "Mary"), so the gazetteer alone does not make them places."""
+    return " " not in name.strip() and evidence.endswith(("city", "subdivision"))
+
+
+def person_context(span: Span) -> str | None:
+    """What around a lone name shows a person: an age right after it ("Jacobs, 20,") or
+    "who" opening a clause on it ("Campbell, who ...")."""
+    doc = span.doc
+    after = [t for t in doc[span.end : span.end + 3]]
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num:
+        number = after[1].text
+        if number.isdigit() and 1 <= int(number) <= 120:
+            return "context: an age after the name"
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
+        return "context: who"
+    if after and after[0].lower_ == "who":
+        return "context: who"
+    return None
 
 
 def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
@@ -79,13 +168,24 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     form = legal_form(name)
     if form is not None:
         return Kind(ActorKind.organization, f"legal form: {form}")
+    title = title_before(span, tagged)
+    if title is not None:
+        return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
-    if descriptor is not None:
+    if descriptor is not None and not (
+        tagged == ActorKind.person and _descriptors()[descriptor] != ActorKind.person
+    ):
         return Kind(_descriptors()[descriptor], f"descriptor: {descriptor}")
     place = place_evidence(name)
-    if place is not None and tagged != ActorKind.person:
+    if place is not None and (
+        not _lone_local_name(name, place) or tagged == ActorKind.place or used_as_place(span)
+    ):
         return Kind(ActorKind.place, place)
     override = vocabulary()["kind_overrides"].get(name.lower())
     if override:
         return Kind(ActorKind(override), f"vocabulary: {name}")
+    if tagged == ActorKind.organization and len(name.split()) == 1:
+        context = person_context(span)
+        if context is not None:
+            return Kind(ActorKind.person, context)
     return Kind(tagged, f"ner: {label}")

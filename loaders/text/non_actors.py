@@ -1,6 +1,8 @@
 """Names a tagger takes for actors that are not: job titles ("CEO"), time zones ("GMT"),
 currencies ("USD"), units and sizes ("GB", "320x240"), market indexes ("FTSE 100"),
-ships ("USS Abraham Lincoln") and words with no capital at all ("healthcare").
+ships ("USS Abraham Lincoln"), bodies of the sky ("the Moon"), events ("the Olympic
+Games", "the G20 Summit"), nationality adjectives ("Lithuanian") and words with no
+capital at all ("healthcare").
 
 Currencies and time zones come from ISO 4217 and the IANA zone list
 (`loaders.text.gazetteer`); titles, units, indexes and ship prefixes from
@@ -13,8 +15,8 @@ import re
 from functools import cache
 
 from graphsvc.names import normalise_name
-from loaders.text.gazetteer import country, is_currency, is_time_zone
-from loaders.text.vocabulary import actor_words
+from loaders.text.gazetteer import country, demonym, is_currency, is_time_zone
+from loaders.text.vocabulary import actor_words, vocabulary
 
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:x|\u00d7)\s*\d+(?:[.,]\d+)?$", re.IGNORECASE)
 _MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s*[a-zA-Z]{1,4}$")
@@ -50,7 +52,19 @@ def not_an_actor(name: str, following: str = "") -> str | None:
     first = key.split(" ", 1)[0]
     if first in _words("vessel_prefixes") and " " in key:
         return "a ship"
+    if key in _words("celestial_bodies"):
+        return "a body of the sky"
+    if " " in key and key.rsplit(" ", 1)[1] in _words("event_name_words"):
+        return "the name of an event"
+    adjective = " " not in key and key in _demonym_words() and country(name) is None
+    if adjective or demonym(name) is not None:
+        return "a nationality adjective"
     return None
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    return frozenset(normalise_name(w) for w in vocabulary()["demonyms"])
 
 
 def _instrument(key: str, following: str) -> bool:

@@ -6,6 +6,7 @@ refuse a basis that is not one of the three."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from datetime import date
@@ -94,7 +95,7 @@ def test_graphml_edges_carry_basis_and_mention(events: list[EventView], tmp_path
 
 def test_timelinejs_and_ical_text_say_it(events: list[EventView]) -> None:
     slide = json.loads(_text(timelinejs_export.write(events, "t")))["events"][0]
-    assert "Jane Roe (resolved from 'she'), Acme" in slide["text"]["text"]
+    assert "Jane Roe (resolved from 'she'), Acme" in html.unescape(slide["text"]["text"])
     calendar = Calendar.from_ical(_text(ics_export.write(events, "t")))
     description = str(next(iter(calendar.walk("VEVENT")))["description"])
     assert "participants: Jane Roe (agent, resolved from 'she'), Acme (target)" in description

@@ -1,0 +1,87 @@
+"""Kinds from evidence that generalises, and names that are not actors. Sentences
+written for this test: (text, the name as written, expected (name, kind) or refusal)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from graphsvc.settings import Settings
+from loaders.text.gazetteer import demonym
+from loaders.text.nlp import load_pipeline
+from loaders.text.non_actors import not_an_actor
+from tests.loaders.text.test_actor_mentions import REFUSED, actor_named, actors_of
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings().spacy_model)
+
+
+CASES = [
+    # A person descriptor does not reach through "of" to the name after it.
+    (
+        "Grover Cleveland, the 22nd president of the United States, was born in Caldwell.",
+        "United States",
+        ("United States", "place"),
+    ),
+    (
+        "Marta Ilves, the new chairwoman of Estonia, spoke on Monday.",
+        "Estonia",
+        ("Estonia", "place"),
+    ),
+    # A place descriptor still does ("the city of Homs").
+    ("Shelling hit the city of Homs on Friday.", "Homs", ("Homs", "place")),
+    # A title or honorific right before a name makes a person.
+    ("Ranjit Mehta met Mr. Okafor in the capital.", "Okafor", ("Okafor", "person")),
+    # A descriptor of a company does not overrule a tagged person's name.
+    (
+        "The American automaker Henry Ford was born in Michigan.",
+        "Henry Ford",
+        ("Henry Ford", "person"),
+    ),
+    # A one-word city used as a place is a place.
+    ("Smoke from the fires hung over Boise on Tuesday.", "Boise", ("Boise", "place")),
+    # Names that are not actors.
+    ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
+    ("The Moon was eclipsed on Tuesday night.", "Moon", REFUSED),
+    ("Athletes arrived for the Pacific Games in Apia.", "Pacific Games", REFUSED),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "expected"), CASES)
+def test_kind_table(nlp: Language, text: str, written: str, expected) -> None:
+    actors = actors_of(nlp, text)
+    actor = actor_named(actors, written)
+    if expected is REFUSED:
+        assert actor is None, f"{written!r} should not be an actor: {actor}"
+        return
+    assert actor is not None, f"{written!r} not found in {actors}"
+    assert (actor.name, actor.kind.value) == expected
+
+
+def test_one_name_is_one_actor_whatever_its_mentions_drew(nlp: Language) -> None:
+    """The tagger may read one name as a person once and an organisation once; the
+    document still has one actor, of the kind its strongest evidence gives."""
+    text = (
+        "Mr. Dalgaard opened the plant in June. Dalgaard, the chairman, said sales rose. "
+        "Analysts said Dalgaard would stay."
+    )
+    named = [a for a in actors_of(nlp, text) if "Dalgaard" in (a.name, *a.aliases)]
+    assert len(named) == 1, named
+    assert named[0].kind.value == "person"
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Lithuanian", "Lithuania"), ("Sudanese", "Sudan"), ("Pakistani", "Pakistan")],
+)
+def test_nationality_adjectives_name_their_country(word: str, country: str) -> None:
+    found = demonym(word)
+    assert found is not None and found.name == country
+
+
+@pytest.mark.parametrize("name", ["Brian", "Morgan", "Milan", "Jordan", "Julian", "Nathan"])
+def test_given_names_and_places_are_no_nationality(name: str) -> None:
+    assert demonym(name) is None
+    assert not_an_actor(name) is None
