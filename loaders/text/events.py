@@ -84,9 +84,7 @@ class EventDraft:
         if not targets:
             targets = [p for p in [unnamed_argument(self.trigger, OBJECTS)] if p]
         places = [a.name for a, r in self.participants.values() if r == Role.location]
-        verb = " ".join(
-            [self.trigger.text, *(c.text for c in self.trigger.children if c.dep_ == "prt")]
-        )
+        verb = " ".join([self.trigger.text, *(c.text for c in _particles(self.trigger))])
         parts = [", ".join(agents), verb, ", ".join(targets)]
         if places:
             parts.append("in " + ", ".join(places))
@@ -178,6 +176,21 @@ def identity_time(when: When | None) -> str:
     return when.start.strftime("%Y-%m")
 
 
+#: Adverbs that complete a phrasal verb when the parser does not call them particles
+#: ("stepped down", "backed off").
+_PARTICLE_ADVERBS = frozenset({"down", "up", "off", "out", "back", "over", "away"})
+
+
+def _particles(verb: Token) -> list[Token]:
+    """The particles of a phrasal verb, right after it ("stepped down as chief")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_ADVERBS)
+    ]
+
+
 def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     """The event type of a verb, looking through "began hitting" to "hitting"."""
     words = vocabulary()
@@ -190,8 +203,8 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     if lemma in words["aspect_verbs"]:
         inner = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
         return _trigger_type(inner) if inner is not None else None
-    if lemma == "step" and not any(c.dep_ == "prt" and c.lemma_ == "down" for c in token.children):
-        return None
+    if lemma == "step" and not any(c.lower_ == "down" for c in _particles(token)):
+        return None  # "step down" (the parser reads "down" as particle or adverb), not "step"
     kind = words["event_triggers"].get(lemma)
     if kind:
         return EventType(kind), token
