@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Scope
 
-from graphsvc.api.server import browser_url
+from graphsvc.http.ports import browser_url
 from graphsvc.settings import Settings
 
 GUIDE_DIR = Path(__file__).resolve().parent.parent / "web" / "neo4j"

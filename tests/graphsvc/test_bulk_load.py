@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graphsvc.bulk_load import expand
+from graphsvc.service.bulk_load import expand
 from tests.e2e.server import ROOT, graphsvc, server_env
 
 ARTICLES = 6

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 from pathlib import Path
 
@@ -11,7 +10,8 @@ from typer.testing import CliRunner
 
 from graphsvc.cli import app
 from tests.conftest import EXAMPLES
-from tests.e2e.server import ROOT, free_port, graphsvc, server_env
+from tests.e2e.server import ROOT, graphsvc, server_env
+from tests.ports import free_port, taken_port
 
 runner = CliRunner()
 
@@ -68,10 +68,7 @@ def test_timeline_reports_bad_input(tmp_path: Path) -> None:
 
 
 def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
+    with taken_port() as port:
         done = subprocess.run(
             graphsvc("serve", "--port", str(port), "--data-dir", str(tmp_path)),
             env=server_env(),

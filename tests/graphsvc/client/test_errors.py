@@ -26,8 +26,8 @@ from graphsvc.client import (
 )
 from graphsvc.client.errors import retry_after
 from tests.conftest import EXAMPLES
-from tests.e2e.server import free_port
 from tests.graphsvc.client.conftest import StartServer, serving
+from tests.ports import free_port
 
 WRITE_KEY = "write-key-s3cret"
 READ_KEY = "read-key-s3cret"
