@@ -28,7 +28,7 @@ from graphsvc.model import ID_PATTERN, ActorKind, EventType
 from graphsvc.service import reads
 from graphsvc.service.calls import ask, run_in_thread
 from graphsvc.service.cypher import GuardedCypher
-from graphsvc.service.ingest import ingest
+from graphsvc.service.ingest import ingest, limits_of
 from graphsvc.service.keys import check_write_key
 from graphsvc.service.params import check_text_lengths
 from graphsvc.service.reads import TimelineFilter
@@ -373,5 +373,6 @@ def _register_ingest(
                 text=text,
                 mode=mode,
             )
-            result = await run_in_thread(ingest, store, article, settings.spacy_model)
+            limits = limits_of(settings)
+            result = await run_in_thread(ingest, store, article, settings.spacy_model, limits)
         return _result(render.ingest_text(result), result)

@@ -1,27 +1,33 @@
 """Read-only Cypher for analysts, behind its guards and limits.
 
 A query passes the length and nesting caps, the parameter checks and the read-only
-guard before it reaches the store; it then runs with the server's timeout and row limit
-(a caller may ask for less) in one of a fixed number of slots. Each running query holds
-a child process (embedded) or a Neo4j connection and a thread, so past the slots a
-caller is told to come back (429) rather than queued behind queries that may run to
-their timeout.
+guard before it reaches the store; it then runs with the server's timeout, row limit
+(a caller may ask for less) and answer-size bound in one of a fixed number of slots.
+Each running query holds a child process (embedded) or a Neo4j connection and a
+thread, so past the slots a caller is told to come back (429) rather than queued
+behind queries that may run to their timeout.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.adhoc.guard import check_read_only
 from graphsvc.adhoc.params import check_request
 from graphsvc.adhoc.shape import check_shape
-from graphsvc.errors import TooManyRequests
+from graphsvc.errors import QueryTimeout, TooManyRequests
 from graphsvc.service.calls import run_in_thread
 from graphsvc.settings import Settings
 from graphsvc.store.base import GraphStore
 from graphsvc.views import CypherResult
+
+#: How long past its timeout a query's answer may still be sent: the grace a Neo4j call
+#: gets for its answer to arrive (`CYPHER_GRACE_SECONDS` in graphsvc.store.neo4j).
+ANSWER_GRACE_SECONDS = 0.5
 
 
 class CypherSlots:
@@ -44,6 +50,34 @@ class CypherSlots:
             yield
         finally:
             self.free += 1
+
+
+def query_timeout(settings: Settings, asked: float | None) -> float:
+    """The timeout a query gets: the server's setting, or less if the caller asks."""
+    return min(asked or settings.cypher_timeout_seconds, settings.cypher_timeout_seconds)
+
+
+@dataclass(frozen=True)
+class AnswerDeadline:
+    """When a query's answer must be ready to send: its timeout and the grace, from the
+    moment the request came. An answer ready later is a 408, never a late 200, so the
+    work after the query (encoding it) counts against the timeout too."""
+
+    timeout: float
+    ends: float
+
+    @classmethod
+    def starting_now(cls, settings: Settings, asked: float | None) -> AnswerDeadline:
+        timeout = query_timeout(settings, asked)
+        return cls(timeout, time.monotonic() + timeout + ANSWER_GRACE_SECONDS)
+
+    def check(self) -> None:
+        if time.monotonic() > self.ends:
+            raise QueryTimeout(
+                f"the answer was not ready within {self.timeout + ANSWER_GRACE_SECONDS:g} s "
+                f"(the {self.timeout:g} s timeout, GRAPHSVC_CYPHER_TIMEOUT_SECONDS, and a grace "
+                f"of {ANSWER_GRACE_SECONDS:g} s); narrow the MATCH, add a LIMIT, or return less"
+            )
 
 
 def check_query(settings: Settings, query: str, params: dict[str, Any]) -> None:
@@ -69,11 +103,12 @@ class GuardedCypher:
         timeout: float | None = None,
         limit: int | None = None,
     ) -> CypherResult:
-        """Guard the query, bound it by the server's timeout and row limit, then run it
-        in a worker thread while it holds a slot."""
+        """Guard the query, bound it by the server's timeout, row limit and answer size,
+        then run it in a worker thread while it holds a slot."""
         settings = self.settings
         check_query(settings, query, params)
-        timeout = min(timeout or settings.cypher_timeout_seconds, settings.cypher_timeout_seconds)
+        timeout = query_timeout(settings, timeout)
         limit = min(limit or settings.cypher_row_limit, settings.cypher_row_limit)
+        most_bytes = settings.cypher_max_answer_bytes
         with self.slots.take():
-            return await run_in_thread(store.run_cypher, query, params, timeout, limit)
+            return await run_in_thread(store.run_cypher, query, params, timeout, limit, most_bytes)

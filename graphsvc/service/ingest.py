@@ -10,11 +10,12 @@ from graphsvc.errors import InvalidInput
 from graphsvc.model import GraphBatch
 from graphsvc.resolve import StoreResolver
 from graphsvc.service.params import check_record_count
+from graphsvc.settings import Settings
 from graphsvc.store.base import GraphStore
 from graphsvc.views import DocumentResult, ExtractedEvent, Stats
 from loaders.records import parse_jsonl, parse_objects
 from loaders.text.article import Article
-from loaders.text.pipeline import extract
+from loaders.text.bounded import IngestLimits, extract_bounded
 
 
 def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
@@ -44,14 +45,25 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
     )
 
 
+def limits_of(settings: Settings) -> IngestLimits:
+    """The time and memory one article's extraction may take on this server."""
+    return IngestLimits(settings.ingest_timeout_seconds, settings.ingest_memory_mb)
+
+
 def ingest(
-    store: GraphStore, article: Article, spacy_model: str, replace: bool = False
+    store: GraphStore,
+    article: Article,
+    spacy_model: str,
+    limits: IngestLimits = IngestLimits(),  # noqa: B008 - frozen, shared safely
+    replace: bool = False,
 ) -> DocumentResult:
-    """Extract the article's actors, events and relations and write them.
-    `replace`: replace a stored document of that id from another source or URL (409
-    otherwise, see `graphsvc.store.provenance`)."""
+    """Extract the article's actors, events and relations and write them. The
+    extraction runs in a child process within `limits` (`loaders.text.bounded`); the
+    write happens here, whole, only once the batch is complete. `replace`: replace a
+    stored document of that id from another source or URL (409 otherwise, see
+    `graphsvc.store.provenance`)."""
     resolver = StoreResolver(store)  # its actors are the stored ones they name
-    batch = extract(article, spacy_model, resolver)
+    batch = extract_bounded(article, spacy_model, resolver, limits)
     if replace:
         batch = batch.model_copy(update={"replace_foreign": True})
     result = store.write_batch(batch)

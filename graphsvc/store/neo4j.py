@@ -1034,7 +1034,12 @@ class Neo4jStore:
         return self._read(work)
 
     def run_cypher(
-        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_limit: int,
+        max_bytes: int | None = None,
     ) -> CypherResult:
         """A user's read-only query, in a read transaction (Neo4j refuses writes there),
         run only if Neo4j's plan of it reads this database alone (`adhoc.plan`)."""
@@ -1045,7 +1050,7 @@ class Neo4jStore:
                 self._session(neo4j.READ_ACCESS, self._cypher_driver) as session,
             ):
                 return run_read_only(
-                    session, query, params, timeout, row_limit, self.database, watchdog
+                    session, query, params, timeout, row_limit, self.database, watchdog, max_bytes
                 )
 
         seconds = timeout + CYPHER_GRACE_SECONDS

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from graphsvc.api.deps import StoreDep
+from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS
-from graphsvc.service.cypher import GuardedCypher
+from graphsvc.service.calls import run_in_thread
+from graphsvc.service.cypher import AnswerDeadline, GuardedCypher
 from graphsvc.views import CypherResult
 
 router = APIRouter(tags=["cypher"])
@@ -40,8 +41,18 @@ class CypherRequest(BaseModel):
 @router.post(
     "/cypher",
     summary="Run a read-only Cypher query (timeout and row limit; writes refused with 400)",
+    response_model=CypherResult,
 )
-async def run_cypher(body: CypherRequest, store: StoreDep, request: Request) -> CypherResult:
-    # The guards, limits and slots: graphsvc.service.cypher.
-    cypher: GuardedCypher = request.app.state.cypher
-    return await cypher.run(store, body.query, body.params, body.timeout, body.limit)
+async def run_cypher(
+    body: CypherRequest, store: StoreDep, settings: SettingsDep, request: Request
+) -> Response:
+    """The answer is encoded here, not after the route returns, so that its encoding
+    counts against the query's timeout: an answer ready only past the timeout and its
+    grace is a 408, never a late 200."""
+    deadline = AnswerDeadline.starting_now(settings, body.timeout)
+    cypher: GuardedCypher = request.app.state.cypher  # its guards, limits and slots
+    result = await cypher.run(store, body.query, body.params, body.timeout, body.limit)
+    deadline.check()  # before encoding too: a late answer is not worth encoding
+    encoded = await run_in_thread(result.model_dump_json)
+    deadline.check()
+    return Response(encoded, media_type="application/json")

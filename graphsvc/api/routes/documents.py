@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.service.calls import run_in_thread
-from graphsvc.service.ingest import ingest
+from graphsvc.service.ingest import ingest, limits_of
 from graphsvc.views import DocumentResult
 from loaders.text.article import Article
 
@@ -30,4 +30,5 @@ ReplaceParam = Annotated[
 async def post_document(
     article: Article, store: StoreDep, settings: SettingsDep, replace: ReplaceParam = False
 ) -> DocumentResult:
-    return await run_in_thread(ingest, store, article, settings.spacy_model, replace)
+    limits = limits_of(settings)
+    return await run_in_thread(ingest, store, article, settings.spacy_model, limits, replace)
