@@ -39,9 +39,11 @@ SLOW_MARKS := not neo4j and not browser and not node and not e2e
 test-fast: $(STAMP) ## Unit, embedded-store contract and in-process API tests: Python only.
 	$(BIN)/pytest -q -m "$(SLOW_MARKS)"
 
-lint: $(STAMP) ## ruff lint and format check.
+lint: $(STAMP) ## ruff, the import contracts (layers) and mypy: all must pass.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/mypy
 
 neo4j: $(STAMP) ## A real Neo4j Community in the foreground, without Docker (BOLT_PORT=7687, HTTP_PORT=7474).
 	$(BIN)/python tests/neo4j/launcher.py --bolt-port $(BOLT_PORT) --http-port $(HTTP_PORT) --password $(NEO4J_PASSWORD)

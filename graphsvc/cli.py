@@ -190,8 +190,9 @@ def load(
     if failed:
         table = Table("file", "written", "failed", "first failure", title="Failures")
         for path, report in failed.items():
-            where, exc = report.failed[0]
-            first = exc.detail if exc.detail.startswith(where) else f"{where}: {exc.detail}"
+            where, failure = report.failed[0]
+            detail = failure.detail
+            first = detail if detail.startswith(where) else f"{where}: {detail}"
             table.add_row(str(path), str(report.written), str(len(report.failed)), first)
         err.print(table)
         raise typer.Exit(1)
