@@ -1,4 +1,5 @@
-"""`/neo4j/`: a Neo4j Browser guide and graph style for graphsvc's graph (issue 17).
+"""`/neo4j/`: a Neo4j Browser guide and graph style for graphsvc's graph, for people
+who read the graph in Neo4j Browser.
 
 Static files from graphsvc/web/neo4j, for Neo4j Browser 5 to fetch:
 

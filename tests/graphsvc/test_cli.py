@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from graphsvc.cli import app
@@ -67,6 +68,7 @@ def test_timeline_reports_bad_input(tmp_path: Path) -> None:
     assert unknown.exit_code == 1 and "person:nobody" in unknown.stderr
 
 
+@pytest.mark.e2e
 def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
     with taken_port() as port:
         done = subprocess.run(
@@ -84,6 +86,7 @@ def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
     assert "--port" in lines[0]
 
 
+@pytest.mark.e2e
 def test_serve_prints_where_to_open_it(tmp_path: Path) -> None:
     port = free_port()
     process = subprocess.Popen(

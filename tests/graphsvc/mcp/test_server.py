@@ -25,6 +25,9 @@ from tests.e2e.server import ROOT
 from tests.graphsvc.mcp.servers import http_server, http_session, mcp_env, stdio_session
 from tests.ports import taken_port
 
+#: Every test talks to `graphsvc mcp` run as a subprocess (stdio or HTTP).
+pytestmark = pytest.mark.e2e
+
 PUTIN = "person:vladimir-putin"
 ASSAD = "person:bashar-al-assad"
 SERGUN = "person:igor-sergun"
