@@ -10,7 +10,7 @@ CALL () {
   RETURN count(e) AS events, count(CASE WHEN e.start IS NULL THEN 1 END) AS undated_events
 }
 CALL () {
-  MATCH (:Actor)-[r:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES]->(:Actor)
+  MATCH (:Actor)-[r:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES|WORKS_FOR|FOUNDED|OWNS|SUBSIDIARY_OF|BASED_IN|LOCATED_IN|LIVES_IN|KILLED]->(:Actor)
   RETURN count(r) AS relations
 }
 CALL () { MATCH (:Actor)-[p:PARTICIPATED_IN]->(:Event) RETURN count(p) AS participations }

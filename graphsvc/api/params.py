@@ -16,6 +16,15 @@ UntilParam = Annotated[
     str | None, Query(description=DATE_HELP.format(name="until", edge="last day of it back"))
 ]
 
+AsOfParam = Annotated[
+    str | None,
+    Query(
+        description="Only relations that held on this day (a month or year: at some time "
+        "in it), and events overlapping it: the same as since=until=this date. Not "
+        "together with since or until."
+    ),
+]
+
 BasisParam = Annotated[
     list[str] | None,
     Query(

@@ -1,8 +1,9 @@
 """Store answers as compact text a model can cite: one line a fact.
 
 An event is one line (its date with precision and basis, type, summary, id), then a line
-of participants with their roles, then one line per source: the sentence and the title
-and id of the document it comes from. Dates say how sure they are:
+of participants with their roles (and, for a link the text does not make by name, how it
+was made: `(agent, person:jane-roe, resolved from "she")`), then one line per source:
+the sentence and the title and id of the document it comes from. Dates say how sure they are:
 `2015-10-20 (day, stated)`, `2015-Q4 (quarter, approximate, stated as "toward the end of
 2015")`, `2016-01-22 (day, approximate, inferred from publication)`.
 """
@@ -14,12 +15,14 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from graphsvc import relation_text
 from graphsvc.model import Actor, Document, When
 from graphsvc.temporal.formats import to_edtf, to_timex
 from graphsvc.views import (
     ActorRef,
     CypherResult,
     EventView,
+    ParticipantView,
     PathsResult,
     RelatedActorsPage,
     SourceDocument,
@@ -97,6 +100,15 @@ def cite(document_id: str, document: Document | SourceDocument | None) -> str:
     return f"{title} ({', '.join(parts)})"
 
 
+def _participant(p: ParticipantView) -> str:
+    """`Jane Roe (agent, person:jane-roe, resolved from "she")`: a link the text does
+    not make by name says how it was made, and through which words."""
+    notes = [p.role.value, p.id]
+    if p.basis != "stated":
+        notes.append(f"{p.basis} from {_quoted(p.mention)}" if p.mention else p.basis)
+    return f"{p.name} ({', '.join(notes)})"
+
+
 def event_lines(event: EventView, document_of: DocumentOf, indent: str = "") -> list[str]:
     """An event: its line, its participants' line, a line per source."""
     head = f"{indent}{event_date(event)} - {event.type}: {event.summary} [{event.id}]"
@@ -106,7 +118,7 @@ def event_lines(event: EventView, document_of: DocumentOf, indent: str = "") -> 
         head += f" (reported by {event.reported_by})"
     lines = [head]
     if event.participants:
-        who = ", ".join(f"{p.name} ({p.role}, {p.id})" for p in event.participants)
+        who = ", ".join(_participant(p) for p in event.participants)
         lines.append(f"{indent}  participants: {who}")
     for source in event.sources:
         document = cite(source.document, document_of(source.document))
@@ -202,15 +214,23 @@ def relations_text(
             span = f", {item.first or '?'}..{item.last or '?'}"
         lines.append(f"{number}. {_ref(item.actor)}: {item.shared_events} shared event(s){span}")
         for relation in item.relations:
+            words = relation_text.phrase(relation.type, relation.role)
             arrow = (
-                f"{page.actor.name} {relation.type} {item.actor.name}"
+                f"{page.actor.name} {words} {item.actor.name}"
                 if relation.direction == "out"
-                else f"{item.actor.name} {relation.type} {page.actor.name}"
+                else f"{item.actor.name} {words} {page.actor.name}"
             )
-            when = ""
-            if relation.since or relation.until:
-                when = f" ({relation.since or '?'}..{relation.until or '?'})"
-            line = f"   relation: {arrow}{when}"
+            interval = relation_text.validity(
+                relation.since,
+                relation.until,
+                relation.since_precision,
+                relation.until_precision,
+                relation.current,
+                relation.stated_on,
+            )
+            when = f" ({interval})" if interval else ""
+            basis = f", {relation.basis}" if relation.basis else ""
+            line = f"   relation: {arrow} [{relation.type}{basis}]{when}"
             if relation.sentence:
                 line += f"; source: {_quoted(relation.sentence)}"
             if relation.document:

@@ -221,6 +221,7 @@ def register(
         actor: ActorId,
         since: DateBound = None,
         until: DateBound = None,
+        as_of: DateBound = None,
         kind: Annotated[
             ActorKind | None, Field(description="Only related actors of this kind.")
         ] = None,
@@ -228,12 +229,22 @@ def register(
             int, Field(ge=1, le=MAX_LIMIT, description="Related actors at most.")
         ] = 50,
     ) -> Annotated[CallToolResult, RelatedActorsPage]:
-        """An actor's related actors, most connected first: direct relations (LEADER_OF,
-        ALLY_OF, ...) with their source sentence, and shared events with both roles,
-        dates and sources. As GET /actors/{id}/relations."""
+        """An actor's related actors, most connected first: direct relations (WORKS_FOR,
+        LEADER_OF, BASED_IN, ...) with role text ("chief executive"), validity interval,
+        basis and source sentence, and shared events with both roles, dates and sources.
+        `as_of`: only what held that day. As GET /actors/{id}/relations."""
         with api_errors():
-            texts(actor=actor, since=since, until=until)
-            page = await reads.related_actors(store, settings, actor, since, until, kind, limit)
+            texts(actor=actor, since=since, until=until, as_of=as_of)
+            page = await reads.related_actors(
+                store,
+                settings,
+                actor,
+                since=since,
+                until=until,
+                as_of=as_of,
+                kind=kind,
+                limit=limit,
+            )
             shared = [e.id for item in page.items for e in item.events]
             events = await events_with_sources(shared)
             cited = [r.document for i in page.items for r in i.relations if r.document]

@@ -12,7 +12,9 @@ from graphsvc.export import (
     export_filename,
     export_subject,
     export_title,
+    graphml_export,
     iter_events,
+    store_relations,
 )
 from graphsvc.service.reads import TimelineFilter
 from graphsvc.store.base import GraphStore
@@ -35,6 +37,11 @@ def export_timeline(store: GraphStore, given: TimelineFilter, format: str) -> Ex
     subject = export_subject(store, given.actor)
     spec = FORMATS[format]
     citations = Citations(store)
-    chunks = spec.write(iter_events(store, query, citations), export_title(subject), citations)
+    events = iter_events(store, query, citations)
+    title = export_title(subject)
+    if format == "graphml":  # the graph format also carries actor-to-actor relations
+        chunks = graphml_export.write(events, title, citations, store_relations(store))
+    else:
+        chunks = spec.write(events, title, citations)
     filename = export_filename(subject, given.since, given.until, spec.extension)
     return Export(filename=filename, media_type=spec.media_type, chunks=chunks)

@@ -17,6 +17,7 @@ from graphsvc.service.params import (
     factualities_from,
     hop_limit,
     page_limit,
+    window_as_of,
     window_from,
 )
 from graphsvc.settings import Settings
@@ -77,14 +78,17 @@ async def related_actors(
     store: GraphStore,
     settings: Settings,
     actor: str,
-    since: str | None,
-    until: str | None,
-    kind: ActorKind | None,
-    limit: int,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    kind: ActorKind | None = None,
+    limit: int = 50,
 ) -> RelatedActorsPage:
-    """An actor's related actors, most connected first, in the window given."""
+    """An actor's related actors, most connected first, in the window given: `since`
+    and `until`, or the one day (or month, or year) `as_of`."""
     limit = page_limit(settings, limit)
-    window = window_from(since, until)
+    window = window_as_of(as_of, since, until)
     return await ask(store, store.related_actors, actor, window, kind, limit)
 
 

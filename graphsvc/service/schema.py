@@ -11,6 +11,7 @@ from graphsvc.model import (
     DateBasis,
     EventType,
     Factuality,
+    LinkBasis,
     Precision,
     RelationType,
     Role,
@@ -26,4 +27,5 @@ SCHEMA = Schema(
     factualities=list(get_args(Factuality)),
     shown_factualities=list(SHOWN_FACTUALITIES),
     precisions=list(get_args(Precision)),
+    link_bases=list(get_args(LinkBasis)),
 )

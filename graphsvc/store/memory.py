@@ -26,6 +26,7 @@ from graphsvc.model import (
     Document,
     Event,
     GraphBatch,
+    Participant,
     Relation,
     Role,
     SameAsCandidate,
@@ -322,12 +323,25 @@ class MemoryGraph:
                 self._refs[actor_id] = ref
         return ref
 
-    def _participant_view(self, actor_id: str, role: Role) -> ParticipantView:
+    def _participant_view(self, participant: Participant) -> ParticipantView:
+        """Views of stated links are shared (one per actor and role); a resolved or
+        inferred link, with its own mention, gets its own."""
+        actor_id, role = participant.actor, participant.role
+        if participant.basis != "stated" or participant.mention is not None:
+            actor = self.actors[actor_id]
+            return ParticipantView.model_construct(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind,
+                role=role,
+                basis=participant.basis,
+                mention=participant.mention,
+            )
         view = self._participant_views.get((actor_id, role))
         if view is None:
             actor = self.actors[actor_id]
             view = self._participant_views[actor_id, role] = ParticipantView.model_construct(
-                id=actor.id, name=actor.name, kind=actor.kind, role=role
+                id=actor.id, name=actor.name, kind=actor.kind, role=role, basis="stated"
             )
         return view
 
@@ -366,7 +380,7 @@ class MemoryGraph:
         """The view of a stored event: its values were validated on the way in, so
         `model_construct` (no second validation)."""
         when = event.when
-        participants = [self._participant_view(p.actor, p.role) for p in event.participants]
+        participants = [self._participant_view(p) for p in event.participants]
         return EventView.model_construct(
             id=event.id,
             type=event.type,

@@ -12,8 +12,10 @@
    only where the tagger read a place or the sentence uses it as one ("in Boise",
    "Austin, Texas");
 4. a known name whose tag is often wrong (`kind_overrides`: the Kremlin);
-5. the sentence around a lone name the tagger called an organisation shows a person:
-   an age after it ("Jacobs, 20,") or "who" ("Campbell, who ...");
+5. an apposition that says what the name is ("Harrington, a professor", "Apex, the
+   chipmaker"), under the same limit as a descriptor before it; then the sentence
+   around a name the tagger did not call a person shows one: an age after it
+   ("Jacobs, 20,"), "who" ("Campbell, who ..."), being born ("Simon was born");
 6. the named-entity tag, last.
 
 Within a document one name is one actor whatever its mentions drew: the kind is the
@@ -147,10 +149,32 @@ def _lone_local_name(name: str, evidence: str) -> bool:
     return " " not in name.strip() and evidence.endswith(("city", "subdivision"))
 
 
+def apposition_descriptor(span: Span) -> tuple[ActorKind, str] | None:
+    """The kind an apposition on the name gives it ("Harrington, a professor of ...",
+    "Apex, the chipmaker"): the text says what the name is, as a descriptor before it
+    does. A person's title counts as a person descriptor ("Okafor, the mayor")."""
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i < span.end or child.pos_ != "NOUN":
+            continue
+        word = child.lemma_.lower()
+        if word in _descriptors():
+            return _descriptors()[word], word
+        if word in _person_titles():
+            return ActorKind.person, word
+    return None
+
+
+#: Verbs whose subject is a person whatever the tagger said ("X was born in ...").
+_PERSON_VERBS = frozenset({"bear"})
+
+
 def person_context(span: Span) -> str | None:
-    """What around a lone name shows a person: an age right after it ("Jacobs, 20,") or
-    "who" opening a clause on it ("Campbell, who ...")."""
+    """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
+    opening a clause on it ("Campbell, who ..."), or being born ("Simon was born")."""
     doc = span.doc
+    head = span.root.head
+    if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
+        return "context: born"
     after = [t for t in doc[span.end : span.end + 3]]
     if len(after) >= 2 and after[0].text == "," and after[1].like_num:
         number = after[1].text
@@ -184,7 +208,12 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     override = vocabulary()["kind_overrides"].get(name.lower())
     if override:
         return Kind(ActorKind(override), f"vocabulary: {name}")
-    if tagged == ActorKind.organization and len(name.split()) == 1:
+    apposition = apposition_descriptor(span)
+    if apposition is not None and not (
+        tagged == ActorKind.person and apposition[0] != ActorKind.person
+    ):
+        return Kind(apposition[0], f"descriptor: {apposition[1]}")
+    if tagged != ActorKind.person:
         context = person_context(span)
         if context is not None:
             return Kind(ActorKind.person, context)

@@ -8,7 +8,7 @@ whatever its sentences look like.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -31,8 +31,10 @@ from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
 from loaders.text.events import ActorRef, EventDraft, find_events
+from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
-from loaders.text.relations import find_relations
+from loaders.text.participants import strongest
+from loaders.text.relations import find_relations, merged, relation_of
 
 if TYPE_CHECKING:
     from graphsvc.resolve import Resolution
@@ -158,6 +160,11 @@ def build(
         ref = ActorRef(actor.id, actor.name, actor.kind)
         for token in mention.span:
             refs_by_paragraph.setdefault(start, {})[token.i] = ref
+    # Pronouns and descriptions ("he", "the company") resolved across the paragraphs,
+    # added where no name is: events then take them as participants, marked resolved.
+    for item in resolve_mentions(paragraphs, refs_by_paragraph, actors):
+        for index in item.tokens:
+            refs_by_paragraph.setdefault(item.paragraph, {}).setdefault(index, item.ref)
     places = {
         a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
     }
@@ -170,14 +177,27 @@ def build(
                 continue  # a run of blanks: no sentence to cite
             expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
             drafts = find_events(
-                sentence, actor_at, article.published, news and not back_then, expressions
+                sentence,
+                actor_at,
+                article.published,
+                news and not back_then,
+                expressions,
+                places,
             )
             back_then = _moved_back(drafts, article.published, back_then)
             for draft in drafts:
                 trigger_start = start + draft.trigger.idx
                 event_id = draft.event_id(document.id, trigger_start)
-                if event_id not in events or _better_dated(draft, events[event_id]):
-                    events[event_id] = _event(event_id, draft, sentence.text)
+                kept = events.get(event_id)
+                told = _event(event_id, draft, sentence.text)
+                if kept is None:
+                    events[event_id] = told
+                else:
+                    # One event told twice: the better date, and each actor through
+                    # its strongest link ("Turkish jets struck", then "Turkey struck").
+                    first = told if _better_dated(draft, kept) else kept
+                    joined = strongest(kept.participants, told.participants)
+                    events[event_id] = first.model_copy(update={"participants": joined})
                 source = Source(
                     document=document.id,
                     sentence=sentence.text.strip() or sentence.text,
@@ -188,22 +208,19 @@ def build(
                     extractor=EXTRACTOR,
                 )
                 sources.setdefault(event_id, {})[source] = None
-            for rel in find_relations(sentence, actor_at, places):
-                relation = Relation(
-                    source=rel.source.id,
-                    type=rel.type,
-                    target=rel.target.id,
-                    document=document.id,
-                    sentence=sentence.text.strip(),
+            for rel in find_relations(sentence, actor_at, places, expressions):
+                relation = relation_of(
+                    rel, document.id, article.published, start + sentence.start_char
                 )
-                relations.setdefault(relation.key, relation)
+                relations[relation.key] = merged(relations.get(relation.key), relation)
     return GraphBatch(
         replaces=(document.id,),
         documents=(document,),
         actors=tuple(actors.values()),
         events=tuple(
             _merge_undated(
-                [e.model_copy(update={"sources": tuple(sources[e.id])}) for e in events.values()]
+                [e.model_copy(update={"sources": tuple(sources[e.id])}) for e in events.values()],
+                {a.id for a in actors.values() if a.kind == ActorKind.place},
             )
         ),
         relations=tuple(relations.values()),
@@ -272,9 +289,10 @@ def _stated(event: Event) -> bool:
     return event.when is not None and event.when.basis != "publication"
 
 
-def _merge_undated(events: list[Event]) -> list[Event]:
+def _merge_undated(events: list[Event], places: Set[str] = frozenset()) -> list[Event]:
     """An undated mention, or one dated only by the publication day, of an event the
-    article dates in its text is the same event.
+    article dates in its text is the same event. `places`: ids of place actors, which
+    place an event as participants ("returned from Pakistan") without telling it apart.
 
     Dated events are indexed by (type, participant), so each other one looks only at
     those sharing a participant with it, not at every dated event.
@@ -282,10 +300,14 @@ def _merge_undated(events: list[Event]) -> list[Event]:
     kept = [e for e in events if _stated(e)]
     index: dict[tuple[str, str], list[int]] = {}
     for position, event in enumerate(kept):
-        for actor in dict.fromkeys(p.actor for p in event.participants):
+        for actor in dict.fromkeys(_named(event)):
             index.setdefault((event.type, actor), []).append(position)
     for event in (e for e in events if not _stated(e)):
-        actors = {p.actor for p in event.participants if p.role != "location"}
+        actors = {
+            p.actor
+            for p in event.participants
+            if p.role != "location" and not (p.role == "participant" and p.actor in places)
+        } & set(_named(event))
         position = _twin(kept, index, event.type, actors)
         if position is None:
             kept.append(event)
@@ -305,6 +327,12 @@ def _twin(
         return None
     candidates = min((index.get((kind, actor), []) for actor in actors), key=len)
     for position in candidates:
-        if actors <= {p.actor for p in kept[position].participants}:
+        if actors <= set(_named(kept[position])):
             return position
     return None
+
+
+def _named(event: Event) -> list[str]:
+    """The actors an event is told of by name or resolved mention: an inferred link
+    ("Japan's Nikkei fell") is too loose to say two mentions are one event."""
+    return [p.actor for p in event.participants if p.basis != "inferred"]

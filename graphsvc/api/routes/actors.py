@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.api.params import SinceParam, UntilParam
+from graphsvc.api.params import AsOfParam, SinceParam, UntilParam
 from graphsvc.api.routes.answer import JsonAnswer, json_answer
 from graphsvc.model import ActorKind
 from graphsvc.service import reads
@@ -92,12 +92,19 @@ async def related_actors(
     actor_id: str,
     since: SinceParam = None,
     until: UntilParam = None,
+    as_of: AsOfParam = None,
     kind: Annotated[
         ActorKind | None, Query(description="Only related actors of this kind.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> JsonAnswer | JSONResponse:
-    page = await reads.related_actors(store, settings, actor_id, since, until, kind, limit)
+    """Each related actor with the direct relations either way (type, role text,
+    validity `since`..`until` with precision, `current`, basis and the sentence that
+    states it) and the events both took part in. A relation whose bounds the text does
+    not give is kept by any window (its bounds are open)."""
+    page = await reads.related_actors(
+        store, settings, actor_id, since=since, until=until, as_of=as_of, kind=kind, limit=limit
+    )
     if page.actor.id != actor_id:
         return _moved(request, actor_id, page.actor.id, "/relations")
     return json_answer(page, kept=keeps_answers(store))
