@@ -61,6 +61,8 @@ class ActorRef:
 
 @dataclass
 class EventDraft:
+    """An event as one sentence tells it, before it is merged with its other mentions."""
+
     type: EventType
     trigger: Token
     participants: dict[str, tuple[ActorRef, Role]]
@@ -84,7 +86,7 @@ class EventDraft:
         if not targets:
             targets = [p for p in [unnamed_argument(self.trigger, OBJECTS)] if p]
         places = [a.name for a, r in self.participants.values() if r == Role.location]
-        verb = " ".join([self.trigger.text, *(c.text for c in _particles(self.trigger))])
+        verb = " ".join([self.trigger.text, *(c.text for c in particles(self.trigger))])
         parts = [", ".join(agents), verb, ", ".join(targets)]
         if places:
             parts.append("in " + ", ".join(places))
@@ -181,7 +183,7 @@ def identity_time(when: When | None) -> str:
 _PARTICLE_ADVERBS = frozenset({"down", "up", "off", "out", "back", "over", "away"})
 
 
-def _particles(verb: Token) -> list[Token]:
+def particles(verb: Token) -> list[Token]:
     """The particles of a phrasal verb, right after it ("stepped down as chief")."""
     return [
         c
@@ -203,7 +205,7 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     if lemma in words["aspect_verbs"]:
         inner = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
         return _trigger_type(inner) if inner is not None else None
-    if lemma == "step" and not any(c.lower_ == "down" for c in _particles(token)):
+    if lemma == "step" and not any(c.lower_ == "down" for c in particles(token)):
         return None  # "step down" (the parser reads "down" as particle or adverb), not "step"
     kind = words["event_triggers"].get(lemma)
     if kind:

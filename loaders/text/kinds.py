@@ -1,7 +1,8 @@
 """An actor's kind from evidence, strongest first, and the evidence kept with it:
 
 1. a legal form ends the name ("Chrysler LLC", "Volkswagen AG": `cleanco`'s list);
-2. a descriptor right before it ("the carmaker General Motors", "analyst Chris Weafer",
+2. a last word only organisations' names end with ("Kestrel Labs", "Norvik Holdings");
+   a descriptor right before it ("the carmaker General Motors", "analyst Chris Weafer",
    "the city of Homs": `data/actor_words.yaml`), or a person's title or honorific
    ("President Lincoln", "Mr. Jacobs"): the text says so. A person descriptor never
    reaches through "of" ("the president of the United States" is no person), and a
@@ -79,6 +80,23 @@ def _descriptors() -> dict[str, ActorKind]:
         for word in words:
             found.setdefault(word, ActorKind(kind))
     return found
+
+
+@cache
+def _organization_heads() -> frozenset[str]:
+    return frozenset(actor_words()["organization_heads"])
+
+
+def organization_head(name: str) -> str | None:
+    """The last word of a name of several that only organisations end with ("Kestrel
+    Labs", "Norvik Holdings"), written capitalised as part of the name."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    last = words[-1].lower().strip(".,")
+    if last not in _organization_heads() or place_evidence(name) is not None:
+        return None
+    return last
 
 
 @cache
@@ -192,6 +210,9 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     form = legal_form(name)
     if form is not None:
         return Kind(ActorKind.organization, f"legal form: {form}")
+    head = organization_head(name)
+    if head is not None:
+        return Kind(ActorKind.organization, f"descriptor: {head}")
     title = title_before(span, tagged)
     if title is not None:
         return Kind(ActorKind.person, f"descriptor: {title}")

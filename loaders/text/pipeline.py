@@ -25,16 +25,18 @@ from graphsvc.model import (
     Participant,
     Relation,
     Source,
+    When,
 )
 from loaders.text.actors import Mention, find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
-from loaders.text.events import ActorRef, EventDraft, find_events
+from loaders.text.events import ActorRef, EventDraft, find_events, particles
 from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
 from loaders.text.participants import strongest
 from loaders.text.relations import find_relations, merged, relation_of
+from loaders.text.tenure import TenureEvent, with_tenure
 
 if TYPE_CHECKING:
     from graphsvc.resolve import Resolution
@@ -126,6 +128,7 @@ def build(
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
     relations: dict[tuple[str, str, str, str], Relation] = {}
+    tenure_events: list[TenureEvent] = []
 
     paragraphs = [(start, doc) for (start, _), doc in zip(spans, docs, strict=True)]
     dates = DocumentDates(text, article.published, article.mode, paragraphs)
@@ -186,6 +189,9 @@ def build(
             )
             back_then = _moved_back(drafts, article.published, back_then)
             for draft in drafts:
+                if draft.when is not None:
+                    bounds = (start + sentence.start_char, start + sentence.end_char)
+                    tenure_events.append(_tenure_event(draft, draft.when, bounds))
                 trigger_start = start + draft.trigger.idx
                 event_id = draft.event_id(document.id, trigger_start)
                 kept = events.get(event_id)
@@ -223,8 +229,23 @@ def build(
                 {a.id for a in actors.values() if a.kind == ActorKind.place},
             )
         ),
-        relations=tuple(relations.values()),
+        relations=tuple(with_tenure(relations.values(), tenure_events)),
         same_as=tuple(resolution.same_as) if resolution is not None else (),
+    )
+
+
+def _tenure_event(draft: EventDraft, when: When, bounds: tuple[int, int]) -> TenureEvent:
+    """A dated event as the tenure step reads it (`loaders.text.tenure`)."""
+    sentence = draft.sentence
+    verb = " ".join([draft.trigger.lemma_.lower(), *(p.lower_ for p in particles(draft.trigger))])
+    return TenureEvent(
+        verb=verb,
+        when=when,
+        asserted=draft.factuality == "asserted",
+        participants=tuple((ref.id, role) for ref, role in draft.participants.values()),
+        sentence_start=bounds[0],
+        sentence_end=bounds[1],
+        text=sentence.text.lower(),
     )
 
 
