@@ -71,12 +71,10 @@ def _patch_thread_pool() -> None:
 
     for module in (fastapi.routing, fastapi.dependencies.utils, fastapi.concurrency):
         module.run_in_threadpool = _in_thread  # type: ignore[attr-defined]
-    try:  # the routes that ask the store through `ask` (issue 16)
-        import graphsvc.api.routes.answer as answer
+    # The routes that ask the store through `ask`, which may skip the hop.
+    import graphsvc.service.calls as calls
 
-        answer.run_in_threadpool = _in_thread  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        pass
+    calls.run_in_thread = _in_thread
 
 
 async def _profile(data_dir: Path, actors: Sequence[str], requests: int) -> dict[str, pstats.Stats]:

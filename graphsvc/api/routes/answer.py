@@ -1,4 +1,4 @@
-"""Answers serialised once, and asked of the store without a thread hop when it can.
+"""Answers serialised once.
 
 FastAPI would validate a returned model against the route's `response_model` and then
 encode it; store answers are already of that model, so the routes that matter for
@@ -6,24 +6,16 @@ speed hand back the bytes of pydantic-core's serialiser instead (the route keeps
 `response_model` for the OpenAPI schema). Same fields, same values, compact JSON.
 
 A store that keeps answers (the embedded one: `AnswerCache`) hands the same page object
-to every reader until a write touches it, so its bytes are kept beside it here too.
-Such a store also answers from memory: while nothing forces it to reload from disk
-(`answers_from_memory`), the route calls it on the event loop, not through the thread
-pool (a hop costs more than a cached answer). Other stores (Neo4j: network I/O) are
-always called from the pool.
+to every reader until a write touches it (`graphsvc.service.calls.keeps_answers`), so
+its bytes are kept beside it here too.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any, TypeVar
 
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel
-
-M = TypeVar("M", bound=BaseModel)
 
 #: Encoded answers kept, by the identity of the page object they encode (the store's
 #: answer cache keeps at most as many pages).
@@ -62,19 +54,3 @@ def json_answer(model: BaseModel, *, kept: bool = False) -> JsonAnswer:
     if kept:
         return JsonAnswer(_encoded.of(model))
     return JsonAnswer(model.model_dump_json())
-
-
-def keeps_answers(store: object) -> bool:
-    """Whether the store hands out the same answer objects until a write (and answers
-    from memory): see `EmbeddedStore.answers_from_memory`."""
-    return hasattr(store, "answers_from_memory")
-
-
-async def ask(store: object, call: Callable[..., M], *args: Any, short: bool = True) -> M:
-    """`call(*args)` on the store: here, when the store answers from memory right now
-    and the question is `short` (one actor's answers, not a scan of every event); in
-    the thread pool otherwise (I/O, a reload from disk, a write in progress)."""
-    ready: Callable[[], bool] | None = getattr(store, "answers_from_memory", None)
-    if short and ready is not None and ready():
-        return call(*args)
-    return await run_in_threadpool(call, *args)
