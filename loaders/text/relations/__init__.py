@@ -36,6 +36,7 @@ from loaders.text.relations.places import (
     _organization,
     _place,
     _place_nouns,
+    _places_in,
 )
 from loaders.text.relations.sentence import RelationDraft, _Sentence
 from loaders.text.relations.validity import merged, relation_of
@@ -66,6 +67,7 @@ def find_relations(
             _place(s, head, actor)
     _based(s)
     _commas(s)
+    _places_in(s)
     _verbs(s)
     _kill_nouns(s)
     _adjacent_kills(s)

@@ -39,6 +39,11 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
             )
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
+    if head.dep_ in ("dobj", "oprd") and head.head.lemma_ in s.words.naming_verbs:
+        # "Acme named Jane Roe publisher of the Gazette": the verb's second object
+        for child in head.head.children:
+            if child.dep_ == "oprd" and child.i != head.i and child.i not in s.actor_at:
+                yield child
     if head.dep_ in ("nsubj", "nsubjpass"):
         verb = head.head
         if verb.lemma_ in _COPULAS:
@@ -153,11 +158,14 @@ def _affiliation(s: _Sentence, noun: Token, person: ActorRef, words: list[Token]
     """ "Gary Heichel, a plant physiologist with the USDA", "a research fellow at the
     Institute": a description at or with an organisation is a job there (inferred;
     the description is kept as the role)."""
-    if noun.pos_ != "NOUN" or s.hedged(words):
+    if noun.pos_ not in ("NOUN", "PROPN") or s.hedged(words):
         return
     for place in _places_after(s, [noun], ("from",)):
-        # "David Cicippio, an electronics technician from North Wales"
+        # "David Cicippio, an electronics technician from North Wales", "a Republican
+        # from Chicago": where a person is from is where they live (or lived)
         s.add(person, RelationType.LIVES_IN, place, basis="inferred")
+    if noun.pos_ != "NOUN":
+        return
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
             continue

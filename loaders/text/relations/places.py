@@ -4,6 +4,8 @@ hold a place; and the joins that carry a relation up to the region a city is in.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
@@ -34,6 +36,9 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
             for target, _ in s.mentions_at(child):
                 if target.kind == ActorKind.organization:
                     s.add(org, RelationType.PART_OF, target)
+                elif target.kind == ActorKind.place:
+                    # "Algeria's ruling party", "Japan's Sony": the place owns the name
+                    s.add(org, RelationType.BASED_IN, target, basis="inferred")
     appositions = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
     for noun in appositions:
         for target, _ in s.modifier_actors(noun, org):
@@ -115,6 +120,24 @@ def _commas(s: _Sentence) -> None:
             s.add(first, RelationType.BASED_IN, second)
 
 
+def _places_in(s: _Sentence) -> None:
+    """ "Haifa in northern Israel", "Gosforth in northeast England": a place, "in",
+    compass words, then a place it lies in, however the parse hangs the "in"; a
+    facility before "in" is located there too ("St. Nicholas Hospital in Gosforth")."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for (first, _, end), (second, start, _) in pairwise(runs):
+        if second.kind != ActorKind.place or first == second:
+            continue
+        between = list(doc[end + 1 : start])
+        if not between or between[0].lower_ != "in":
+            continue
+        if any(w.lower_ not in s.words.compass for w in between[1:]):
+            continue
+        if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
+            s.add(first, RelationType.LOCATED_IN, second)
+
+
 def _in_list(s: _Sentence, runs: list[tuple[ActorRef, int, int]], n: int, m: int) -> bool:
     """Whether mentions n and m (after a comma) are items of a list: a place right
     before n after a comma, or one after m after "and", "or" or a comma."""
@@ -157,11 +180,21 @@ def _place_nouns(s: _Sentence) -> None:
                             s.add(inner, RelationType.LOCATED_IN, outer[0])
 
 
+def _home_noun(s: _Sentence, token: Token) -> bool:
+    """ "hometown", "home", and a place noun a "home" modifies ("his home state")."""
+    lemma = token.lemma_.lower()
+    if lemma in s.words.home_nouns:
+        return True
+    return lemma in s.words.place_nouns and any(
+        c.lower_ == "home" for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
+    )
+
+
 def _homes(s: _Sentence) -> None:
     """ "Nelson's hometown of Abbott", "her Germantown home" with a named owner: the
     owner lives there (inferred)."""
     for token in s.span:
-        if token.lemma_.lower() not in s.words.home_nouns or token.i in s.actor_at:
+        if token.i in s.actor_at or not _home_noun(s, token):
             continue
         owners = [
             a
