@@ -37,6 +37,7 @@ from loaders.text.relations.places import (
     _place,
     _place_nouns,
     _places_in,
+    _scene,
 )
 from loaders.text.relations.sentence import RelationDraft, _Sentence
 from loaders.text.relations.validity import merged, relation_of
@@ -68,6 +69,7 @@ def find_relations(
     _based(s)
     _commas(s)
     _places_in(s)
+    _scene(s)
     _verbs(s)
     _kill_nouns(s)
     _adjacent_kills(s)

@@ -138,6 +138,26 @@ def _places_in(s: _Sentence) -> None:
             s.add(first, RelationType.LOCATED_IN, second)
 
 
+def _scene(s: _Sentence) -> None:
+    """ "In Colorado, 13 inches of snow fell in Denver": a sentence set in a region by
+    its opening "In <region>," places the towns it names there (inferred). Countries,
+    states and regions named later are left alone: they are not parts of the scene."""
+    runs = _runs(s)
+    if not runs:
+        return
+    region, start, end = runs[0]
+    doc = s.span.doc
+    opening = start == s.span.start + 1 and doc[s.span.start].lower_ == "in"
+    if not opening or region.kind != ActorKind.place or end + 1 >= s.span.end:
+        return
+    if doc[end + 1].text != "," or not _regionlike(s, region, doc[start]):
+        return
+    for place, first, _ in runs[1:]:
+        town = place.kind == ActorKind.place and place != region
+        if town and not _regionlike(s, place, doc[first]):
+            s.add(place, RelationType.LOCATED_IN, region, basis="inferred")
+
+
 def _in_list(s: _Sentence, runs: list[tuple[ActorRef, int, int]], n: int, m: int) -> bool:
     """Whether mentions n and m (after a comma) are items of a list: a place right
     before n after a comma, or one after m after "and", "or" or a comma."""

@@ -103,11 +103,32 @@ def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tupl
     return found
 
 
+def _unparsed_subjects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    """Who a place or employer verb is about when the parse gives no named subject:
+    a name in apposition inside the subject ("the 20th president of the United States,
+    James Garfield, was born in Orange"), or, for a participle with no subject at all
+    ("Born in 1913 in Omaha", "Gerald Ford: Born ... in Omaha"), the sentence's only
+    person."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        return [
+            (a, w)
+            for w in subject.subtree
+            if w.dep_ == "appos" and (a := s.actor(w)) is not None and a.kind == ActorKind.person
+        ]
+    if verb.tag_ not in ("VBN", "VBG") or verb.dep_ in ("relcl", "acl"):
+        return []
+    people = {a.id: (a, s.span.doc[i]) for i, a in s.heads.items() if a.kind == ActorKind.person}
+    return list(people.values()) if len(people) == 1 else []
+
+
 def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
     if frame.requires and not any(w.lower_ in frame.requires for w in verb.subtree):
         return
     passive = _passive(verb)
     subjects = _subjects(s, verb)
+    if frame.preps and not subjects:
+        subjects = _unparsed_subjects(s, verb)
     if frame.preps:
         objects = _prep_objects(s, verb, frame.preps)
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
