@@ -140,6 +140,17 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
             for target, word in s.modifier_actors(noun, person):
                 if target.kind == ActorKind.place and _owns_place(s, word, noun):
                     s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+                occupation = noun.lemma_.lower() in s.words.person_nouns
+                if occupation and target.kind == ActorKind.organization and word.i < noun.i:
+                    # "Daniel Dewey, another former CBOT trader": as "CBOT trader Dewey"
+                    s.add(
+                        person,
+                        RelationType.WORKS_FOR,
+                        target,
+                        role=noun.text,
+                        basis="inferred",
+                        current=not s.ended(words),
+                    )
             _affiliation(s, noun, person, words)
             continue
         ended = s.ended(words)

@@ -123,7 +123,8 @@ def _commas(s: _Sentence) -> None:
 def _places_in(s: _Sentence) -> None:
     """ "Haifa in northern Israel", "Gosforth in northeast England": a place, "in",
     compass words, then a place it lies in, however the parse hangs the "in"; a
-    facility before "in" is located there too ("St. Nicholas Hospital in Gosforth")."""
+    facility before "in" is located there too ("St. Nicholas Hospital in Gosforth"),
+    another organisation based there."""
     runs = _runs(s)
     doc = s.span.doc
     for (first, _, end), (second, start, _) in pairwise(runs):
@@ -136,6 +137,10 @@ def _places_in(s: _Sentence) -> None:
             continue
         if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
             s.add(first, RelationType.LOCATED_IN, second)
+        elif first.kind == ActorKind.organization and between[0].head.pos_ not in ("VERB", "AUX"):
+            # "the Court of Appeals in New York City", "Cox Packing Co. in Devine": an
+            # "in" that a verb does not take ("sued Acme in Paris" is where it sued)
+            s.add(first, RelationType.BASED_IN, second, basis="inferred")
 
 
 def _scene(s: _Sentence) -> None:
