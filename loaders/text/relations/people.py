@@ -39,6 +39,10 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
             )
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
+    post = head.head
+    named = post.dep_ == "oprd" and post.head.lemma_ in s.words.naming_verbs
+    if head.dep_ == "compound" and named and post.i not in s.actor_at:
+        yield post  # the parse reads "named Dana Kline publisher" as one noun
     if head.dep_ in ("dobj", "oprd") and head.head.lemma_ in s.words.naming_verbs:
         # "Acme named Jane Roe publisher of the Gazette": the verb's second object
         for child in head.head.children:
