@@ -165,11 +165,7 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
         for target, word in targets:
             kind = _kind_type(s.words.roles[role], target)
             s.add(person, kind, target, role=shown, current=not ended)
-            if target.kind != ActorKind.place:
-                continue
-            if _owns_place(s, word, noun) or (kind is None and word.i > noun.i):
-                # "the deputy representative of France", "elections supervisor for Dade
-                # County": a post a place gives is held by someone who lives there
+            if target.kind == ActorKind.place and _owns_place(s, word, noun):
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
 
