@@ -49,6 +49,8 @@ class RelationWords:
     home_nouns: frozenset[str]
     person_nouns: frozenset[str]
     instruments: frozenset[str]
+    naming_verbs: frozenset[str]
+    compass: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -96,4 +98,6 @@ def relation_words() -> RelationWords:
         home_nouns=frozenset(data["home_nouns"]),
         person_nouns=frozenset(data["person_nouns"]),
         instruments=frozenset(data["instruments"]),
+        naming_verbs=frozenset(data["naming_verbs"]),
+        compass=frozenset(data["compass_words"]),
     )

@@ -127,6 +127,49 @@ STATED = [
         "Serbia's southern province of Kosovo held elections.",
         ("Kosovo", "LOCATED_IN", "Serbia"),
     ),
+    # a place in another, however the parse hangs the "in"
+    ("Rockets hit Homs in western Syria overnight.", ("Homs", "LOCATED_IN", "Syria")),
+    (
+        "She was treated at Mercy Hospital in Leeds in northern England.",
+        ("Leeds", "LOCATED_IN", "England"),
+    ),
+    (
+        "In Ohio, heavy snow closed schools in Dayton on Tuesday.",
+        ("Dayton", "LOCATED_IN", "Ohio"),
+    ),
+    # where a person is from; a birthplace is a residence (P551)
+    (
+        "Laura Finch, a Democrat from Denver, won the primary.",
+        ("Laura Finch", "LIVES_IN", "Denver"),
+    ),
+    (
+        "In 1902, the first mayor of the city, Walter Brandt, was born in Utrecht.",
+        ("Walter Brandt", "LIVES_IN", "Utrecht"),
+    ),
+    (
+        "Walter Brandt returned to Walter Brandt's home state of Oregon.",
+        ("Walter Brandt", "LIVES_IN", "Oregon"),
+    ),
+    # organisations and their places
+    ("Japan's Toshiba cut jobs.", ("Toshiba", "BASED_IN", "Japan")),
+    (
+        "The Velour Company was founded in Lyon in 1921.",
+        ("Velour", "BASED_IN", "Lyon"),
+    ),
+    (
+        "Judge Ann Vance of the Federal Court of Appeals in Boston dissented.",
+        ("Federal Court of Appeals", "BASED_IN", "Boston"),
+    ),
+    # jobs: a second object of "named", an occupation in apposition, more role nouns
+    (
+        "The board named Dana Kline publisher of the Boston Herald.",
+        ("Dana Kline", "WORKS_FOR", "Boston Herald"),
+    ),
+    (
+        "Omar Reyes, a veteran Goldman Sachs trader, was charged.",
+        ("Omar Reyes", "WORKS_FOR", "Goldman Sachs"),
+    ),
+    ("NBC anchorman Tom Brock retired.", ("Tom Brock", "WORKS_FOR", "NBC")),
 ]
 
 NOT_DRAWN = [
@@ -150,6 +193,21 @@ NOT_DRAWN = [
     ("Jack Ruby never shot Lee Oswald, his lawyer said.", ("Jack Ruby", "KILLED", "Lee Oswald")),
     # a negated verb states nothing
     ("Tom Baker does not work for Google.", ("Tom Baker", "WORKS_FOR", "Google")),
+    # a country is not in the place after "in"
+    ("Talks on Syria in Geneva stalled.", ("Syria", "LOCATED_IN", "Geneva")),
+    # where a verb did something is not where the organisation is
+    ("Oracle sued Google in Dublin last year.", ("Google", "BASED_IN", "Dublin")),
+    # someone else's birth is not the speaker's
+    ("Ruth Adler said her son was born in Vienna.", ("Ruth Adler", "LIVES_IN", "Vienna")),
+    # an envoy of a country lives where he is posted, not in it
+    (
+        "Peter Holm, the deputy ambassador of Norway, spoke first.",
+        ("Peter Holm", "LIVES_IN", "Norway"),
+    ),
+    # a customer does not work for the company
+    ("Ian Moss, a Vodafone customer, complained.", ("Ian Moss", "WORKS_FOR", "Vodafone")),
+    # an opening city that is no region holds no scene
+    ("In Paris, officials said Lyon was calm.", ("Lyon", "LOCATED_IN", "Paris")),
 ]
 
 

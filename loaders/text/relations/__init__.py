@@ -1,0 +1,80 @@
+"""Actor relations as a reader states them, from spaCy's dependency parse.
+
+Four readings, each driven by the word lists of data/relations.yaml:
+
+- descriptions of a person: a role noun before the name ("XBT spokesman Allan
+  Fitzmaurice", "Russian President Putin", "Kennedy assassin Sirhan"), in apposition
+  ("X, the chief executive of Y", "Y's chief executive, X"), after a copula ("X is the
+  foreign minister of Y") or "of" ("Felipe Gonzalez of Spain");
+- verbs, with their subject found through relative clauses, participles, conjunctions
+  and passives ("X, who heads Y", "Y, based in Z", "Y was killed by X", "X joined Y in
+  1961");
+- places: "Dayton, Ohio" (located in), "Acme Corp., Dayton" and "Z-based Y" (based
+  in), place words before an organisation or a person (based in, lives in);
+- joins: what is based in or lives in a city also is in the region the city is in.
+
+Each draft carries its role text, basis (stated or inferred) and validity: a date the
+verb governs starts ("joined ... in 1961") or ends ("left ... in 1975") it; "former"
+ends it; a present-tense statement holds when the text was written.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graphsvc.model import ActorKind
+from graphsvc.temporal.expression import TemporalExpression
+from loaders.text.events import ActorRef
+from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
+from loaders.text.relations.people import _allies, _person
+from loaders.text.relations.places import (
+    _based,
+    _commas,
+    _homes,
+    _joined,
+    _named_places,
+    _organization,
+    _place,
+    _place_nouns,
+    _places_in,
+    _scene,
+)
+from loaders.text.relations.sentence import RelationDraft, _Sentence
+from loaders.text.relations.validity import merged, relation_of
+from loaders.text.relations.verbs import _verbs
+
+__all__ = ["RelationDraft", "find_relations", "merged", "relation_of"]
+
+
+def find_relations(
+    sentence: Span,
+    actor_at: dict[int, ActorRef],
+    places: dict[str, ActorRef] | None = None,
+    expressions: list[TemporalExpression] | None = None,
+) -> list[RelationDraft]:
+    """The relations one sentence states between the actors at `actor_at` (token index
+    to actor); `expressions`: the sentence's temporal expressions (offsets relative to
+    it), to date relations a verb starts or ends; `places`: the document's places by
+    name, for demonyms."""
+    s = _Sentence(sentence, actor_at, expressions or [], places or {})
+    for i, actor in s.heads.items():
+        head = sentence.doc[i]
+        if actor.kind == ActorKind.person:
+            _person(s, head, actor)
+            _allies(s, head, actor)
+        elif actor.kind == ActorKind.organization:
+            _organization(s, head, actor)
+        elif actor.kind == ActorKind.place:
+            _place(s, head, actor)
+    _based(s)
+    _commas(s)
+    _places_in(s)
+    _scene(s)
+    _verbs(s)
+    _kill_nouns(s)
+    _adjacent_kills(s)
+    _place_nouns(s)
+    _homes(s)
+    _named_places(s)
+    _joined(s)
+    return list(s.found.values())

@@ -1,0 +1,243 @@
+"""Relations from the words that describe a person: a role before the name, an
+apposition, a copula's complement, "of"/"from"/"at" after the name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graphsvc.model import ActorKind, RelationType
+from loaders.text.events import ActorRef
+from loaders.text.relations.sentence import (
+    _COPULAS,
+    _MODIFIERS,
+    _demonym_places,
+    _kind_type,
+    _left_words,
+    _of_compound,
+    _places_after,
+    _Sentence,
+)
+from loaders.text.relations.verbs import _subjects
+
+# -- descriptions of people ---------------------------------------------------------------
+
+
+def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
+    """Nouns that describe the person at `head`: appositions either way, the
+    complement of a copula, "as" after "serve"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i not in s.actor_at and child.pos_ in ("NOUN", "PROPN"):
+            yield child
+            # "Sen. Alan Cranston, D-Calif., chairman of ...": an apposition's apposition;
+            # "a jeweler and president of Vision Seattle": its conjuncts
+            yield from (
+                c
+                for c in child.children
+                if c.dep_ in ("appos", "conj") and c.i not in s.actor_at and c.pos_ == "NOUN"
+            )
+    if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
+        yield head.head
+    post = head.head
+    named = post.dep_ == "oprd" and post.head.lemma_ in s.words.naming_verbs
+    if head.dep_ == "compound" and named and post.i not in s.actor_at:
+        yield post  # the parse reads "named Dana Kline publisher" as one noun
+    if head.dep_ in ("dobj", "oprd") and head.head.lemma_ in s.words.naming_verbs:
+        # "Acme named Jane Roe publisher of the Gazette": the verb's second object
+        for child in head.head.children:
+            if child.dep_ == "oprd" and child.i != head.i and child.i not in s.actor_at:
+                yield child
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        if verb.lemma_ in _COPULAS:
+            for child in verb.children:
+                if child.dep_ in ("attr", "acomp") and child.i not in s.actor_at:
+                    yield child
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "oprd" and child.i not in s.actor_at:
+                yield child
+
+
+def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[ActorRef, Token]]:
+    """Actors a description names: in its modifiers ("the Acme chairman", "Y's chief"),
+    after of/for/at/with/to ("chief executive of Y"), and in the noun phrase there
+    ("chairman of the Montgomery County House delegation")."""
+    found = s.modifier_actors(noun, own)
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "with", "to", "in"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            mentions = s.mentions_at(obj)
+            for appos in (c for c in obj.children if c.dep_ == "appos"):
+                mentions += s.mentions_at(appos)  # "of the opposition party, the HSLS"
+            if mentions:
+                found += [(a, w) for a, w in mentions if a != own]
+            else:
+                found += [
+                    (a, w) for a, w in s.modifier_actors(obj, own) if a.kind != ActorKind.person
+                ]
+    return found
+
+
+def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
+    """Relations from the words that describe a person."""
+    before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
+    title = None if s.hedged(before) else s.title_in(before)
+    role, shown = title if title else (None, None)
+    ended = s.ended(before)
+    types = s.words.roles.get(role or "", {})
+    occupation = next((w for w in before if w.lemma_.lower() in s.words.person_nouns), None)
+    for target, word in s.modifier_actors(head, person) + _demonym_places(s, before):
+        kind = _kind_type(types, target)
+        employer = target.kind == ActorKind.organization and kind is None and role is None
+        if employer and occupation is not None and word.i < occupation.i:
+            # "striking Eastern Airlines pilot John Paul Rosser"
+            s.add(
+                person,
+                RelationType.WORKS_FOR,
+                target,
+                role=occupation.text,
+                basis="inferred",
+                current=not ended,
+            )
+        s.add(person, kind, target, role=shown, current=not ended)
+        if target.kind == ActorKind.place and _owns_place(s, word, head):
+            # "Haitian President Aristide", "Soviet premier Mikoyan": the place is theirs
+            s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in (*s.words.place_preps, "at", "with"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            targets = [t for t, _ in s.mentions_at(obj)]
+            if not targets and role is not None:
+                # "Spokesman Dietmar Kanzer of the smaller Rollei company"
+                targets = [
+                    t for t, _ in s.modifier_actors(obj, person) if t.kind == ActorKind.organization
+                ]
+            for target in targets:
+                kind = _kind_type(types, target)
+                if kind is None and prep.lower_ in ("at", "with"):
+                    # "Fang Kaitai at the Institute of Applied Mathematics"
+                    if target.kind == ActorKind.organization:
+                        s.add(person, RelationType.WORKS_FOR, target, basis="inferred")
+                    continue
+                if kind is None and prep.lower_ == "of":
+                    # "Todd Kimberlain of the National Hurricane Center", "Gonzalez of Spain"
+                    kind = {
+                        ActorKind.organization: RelationType.WORKS_FOR,
+                        ActorKind.place: RelationType.LIVES_IN,
+                    }.get(target.kind)
+                    s.add(person, kind, target, basis="inferred", current=not ended)
+                    continue
+                s.add(person, kind, target, role=shown, current=not ended)
+                if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
+                    s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+    for noun in _descriptions(s, head):
+        words = [*_left_words(noun), noun]
+        title = None if s.hedged(words) else s.title_in([*words, *_of_compound(noun)])
+        role, shown = title if title else (None, None)
+        if role is None:
+            # "Richard Taylor, an Atlanta architect", "Libya's deputy ambassador, X"
+            for target, word in s.modifier_actors(noun, person):
+                if target.kind == ActorKind.place and _owns_place(s, word, noun):
+                    s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+                occupation = noun.lemma_.lower() in s.words.person_nouns
+                if occupation and target.kind == ActorKind.organization and word.i < noun.i:
+                    # "Daniel Dewey, another former CBOT trader": as "CBOT trader Dewey"
+                    s.add(
+                        person,
+                        RelationType.WORKS_FOR,
+                        target,
+                        role=noun.text,
+                        basis="inferred",
+                        current=not s.ended(words),
+                    )
+            _affiliation(s, noun, person, words)
+            continue
+        ended = s.ended(words)
+        targets = _described_targets(s, noun, person)
+        if not targets and noun.dep_ == "conj":
+            # "a jeweler and president of Vision Seattle": "of" hangs on "jeweler"
+            targets = _described_targets(s, noun.head, person)
+        for target, word in targets:
+            kind = _kind_type(s.words.roles[role], target)
+            s.add(person, kind, target, role=shown, current=not ended)
+            if target.kind == ActorKind.place and _owns_place(s, word, noun):
+                s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+
+
+def _affiliation(s: _Sentence, noun: Token, person: ActorRef, words: list[Token]) -> None:
+    """ "Gary Heichel, a plant physiologist with the USDA", "a research fellow at the
+    Institute": a description at or with an organisation is a job there (inferred;
+    the description is kept as the role)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or s.hedged(words):
+        return
+    for place in _places_after(s, [noun], ("from",)):
+        # "David Cicippio, an electronics technician from North Wales", "a Republican
+        # from Chicago": where a person is from is where they live (or lived)
+        s.add(person, RelationType.LIVES_IN, place, basis="inferred")
+    if noun.pos_ != "NOUN":
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target, _ in s.mentions_at(obj):
+                if target.kind == ActorKind.organization:
+                    role = " ".join(w.text for w in words if w.pos_ in ("NOUN", "ADJ"))
+                    s.add(
+                        person,
+                        RelationType.WORKS_FOR,
+                        target,
+                        role=role[:200] or None,
+                        basis="inferred",
+                        current=not s.ended(words),
+                    )
+
+
+def _owns_place(s: _Sentence, word: Token, noun: Token) -> bool:
+    """Whether a place word before a person or role is theirs ("Soviet first deputy
+    premier Mikoyan") and not another noun's ("Dallas nightclub owner Jack Ruby",
+    "Phoenix newspaper reporter")."""
+    if word.i >= noun.i:
+        return False
+    between = s.span.doc[word.i + 1 : noun.i]
+    for token in between:
+        if token.i in s.actor_at or token.pos_ in ("ADJ", "PUNCT", "NUM", "DET"):
+            continue
+        if token.lower_ in s.words.honorifics or f"{token.lower_}." in s.words.honorifics:
+            continue
+        if token.lemma_.lower() in s.words.person_nouns:
+            continue
+        plain_noun = token.pos_ in ("NOUN", "PROPN") and s.role_in([token]) is None
+        if plain_noun and not _in_role_phrase(s, token, between):
+            return False
+    return True
+
+
+def _in_role_phrase(s: _Sentence, token: Token, words: Span) -> bool:
+    """ "chief" in "chief executive": a word that is part of a longer role phrase."""
+    plain = [w.lower_ for w in words]
+    for role in s.words.roles:
+        parts = role.split()
+        if token.lower_ in parts and len(parts) > 1:
+            for i in range(len(plain) - len(parts) + 1):
+                if plain[i : i + len(parts)] == parts:
+                    return True
+    return False
+
+
+def _allies(s: _Sentence, head: Token, person: ActorRef) -> None:
+    """ "Putin backed his long-time ally Assad": the verb's subject is the ally's."""
+    if head.dep_ not in ("dobj", "pobj", "appos"):
+        return
+    nouns = [head.head] if head.dep_ == "appos" else []
+    nouns += [w for w in head.lefts if w.dep_ in _MODIFIERS]
+    if not any(n.lemma_ == "ally" for n in nouns):
+        return
+    verb = head.head if head.dep_ == "dobj" else head.head.head
+    for subject, _ in _subjects(s, verb):
+        s.add(subject, RelationType.ALLY_OF, person, role="ally")

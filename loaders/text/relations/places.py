@@ -1,0 +1,285 @@
+"""Where organisations are based and places lie: modifiers and "of"/"in" after a
+name, "Z-based Y", "City, Region" commas, "the province of X", homes, names that
+hold a place; and the joins that carry a relation up to the region a city is in."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Token
+
+from graphsvc.model import ActorKind, RelationType
+from loaders.text.demonyms import demonyms
+from loaders.text.events import ActorRef
+from loaders.text.gazetteer import place_evidence
+from loaders.text.relations.sentence import (
+    _MODIFIERS,
+    _demonym_places,
+    _left_words,
+    _places_after,
+    _runs,
+    _Sentence,
+)
+
+# -- organisations and places -------------------------------------------------------------
+
+
+def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
+    """An organisation's place: before it ("Tokyo MAINICHI SHIMBUN", "a Hong Kong
+    firm"), after of/in ("Corp. of Pittsburgh"), in an apposition about it."""
+    for target, word in s.modifier_actors(head, org):
+        if target.kind == ActorKind.place and word.i < head.i:
+            s.add(org, RelationType.BASED_IN, target, basis="inferred")
+    for child in head.lefts:
+        if child.dep_ == "poss":
+            # "Harvard University's John F. Kennedy School of Government"
+            for target, _ in s.mentions_at(child):
+                if target.kind == ActorKind.organization:
+                    s.add(org, RelationType.PART_OF, target)
+                elif target.kind == ActorKind.place:
+                    # "Algeria's ruling party", "Japan's Sony": the place owns the name
+                    s.add(org, RelationType.BASED_IN, target, basis="inferred")
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
+    for noun in appositions:
+        for target, _ in s.modifier_actors(noun, org):
+            if target.kind == ActorKind.place:
+                s.add(org, RelationType.BASED_IN, target, basis="inferred")
+    for target in _places_after(s, [*s.mention_tokens(head), *appositions], ("of", "in")):
+        s.add(org, RelationType.BASED_IN, target)
+
+
+def _place(s: _Sentence, head: Token, place: ActorRef) -> None:
+    """A place in another: "Haifa in northern Israel", "Serbia's Kosovo"."""
+    for target in _places_after(s, s.mention_tokens(head), ("in",)):
+        if target != place and not _is_country(place):
+            s.add(place, RelationType.LOCATED_IN, target)
+    for child in head.lefts:
+        if child.dep_ == "poss":
+            for target, _ in s.mentions_at(child):
+                if target.kind == ActorKind.place and target != place and not _is_country(place):
+                    s.add(place, RelationType.LOCATED_IN, target)
+
+
+def _based(s: _Sentence) -> None:
+    """ "New Orleans-based Popeyes": a place, a hyphen, "based", then the organisation."""
+    for token in s.span:
+        if token.lower_ != "based" or token.i < s.span.start + 2:
+            continue
+        if token.nbor(-1).text not in ("-", "\u2010", "\u2011"):
+            continue
+        place = s.actor(token.nbor(-2))
+        if place is None or place.kind != ActorKind.place:
+            continue
+        noun = token.head
+        while noun.i < s.span.end - 1 and noun.i not in s.actor_at and noun.dep_ in _MODIFIERS:
+            noun = noun.head
+        for candidate in (noun, *noun.rights):
+            actor = s.actor(candidate)
+            if actor is not None and actor.kind == ActorKind.organization:
+                s.add(actor, RelationType.BASED_IN, place)
+                break
+
+
+def _regionlike(s: _Sentence, place: ActorRef, token: Token) -> bool:
+    evidence = place_evidence(place.name) or ""
+    text = s.span.doc[token.i : token.i + 3].text.lower()
+    return (
+        any(k in evidence for k in ("country", "subdivision", "continent"))
+        or place.name.lower() in s.words.regions
+        or any(text.startswith(r) for r in s.words.regions)
+    )
+
+
+def _commas(s: _Sentence) -> None:
+    """ "Dayton, Ohio": a place then, after one comma, a region it is in; an
+    organisation then a place is based there ("Pepperell Inc., West Point, Ga.").
+    Not in a list of places ("Oklahoma, Arizona and Texas")."""
+    runs = _runs(s)
+    doc = s.span.doc
+    starting = {start: n for n, (_, start, _) in enumerate(runs)}
+    for n, (first, _, end) in enumerate(runs):
+        if end + 2 >= s.span.end or doc[end + 1].text != ",":
+            continue
+        m = starting.get(end + 2)
+        if m is None:
+            continue
+        second = runs[m][0]
+        if second.kind != ActorKind.place or second == first or _in_list(s, runs, n, m):
+            continue
+        if first.kind == ActorKind.place:
+            if _regionlike(s, second, doc[end + 2]) and not _is_country(first):
+                s.add(first, RelationType.LOCATED_IN, second)
+                # "Salida and Gunnison, Colorado": both are in Colorado
+                previous = runs[n - 1] if n > 0 else None
+                joined = previous is not None and [
+                    t.lower_ for t in doc[previous[2] + 1 : runs[n][1]]
+                ] in (["and"], ["or"])
+                if joined and previous[0].kind == ActorKind.place and not _is_country(previous[0]):
+                    s.add(previous[0], RelationType.LOCATED_IN, second, basis="inferred")
+        elif first.kind == ActorKind.organization:
+            s.add(first, RelationType.BASED_IN, second)
+
+
+def _places_in(s: _Sentence) -> None:
+    """ "Haifa in northern Israel", "Gosforth in northeast England": a place, "in",
+    compass words, then a place it lies in, however the parse hangs the "in"; a
+    facility before "in" is located there too ("St. Nicholas Hospital in Gosforth"),
+    another organisation based there."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for (first, _, end), (second, start, _) in pairwise(runs):
+        if second.kind != ActorKind.place or first == second:
+            continue
+        between = list(doc[end + 1 : start])
+        if not between or between[0].lower_ != "in":
+            continue
+        if any(w.lower_ not in s.words.compass for w in between[1:]):
+            continue
+        if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
+            s.add(first, RelationType.LOCATED_IN, second)
+        elif first.kind == ActorKind.organization and between[0].head.pos_ not in ("VERB", "AUX"):
+            # "the Court of Appeals in New York City", "Cox Packing Co. in Devine": an
+            # "in" that a verb does not take ("sued Acme in Paris" is where it sued)
+            s.add(first, RelationType.BASED_IN, second, basis="inferred")
+
+
+def _scene(s: _Sentence) -> None:
+    """ "In Colorado, 13 inches of snow fell in Denver": a sentence set in a region by
+    its opening "In <region>," places the towns it names there (inferred). Countries,
+    states and regions named later are left alone: they are not parts of the scene."""
+    runs = _runs(s)
+    if not runs:
+        return
+    region, start, end = runs[0]
+    doc = s.span.doc
+    opening = start == s.span.start + 1 and doc[s.span.start].lower_ == "in"
+    if not opening or region.kind != ActorKind.place or end + 1 >= s.span.end:
+        return
+    if doc[end + 1].text != "," or not _regionlike(s, region, doc[start]):
+        return
+    for place, first, _ in runs[1:]:
+        town = place.kind == ActorKind.place and place != region
+        if town and not _regionlike(s, place, doc[first]):
+            s.add(place, RelationType.LOCATED_IN, region, basis="inferred")
+
+
+def _in_list(s: _Sentence, runs: list[tuple[ActorRef, int, int]], n: int, m: int) -> bool:
+    """Whether mentions n and m (after a comma) are items of a list: a place right
+    before n after a comma, or one after m after "and", "or" or a comma."""
+    doc = s.span.doc
+    _, start, _ = runs[n]
+    before = n > 0 and runs[n - 1][2] == start - 2 and doc[start - 1].text == ","
+    if before and runs[n - 1][0].kind == ActorKind.place:
+        return True
+    _, _, end = runs[m]
+    if m + 1 < len(runs):
+        _, nxt, _ = runs[m + 1]
+        gap = [t.lower_ for t in doc[end + 1 : nxt]]
+        if (
+            gap in (["and"], ["or"], [",", "and"], [",", "or"], [","])
+            and runs[m + 1][0].kind == ActorKind.place
+        ):
+            return not (gap == [","] and _regionlike(s, runs[m + 1][0], doc[nxt]))
+    return False
+
+
+def _is_country(place: ActorRef) -> bool:
+    return "country" in (place_evidence(place.name) or "")
+
+
+def _place_nouns(s: _Sentence) -> None:
+    """ "Serbia's southern province of Kosovo", "the Chinese city of Harbin": the place
+    after "of" is in the place that owns the noun."""
+    for token in s.span:
+        if token.lemma_.lower() not in s.words.place_nouns or token.i in s.actor_at:
+            continue
+        outer = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
+        outer += [a for a, _ in _demonym_places(s, _left_words(token))]
+        if not outer:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for inner, _ in s.mentions_at(obj):
+                        if inner.kind == ActorKind.place:
+                            s.add(inner, RelationType.LOCATED_IN, outer[0])
+
+
+def _home_noun(s: _Sentence, token: Token) -> bool:
+    """ "hometown", "home", and a place noun a "home" modifies ("his home state")."""
+    lemma = token.lemma_.lower()
+    if lemma in s.words.home_nouns:
+        return True
+    return lemma in s.words.place_nouns and any(
+        c.lower_ == "home" for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
+    )
+
+
+def _homes(s: _Sentence) -> None:
+    """ "Nelson's hometown of Abbott", "her Germantown home" with a named owner: the
+    owner lives there (inferred)."""
+    for token in s.span:
+        if token.i in s.actor_at or not _home_noun(s, token):
+            continue
+        owners = [
+            a
+            for child in token.children
+            if child.dep_ == "poss"
+            for a, _ in s.mentions_at(child)
+            if a.kind == ActorKind.person
+        ]
+        if not owners:
+            continue
+        places = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
+        places += _places_after(s, [token], ("of",))
+        # "Abbott, Willie Nelson's hometown": the noun in apposition to the place
+        places += [a for a, _ in s.mentions_at(token) if a.kind == ActorKind.place]
+        for owner in owners:
+            for place in places:
+                s.add(owner, RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _named_places(s: _Sentence) -> None:
+    """An organisation whose name holds a place the sentence names ("Shanghai Opera",
+    "Chinese Foreign Ministry" where China is named): based there, inferred."""
+    here = {a.name.lower(): a for a in s.heads.values() if a.kind == ActorKind.place}
+    names = demonyms()
+    for org in {a.id: a for a in s.heads.values() if a.kind == ActorKind.organization}.values():
+        words = org.name.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size]).lower()
+                place = here.get(phrase)
+                if place is None and size == 1 and names.get(phrase) in s.places:
+                    candidate = s.places[names[phrase]]
+                    place = candidate if candidate in here.values() else None
+                if place is not None:
+                    s.add(org, RelationType.BASED_IN, place, basis="inferred")
+
+
+# -- joins --------------------------------------------------------------------------------
+
+
+def _joined(s: _Sentence) -> None:
+    """What is in a city is in the region the city is in ("Pepperell, based in West
+    Point, Ga.": based in Georgia too); inferred, from two relations of the sentence."""
+    parts = [d for d in s.found.values() if d.type == RelationType.PART_OF]
+    for draft in list(s.found.values()):
+        if draft.type == RelationType.WORKS_FOR:
+            for part in parts:
+                if part.source == draft.target:
+                    # who works for a school of Harvard works for Harvard
+                    s.add(draft.source, RelationType.WORKS_FOR, part.target, basis="inferred")
+    located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
+    for draft in list(s.found.values()):
+        if draft.type not in (
+            RelationType.BASED_IN,
+            RelationType.LIVES_IN,
+            RelationType.LOCATED_IN,
+        ):
+            continue
+        for place in located:
+            if place.source == draft.target and place.target != draft.source:
+                s.add(
+                    draft.source, draft.type, place.target, basis="inferred", current=draft.current
+                )

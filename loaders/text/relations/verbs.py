@@ -1,0 +1,192 @@
+"""Relations a verb states, with its subject found through relative clauses,
+participles, conjunctions and passives; and "X is in Y" / "X is from Y"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphsvc.model import ActorKind, RelationType
+from loaders.text.events import ActorRef
+from loaders.text.relation_words import VerbFrame
+from loaders.text.relations.sentence import (
+    _PRESENT,
+    _RELATIVE,
+    _kind_type,
+    _Sentence,
+)
+
+# -- verbs --------------------------------------------------------------------------------
+
+
+def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef, Token]]:
+    """Who the verb is about: its subject, or, for a relative clause, participle,
+    conjunct, complement or gerund, the noun or subject it inherits."""
+    if depth > 4:
+        return []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
+            return s.mentions_at(child) or _wielders(s, child, depth)
+    if verb.dep_ in ("relcl", "acl"):
+        return s.mentions_at(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
+        return _subjects(s, verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _subjects(s, verb.head.head, depth + 1)
+    if verb.dep_ in ("acomp", "prep") and verb.head.i != verb.i:
+        return _subjects(s, verb.head, depth + 1)  # "pleaded guilty to killing Y"
+    return []
+
+
+def _wielders(s: _Sentence, noun: Token, depth: int) -> list[tuple[ActorRef, Token]]:
+    """Who used the weapon a clause names as its subject: "X fired the shots that
+    killed Y", "the bomb X planted killed Y"."""
+    if noun.lemma_.lower() not in s.words.instruments:
+        return []
+    if noun.dep_ == "dobj":
+        return _subjects(s, noun.head, depth + 1)
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            return _subjects(s, child, depth + 1)
+    return []
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _objects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    """The verb's objects; a verb without one shares its conjunct's ("shot and
+    mortally wounded Oswald")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr"):
+            found += s.mentions_at(child)
+    if not found:
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB":
+                return _objects(s, child)
+    return found
+
+
+def _unreal(s: _Sentence, verb: Token) -> bool:
+    """ "tried to kill", "refused to join": the verb is what someone meant to do."""
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in s.words.unreal_heads
+    )
+
+
+def _agents(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    found = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found += s.mentions_at(obj)
+    return found
+
+
+def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tuple[ActorRef, Token]]:
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found += s.mentions_at(obj)
+        if child.dep_ in ("prt", "advmod") and child.i + 1 < s.span.end:
+            nxt = child.nbor(1)
+            if nxt.dep_ == "prep" and nxt.lower_ in preps and nxt.head == verb:
+                continue  # counted above as the verb's own child
+    return found
+
+
+def _unparsed_subjects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+    """Who a place or employer verb is about when the parse gives no named subject:
+    a name in apposition inside the subject ("the 20th president of the United States,
+    James Garfield, was born in Orange"), or, for a participle with no subject at all
+    ("Born in 1913 in Omaha", "Gerald Ford: Born ... in Omaha"), the sentence's only
+    person."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        return [
+            (a, w)
+            for w in subject.subtree
+            if w.dep_ == "appos" and (a := s.actor(w)) is not None and a.kind == ActorKind.person
+        ]
+    if verb.tag_ not in ("VBN", "VBG") or verb.dep_ in ("relcl", "acl"):
+        return []
+    people = {a.id: (a, s.span.doc[i]) for i, a in s.heads.items() if a.kind == ActorKind.person}
+    return list(people.values()) if len(people) == 1 else []
+
+
+def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
+    if frame.requires and not any(w.lower_ in frame.requires for w in verb.subtree):
+        return
+    passive = _passive(verb)
+    subjects = _subjects(s, verb)
+    if frame.preps and not subjects:
+        subjects = _unparsed_subjects(s, verb)
+    if frame.preps:
+        objects = _prep_objects(s, verb, frame.preps)
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            objects += s.mentions_at(verb.head)  # "Minnesota, where she was born"
+            subjects = [m for m in subjects if m[1] != verb.head]
+        pairs = [(a, b) for a, _ in subjects for b, _ in objects]
+    elif passive:
+        pairs = [(a, b) for a, _ in _agents(s, verb) for b, _ in subjects]
+    else:
+        pairs = [(a, b) for a, _ in subjects for b, _ in _objects(s, verb)]
+    if frame.reverse:
+        pairs = [(b, a) for a, b in pairs]
+    current = True if verb.tag_ in _PRESENT or _present_copula(verb) else None
+    if any(c.dep_ == "neg" for c in verb.children) or _unreal(s, verb):
+        return
+    for source, target in pairs:
+        if source.kind not in frame.source:
+            continue
+        s.add(
+            source,
+            _kind_type(frame.types, target),
+            target,
+            basis=frame.basis,
+            when=verb,
+            starts=frame.starts,
+            ends=frame.ends,
+            current=current,
+        )
+
+
+def _present_copula(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT for c in verb.children)
+
+
+def _verbs(s: _Sentence) -> None:
+    frames = s.words.frames_by_lemma
+    for token in s.span:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        for frame in frames.get(token.lemma_.lower(), ()):
+            _verb(s, token, frame)
+    _copula_places(s)
+
+
+def _copula_places(s: _Sentence) -> None:
+    """ "Rome is in Lazio": a place or an organisation, "be in", a place; "Madonna is
+    from Bay City": a person lives (or lived) there."""
+    for token in s.span:
+        if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        for source, _ in _subjects(s, token):
+            for target, _ in _prep_objects(s, token, frozenset({"from"})):
+                if source.kind == ActorKind.person and target.kind == ActorKind.place:
+                    s.add(source, RelationType.LIVES_IN, target, basis="inferred")
+            for target, _ in _prep_objects(s, token, frozenset({"in"})):
+                if target.kind != ActorKind.place:
+                    continue
+                if source.kind == ActorKind.place:
+                    s.add(source, RelationType.LOCATED_IN, target, current=True)
+                elif source.kind == ActorKind.organization:
+                    s.add(source, RelationType.BASED_IN, target, current=True)
