@@ -37,11 +37,14 @@ def _seconds(call: Callable[[], object]) -> float:
 
 
 def _growth(make: Callable[[int], Callable[[], object]], small: int, times: int = 4) -> float:
-    """How much longer the work takes on `times` x the input than on the input, each the
-    best of three runs: a ratio measured in one run, so a busy machine slows both sides
+    """How much longer the work takes on `times` x the input than on the input: the best
+    of five runs each, taken in turns so a busy spell of the machine slows both sides
     (linear work grows about `times`-fold, quadratic work `times`**2-fold)."""
-    quick = min(_seconds(make(small)) for _ in range(3))
-    slow = min(_seconds(make(small * times)) for _ in range(3))
+    quick_call, slow_call = make(small), make(small * times)
+    quick = slow = float("inf")
+    for _ in range(5):
+        quick = min(quick, _seconds(quick_call))
+        slow = min(slow, _seconds(slow_call))
     return slow / max(quick, 1e-4)
 
 
@@ -64,7 +67,7 @@ def test_a_9900_character_run_on_sentence_loads_in_linear_time(warm: None) -> No
         article = Article(published=date(2016, 1, 22), text=_run_on(length))
         return lambda: extract(article, MODEL)
 
-    assert _growth(load, 2_475) < 8  # a quadratic step would make it about 16
+    assert _growth(load, 2_475) < 10  # a quadratic step would make it about 16
     text = _run_on(9_900)
     batch = [extract(Article(published=date(2016, 1, 22), text=text), MODEL)]
     assert {e.when.start.year for e in batch[0].events if e.when} == {2015}
@@ -111,12 +114,12 @@ def test_a_long_run_of_capitalised_words_is_scanned_in_linear_time() -> None:
         text = "Vladimir Putin " * count + "(VP)"
         return lambda: resolve_actors([], text)
 
-    assert _growth(scan, 1_000) < 8
+    assert _growth(scan, 2_000) < 10
 
 
 def test_the_chrome_check_of_a_long_line_is_linear() -> None:
     sentence = "The minister is committed to reform and to common sense. "
-    assert _growth(lambda count: lambda: article_spans(sentence * count), 1_000) < 8
+    assert _growth(lambda count: lambda: article_spans(sentence * count), 4_000) < 10
     line = sentence * 4_000
     chrome = "Newsweek is committed to challenging conventional wisdom and common ground."
     assert article_spans(f"{chrome}\n{line}") == [(len(chrome) + 1, len(chrome) + 1 + len(line))]
@@ -139,7 +142,7 @@ def test_many_distinct_names_cluster_in_linear_time() -> None:
         mentions, text = _distinct_names(count)
         return lambda: resolve_actors(mentions, text)
 
-    assert _growth(cluster, 1_000) < 8
+    assert _growth(cluster, 2_000) < 10
     mentions, text = _distinct_names(4_000)
     clusters = resolve_actors(mentions, text)
     assert clusters[4_000 + 7] is clusters[7]  # the lone surname joins its full name
