@@ -38,6 +38,7 @@ from graphsvc.api.routes import (
     timeline,
 )
 from graphsvc.errors import StoreUnavailable
+from graphsvc.heap import freeze_loaded_heap
 from graphsvc.settings import Settings, get_settings
 from graphsvc.store import GraphStore, open_store
 
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             except StoreUnavailable as exc:
                 # Serve anyway: /health answers, /ready says 503 until the store is back.
                 log.warning("store not ready at start-up: %s", exc.detail)
+            freeze_loaded_heap()  # the serving process: its store's graph is loaded
         try:
             yield
         finally:

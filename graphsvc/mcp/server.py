@@ -16,6 +16,7 @@ from mcp.server.mcpserver import MCPServer
 
 from graphsvc.api.auth import log_access_model
 from graphsvc.errors import StoreUnavailable
+from graphsvc.heap import freeze_loaded_heap
 from graphsvc.mcp import resources, tools
 from graphsvc.mcp.sessions import pooled_app, sdk_app
 from graphsvc.settings import Settings
@@ -59,6 +60,7 @@ def opened_store(settings: Settings) -> Iterator[GraphStore]:
         store.start()
     except StoreUnavailable as exc:
         log.warning("store not ready at start-up: %s", exc.detail)
+    freeze_loaded_heap()  # a server process: its store's graph is loaded
     try:
         yield store
     finally:

@@ -5,12 +5,12 @@ encode it; store answers are already of that model, so the routes that matter fo
 speed hand back the bytes of pydantic-core's serialiser instead (the route keeps its
 `response_model` for the OpenAPI schema). Same fields, same values, compact JSON.
 
-A store that keeps answers (the embedded one: `AnswerCache`) hands the same page object
-to every reader until a write touches it, so its bytes are kept beside it here too.
-Such a store also answers from memory: while nothing forces it to reload from disk
-(`answers_from_memory`), the route calls it on the event loop, not through the thread
-pool (a hop costs more than a cached answer). Other stores (Neo4j: network I/O) are
-always called from the pool.
+A store that keeps answers (`GraphStore.keeps_answers`; both do) hands the same page
+object to every reader while nothing it shows changed, so its bytes are kept beside it
+here too. While a store answers from memory (`GraphStore.answers_from_memory`: the
+embedded one with nothing to reload), the route calls it on the event loop, not through
+the thread pool (a hop costs more than a kept answer); Neo4j (network I/O) is always
+called from the pool.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel
+
+from graphsvc.store.base import GraphStore
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -64,17 +66,15 @@ def json_answer(model: BaseModel, *, kept: bool = False) -> JsonAnswer:
     return JsonAnswer(model.model_dump_json())
 
 
-def keeps_answers(store: object) -> bool:
-    """Whether the store hands out the same answer objects until a write (and answers
-    from memory): see `EmbeddedStore.answers_from_memory`."""
-    return hasattr(store, "answers_from_memory")
+def keeps_answers(store: GraphStore) -> bool:
+    """Whether the store hands out the same answer objects until a write."""
+    return store.keeps_answers
 
 
-async def ask(store: object, call: Callable[..., M], *args: Any, short: bool = True) -> M:
+async def ask(store: GraphStore, call: Callable[..., M], *args: Any, short: bool = True) -> M:
     """`call(*args)` on the store: here, when the store answers from memory right now
     and the question is `short` (one actor's answers, not a scan of every event); in
     the thread pool otherwise (I/O, a reload from disk, a write in progress)."""
-    ready: Callable[[], bool] | None = getattr(store, "answers_from_memory", None)
-    if short and ready is not None and ready():
+    if short and store.answers_from_memory():
         return call(*args)
     return await run_in_threadpool(call, *args)

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from graphsvc.adhoc.guard import check_read_only
-from graphsvc.adhoc.params import check_request
-from graphsvc.adhoc.shape import check_shape
 from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.deps import SettingsDep, StoreDep
+from graphsvc.cypher_guard.guard import check_read_only
+from graphsvc.cypher_guard.params import check_request
+from graphsvc.cypher_guard.shape import check_shape
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS
 from graphsvc.settings import Settings
 from graphsvc.store.base import GraphStore
