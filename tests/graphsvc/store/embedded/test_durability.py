@@ -19,7 +19,7 @@ from graphsvc.store.base import TimelineQuery
 from graphsvc.store.embedded import DATABASE_FILE, EmbeddedStore
 from tests.graphsvc.store.embedded import write_batches
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 
 
 def _kill_writer_after(data_dir: Path, acks_wanted: int, extra_delay: float) -> list[int]:

@@ -17,6 +17,7 @@ from graphsvc.model import (
     When,
 )
 from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.embedded.filters import event_filter, undated_filter
 from graphsvc.store.embedded.memory import MemoryGraph
 from graphsvc.store.embedded.removals import Removals
 
@@ -163,7 +164,7 @@ def test_unfiltered_timeline_counts_come_from_totals_and_match_a_scan() -> None:
         TimelineQuery(factualities=("possible", "reported"), undated=True),
         TimelineQuery(factualities=("asserted", "asserted")),
     ):
-        keep, undated = graph._filter(query), graph._undated_filter(query)
+        keep, undated = event_filter(graph.events, query), undated_filter(graph.events, query)
         scanned = sum(1 for key in graph._event_order if keep(key))
         scanned_undated = sum(1 for key in graph._event_order if undated(key))
         assert graph._unfiltered_counts(query) == (scanned, scanned_undated)
