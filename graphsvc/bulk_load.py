@@ -64,10 +64,22 @@ class FileReport:
     failed: list[tuple[str, GraphsvcError]] = field(default_factory=list)
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
+def _outside(path: Path, root: Path) -> Path | None:
+    """Where `path` really is when a symlink on its way leads out of `root`, else None."""
+    real = path.resolve()
+    return None if real.is_relative_to(root.resolve()) else real
+
+
+def expand(
+    paths: Iterable[Path],
+    follow_symlinks: bool = False,
+    on_skip: Callable[[Path, str], None] | None = None,
+) -> list[Path]:
     """Files as given; a folder becomes its loadable files (recursively, sorted), less
     an articles.jsonl that sits beside article files (their metadata), hidden files and
-    folders, and `node_modules`."""
+    folders, and `node_modules`. A symlink in a folder that leads out of it is left out
+    (`on_skip` hears why) unless `follow_symlinks`: loading a folder must not read and
+    serve files that live elsewhere (a linked key or password file)."""
     files: list[Path] = []
     for path in paths:
         if not path.is_dir():
@@ -75,9 +87,23 @@ def expand(paths: Iterable[Path]) -> list[Path]:
             continue
         found = sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p, path))
         found = [p for p in found if p.suffix.lower() in LOADABLE_SUFFIXES]
+        if not follow_symlinks:
+            kept = []
+            for file in found:
+                real = _outside(file, path)
+                if real is None:
+                    kept.append(file)
+                elif on_skip is not None:
+                    on_skip(file, f"a symlink to {real}, outside {path}")
+            found = kept
         with_articles = {p.parent for p in found if p.suffix.lower() in ARTICLE_SUFFIXES}
         files += [p for p in found if not (p.name == SIDECAR and p.parent in with_articles)]
     return files
+
+
+def _unreadable(path: Path, exc: OSError) -> InvalidInput:
+    """A file that went away or cannot be read since the load began: its own failure."""
+    return InvalidInput(f"{path}: cannot read it: {exc.strerror or exc}")
 
 
 def _kind(path: Path) -> str:
@@ -103,10 +129,13 @@ def count_units(files: Iterable[Path]) -> int:
     """How many units `units` will make: the progress bar's total."""
     total = 0
     for path in files:
-        if _kind(path) == "article-lines":
-            total += sum(1 for line in path.read_bytes().splitlines() if line.strip())
-        else:
-            total += 1
+        try:
+            if _kind(path) == "article-lines":
+                total += sum(1 for line in path.read_bytes().splitlines() if line.strip())
+                continue
+        except OSError:
+            pass  # counted as one unit: the load reports it as a failure
+        total += 1
     return total
 
 
@@ -116,6 +145,8 @@ def _article_unit(path: Path, where: str, make: Callable[[], object]) -> Unit:
         return Unit(path, where, prepared=prepare(article))  # type: ignore[arg-type]
     except GraphsvcError as exc:
         return Unit(path, where, error=exc)
+    except OSError as exc:
+        return Unit(path, where, error=_unreadable(path, exc))
 
 
 def _line_article(path: Path, number: int, line: bytes, mode: object) -> object:
@@ -138,7 +169,12 @@ def _records(path: Path) -> GraphBatch:
 def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]:
     """What the files hold, in order, each article checked and cut into paragraphs."""
     for path in files:
-        kind = _kind(path)
+        try:
+            kind = _kind(path)
+            lines = path.read_bytes().splitlines() if kind == "article-lines" else []
+        except OSError as exc:
+            yield Unit(path, str(path), error=_unreadable(path, exc))
+            continue
         if kind == "timeline":
             yield Unit(path, str(path), batch=lambda p=path: parse_timeline_export(p.read_bytes()))
         elif kind == "unsupported":
@@ -148,7 +184,7 @@ def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]
         elif kind == "article":
             yield _article_unit(path, str(path), lambda p=path: read_article_file(p, overrides))
         else:
-            for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+            for number, line in enumerate(lines, start=1):
                 if line.strip():
                     where = f"{path} line {number}"
                     yield _article_unit(
@@ -180,6 +216,15 @@ def parsed_ahead(
     yield from window
 
 
+def _read(unit: Unit) -> GraphBatch:
+    """A records file's or timeline export's batch, read now (the file may be gone)."""
+    assert unit.batch is not None
+    try:
+        return unit.batch()
+    except OSError as exc:
+        raise _unreadable(unit.path, exc) from exc
+
+
 def write_all(
     items: Iterable[Unit],
     store: GraphStore,
@@ -200,8 +245,7 @@ def write_all(
                 docs, mentions = parsed()
                 batch = build(unit.prepared, docs, resolver, mentions)
             else:
-                assert unit.batch is not None
-                batch = unit.batch()
+                batch = _read(unit)
             result = store.write_batch(batch)
         except GraphsvcError as exc:
             report.failed.append((unit.where, exc))

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -119,6 +120,14 @@ def load(
             "this process, in file order, so the graph is the same for any number.",
         ),
     ] = 1,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Also load files a folder links to outside itself (skipped by default, "
+            "each with a line saying so).",
+        ),
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Load records or articles; each records file or article is written whole or not at all."""
@@ -129,7 +138,12 @@ def load(
         "mode": mode.value if mode else None,
     }
     settings = _settings(data_dir)
-    paths = bulk_load.expand(files)
+
+    def skipped(path: Path, why: str) -> None:
+        line = escape(f"{path}: {why} (--follow-symlinks loads it)")
+        err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
+
+    paths = bulk_load.expand(files, follow_symlinks, on_skip=skipped)
     total = bulk_load.count_units(paths)
     progress = Progress(
         TextColumn("{task.description}"),

@@ -139,6 +139,13 @@ class Settings(BaseSettings):
     cypher_row_limit: int = Field(
         default=1000, ge=1, le=100_000, description="Most rows POST /cypher returns."
     )
+    cypher_max_answer_bytes: int = Field(
+        default=8_000_000,
+        ge=1_000,
+        le=1_000_000_000,
+        description="Most bytes of JSON rows a POST /cypher answer may carry, counted as "
+        "rows arrive; past it the query is stopped (413).",
+    )
     cypher_max_query_chars: int = Field(
         default=10_000,
         ge=100,
@@ -166,6 +173,20 @@ class Settings(BaseSettings):
         le=65_536,
         description="Memory an embedded POST /cypher child may allocate beyond what it "
         "shares with the server (its address-space limit); past it the query fails (400).",
+    )
+    ingest_timeout_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="Longest one POST /documents extraction may run; past it the child "
+        "process doing it is killed and the answer is 408, with nothing written.",
+    )
+    ingest_memory_mb: int = Field(
+        default=2048,
+        ge=64,
+        le=65_536,
+        description="Memory one POST /documents extraction may allocate beyond what its "
+        "child process shares with the server (its address-space limit); 413 past it.",
     )
     max_text_param_chars: int = Field(
         default=500,

@@ -1,5 +1,6 @@
 """CSV export: one row an event, UTF-8 with a byte-order mark and full quoting so
-spreadsheets open it as written."""
+spreadsheets open it as written; a cell a spreadsheet would run as a formula starts
+with `'` (see `neutralise.spreadsheet_cell`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
+from graphsvc.export.neutralise import spreadsheet_cell
 from graphsvc.views import EventView
 
 COLUMNS = [
@@ -32,8 +34,11 @@ COLUMNS = [
 
 
 def _row(values: list[object]) -> str:
+    # Quoting keeps commas and line breaks inside a cell; it does not stop a formula,
+    # hence the quote mark on every cell that would start one.
+    cells = [spreadsheet_cell(str(value)) for value in values]
     buffer = io.StringIO()
-    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(values)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
 
 

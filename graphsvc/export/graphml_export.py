@@ -4,6 +4,10 @@ Actors and events are nodes (`node_type`, actor `kind`, event `type` and dates a
 attributes); each participation is an edge from actor to event with its role. Written
 element by element with lxml's incremental writer, so a large export never builds the
 whole tree (networkx's own writer does); networkx reads the result back.
+
+Every value goes through `neutralise.plain_text` first: XML 1.0 cannot hold most
+control characters even as `&#1;`, and lxml refuses them in the middle of the stream,
+which would cut the download short after a 200.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from lxml import etree
 
 from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
+from graphsvc.export.neutralise import plain_text
 from graphsvc.views import EventView, ParticipantView
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -40,13 +45,13 @@ KEYS: tuple[tuple[str, str, str], ...] = (
 def _element(tag: str, attributes: dict[str, str], data: dict[str, object]) -> etree._Element:
     # Plain tags: written inside the <graphml xmlns=...> element, they take its default
     # namespace without repeating the declaration on every element.
-    element = etree.Element(tag, attributes)
+    element = etree.Element(tag, {name: plain_text(v) for name, v in attributes.items()})
     element.tail = "\n"
     for key, value in data.items():
         if value is None:
             continue
         item = etree.SubElement(element, "data", key=key)
-        item.text = str(value).lower() if isinstance(value, bool) else str(value)
+        item.text = str(value).lower() if isinstance(value, bool) else plain_text(str(value))
     return element
 
 
@@ -93,7 +98,7 @@ def write(
             graph_attributes = {"id": "timeline", "edgedefault": "directed"}
             with xml.element("graph", graph_attributes):
                 description = _element("desc", {}, {})
-                description.text = title
+                description.text = plain_text(title)
                 xml.write(description)
                 yield drain()
                 for index, event in enumerate(events):

@@ -1,5 +1,10 @@
 """iCalendar export (RFC 5545, via `icalendar`): all-day events, DTEND exclusive, weeks
-and months as multi-day events; approximate dates are marked in the summary."""
+and months as multi-day events; approximate dates are marked in the summary.
+
+Text goes through `neutralise.plain_text`: RFC 5545 allows no control character in
+text but HTAB (line breaks are written escaped, as `\\n`), and a NUL or ESC passed to
+a calendar program is at best shown as garbage.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from icalendar import Calendar, Event
 
 from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
+from graphsvc.export.neutralise import plain_text
 from graphsvc.model import utc_now
 from graphsvc.views import EventView
 
@@ -21,7 +27,7 @@ def write(
     calendar = Calendar()
     calendar.add("prodid", "-//graphsvc//timeline export//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", plain_text(title))
     head = calendar.to_ical().decode()
     stamp = utc_now().replace(microsecond=0)  # RFC 5545: when this calendar was written, UTC
     yield head.removesuffix("END:VCALENDAR\r\n")
@@ -31,7 +37,7 @@ def write(
         item = Event()
         item.add("uid", f"{event.id}@graphsvc")
         mark = "~ " if event.approximate else ""
-        item.add("summary", f"{mark}{event.summary}")
+        item.add("summary", plain_text(f"{mark}{event.summary}"))
         item.add("dtstart", event.start)
         item.add("dtend", event.end + timedelta(days=1))
         item.add("dtstamp", stamp)
@@ -40,6 +46,6 @@ def write(
             f"{event.type.value}; {event.precision}; EDTF {edtf_of(event)}; date basis {basis}"
         ]
         detail += [f"{s.document}: {s.sentence}" for s in event.sources]
-        item.add("description", "\n".join(detail))
+        item.add("description", plain_text("\n".join(detail)))
         yield item.to_ical().decode()
     yield "END:VCALENDAR\r\n"

@@ -1,10 +1,17 @@
 """TimelineJS3 JSON: a title slide and one slide an event, with dates holding only the
-parts the precision supports (a month-precision event has no day)."""
+parts the precision supports (a month-precision event has no day).
+
+TimelineJS puts every text field (headline, text, group, captions) into the page as
+HTML, so each piece of stored text is HTML-escaped here: a summary holding
+`<img src=...>` shows as those characters, never as an image or a link. Only the
+markup this module writes itself (`<p>`, `<blockquote>`) is HTML.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from html import escape
 
 import orjson
 
@@ -37,16 +44,16 @@ def slide(event: EventView) -> dict | None:
     mark = " (approximate)" if event.approximate else ""
     if event.date_basis in INFERRED:
         mark += f" (date inferred: {INFERRED[event.date_basis]})"
-    people = ", ".join(p.name for p in event.participants)
-    sources = "".join(f"<blockquote>{s.sentence}</blockquote>" for s in event.sources[:3])
+    people = escape(", ".join(p.name for p in event.participants))
+    sources = "".join(f"<blockquote>{escape(s.sentence)}</blockquote>" for s in event.sources[:3])
     result = {
         "unique_id": event.id.replace(":", "-"),
         "start_date": _date(event.start, event.precision),
         "text": {
-            "headline": event.summary,
-            "text": f"<p>{event.date_text or ''}{mark} · {people}</p>{sources}",
+            "headline": escape(event.summary),
+            "text": f"<p>{escape(event.date_text or '')}{mark} · {people}</p>{sources}",
         },
-        "group": event.type.value,
+        "group": escape(event.type.value),
     }
     if event.end != event.start:
         result["end_date"] = _date(event.end, event.precision)
@@ -57,7 +64,8 @@ def write(
     events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
 ) -> Iterator[str]:
     """`citations` is unused: this format does not name its sources' documents."""
-    head = {"text": {"headline": title, "text": "Exported from graphsvc"}}
+    # The title names the actor, whose name is stored text like any other.
+    head = {"text": {"headline": escape(title), "text": "Exported from graphsvc"}}
     yield '{"title": ' + orjson.dumps(head).decode() + ', "events": ['
     first = True
     for event in events:

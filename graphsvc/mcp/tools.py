@@ -28,7 +28,7 @@ from graphsvc.api.params import (
 )
 from graphsvc.api.routes.answer import ask
 from graphsvc.api.routes.cypher import run_read_only
-from graphsvc.api.routes.documents import ingest
+from graphsvc.api.routes.documents import ingest, limits_of
 from graphsvc.api.routes.timeline import timeline_query
 from graphsvc.errors import GraphsvcError
 from graphsvc.export import Citations
@@ -382,5 +382,7 @@ def _register_ingest(
                 text=text,
                 mode=mode,
             )
-            result = await run_in_threadpool(ingest, store, article, settings.spacy_model)
+            result = await run_in_threadpool(
+                ingest, store, article, settings.spacy_model, limits_of(settings)
+            )
         return _result(render.ingest_text(result), result)

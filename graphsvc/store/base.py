@@ -176,10 +176,16 @@ class GraphStore(Protocol):
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult: ...
 
     def run_cypher(
-        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_limit: int,
+        max_bytes: int | None = None,
     ) -> CypherResult:
         """A read-only query (already through the write guard) with a timeout, at most
-        `row_limit` rows; raise InvalidCypher, CypherRefused or QueryTimeout."""
+        `row_limit` rows and `max_bytes` bytes of JSON rows (None: no byte bound); raise
+        InvalidCypher, CypherRefused, QueryTimeout, or PayloadTooLarge past `max_bytes`."""
         ...
 
     def stats(self) -> Stats: ...

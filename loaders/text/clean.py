@@ -14,6 +14,7 @@ from datetime import date
 
 import trafilatura
 
+from loaders.text.html_bounds import bounded_html
 from loaders.text.vocabulary import chrome_patterns
 
 _LINE = re.compile(r"[^\n]+")
@@ -91,7 +92,11 @@ def _trimmed(text: str, start: int, end: int) -> int:
 
 
 def html_to_text(html: str) -> tuple[str, date | None, str | None]:
-    """Main text of a page, its publication date and title, as trafilatura finds them."""
+    """Main text of a page, its publication date and title, as trafilatura finds them.
+
+    The page is bounded first (`loaders.text.html_bounds`): lxml's parse costs the
+    square of a tag's attributes or worse."""
+    html = bounded_html(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     metadata = trafilatura.extract_metadata(html)
     published = None

@@ -28,6 +28,8 @@ from loaders.text.nlp import load_pipeline
 
 #: A mention as it crosses processes: token start, end, name, kind, evidence.
 MentionRow = tuple[int, int, str, ActorKind, str]
+#: What a worker sends back: the DocBin of the paragraphs and their mentions.
+ParseAnswer = tuple[bytes, list[list[MentionRow]]]
 
 _worker_nlp: Language | None = None
 
@@ -41,7 +43,7 @@ def _start_worker(model: str) -> None:
     _worker_nlp = load_pipeline(model)  # already loaded when the process was forked
 
 
-def _parse(paragraphs: list[str]) -> tuple[bytes, list[list[MentionRow]]]:
+def _parse(paragraphs: list[str]) -> ParseAnswer:
     assert _worker_nlp is not None
     docs = list(_worker_nlp.pipe(paragraphs))
     mentions = [
@@ -95,35 +97,68 @@ class InlineParser:
 
 class PoolParser:
     """The parse on `workers` processes. On Linux they are forked after the model is
-    loaded here, so they start at once and share its memory until they write to it."""
+    loaded here, so they start at once and share its memory until they write to it.
+
+    A worker that dies (killed, out of memory) breaks the whole pool and every parse in
+    it: the pool is replaced for the articles still to come, and each article whose
+    parse was lost is parsed again alone in a fresh process, so the one that killed
+    its worker is known (it dies again: that article's failure) and the others load."""
 
     def __init__(self, model: str, workers: int) -> None:
         self.nlp = load_pipeline(model)  # here too: Docs come back onto its vocab
+        self.model = model
+        self.workers = workers
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = self._new_pool(workers)
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=self.context,
+            initializer=_start_worker,
+            initargs=(self.model,),
         )
 
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """A new pool in place of `broken`, if that is still the current one."""
+        if self.pool is broken:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool(self.workers)
+
     def submit(self, paragraphs: list[str]) -> Parsed:
-        future: Future[tuple[bytes, list[list[MentionRow]]]] = self.pool.submit(_parse, paragraphs)
-        return lambda: _rebuilt(self.nlp, *_result(future))
+        pool = self.pool
+        try:
+            future: Future[ParseAnswer] = pool.submit(_parse, paragraphs)
+        except BrokenProcessPool:
+            self._replace(pool)
+            pool = self.pool
+            future = pool.submit(_parse, paragraphs)
+        return lambda: _rebuilt(self.nlp, *self._result(pool, future, paragraphs))
+
+    def _result(
+        self, pool: ProcessPoolExecutor, future: Future[ParseAnswer], paragraphs: list[str]
+    ) -> ParseAnswer:
+        """The worker's answer; if the pool broke meanwhile, the answer of a parse of
+        these paragraphs alone; if that dies too, one line."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._replace(pool)
+        alone = self._new_pool(1)
+        try:
+            return alone.submit(_parse, paragraphs).result()
+        except BrokenProcessPool as exc:
+            raise ParseWorkerDied(
+                "the parse worker process died on this article, twice (killed or out of "
+                "memory); nothing of it was written: load it again, with fewer --workers "
+                "if memory is short"
+            ) from exc
+        finally:
+            alone.shutdown(wait=True)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _result(
-    future: Future[tuple[bytes, list[list[MentionRow]]]],
-) -> tuple[bytes, list[list[MentionRow]]]:
-    """The worker's answer; a worker that died (killed, out of memory) is one line."""
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise ParseWorkerDied(
-            "a parse worker process died (killed or out of memory); nothing of this "
-            "article was written: load again, with fewer --workers if memory is short"
-        ) from exc
 
 
 def parser(model: str, workers: int) -> Parser:

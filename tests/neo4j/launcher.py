@@ -30,11 +30,14 @@ CLASSPATH = HERE / "target" / "classpath.txt"  # Written by the build (see pom.x
 MAIN_CLASS = "graphsvc.neo4j.TestNeo4j"
 READY = "NEO4J READY "
 # Small and quick to start on a 2-core machine; the page cache (64 MiB unless `page_cache`
-# says otherwise) is set in TestNeo4j, the heap (1 GiB unless `heap`) here.
+# says otherwise) and one transaction's memory (db.memory.transaction.max, 256 MiB unless
+# `transaction_memory`) are set in TestNeo4j, the heap (1 GiB unless `heap`) here.
 HEAP = "1g"
+# No -XX:+ExitOnOutOfMemoryError: a query whose one value cannot be allocated (a string
+# doubled thirty times, which Neo4j's memory tracking does not count) gets Neo4j's
+# OutOfMemoryError and fails alone, where that flag made the whole server exit.
 JVM_OPTIONS = [
     "-XX:+UseSerialGC",
-    "-XX:+ExitOnOutOfMemoryError",
     "-XX:-OmitStackTraceInFastThrow",
     "-Dlog4j2.disable.jmx=true",
 ]
@@ -163,13 +166,15 @@ def start(
     timeout: float = 180,
     page_cache: str | None = None,
     heap: str | None = None,
+    transaction_memory: str | None = None,
 ) -> Neo4jServer:
     """Start Neo4j (building it first if needed) and return once it accepts connections.
 
     Ports 0 pick free ones; password None runs without authentication; data_dir None keeps
     the database in a temporary folder that the server deletes when it stops. page_cache
     and heap ("512m", "2g") size a Neo4j for bulk loads (bench/neo4j_load.py); None keeps
-    the tests' small 64 MiB page cache and 1 GiB heap.
+    the tests' small 64 MiB page cache and 1 GiB heap. transaction_memory ("256m") is
+    Neo4j's db.memory.transaction.max; None keeps TestNeo4j's 256 MiB.
     """
     build()
     classpath = os.pathsep.join([str(CLASSES), CLASSPATH.read_text().strip()])
@@ -184,6 +189,8 @@ def start(
     command += ["--password", password or "none"]
     if page_cache is not None:
         command += ["--page-cache", page_cache]
+    if transaction_memory is not None:
+        command += ["--transaction-memory", transaction_memory]
     # The server exits when this pipe closes, so it cannot outlive a killed Python.
     command += ["--watch-stdin", "true"]
     if data_dir is not None:
@@ -249,6 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180, help="seconds to wait for start-up")
     parser.add_argument("--page-cache", default=None, help="page cache, e.g. 2g (default 64m)")
     parser.add_argument("--heap", default=None, help=f"JVM heap, e.g. 4g (default {HEAP})")
+    parser.add_argument(
+        "--transaction-memory",
+        default=None,
+        help="most memory one transaction may hold (db.memory.transaction.max; default 256m)",
+    )
     args = parser.parse_args(argv)
     password = None if args.password in (None, "none") else args.password
     from graphsvc.api.server import why_not_listening  # the check `graphsvc serve` makes
@@ -273,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             args.timeout,
             page_cache=args.page_cache,
             heap=args.heap,
+            transaction_memory=args.transaction_memory,
         )
     except (_Stop, KeyboardInterrupt):
         return 130

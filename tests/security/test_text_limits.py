@@ -59,13 +59,23 @@ def test_relative_dates_past_the_calendar_do_not_fail_the_document(
             assert date.fromisoformat(event["start"]) <= date.fromisoformat(event["end"])
 
 
-def test_a_9900_character_sentence_is_loaded_in_under_2_seconds(client: TestClient) -> None:
-    text = _run_on(9_900)
-    start = time.perf_counter()
-    response = _post(client, text, id="run-on")
-    elapsed = time.perf_counter() - start
+def _post_seconds(client: TestClient, length: int) -> float:
+    """The best of three posts of a run-on sentence of `length` characters."""
+    best = float("inf")
+    for attempt in range(3):
+        start = time.perf_counter()
+        response = _post(client, _run_on(length), id=f"run-on-{length}-{attempt}")
+        best = min(best, time.perf_counter() - start)
+        assert response.status_code == 200, response.text
+    return best
+
+
+def test_a_9900_character_sentence_is_loaded_in_linear_time(client: TestClient) -> None:
+    """Four times the sentence costs about four times as much, not sixteen: a ratio
+    measured in one run, so a busy machine slows both sides alike."""
+    assert _post_seconds(client, 9_900) / _post_seconds(client, 2_475) < 8
+    response = _post(client, _run_on(9_900), id="run-on")
     assert response.status_code == 200, response.text
-    assert elapsed < 2.0
     assert {e["start"][:4] for e in response.json()["events"] if e["start"]} == {"2015"}
 
 

@@ -10,10 +10,11 @@ from fastapi.concurrency import run_in_threadpool
 from graphsvc.api.deps import SettingsDep, StoreDep
 from graphsvc.model import GraphBatch
 from graphsvc.resolve import StoreResolver
+from graphsvc.settings import Settings
 from graphsvc.store.base import GraphStore
 from graphsvc.views import DocumentResult, ExtractedEvent, Stats
 from loaders.text.article import Article
-from loaders.text.pipeline import extract
+from loaders.text.bounded import IngestLimits, extract_bounded
 
 router = APIRouter(tags=["documents"])
 
@@ -44,15 +45,25 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
     )
 
 
+def limits_of(settings: Settings) -> IngestLimits:
+    return IngestLimits(settings.ingest_timeout_seconds, settings.ingest_memory_mb)
+
+
 def ingest(
-    store: GraphStore, article: Article, spacy_model: str, replace: bool = False
+    store: GraphStore,
+    article: Article,
+    spacy_model: str,
+    limits: IngestLimits = IngestLimits(),  # noqa: B008 - frozen, shared safely
+    replace: bool = False,
 ) -> DocumentResult:
     """Extract the article's actors, events and relations and write them (blocking: call
     it from a thread). POST /documents and `graphsvc mcp`'s ingest tool both run this.
-    `replace`: replace a stored document of that id from another source or URL (409
-    otherwise, see `graphsvc.store.provenance`)."""
+    The extraction runs in a child process within `limits` (`loaders.text.bounded`);
+    the write happens here, whole, only once the batch is complete. `replace`: replace
+    a stored document of that id from another source or URL (409 otherwise, see
+    `graphsvc.store.provenance`)."""
     resolver = StoreResolver(store)  # its actors are the stored ones they name
-    batch = extract(article, spacy_model, resolver)
+    batch = extract_bounded(article, spacy_model, resolver, limits)
     if replace:
         batch = batch.model_copy(update={"replace_foreign": True})
     result = store.write_batch(batch)
@@ -75,4 +86,6 @@ ReplaceParam = Annotated[
 async def post_document(
     article: Article, store: StoreDep, settings: SettingsDep, replace: ReplaceParam = False
 ) -> DocumentResult:
-    return await run_in_threadpool(ingest, store, article, settings.spacy_model, replace)
+    return await run_in_threadpool(
+        ingest, store, article, settings.spacy_model, limits_of(settings), replace
+    )

@@ -8,6 +8,9 @@ A query runs in a forked child process: the child shares the projection copy-on-
 a query past its timeout is killed outright (a thread could not be stopped), a heavy
 query never holds the server's interpreter lock, and the child may allocate only so much
 memory beyond what it shares (`RLIMIT_AS`), so one query cannot take the machine's.
+The child counts the JSON bytes of the rows it answers with and stops past the answer's
+bound (`graphsvc.cypher_guard.answer_bytes`), so no huge answer crosses the pipe; the parent
+waits for the answer itself, not only its first bytes, until the deadline.
 
 grand-cypher reads string and number literals with Python's `eval`. Here it never sees
 a literal this module did not write: every string is decoded by Cypher's escape rules
@@ -34,8 +37,9 @@ import networkx as nx
 from grandcypher import GrandCypher
 from lark.exceptions import UnexpectedInput, VisitError
 
+from graphsvc.cypher_guard.answer_bytes import AnswerBudget
 from graphsvc.cypher_guard.tokens import Token, tokenize
-from graphsvc.errors import InvalidCypher, QueryTimeout
+from graphsvc.errors import InvalidCypher, PayloadTooLarge, QueryTimeout
 from graphsvc.model import Actor, Document, Event, Relation
 from graphsvc.store.rows import actor_row, event_row
 
@@ -259,7 +263,12 @@ def _limit_memory(extra_bytes: int) -> None:
 
 
 def _run_in_child(
-    graph: nx.MultiDiGraph, text: str, row_limit: int, memory_bytes: int, connection: Any
+    graph: nx.MultiDiGraph,
+    text: str,
+    row_limit: int,
+    memory_bytes: int,
+    max_bytes: int | None,
+    connection: Any,
 ) -> None:
     try:
         _limit_memory(memory_bytes)
@@ -267,8 +276,15 @@ def _run_in_child(
         columns = [str(c) for c in result]
         values = [list(v) for v in result.values()]
         count = min((len(v) for v in values), default=0)
-        rows = [[_json_value(v[i]) for v in values] for i in range(min(count, row_limit))]
+        budget = AnswerBudget(max_bytes)
+        rows: list[list[Any]] = []
+        for i in range(min(count, row_limit)):
+            row = [_json_value(v[i]) for v in values]
+            budget.add(row)
+            rows.append(row)
         connection.send(("ok", columns, rows, count > row_limit))
+    except PayloadTooLarge as exc:
+        connection.send(("too_large", exc.detail))
     except BaseException as exc:  # everything becomes a message to the parent
         log.info("embedded Cypher failed: %s: %s", type(exc).__name__, exc)
         with suppress(BaseException):  # out of memory even for this: the parent sees EOF
@@ -291,25 +307,31 @@ def run_query(
     timeout: float,
     memory_bytes: int = 512 * 2**20,
     deadline: float | None = None,
+    max_bytes: int | None = None,
 ) -> Answer:
     """Run `text` on `graph` in a forked child; kill it at `timeout` seconds, or at
-    `deadline` (`time.monotonic()`) when the caller's clock started earlier."""
+    `deadline` (`time.monotonic()`) when the caller's clock started earlier; PayloadTooLarge
+    when the rows' JSON passes `max_bytes` (None: no byte bound)."""
     deadline = deadline if deadline is not None else time.monotonic() + timeout
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_run_in_child, args=(graph, text, row_limit, memory_bytes, sender)
+        target=_run_in_child, args=(graph, text, row_limit, memory_bytes, max_bytes, sender)
     )
     child.start()
     sender.close()
+    expired = QueryTimeout(
+        f"the query ran past its {timeout:g} s timeout (GRAPHSVC_CYPHER_TIMEOUT_SECONDS) "
+        "and was stopped; "
+        "narrow the MATCH or add a LIMIT"
+    )
     try:
         if not receiver.poll(max(deadline - time.monotonic(), 0)):
-            raise QueryTimeout(
-                f"the query ran past its {timeout:g} s timeout (GRAPHSVC_CYPHER_TIMEOUT_SECONDS) "
-                "and was stopped; "
-                "narrow the MATCH or add a LIMIT"
-            )
+            raise expired
         message = receiver.recv()
+        # poll() returns at the answer's first bytes; reading a large one takes time too.
+        if time.monotonic() > deadline:
+            raise expired
     except EOFError as exc:
         raise InvalidCypher(
             "the embedded Cypher engine stopped without an answer (out of memory? "
@@ -320,5 +342,7 @@ def run_query(
         receiver.close()
     if message[0] == "error":
         raise InvalidCypher(f"embedded Cypher (grand-cypher): {message[1]}")
+    if message[0] == "too_large":
+        raise PayloadTooLarge(message[1])
     _, columns, rows, truncated = message
     return Answer(columns=columns, rows=rows, truncated=truncated)

@@ -278,7 +278,12 @@ class EmbeddedStore:
             return self._graph.find_paths(source, target, max_hops, limit)
 
     def run_cypher(
-        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_limit: int,
+        max_bytes: int | None = None,
     ) -> CypherResult:
         """A user's read-only query with grand-cypher, on a snapshot kept until a write.
         The timeout counts from here: building the snapshot is part of the query's time."""
@@ -296,7 +301,7 @@ class EmbeddedStore:
                 )
             projection = self._projection
         answer = run_query(
-            projection, text, row_limit, timeout, self._cypher_memory_bytes, deadline
+            projection, text, row_limit, timeout, self._cypher_memory_bytes, deadline, max_bytes
         )
         return CypherResult(
             columns=answer.columns,

@@ -254,7 +254,12 @@ class Neo4jStore(Neo4jConnection):
         return self._read(work)
 
     def run_cypher(
-        self, query: str, params: dict[str, Any], timeout: float, row_limit: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_limit: int,
+        max_bytes: int | None = None,
     ) -> CypherResult:
         """A user's read-only query, in a read transaction (Neo4j refuses writes there),
         run only if Neo4j's plan of it reads this database alone (`graphsvc.cypher_guard.plan`)."""
@@ -265,7 +270,7 @@ class Neo4jStore(Neo4jConnection):
                 self._session(neo4j.READ_ACCESS, self._cypher_driver) as session,
             ):
                 return run_read_only(
-                    session, query, params, timeout, row_limit, self.database, watchdog
+                    session, query, params, timeout, row_limit, self.database, watchdog, max_bytes
                 )
 
         seconds = timeout + CYPHER_GRACE_SECONDS

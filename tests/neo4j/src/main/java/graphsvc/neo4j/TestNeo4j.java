@@ -40,6 +40,8 @@ import org.neo4j.server.configuration.ServerSettings;
  *       or "none" disables auth.
  *   <li>--page-cache SIZE: Neo4j's page cache, in bytes or with a k, m or g suffix ("2g");
  *       absent means 64 MiB, small for the tests. Bulk-load benchmarks ask for more.
+ *   <li>--transaction-memory SIZE: the most heap one transaction may hold
+ *       (db.memory.transaction.max), same format; absent means 256 MiB.
  *   <li>--watch-stdin true: exit when standard input reaches end of file, so that Neo4j does
  *       not outlive a parent process that was killed (the Python launcher uses it).
  * </ul>
@@ -55,9 +57,22 @@ import org.neo4j.server.configuration.ServerSettings;
 public final class TestNeo4j {
   private static final String HOST = "127.0.0.1";
   private static final Set<String> OPTIONS =
-      Set.of("bolt-port", "http-port", "data", "password", "page-cache", "watch-stdin");
+      Set.of(
+          "bolt-port",
+          "http-port",
+          "data",
+          "password",
+          "page-cache",
+          "transaction-memory",
+          "watch-stdin");
   /** The page cache when --page-cache is absent: small and quick for the tests. */
   private static final long DEFAULT_PAGE_CACHE = 64L * 1024 * 1024;
+  /**
+   * The most heap one transaction may hold (db.memory.transaction.max) when
+   * --transaction-memory is absent: a quarter of the launcher's 1 GiB heap, so that one
+   * query fails with Neo4j's MemoryLimitExceeded error instead of running the heap out.
+   */
+  private static final long DEFAULT_TRANSACTION_MEMORY = 256L * 1024 * 1024;
   /**
    * The only plugin procedures Neo4j loads (built-in ones are always there; POST /cypher's
    * plan check refuses them): graphsvc's POST /cypher calls no others, the service itself
@@ -119,6 +134,8 @@ public final class TestNeo4j {
     }
 
     long pageCache = bytes(options.get("page-cache"), DEFAULT_PAGE_CACHE);
+    long transactionMemory =
+        bytes(options.get("transaction-memory"), DEFAULT_TRANSACTION_MEMORY);
     int boltPort = port(options.get("bolt-port"));
     int httpPort = port(options.get("http-port"));
     synchronized (LOCK) {
@@ -141,6 +158,7 @@ public final class TestNeo4j {
                 .withConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort))
                 .withConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                .withConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMemory)
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
                 .withConfig(
@@ -262,7 +280,7 @@ public final class TestNeo4j {
     }
     long size = Long.parseLong(text) * unit;
     if (size <= 0) {
-      throw new IllegalArgumentException("--page-cache must be positive, got " + value);
+      throw new IllegalArgumentException("a size must be positive, got " + value);
     }
     return size;
   }
