@@ -98,6 +98,14 @@ class RelationType(StrEnum):
     PART_OF = "PART_OF"
     ALLY_OF = "ALLY_OF"
     OPPOSES = "OPPOSES"
+    WORKS_FOR = "WORKS_FOR"
+    FOUNDED = "FOUNDED"
+    OWNS = "OWNS"
+    SUBSIDIARY_OF = "SUBSIDIARY_OF"
+    BASED_IN = "BASED_IN"
+    LOCATED_IN = "LOCATED_IN"
+    LIVES_IN = "LIVES_IN"
+    KILLED = "KILLED"
 
 
 class _Strict(BaseModel):
@@ -266,6 +274,12 @@ class Event(_Strict):
         return self
 
 
+#: How a relation was found: `stated` (the text says it: a title, an apposition, "works
+#: for"), `inferred` (implied by what the text says: "acquired", "was born in", a
+#: nationality adjective, or two stated relations joined).
+RelationBasis = Literal["stated", "inferred"]
+
+
 class Relation(_Strict):
     source: NodeId
     type: RelationType
@@ -274,6 +288,26 @@ class Relation(_Strict):
     until: date | None = None
     document: DocumentId | None = None
     sentence: str | None = Field(default=None, max_length=10_000)
+    role: str | None = Field(
+        default=None,
+        max_length=200,
+        description='The role the text names ("chief financial officer", "spokesman").',
+    )
+    basis: RelationBasis | None = Field(
+        default=None, description="stated (the text says it) or inferred (implied by it)"
+    )
+    since_precision: Precision | None = None
+    until_precision: Precision | None = None
+    current: bool | None = Field(
+        default=None,
+        description="true: the text says it holds when written (`stated_on`); false: it "
+        'had ended by then ("former", "left"); null: the text does not say',
+    )
+    stated_on: date | None = Field(
+        default=None, description="The day the text speaks from (its publication date)."
+    )
+    char_start: int | None = Field(default=None, ge=0)
+    char_end: int | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _since_not_after_until(self) -> Relation:

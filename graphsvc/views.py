@@ -20,6 +20,7 @@ from graphsvc.model import (
     EventType,
     Factuality,
     Precision,
+    RelationBasis,
     RelationType,
     Role,
     Source,
@@ -150,6 +151,32 @@ class RelationView(BaseModel):
     until: date | None
     document: str | None
     sentence: str | None
+    role: str | None = Field(
+        default=None, description='The role the text names ("chief executive").'
+    )
+    basis: RelationBasis | None = Field(
+        default=None, description="stated (the text says it) or inferred (implied by it)."
+    )
+    since_precision: Precision | None = None
+    until_precision: Precision | None = None
+    current: bool | None = Field(
+        default=None,
+        description="true: held when the text was written (`stated_on`); false: had "
+        "ended by then (`until` is then at the latest that day); null: not said.",
+    )
+    stated_on: date | None = Field(
+        default=None, description="The publication date of the text that states it."
+    )
+    phrase: str = Field(
+        default="",
+        description='The relation in words between source and target ("chief executive '
+        'of", "based in").',
+    )
+    validity: str = Field(
+        default="",
+        description='The validity in words ("since 1961", "1961 to 1975", "as of '
+        '2016-01-22"); empty when the text says nothing of it.',
+    )
 
 
 class SharedEvent(BaseModel):

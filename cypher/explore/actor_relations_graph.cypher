@@ -5,7 +5,7 @@
 // Returns: path (one row per relation or shared event), kind ('relation' or 'event').
 MATCH (a:Actor {id: $actor_id})
 CALL (a) {
-  MATCH path = (a)-[:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES]-(:Actor)
+  MATCH path = (a)-[:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES|WORKS_FOR|FOUNDED|OWNS|SUBSIDIARY_OF|BASED_IN|LOCATED_IN|LIVES_IN|KILLED]-(:Actor)
   RETURN path, 'relation' AS kind
   UNION
   MATCH path = (a)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(other:Actor)

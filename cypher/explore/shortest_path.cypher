@@ -5,6 +5,6 @@
 // Returns: path, hops.
 MATCH (s:Actor {id: $source}), (t:Actor {id: $target})
 MATCH path = shortestPath(
-  (s)-[:PARTICIPATED_IN|LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES*..6]-(t)
+  (s)-[:PARTICIPATED_IN|LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES|WORKS_FOR|FOUNDED|OWNS|SUBSIDIARY_OF|BASED_IN|LOCATED_IN|LIVES_IN|KILLED*..6]-(t)
 )
 RETURN path, length(path) AS hops

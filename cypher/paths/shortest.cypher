@@ -6,7 +6,7 @@
 //          type, role, since, until}]).
 MATCH (s:Actor {id: $source}), (t:Actor {id: $target})
 MATCH p = allShortestPaths(
-  (s)-[:PARTICIPATED_IN|LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES*..6]-(t)
+  (s)-[:PARTICIPATED_IN|LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES|WORKS_FOR|FOUNDED|OWNS|SUBSIDIARY_OF|BASED_IN|LOCATED_IN|LIVES_IN|KILLED*..6]-(t)
 )
 RETURN
   [n IN nodes(p) | {

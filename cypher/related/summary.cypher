@@ -22,7 +22,8 @@
 //          kind}, null: no such actor), count (related actors in all), items ([{actor {id, name, kind}, first, last (ISO dates or
 //          null), events [[id, type, summary, start, end, precision, role,
 //          other_role]], relations [[type, direction, since, until, document,
-//          sentence]]}], at most $limit).
+//          sentence, role, basis, since_precision, until_precision, current,
+//          stated_on]]}], at most $limit).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
 WITH coalesce(lock.writes, 0) AS before, coalesce(lock.shown_changed, 0) AS shown
 CALL (before, shown) {
@@ -56,14 +57,15 @@ CALL (me) {
          max(e.end) AS last
     RETURN other, events, first, last, [] AS links
     UNION ALL
-    MATCH (me)-[r:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES]-(other:Actor)
+    MATCH (me)-[r:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES|WORKS_FOR|FOUNDED|OWNS|SUBSIDIARY_OF|BASED_IN|LOCATED_IN|LIVES_IN|KILLED]-(other:Actor)
     WHERE ($until IS NULL OR r.since IS NULL OR r.since <= date($until))
       AND ($since IS NULL OR r.until IS NULL OR r.until >= date($since))
       AND ($kind IS NULL OR other.kind = $kind)
     WITH other,
          collect([
            type(r), CASE WHEN startNode(r) = me THEN 'out' ELSE 'in' END,
-           toString(r.since), toString(r.until), r.document, r.sentence
+           toString(r.since), toString(r.until), r.document, r.sentence, r.role, r.basis,
+           r.since_precision, r.until_precision, r.current, toString(r.stated_on)
          ]) AS links
     RETURN other, [] AS events, null AS first, null AS last, links
   }

@@ -11,7 +11,7 @@ CALL () {
   RETURN count(a) AS participants
 }
 CALL () {
-  MATCH (a:Actor)-[rel:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES]-(:Actor)
+  MATCH (a:Actor)-[rel:LEADER_OF|HEAD_OF|MEMBER_OF|PART_OF|ALLY_OF|OPPOSES|WORKS_FOR|FOUNDED|OWNS|SUBSIDIARY_OF|BASED_IN|LOCATED_IN|LIVES_IN|KILLED]-(:Actor)
   WHERE rel.document IN $ids
   SET a.changed = $writes
   RETURN count(a) AS ends

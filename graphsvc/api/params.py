@@ -78,6 +78,33 @@ def window_from(since: str | None, until: str | None) -> Window:
     return Window(since=start, until=end)
 
 
+AsOfParam = Annotated[
+    str | None,
+    Query(
+        description="Only relations that held on this day (a month or year: at some time "
+        "in it), and events overlapping it: the same as since=until=this date. Not "
+        "together with since or until."
+    ),
+]
+
+
+def window_as_of(as_of: str | None, since: str | None, until: str | None) -> Window:
+    """The window of `as_of` (a day, or the unit named), or of since/until."""
+    if as_of is None:
+        return window_from(since, until)
+    if since is not None or until is not None:
+        message = "as_of names one day; give either as_of or since/until, not both"
+        raise InvalidInput(message, errors=[{"field": "query parameter as_of", "message": message}])
+    try:
+        when = parse_bound(as_of)
+    except ValueError as exc:
+        raise InvalidInput(
+            f"query parameter as_of: {exc}",
+            errors=[{"field": "query parameter as_of", "message": str(exc)}],
+        ) from None
+    return Window(since=when.start, until=when.end)
+
+
 def at_most(value: int, ceiling: int, name: str, setting: str) -> int:
     """A 422 naming the setting when a parameter is over the server's configured ceiling."""
     if value > ceiling:

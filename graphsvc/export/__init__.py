@@ -19,8 +19,8 @@ from graphsvc.export import (
     timelinejs_export,
 )
 from graphsvc.export.citations import NO_CITATIONS, Citations
-from graphsvc.store.base import GraphStore, TimelineQuery
-from graphsvc.views import EventView
+from graphsvc.store.base import MAX_LIMIT, GraphStore, TimelineQuery, Window
+from graphsvc.views import EventView, RelationView
 
 #: A format's writer: events, the title, and the documents the events cite.
 Writer = Callable[[Iterable[EventView], str, Citations], Iterator[str]]
@@ -103,3 +103,18 @@ def iter_events(
             citations.learn(page.items)
 
     return pages()
+
+
+def store_relations(store: GraphStore) -> graphml_export.RelationsOf:
+    """The direct relations of the given actors, read from the store, each once (as
+    its source sees it)."""
+
+    def relations(actor_ids: list[str]) -> Iterator[tuple[str, str, RelationView]]:
+        for actor_id in actor_ids:
+            page = store.related_actors(actor_id, Window(), None, MAX_LIMIT)
+            for item in page.items:
+                for rel in item.relations:
+                    if rel.direction == "out":
+                        yield page.actor.id, item.actor.id, rel
+
+    return relations

@@ -1,9 +1,11 @@
 """GraphML export: the actor-event graph of a timeline, for Gephi, yEd or networkx.
 
 Actors and events are nodes (`node_type`, actor `kind`, event `type` and dates as
-attributes); each participation is an edge from actor to event with its role. Written
-element by element with lxml's incremental writer, so a large export never builds the
-whole tree (networkx's own writer does); networkx reads the result back.
+attributes); each participation is an edge from actor to event with its role; each
+direct relation between two exported actors is an edge from source to target with its
+type (`relation`), role text, validity and basis. Written element by element with
+lxml's incremental writer, so a large export never builds the whole tree (networkx's
+own writer does); networkx reads the result back.
 
 Every value goes through `neutralise.plain_text` first: XML 1.0 cannot hold most
 control characters even as `&#1;`, and lxml refuses them in the middle of the stream,
@@ -13,14 +15,15 @@ which would cut the download short after a 200.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from graphsvc import relation_text
 from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
 from graphsvc.export.neutralise import plain_text
-from graphsvc.views import EventView, ParticipantView
+from graphsvc.views import EventView, ParticipantView, RelationView
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 
@@ -39,7 +42,15 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("sources", "node", "int"),
     ("relation", "edge", "string"),
     ("role", "edge", "string"),
+    ("since", "edge", "string"),
+    ("until", "edge", "string"),
+    ("validity", "edge", "string"),
+    ("relation_basis", "edge", "string"),
+    ("sentence", "edge", "string"),
 )
+
+#: The direct relations of some actors: (source id, target id, relation) triples.
+RelationsOf = Callable[[list[str]], Iterable[tuple[str, str, RelationView]]]
 
 
 def _element(tag: str, attributes: dict[str, str], data: dict[str, object]) -> etree._Element:
@@ -76,10 +87,36 @@ def _event_node(event: EventView) -> etree._Element:
     return _element("node", {"id": event.id}, data)
 
 
+def _relation_edge(number: int, source: str, target: str, rel: RelationView) -> etree._Element:
+    data = {
+        "relation": rel.type.value,
+        "role": rel.role,
+        "since": rel.since.isoformat() if rel.since else None,
+        "until": rel.until.isoformat() if rel.until else None,
+        "validity": relation_text.validity(
+            rel.since,
+            rel.until,
+            rel.since_precision,
+            rel.until_precision,
+            rel.current,
+            rel.stated_on,
+        )
+        or None,
+        "relation_basis": rel.basis,
+        "sentence": rel.sentence,
+    }
+    return _element("edge", {"id": f"r{number}", "source": source, "target": target}, data)
+
+
 def write(
-    events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
+    events: Iterable[EventView],
+    title: str,
+    citations: Citations = NO_CITATIONS,
+    relations: RelationsOf | None = None,
 ) -> Iterator[str]:
-    """`citations` is unused: this format does not name its sources' documents."""
+    """`citations` is unused: this format does not name its sources' documents.
+    `relations`: the direct relations of the exported actors, written as edges after
+    the events (only those whose both ends are exported)."""
     buffer = io.BytesIO()
 
     def drain() -> str:
@@ -114,5 +151,11 @@ def write(
                         }
                         data = {"relation": "PARTICIPATED_IN", "role": participant.role.value}
                         xml.write(_element("edge", edge, data))
+                    yield drain()
+                if relations is not None:
+                    found = relations(sorted(seen_actors))
+                    for number, (source, target, rel) in enumerate(found):
+                        if source in seen_actors and target in seen_actors:
+                            xml.write(_relation_edge(number, source, target, rel))
                     yield drain()
     yield drain()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from graphsvc import relation_text
 from graphsvc.model import Actor, Document, When
 from graphsvc.temporal.formats import to_edtf, to_timex
 from graphsvc.views import (
@@ -202,15 +203,23 @@ def relations_text(
             span = f", {item.first or '?'}..{item.last or '?'}"
         lines.append(f"{number}. {_ref(item.actor)}: {item.shared_events} shared event(s){span}")
         for relation in item.relations:
+            words = relation_text.phrase(relation.type, relation.role)
             arrow = (
-                f"{page.actor.name} {relation.type} {item.actor.name}"
+                f"{page.actor.name} {words} {item.actor.name}"
                 if relation.direction == "out"
-                else f"{item.actor.name} {relation.type} {page.actor.name}"
+                else f"{item.actor.name} {words} {page.actor.name}"
             )
-            when = ""
-            if relation.since or relation.until:
-                when = f" ({relation.since or '?'}..{relation.until or '?'})"
-            line = f"   relation: {arrow}{when}"
+            interval = relation_text.validity(
+                relation.since,
+                relation.until,
+                relation.since_precision,
+                relation.until_precision,
+                relation.current,
+                relation.stated_on,
+            )
+            when = f" ({interval})" if interval else ""
+            basis = f", {relation.basis}" if relation.basis else ""
+            line = f"   relation: {arrow} [{relation.type}{basis}]{when}"
             if relation.sentence:
                 line += f"; source: {_quoted(relation.sentence)}"
             if relation.document:

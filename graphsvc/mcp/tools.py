@@ -24,7 +24,7 @@ from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.limits import check_text_lengths
 from graphsvc.api.params import (
     at_most,
-    window_from,
+    window_as_of,
 )
 from graphsvc.api.routes.answer import ask
 from graphsvc.api.routes.cypher import run_read_only
@@ -229,6 +229,7 @@ def register(
         actor: ActorId,
         since: DateBound = None,
         until: DateBound = None,
+        as_of: DateBound = None,
         kind: Annotated[
             ActorKind | None, Field(description="Only related actors of this kind.")
         ] = None,
@@ -236,13 +237,14 @@ def register(
             int, Field(ge=1, le=MAX_LIMIT, description="Related actors at most.")
         ] = 50,
     ) -> Annotated[CallToolResult, RelatedActorsPage]:
-        """An actor's related actors, most connected first: direct relations (LEADER_OF,
-        ALLY_OF, ...) with their source sentence, and shared events with both roles,
-        dates and sources. As GET /actors/{id}/relations."""
+        """An actor's related actors, most connected first: direct relations (WORKS_FOR,
+        LEADER_OF, BASED_IN, ...) with role text ("chief executive"), validity interval,
+        basis and source sentence, and shared events with both roles, dates and sources.
+        `as_of`: only what held that day. As GET /actors/{id}/relations."""
         with api_errors():
-            texts(actor=actor, since=since, until=until)
+            texts(actor=actor, since=since, until=until, as_of=as_of)
             limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-            window = window_from(since, until)
+            window = window_as_of(as_of, since, until)
             page = await ask(store, store.related_actors, actor, window, kind, limit)
             shared = [e.id for item in page.items for e in item.events]
             events = await events_with_sources(shared)

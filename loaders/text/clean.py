@@ -32,7 +32,11 @@ _CUTS = (
 )
 
 
-def _is_chrome(paragraph: str, seen: set[str]) -> bool:
+def _is_chrome(paragraph: str, seen: set[str], alone: bool = False) -> bool:
+    """Whether a line is page chrome. `alone`: the line is the whole text. The fragment
+    rule (few words, no sentence end) picks bylines and captions out of a page's lines;
+    a text of one line is what its sender chose to send ("DAYTON, Ohio (AP)", a
+    headline, a clause ending in ';'), so it only has to pass the other rules."""
     stripped = paragraph.strip()
     if stripped in seen:
         return True  # repeated blocks are templates
@@ -40,6 +44,8 @@ def _is_chrome(paragraph: str, seen: set[str]) -> bool:
         return True
     if any(p.search(stripped) for p in chrome_patterns()):
         return True
+    if alone:
+        return False
     words = stripped.split()
     has_sentence = bool(re.search(r"[.!?\"”]\s*$|[.!?]\s", stripped))
     return len(words) < MIN_WORDS or not has_sentence
@@ -52,9 +58,12 @@ def article_spans(text: str) -> list[tuple[int, int]]:
     byline on its own line right above the first sentence.
     """
     spans, seen = [], set()
+    alone = sum(1 for line in _LINE.finditer(text) if line.group().strip()) == 1
     for match in _LINE.finditer(text):
         paragraph = match.group()
-        if not _is_chrome(paragraph, seen):
+        if not paragraph.strip():
+            continue
+        if not _is_chrome(paragraph, seen, alone):
             spans.append((match.start(), match.end()))
         seen.add(paragraph.strip())
     return spans

@@ -32,7 +32,7 @@ from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
 from loaders.text.events import ActorRef, EventDraft, find_events
 from loaders.text.nlp import load_pipeline
-from loaders.text.relations import find_relations
+from loaders.text.relations import find_relations, merged, relation_of
 
 if TYPE_CHECKING:
     from graphsvc.resolve import Resolution
@@ -188,15 +188,11 @@ def build(
                     extractor=EXTRACTOR,
                 )
                 sources.setdefault(event_id, {})[source] = None
-            for rel in find_relations(sentence, actor_at, places):
-                relation = Relation(
-                    source=rel.source.id,
-                    type=rel.type,
-                    target=rel.target.id,
-                    document=document.id,
-                    sentence=sentence.text.strip(),
+            for rel in find_relations(sentence, actor_at, places, expressions):
+                relation = relation_of(
+                    rel, document.id, article.published, start + sentence.start_char
                 )
-                relations.setdefault(relation.key, relation)
+                relations[relation.key] = merged(relations.get(relation.key), relation)
     return GraphBatch(
         replaces=(document.id,),
         documents=(document,),

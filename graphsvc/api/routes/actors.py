@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.api.params import SinceParam, UntilParam, at_most, window_from
+from graphsvc.api.params import AsOfParam, SinceParam, UntilParam, at_most, window_as_of
 from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
 from graphsvc.model import ActorKind
 from graphsvc.store.base import MAX_LIMIT
@@ -91,13 +91,18 @@ async def related_actors(
     actor_id: str,
     since: SinceParam = None,
     until: UntilParam = None,
+    as_of: AsOfParam = None,
     kind: Annotated[
         ActorKind | None, Query(description="Only related actors of this kind.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> JsonAnswer | JSONResponse:
+    """Each related actor with the direct relations either way (type, role text,
+    validity `since`..`until` with precision, `current`, basis and the sentence that
+    states it) and the events both took part in. A relation whose bounds the text does
+    not give is kept by any window (its bounds are open)."""
     limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    window = window_from(since, until)
+    window = window_as_of(as_of, since, until)
     page = await ask(store, store.related_actors, actor_id, window, kind, limit)
     if page.actor.id != actor_id:
         return _moved(request, actor_id, page.actor.id, "/relations")

@@ -25,7 +25,9 @@ from graphsvc.export import (
     export_filename,
     export_subject,
     export_title,
+    graphml_export,
     iter_events,
+    store_relations,
 )
 from graphsvc.model import EventType
 from graphsvc.store.base import MAX_LIMIT, TimelineQuery
@@ -103,7 +105,12 @@ def export_timeline(
     filename = export_filename(subject, since, until, spec.extension)
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     citations = Citations(store)
-    chunks = spec.write(iter_events(store, query, citations), export_title(subject), citations)
+    events = iter_events(store, query, citations)
+    if format == "graphml":  # the graph format also carries actor-to-actor relations
+        relations = store_relations(store)
+        chunks = graphml_export.write(events, export_title(subject), citations, relations)
+    else:
+        chunks = spec.write(events, export_title(subject), citations)
     return StreamingResponse(chunks, media_type=spec.media_type, headers=headers)
 
 

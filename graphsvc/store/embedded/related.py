@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graphsvc.model import ActorKind, EventType, Precision, Relation, Role
+from graphsvc.relation_text import view_words
 from graphsvc.store.base import Window
 from graphsvc.store.cursor import SortKey, sort_key
 from graphsvc.views import (
@@ -120,6 +121,22 @@ class RelatedGroups:
             until=relation.until,
             document=relation.document,
             sentence=relation.sentence,
+            role=relation.role,
+            basis=relation.basis,
+            since_precision=relation.since_precision,
+            until_precision=relation.until_precision,
+            current=relation.current,
+            stated_on=relation.stated_on,
+            **view_words(
+                relation.type,
+                relation.role,
+                relation.since,
+                relation.until,
+                relation.since_precision,
+                relation.until_precision,
+                relation.current,
+                relation.stated_on,
+            ),
         )
 
 

@@ -135,6 +135,14 @@ def relation_model(row: dict[str, Any]) -> Relation:
         until=row["until"],
         document=row["document"] or None,
         sentence=row["sentence"],
+        role=row.get("role"),
+        basis=row.get("basis"),
+        since_precision=row.get("since_precision"),
+        until_precision=row.get("until_precision"),
+        current=row.get("current"),
+        stated_on=row.get("stated_on"),
+        char_start=row.get("char_start"),
+        char_end=row.get("char_end"),
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from graphsvc.errors import NotFound
 from graphsvc.model import ActorKind, EventType, RelationType, Role, Source
+from graphsvc.relation_text import view_words
 from graphsvc.store.cursor import sort_key
 from graphsvc.views import (
     ActorRef,
@@ -96,15 +97,32 @@ def _shared_event(row: list[Any]) -> SharedEvent:
 
 
 def _relation_view(row: list[Any]) -> RelationView:
-    """[type, direction, since, until, document, sentence] (related/summary)."""
-    kind, direction, since, until, document, sentence = row
+    """[type, direction, since, until, document, sentence, role, basis, since_precision,
+    until_precision, current, stated_on] (related/summary)."""
+    kind, direction, since, until, document, sentence, role, basis = row[:8]
+    since_precision, until_precision, current, stated_on = row[8:12]
+    kind, since, until, stated_on = (
+        RelationType(kind),
+        _iso_date(since),
+        _iso_date(until),
+        _iso_date(stated_on),
+    )
     return RelationView.model_construct(
-        type=RelationType(kind),
+        type=kind,
         direction=direction,
-        since=_iso_date(since),
-        until=_iso_date(until),
+        since=since,
+        until=until,
         document=document or None,
         sentence=sentence,
+        role=role,
+        basis=basis,
+        since_precision=since_precision,
+        until_precision=until_precision,
+        current=current,
+        stated_on=stated_on,
+        **view_words(
+            kind, role, since, until, since_precision, until_precision, current, stated_on
+        ),
     )
 
 

@@ -363,13 +363,25 @@ async function showEvent(id, where) {
 function edgeLabel(item) {
   // Relation types with their direction, then shared events with both roles
   // (the asked actor's role → the related actor's), at most two role pairs.
-  const labels = item.relations.map((r) => (r.direction === "out" ? `${r.type} →` : `← ${r.type}`));
+  const labels = item.relations.map((r) => (r.direction === "out" ? `${r.phrase || r.type} →`
+    : `← ${r.phrase || r.type}`));
   if (item.shared_events) {
     const roles = [...new Set(item.events.map((e) => `${e.role}→${e.other_role}`))];
     const shown = roles.slice(0, 2).join(", ") + (roles.length > 2 ? ", …" : "");
     labels.push(`${item.shared_events} shared: ${shown}`);
   }
   return labels.join("\n");
+}
+
+function relationLine(r, me, other) {
+  // "chief executive of Acme (since 1961)": the words and validity the API gives,
+  // read from the asked actor's side; an inferred relation says so.
+  const words = r.direction === "out" ? `${r.phrase} ${other.name}`
+    : `${other.name} ${r.phrase} ${me.name}`;
+  const parts = [el("span", { class: "relation", title: r.sentence || "" }, words)];
+  if (r.validity) parts.push(" ", el("span", { class: "muted" }, `(${r.validity})`));
+  if (r.basis === "inferred") parts.push(" ", el("span", { class: "muted" }, "inferred"));
+  return el("div", { "data-type": r.type }, ...parts);
 }
 
 async function loadRelations() {
@@ -386,8 +398,8 @@ async function loadRelations() {
     el("td", { class: "num" }, String(item.shared_events)),
     el("td", { class: "date" }, item.first || "—"),
     el("td", { class: "date" }, item.last || "—"),
-    el("td", {}, item.relations.map((r) => `${r.direction === "out" ? "" : "← "}${r.type}`)
-      .join(", ") || "—"))));
+    el("td", {}, item.relations.length
+      ? item.relations.map((r) => relationLine(r, page.actor, item.actor)) : "—"))));
   if (!page.items.length) {
     $("relations").tBodies[0].append(el("tr", {}, el("td", { colspan: 5, class: "muted" },
       "No related actors (none shares an event or a relation with this one).")));

@@ -116,7 +116,10 @@ def test_graphml_export_reads_with_networkx(loaded_client: TestClient) -> None:
     assert all(
         graph.nodes[a]["node_type"] == "actor" for e in events for a in graph.predecessors(e)
     )
-    assert graph.number_of_edges() == 7
+    participations = [d for *_, d in graph.edges(data=True) if d["relation"] == "PARTICIPATED_IN"]
+    assert len(participations) == 7
+    # Direct relations between exported actors are edges too (Putin ALLY_OF Assad).
+    assert graph.edges["person:vladimir-putin", "person:bashar-al-assad"]["relation"] == "ALLY_OF"
 
 
 def test_csv_export_reads_with_the_csv_module(loaded_client: TestClient) -> None:

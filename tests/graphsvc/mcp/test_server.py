@@ -243,7 +243,7 @@ def test_relations_of_assad(stdio: Session) -> None:
     page = answer.structured_content
     assert page["items"][0]["actor"]["id"] == PUTIN
     words = text_of(answer)
-    assert "Vladimir Putin ALLY_OF Bashar al-Assad" in words
+    assert "Vladimir Putin ally of Bashar al-Assad [ALLY_OF]" in words
     assert "shared event (Bashar al-Assad: participant, Vladimir Putin: participant)" in words
 
 

@@ -58,3 +58,33 @@ def test_a_citation_names_title_id_date_and_link() -> None:
         cite("doc-1", document) == '"A title" (doc-1, published 2016-01-22, https://example.org/a)'
     )
     assert cite("doc-2", None) == "document doc-2"
+
+
+def test_a_relation_reads_with_its_role_type_basis_and_interval() -> None:
+    from graphsvc.mcp.text import relations_text
+    from graphsvc.views import ActorRef, RelatedActor, RelatedActorsPage, RelationView
+
+    lopez = ActorRef(id="person:maria-lopez", name="Maria Lopez", kind="person")
+    acme = ActorRef(id="organization:acme", name="Acme", kind="organization")
+    relation = RelationView(
+        type="WORKS_FOR",
+        direction="out",
+        since=date(2009, 1, 1),
+        until=None,
+        document=None,
+        sentence="Maria Lopez, Acme's chief financial officer since 2009, spoke.",
+        role="chief financial officer",
+        basis="stated",
+        since_precision="year",
+        current=True,
+        stated_on=date(2016, 1, 22),
+    )
+    item = RelatedActor(
+        actor=acme, relations=[relation], shared_events=0, first=None, last=None, events=[]
+    )
+    page = RelatedActorsPage(actor=lopez, items=[item], count=1)
+    text = relations_text(page, {}, lambda _: None)
+    assert (
+        "relation: Maria Lopez chief financial officer of Acme [WORKS_FOR, stated] "
+        "(since 2009, still on 2016-01-22)" in text
+    ), text

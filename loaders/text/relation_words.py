@@ -1,0 +1,99 @@
+"""The relation finder's word lists (data/relations.yaml), loaded once and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from graphsvc.model import ActorKind, RelationType
+
+Basis = Literal["stated", "inferred"]
+
+
+@dataclass(frozen=True)
+class VerbFrame:
+    """A verb that states a relation between its subject and its object or the object
+    of one of `preps` (see data/relations.yaml)."""
+
+    lemmas: frozenset[str]
+    types: dict[ActorKind, RelationType]
+    source: frozenset[ActorKind]
+    preps: frozenset[str] = frozenset()
+    reverse: bool = False
+    starts: bool = False
+    ends: bool = False
+    basis: Basis = "stated"
+    requires: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    roles: dict[str, dict[ActorKind, RelationType]]
+    longest_role: int
+    ended: frozenset[str]
+    frames: tuple[VerbFrame, ...]
+    frames_by_lemma: dict[str, tuple[VerbFrame, ...]]
+    kill_nouns: frozenset[str]
+    place_preps: frozenset[str]
+    regions: frozenset[str]
+    hedges: frozenset[str]
+    unreal_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    verdict_verbs: frozenset[str]
+    facility_heads: frozenset[str]
+    home_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    instruments: frozenset[str]
+
+
+def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
+    return {ActorKind(kind): RelationType(value) for kind, value in raw.items()}
+
+
+@cache
+def relation_words() -> RelationWords:
+    text = resources.files("loaders.text").joinpath("data/relations.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    roles = {phrase: _types(types) for phrase, types in data["roles"].items()}
+    frames = tuple(
+        VerbFrame(
+            lemmas=frozenset(f["lemmas"]),
+            types=_types(f["type"]),
+            source=frozenset(ActorKind(k) for k in f["source"]),
+            preps=frozenset(f.get("preps", ())),
+            reverse=bool(f.get("reverse", False)),
+            starts=bool(f.get("starts", False)),
+            ends=bool(f.get("ends", False)),
+            basis=f.get("basis", "stated"),
+            requires=frozenset(f.get("requires", ())),
+        )
+        for f in data["verb_frames"]
+    )
+    by_lemma: dict[str, list[VerbFrame]] = {}
+    for frame in frames:
+        for lemma in frame.lemmas:
+            by_lemma.setdefault(lemma, []).append(frame)
+    return RelationWords(
+        roles=roles,
+        longest_role=max(len(p.split()) for p in roles),
+        ended=frozenset(data["ended_role_words"]),
+        frames=frames,
+        frames_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        kill_nouns=frozenset(data["kill_nouns"]),
+        place_preps=frozenset(data["place_preps"]),
+        regions=frozenset(data["region_abbreviations"]),
+        hedges=frozenset(data["hedge_words"]),
+        unreal_heads=frozenset(data["unreal_heads"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        honorifics=frozenset(data["honorifics"]),
+        verdict_verbs=frozenset(data["verdict_verbs"]),
+        facility_heads=frozenset(data["facility_heads"]),
+        home_nouns=frozenset(data["home_nouns"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        instruments=frozenset(data["instruments"]),
+    )
