@@ -174,6 +174,9 @@ class Actor(_Strict):
 #: `inferred`, it stands behind a group or possession ("Ruritanian troops", "Acme's
 #: shares"). A reader can tell what the text says from what the service concluded.
 LinkBasis = Literal["stated", "resolved", "inferred"]
+#: How much each basis says, most first: where one actor is linked to one event twice,
+#: the stronger link is kept.
+LINK_BASIS_RANK: dict[str, int] = {"stated": 0, "resolved": 1, "inferred": 2}
 
 
 class Participant(_Strict):

@@ -19,6 +19,7 @@ from graphsvc.model import (
     Document,
     EventType,
     Factuality,
+    LinkBasis,
     Precision,
     RelationBasis,
     RelationType,
@@ -42,6 +43,28 @@ class ActorRef(BaseModel):
 
 class ParticipantView(ActorRef):
     role: Role
+    basis: LinkBasis = Field(
+        default="stated",
+        description="how the link was found: stated (named in the clause), resolved (a "
+        "pronoun or description resolved to the actor) or inferred (a group or "
+        "possession of the actor)",
+    )
+    mention: str | None = Field(
+        default=None, description="the words the link came through, when not the name"
+    )
+
+    def link_note(self) -> str:
+        """How a reader is told a link the text does not state by name: "resolved from
+        'she'", "inferred from 'Acme's shares'"; empty for a stated one."""
+        if self.basis == "stated":
+            return ""
+        return f"{self.basis} from '{self.mention}'" if self.mention else self.basis
+
+    def described(self, role: bool = False) -> str:
+        """The participant's name, with its role if asked and how a resolved or
+        inferred link was found: "Jane Roe (agent, resolved from 'she')"."""
+        notes = [n for n in (self.role.value if role else "", self.link_note()) if n]
+        return f"{self.name} ({', '.join(notes)})" if notes else self.name
 
 
 class SameAsCandidateView(ActorRef):
@@ -275,6 +298,11 @@ class Schema(BaseModel):
         description="The factualities a timeline shows when `factuality` is not given."
     )
     precisions: list[Precision] = Field(description="Date precisions, finest first.")
+    link_bases: list[LinkBasis] = Field(
+        default_factory=list,
+        description="How a participant was tied to an event (`basis` of a participant): "
+        "stated, resolved or inferred.",
+    )
 
 
 class ExtractedEvent(BaseModel):

@@ -29,7 +29,10 @@ def _event(view: EventView) -> Event:
             text=view.date_text,
             basis=view.date_basis or "text",
         )
-    participants = tuple(Participant(actor=p.id, role=p.role) for p in view.participants)
+    participants = tuple(
+        Participant(actor=p.id, role=p.role, basis=p.basis, mention=p.mention)
+        for p in view.participants
+    )
     return Event(
         id=view.id,
         type=view.type,

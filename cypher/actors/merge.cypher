@@ -1,8 +1,8 @@
 // Merge actor $old into actor $into, in the transaction that checked both exist and
 // already re-created the old actor's relations and same-as candidates on the target
-// (relations/upsert, same_as/upsert): participations move, keeping role and ordinal
-// (none where the target has that role in the event already); reported_by references
-// move; $old, and every id merged into it earlier, redirect to $into; the old node
+// (relations/upsert, same_as/upsert): participations move, keeping role, ordinal, basis
+// and mention (none where the target has that role in the event already); reported_by
+// references move; $old, and every id merged into it earlier, redirect to $into; the old node
 // goes with its remaining edges.
 // Parameters: $old, $into (actor ids).
 // Returns: moved (participations moved).
@@ -11,7 +11,8 @@ CALL (old, target) {
   MATCH (old)-[p:PARTICIPATED_IN]->(e:Event)
   WITH target, p, e
   WHERE NOT EXISTS { (target)-[q:PARTICIPATED_IN]->(e) WHERE q.role = p.role }
-  CREATE (target)-[:PARTICIPATED_IN {role: p.role, ordinal: p.ordinal}]->(e)
+  CREATE (target)-[moved:PARTICIPATED_IN]->(e)
+  SET moved = properties(p)
   RETURN count(*) AS moved
 }
 CALL (old, target) {

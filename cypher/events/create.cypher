@@ -8,7 +8,8 @@
 //             the event's node properties but dates {id, type, summary, confidence,
 //             factuality, approximate, reported_by?, precision?, date_basis?,
 //             date_text?, claims? (JSON text)} (absent keys are not stored), start, end
-//             and anchor ISO dates or null, participants [[actor id, role, ordinal]] and sources
+//             and anchor ISO dates or null, participants [[actor id, {role, ordinal,
+//             basis, mention?}]] and sources
 //             [[document id, {sentence, extractor, ordinal, char_start?, char_end?,
 //             trigger_start?, trigger_end?}]].
 // Returns: written (count of events).
@@ -23,7 +24,8 @@ WITH e, row
 CALL (e, row) {
   UNWIND row[4] AS p
   MATCH (a:Actor {id: p[0]})
-  CREATE (a)-[:PARTICIPATED_IN {role: p[1], ordinal: p[2]}]->(e)
+  CREATE (a)-[took_part:PARTICIPATED_IN]->(e)
+  SET took_part = p[1]
 }
 CALL (e, row) {
   UNWIND row[5] AS s

@@ -10,7 +10,8 @@ RETURN e {
   .precision, .approximate, .date_text, .date_basis, .claims,
   participants: COLLECT {
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
-    RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role}
+    RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role,
+      basis: coalesce(p.basis, 'stated'), mention: p.mention}
     ORDER BY p.ordinal
   },
   sources: COLLECT {

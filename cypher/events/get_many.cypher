@@ -1,7 +1,9 @@
 // Stored events among $ids, with participants and sources in their stored order.
 // Parameters: $ids (list of event ids).
 // Returns: event (map: the Event fields with native dates, participants with the
-//          actor's name and kind, sources with their offsets).
+//          actor's name and kind and how the link was found (basis, stated when an
+//          edge written before basis existed has none; mention), sources with their
+//          offsets).
 MATCH (e:Event)
 WHERE e.id IN $ids
 RETURN e {
@@ -10,7 +12,8 @@ RETURN e {
   anchor: e.date_anchor,
   participants: COLLECT {
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
-    RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role}
+    RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role,
+      basis: coalesce(p.basis, 'stated'), mention: p.mention}
     ORDER BY p.ordinal
   },
   sources: COLLECT {

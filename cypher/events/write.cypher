@@ -9,7 +9,8 @@
 // Parameters: $rows: [{id, type, summary, confidence, factuality, reported_by, start,
 //             end, precision, approximate, date_text, date_basis, anchor (ISO dates or
 //             null), claims (JSON text of documents' differing accounts, or null),
-//             participants [{actor, props {role, ordinal}}], sources [{document,
+//             participants [{actor, props {role, ordinal, basis, mention?}}], sources
+//             [{document,
 //             props {sentence, extractor, ordinal, and char_start, char_end,
 //             trigger_start, trigger_end when set}}]}]: edge properties without nulls,
 //             as Neo4j stores them.

@@ -63,7 +63,8 @@ CALL (count) {
     anchor: e.date_anchor,
     participants: COLLECT {
       MATCH (p_actor:Actor)-[p:PARTICIPATED_IN]->(e)
-      RETURN {actor: p_actor.id, name: p_actor.name, kind: p_actor.kind, role: p.role}
+      RETURN {actor: p_actor.id, name: p_actor.name, kind: p_actor.kind, role: p.role,
+        basis: coalesce(p.basis, 'stated'), mention: p.mention}
       ORDER BY p.ordinal
     },
     sources: COLLECT {

@@ -30,6 +30,7 @@ COLUMNS = [
     "sources",
     "source_titles",
     "source_urls",
+    "participant_links",
 ]
 
 
@@ -71,5 +72,7 @@ def write(
                 " | ".join(f"{s.document}: {s.sentence}" for s in event.sources),
                 _cited(event, citations, "title"),
                 _cited(event, citations, "url"),
+                # How each participant (in the order of `participants`) was linked.
+                "; ".join(p.link_note() or p.basis for p in event.participants),
             ]
         )

@@ -47,6 +47,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("validity", "edge", "string"),
     ("relation_basis", "edge", "string"),
     ("sentence", "edge", "string"),
+    ("basis", "edge", "string"),
+    ("mention", "edge", "string"),
 )
 
 #: The direct relations of some actors: (source id, target id, relation) triples.
@@ -149,7 +151,12 @@ def write(
                             "source": participant.id,
                             "target": event.id,
                         }
-                        data = {"relation": "PARTICIPATED_IN", "role": participant.role.value}
+                        data = {
+                            "relation": "PARTICIPATED_IN",
+                            "role": participant.role.value,
+                            "basis": participant.basis,
+                            "mention": participant.mention,
+                        }
                         xml.write(_element("edge", edge, data))
                     yield drain()
                 if relations is not None:

@@ -45,6 +45,9 @@ def write(
         detail = [
             f"{event.type.value}; {event.precision}; EDTF {edtf_of(event)}; date basis {basis}"
         ]
+        if event.participants:
+            who = ", ".join(p.described(role=True) for p in event.participants)
+            detail.append(f"participants: {who}")
         detail += [f"{s.document}: {s.sentence}" for s in event.sources]
         item.add("description", plain_text("\n".join(detail)))
         yield item.to_ical().decode()

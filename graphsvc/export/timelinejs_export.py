@@ -44,7 +44,7 @@ def slide(event: EventView) -> dict | None:
     mark = " (approximate)" if event.approximate else ""
     if event.date_basis in INFERRED:
         mark += f" (date inferred: {INFERRED[event.date_basis]})"
-    people = escape(", ".join(p.name for p in event.participants))
+    people = escape(", ".join(p.described() for p in event.participants))
     sources = "".join(f"<blockquote>{escape(s.sentence)}</blockquote>" for s in event.sources[:3])
     result = {
         "unique_id": event.id.replace(":", "-"),

@@ -1,8 +1,9 @@
 """Store answers as compact text a model can cite: one line a fact.
 
 An event is one line (its date with precision and basis, type, summary, id), then a line
-of participants with their roles, then one line per source: the sentence and the title
-and id of the document it comes from. Dates say how sure they are:
+of participants with their roles (and, for a link the text does not make by name, how it
+was made: `(agent, person:jane-roe, resolved from "she")`), then one line per source:
+the sentence and the title and id of the document it comes from. Dates say how sure they are:
 `2015-10-20 (day, stated)`, `2015-Q4 (quarter, approximate, stated as "toward the end of
 2015")`, `2016-01-22 (day, approximate, inferred from publication)`.
 """
@@ -21,6 +22,7 @@ from graphsvc.views import (
     ActorRef,
     CypherResult,
     EventView,
+    ParticipantView,
     PathsResult,
     RelatedActorsPage,
     SourceDocument,
@@ -98,6 +100,15 @@ def cite(document_id: str, document: Document | SourceDocument | None) -> str:
     return f"{title} ({', '.join(parts)})"
 
 
+def _participant(p: ParticipantView) -> str:
+    """`Jane Roe (agent, person:jane-roe, resolved from "she")`: a link the text does
+    not make by name says how it was made, and through which words."""
+    notes = [p.role.value, p.id]
+    if p.basis != "stated":
+        notes.append(f"{p.basis} from {_quoted(p.mention)}" if p.mention else p.basis)
+    return f"{p.name} ({', '.join(notes)})"
+
+
 def event_lines(event: EventView, document_of: DocumentOf, indent: str = "") -> list[str]:
     """An event: its line, its participants' line, a line per source."""
     head = f"{indent}{event_date(event)} - {event.type}: {event.summary} [{event.id}]"
@@ -107,7 +118,7 @@ def event_lines(event: EventView, document_of: DocumentOf, indent: str = "") -> 
         head += f" (reported by {event.reported_by})"
     lines = [head]
     if event.participants:
-        who = ", ".join(f"{p.name} ({p.role}, {p.id})" for p in event.participants)
+        who = ", ".join(_participant(p) for p in event.participants)
         lines.append(f"{indent}  participants: {who}")
     for source in event.sources:
         document = cite(source.document, document_of(source.document))

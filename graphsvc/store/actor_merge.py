@@ -114,14 +114,15 @@ def plan_merge(
 
 def move_event(event: Event, old: str, target: str) -> Event:
     """`event` with `old`'s part in it taken by `target`: in the same place and role,
-    unless the target already has that role (then the target's entry stays as it is)."""
+    unless the target already has that role (then the target's entry stays as it is);
+    how the link was found (basis, mention) goes with it."""
     held = {(p.actor, p.role) for p in event.participants}
     participants: list[Participant] = []
     for p in event.participants:
         if p.actor != old:
             participants.append(p)
         elif (target, p.role) not in held:
-            participants.append(Participant(actor=target, role=p.role))
+            participants.append(p.model_copy(update={"actor": target}))
     reporter = target if event.reported_by == old else event.reported_by
     return event.model_copy(
         update={

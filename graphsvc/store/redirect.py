@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from graphsvc.model import Event, GraphBatch, Participant
+from graphsvc.model import LINK_BASIS_RANK, Event, GraphBatch, Participant
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,19 @@ def actor_ids(batch: GraphBatch) -> set[str]:
 
 def _event(event: Event, merged: Mapping[str, str]) -> Event:
     """Participants and reporter redirected; a participant listed twice after it (the old
-    and the new id in the same role) is kept once, in its first place."""
-    seen: set[tuple[str, str]] = set()
+    and the new id in the same role) is kept once, in its first place, through the
+    stronger of its two links (basis and mention go with it)."""
+    seen: dict[tuple[str, str], int] = {}
     participants: list[Participant] = []
     for p in event.participants:
         actor = merged.get(p.actor, p.actor)
-        if (actor, p.role) in seen:
-            continue
-        seen.add((actor, p.role))
-        participants.append(p if actor == p.actor else Participant(actor=actor, role=p.role))
+        moved = p if actor == p.actor else p.model_copy(update={"actor": actor})
+        place = seen.get((actor, p.role))
+        if place is None:
+            seen[actor, p.role] = len(participants)
+            participants.append(moved)
+        elif LINK_BASIS_RANK[p.basis] < LINK_BASIS_RANK[participants[place].basis]:
+            participants[place] = moved
     reporter = merged.get(event.reported_by, event.reported_by) if event.reported_by else None
     if tuple(participants) == event.participants and reporter == event.reported_by:
         return event

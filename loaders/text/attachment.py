@@ -79,12 +79,16 @@ def governor(head: Token, event_nouns: frozenset[str]) -> Token | None:
         return noun if is_event_noun(noun, event_nouns) else None
     token = head
     passed_noun: Token | None = None
+    in_apposition = False
     while token.head.i != token.i:
         parent = token.head
         if _is_verb(parent):
             if passed_noun is not None and _owned_by_noun(passed_noun):
                 return passed_noun if is_event_noun(passed_noun, event_nouns) else None
-            return parent
+            # "Holm, the chief executive since 2009, said": an apposition describes its
+            # noun; its date is not the time of the verb the noun hangs on.
+            return None if in_apposition else parent
+        in_apposition = in_apposition or parent.dep_ == "appos"
         if is_event_noun(parent, event_nouns):
             return parent
         if parent.pos_ in ("NOUN", "PROPN") and passed_noun is None:

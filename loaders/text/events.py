@@ -11,6 +11,7 @@ it stays undated rather than taking another event's date.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,16 @@ from loaders.text.attachment import (
 )
 from loaders.text.date_ranges import join_ranges
 from loaders.text.factuality import factuality_of
+from loaders.text.participants import (
+    Context,
+    argument,
+    dateline,
+    named,
+    nominal,
+    prepositional,
+    setting,
+    stronger,
+)
 from loaders.text.vocabulary import vocabulary
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
@@ -50,6 +61,8 @@ class ActorRef:
 
 @dataclass
 class EventDraft:
+    """An event as one sentence tells it, before it is merged with its other mentions."""
+
     type: EventType
     trigger: Token
     participants: dict[str, tuple[ActorRef, Role]]
@@ -61,11 +74,11 @@ class EventDraft:
     @property
     def named(self) -> bool:
         """Whether a named actor (not only a place) does or undergoes the event."""
-        return any(role != Role.location for _, role in self.participants.values())
+        return any(not setting(a, role) for a, role in self.participants.values())
 
     def summary(self) -> str:
-        agents = [a.name for a, r in self.participants.values() if r == Role.agent]
-        targets = [a.name for a, r in self.participants.values() if r == Role.target]
+        agents = [_shown(a) for a, r in self.participants.values() if r == Role.agent]
+        targets = [_shown(a) for a, r in self.participants.values() if r == Role.target]
         if not agents and not targets:
             return clause_words(self.trigger)
         if not agents:
@@ -73,9 +86,7 @@ class EventDraft:
         if not targets:
             targets = [p for p in [unnamed_argument(self.trigger, OBJECTS)] if p]
         places = [a.name for a, r in self.participants.values() if r == Role.location]
-        verb = " ".join(
-            [self.trigger.text, *(c.text for c in self.trigger.children if c.dep_ == "prt")]
-        )
+        verb = " ".join([self.trigger.text, *(c.text for c in particles(self.trigger))])
         parts = [", ".join(agents), verb, ", ".join(targets)]
         if places:
             parts.append("in " + ", ".join(places))
@@ -90,16 +101,27 @@ class EventDraft:
         An event no named actor takes part in has nothing to recognise it by in another
         report ("a bomb exploded" twice is not one explosion): it is its own mention, in
         `document` at trigger `offset`, and never merges."""
-        ids = sorted(a.id for a, role in self.participants.values() if role != Role.location)
+        ids = sorted(a.id for a, role in self.participants.values() if not setting(a, role))
         # A failed or possible ratification is not the ratification: kept apart.
         shown = self.factuality in ("asserted", "reported")
         kind = self.type.value if shown else f"{self.type.value}~{self.factuality}"
         scope = [] if ids else [document, str(offset), self.trigger.lemma_.lower()]
+        if ids and self.type == EventType.other:
+            # An untyped event is told apart by its verb: "Kopp fled" and "Kopp hid"
+            # are two events, whoever takes part.
+            scope = [self.trigger.lemma_.lower()]
         key = "|".join([kind, identity_time(self.when), *ids, *scope])
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
         names = [i.split(":")[-1] for i in ids[:2]] or [self.trigger.lemma_.lower()]
         lead = slugify(" ".join([self.type.value, *names]))[:60]
         return f"event:{lead}-{digest}"
+
+
+def _shown(actor: ActorRef) -> str:
+    """How a summary names an argument: by the actor's name, or by the words of an
+    inferred link ("Ruritanian troops shelled Brod", not "Ruritania shelled Brod": the
+    summary tells what the text says)."""
+    return actor.mention if actor.basis == "inferred" and actor.mention else actor.name
 
 
 #: Words before a noun that say which one it is ("the", "Iraqi", "car", "two").
@@ -130,10 +152,15 @@ def clause_words(trigger: Token, limit: int = 12) -> str:
     what hangs on it, without other clauses or asides, at most `limit` words."""
     words: list[Token] = []
     pending = [trigger]
+    filed = dateline(trigger.sent)  # "OSLO, Norway —" is where, not what
     while pending:
         token = pending.pop()
         words.append(token)
-        pending += [c for c in token.children if c.dep_ not in _OTHER_CLAUSES and not c.is_space]
+        pending += [
+            c
+            for c in token.children
+            if c.dep_ not in _OTHER_CLAUSES and not c.is_space and c.i not in filed
+        ]
     words.sort(key=lambda t: t.i)
     start = next(i for i, t in enumerate(words) if t.i == trigger.i)
     # Keep the trigger in view: at most `limit` words, starting up to half before it.
@@ -151,6 +178,21 @@ def identity_time(when: When | None) -> str:
     return when.start.strftime("%Y-%m")
 
 
+#: Adverbs that complete a phrasal verb when the parser does not call them particles
+#: ("stepped down", "backed off").
+_PARTICLE_ADVERBS = frozenset({"down", "up", "off", "out", "back", "over", "away"})
+
+
+def particles(verb: Token) -> list[Token]:
+    """The particles of a phrasal verb, right after it ("stepped down as chief")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_ADVERBS)
+    ]
+
+
 def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     """The event type of a verb, looking through "began hitting" to "hitting"."""
     words = vocabulary()
@@ -163,8 +205,8 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     if lemma in words["aspect_verbs"]:
         inner = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
         return _trigger_type(inner) if inner is not None else None
-    if lemma == "step" and not any(c.dep_ == "prt" and c.lemma_ == "down" for c in token.children):
-        return None
+    if lemma == "step" and not any(c.lower_ == "down" for c in particles(token)):
+        return None  # "step down" (the parser reads "down" as particle or adverb), not "step"
     kind = words["event_triggers"].get(lemma)
     if kind:
         return EventType(kind), token
@@ -177,42 +219,27 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
 
 
 def _argument_actors(
-    token: Token, actor_at: dict[int, ActorRef], compounds: bool = False
+    token: Token, actor_at: Mapping[int, ActorRef], compounds: bool = False
 ) -> list[ActorRef]:
-    """Actors an argument names: its own mention, appositions and conjuncts; for objects
-    also names compounded on it ("lend Russia facilities", parsed as a compound)."""
-    found: list[ActorRef] = []
-    deps = ("appos", "conj", "compound") if compounds else ("appos", "conj")
-    for candidate in [token, *(c for c in token.children if c.dep_ in deps)]:
-        actor = actor_at.get(candidate.i)
-        if actor is not None and actor not in found:
-            found.append(actor)
-        for conj in candidate.children:
-            if (
-                conj.dep_ in ("conj", "appos")
-                and conj.i in actor_at
-                and actor_at[conj.i] not in found
-            ):
-                found.append(actor_at[conj.i])
-    return found
+    """Actors an argument names (`loaders.text.participants.named`)."""
+    return named(token, actor_at, compounds)
 
 
-def _collect(
-    trigger: Token, head: Token, actor_at: dict[int, ActorRef]
-) -> dict[str, tuple[ActorRef, Role]]:
+def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[ActorRef, Role]]:
+    """The event's participants: the actors its arguments name or stand behind
+    (`loaders.text.participants`), each actor once, by its strongest link (a name in
+    the clause over a resolved pronoun over an inference)."""
     found: dict[str, tuple[ActorRef, Role]] = {}
 
-    def add(actors: list[ActorRef], role: Role) -> None:
-        for actor in actors:
-            if actor.kind == ActorKind.place and role == Role.participant:
-                role = Role.location
-            found.setdefault(actor.id, (actor, role))
+    def add(pairs: list[tuple[ActorRef, Role]]) -> None:
+        for actor, role in pairs:
+            kept = found.get(actor.id)
+            if kept is None or stronger(actor.basis, kept[0].basis):
+                found[actor.id] = (actor, role)
 
     if trigger.pos_ in ("NOUN", "PROPN"):
-        # "Assad meeting with Putin": actors named on the noun itself take part in it.
-        for child in trigger.children:
-            if child.dep_ in ("compound", "poss", "nmod"):
-                add(_argument_actors(child, actor_at), Role.agent)
+        # "Assad meeting with Putin", "the sale of X to Y": the noun's own arguments.
+        add(nominal(trigger, context))
     elif trigger.dep_ in ("xcomp", "conj") and not any(
         c.dep_ in SUBJECTS for c in trigger.children
     ):
@@ -225,28 +252,54 @@ def _collect(
             else []
         )
         for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
-            add(_argument_actors(child, actor_at), Role.agent)
+            add(argument(child, Role.agent, context))
+    inverted = _inverted_subject(trigger)
+    if inverted is not None:
+        add(argument(inverted, Role.agent, context))
     for complement in (c for c in trigger.children if c.dep_ == "xcomp"):
         # "agreed to lend Russia facilities": what was agreed involves Russia too.
         for child in complement.children:
             if child.dep_ in OBJECTS:
-                add(_argument_actors(child, actor_at, compounds=True), Role.target)
+                add(argument(child, Role.target, context, compounds=True, through=False))
     for verb in {trigger, head}:
+        doer = any(c.dep_ in ("nsubj", "csubj", "agent") for c in verb.children)
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                add(_argument_actors(child, actor_at), SUBJECTS[child.dep_])
-            elif child.dep_ in OBJECTS:
-                add(_argument_actors(child, actor_at, compounds=True), OBJECTS[child.dep_])
+                # "The acquisition of X by Y closed": the verb only tells the noun's
+                # event, whose roles hold; "the resignation of X was announced" is
+                # someone else's announcement, in which X only takes part.
+                through = child.dep_ == "nsubj"
+                add(argument(child, SUBJECTS[child.dep_], context, through=through))
+            elif child.dep_ in OBJECTS and child.pos_ != "ADP":
+                add(argument(child, OBJECTS[child.dep_], context, True, through=not doer))
             elif child.dep_ == "agent":
                 for pobj in child.children:
-                    add(_argument_actors(pobj, actor_at), Role.agent)
-            elif child.dep_ == "prep":
+                    add(argument(pobj, Role.agent, context))
+            elif child.dep_ in ("prep", "dative"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        actors = _argument_actors(pobj, actor_at)
-                        place = child.lemma_ in ("in", "at", "near", "from", "into", "to")
-                        add(actors, Role.location if place else Role.participant)
+                        actors = named(pobj, context.actor_at)
+                        if child.dep_ == "dative":
+                            # "sold its stake to IBM": the one it goes to.
+                            add([(a, Role.target) for a in actors])
+                        else:
+                            add([(a, prepositional(a, child.lower_)) for a in actors])
     return found
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject of an inverted report ("...,'' said analyst Chris Weafer, commenting
+    on the decision"), which the parser often hangs on the participle after it: the
+    subject of a participle clause right of a verb that has no subject of its own,
+    starting just after the verb."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ in ("ccomp", "advcl", "xcomp") and clause.tag_ == "VBG":
+            for subject in clause.children:
+                if subject.dep_ == "nsubj" and subject.left_edge.i == verb.i + 1:
+                    return subject
+    return None
 
 
 def _distance(expression: TemporalExpression, position: int) -> int:
@@ -490,7 +543,7 @@ def _has_argument(trigger: Token) -> bool:
     )
 
 
-def reporter(trigger: Token, actor_at: dict[int, ActorRef]) -> ActorRef | None:
+def reporter(trigger: Token, actor_at: Mapping[int, ActorRef]) -> ActorRef | None:
     """Who says a reported event happened: the named subject of the reporting verb whose
     complement holds it ("officials said ...": no one named; "Reuters reported ...")."""
     verb = trigger
@@ -511,17 +564,26 @@ def find_events(
     anchor: date,
     news: bool = True,
     expressions: list[TemporalExpression] | None = None,
+    places: Mapping[str, ActorRef] | None = None,
 ) -> list[EventDraft]:
     """The events of a sentence. `expressions`: its dates as the whole document reads
-    them (offsets in the sentence); without them the sentence is read alone, as news."""
+    them (offsets in the sentence); without them the sentence is read alone, as news.
+    `places`: the document's place actors by name, for nationality adjectives
+    ("Ruritanian troops": Ruritania, when the document names it)."""
     drafts = []
     dates: SentenceDates | None = None
+    # A dateline ("OSLO, Norway —") says where the report was filed: no one in it
+    # takes part in the sentence's events, whatever the parse makes of it.
+    excluded = dateline(sentence)
+    if excluded:
+        actor_at = {i: ref for i, ref in actor_at.items() if i not in excluded}
+    context = Context(actor_at, places or {})
     for token in sentence:
         typed = _trigger_type(token)
         if typed is None:
             continue
         event_type, trigger = typed
-        participants = _collect(trigger, token, actor_at)
+        participants = _collect(trigger, token, context)
         if dates is None:
             dates = (
                 SentenceDates(sentence, expressions)
@@ -540,7 +602,7 @@ def find_events(
         # arrested two men"); one with a place alone or no argument needs a date of its
         # own ("he died in Moscow" is not the publication day's death of someone the
         # text does not name there).
-        actors = any(role != Role.location for _, role in participants.values()) or any(
+        actors = any(not setting(a, role) for a, role in participants.values()) or any(
             _has_argument(verb) for verb in chain
         )
         # A relative clause describes someone or something ("Slepian, who provided

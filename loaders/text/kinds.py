@@ -1,7 +1,8 @@
 """An actor's kind from evidence, strongest first, and the evidence kept with it:
 
 1. a legal form ends the name ("Chrysler LLC", "Volkswagen AG": `cleanco`'s list);
-2. a descriptor right before it ("the carmaker General Motors", "analyst Chris Weafer",
+2. a last word only organisations' names end with ("Kestrel Labs", "Norvik Holdings");
+   a descriptor right before it ("the carmaker General Motors", "analyst Chris Weafer",
    "the city of Homs": `data/actor_words.yaml`), or a person's title or honorific
    ("President Lincoln", "Mr. Jacobs"): the text says so. A person descriptor never
    reaches through "of" ("the president of the United States" is no person), and a
@@ -12,8 +13,10 @@
    only where the tagger read a place or the sentence uses it as one ("in Boise",
    "Austin, Texas");
 4. a known name whose tag is often wrong (`kind_overrides`: the Kremlin);
-5. the sentence around a lone name the tagger called an organisation shows a person:
-   an age after it ("Jacobs, 20,") or "who" ("Campbell, who ...");
+5. an apposition that says what the name is ("Harrington, a professor", "Apex, the
+   chipmaker"), under the same limit as a descriptor before it; then the sentence
+   around a name the tagger did not call a person shows one: an age after it
+   ("Jacobs, 20,"), "who" ("Campbell, who ..."), being born ("Simon was born");
 6. the named-entity tag, last.
 
 Within a document one name is one actor whatever its mentions drew: the kind is the
@@ -77,6 +80,23 @@ def _descriptors() -> dict[str, ActorKind]:
         for word in words:
             found.setdefault(word, ActorKind(kind))
     return found
+
+
+@cache
+def _organization_heads() -> frozenset[str]:
+    return frozenset(actor_words()["organization_heads"])
+
+
+def organization_head(name: str) -> str | None:
+    """The last word of a name of several that only organisations end with ("Kestrel
+    Labs", "Norvik Holdings"), written capitalised as part of the name."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    last = words[-1].lower().strip(".,")
+    if last not in _organization_heads() or place_evidence(name) is not None:
+        return None
+    return last
 
 
 @cache
@@ -147,10 +167,32 @@ def _lone_local_name(name: str, evidence: str) -> bool:
     return " " not in name.strip() and evidence.endswith(("city", "subdivision"))
 
 
+def apposition_descriptor(span: Span) -> tuple[ActorKind, str] | None:
+    """The kind an apposition on the name gives it ("Harrington, a professor of ...",
+    "Apex, the chipmaker"): the text says what the name is, as a descriptor before it
+    does. A person's title counts as a person descriptor ("Okafor, the mayor")."""
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i < span.end or child.pos_ != "NOUN":
+            continue
+        word = child.lemma_.lower()
+        if word in _descriptors():
+            return _descriptors()[word], word
+        if word in _person_titles():
+            return ActorKind.person, word
+    return None
+
+
+#: Verbs whose subject is a person whatever the tagger said ("X was born in ...").
+_PERSON_VERBS = frozenset({"bear"})
+
+
 def person_context(span: Span) -> str | None:
-    """What around a lone name shows a person: an age right after it ("Jacobs, 20,") or
-    "who" opening a clause on it ("Campbell, who ...")."""
+    """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
+    opening a clause on it ("Campbell, who ..."), or being born ("Simon was born")."""
     doc = span.doc
+    head = span.root.head
+    if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
+        return "context: born"
     after = [t for t in doc[span.end : span.end + 3]]
     if len(after) >= 2 and after[0].text == "," and after[1].like_num:
         number = after[1].text
@@ -168,6 +210,9 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     form = legal_form(name)
     if form is not None:
         return Kind(ActorKind.organization, f"legal form: {form}")
+    head = organization_head(name)
+    if head is not None:
+        return Kind(ActorKind.organization, f"descriptor: {head}")
     title = title_before(span, tagged)
     if title is not None:
         return Kind(ActorKind.person, f"descriptor: {title}")
@@ -184,7 +229,12 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     override = vocabulary()["kind_overrides"].get(name.lower())
     if override:
         return Kind(ActorKind(override), f"vocabulary: {name}")
-    if tagged == ActorKind.organization and len(name.split()) == 1:
+    apposition = apposition_descriptor(span)
+    if apposition is not None and not (
+        tagged == ActorKind.person and apposition[0] != ActorKind.person
+    ):
+        return Kind(apposition[0], f"descriptor: {apposition[1]}")
+    if tagged != ActorKind.person:
         context = person_context(span)
         if context is not None:
             return Kind(ActorKind.person, context)

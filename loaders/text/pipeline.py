@@ -8,7 +8,7 @@ whatever its sentences look like.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -25,14 +25,18 @@ from graphsvc.model import (
     Participant,
     Relation,
     Source,
+    When,
 )
 from loaders.text.actors import Mention, find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
 from loaders.text.clean import article_spans, bounded_spans, html_to_text
 from loaders.text.document_dates import DocumentDates
-from loaders.text.events import ActorRef, EventDraft, find_events
+from loaders.text.events import ActorRef, EventDraft, find_events, particles
+from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
+from loaders.text.participants import strongest
 from loaders.text.relations import find_relations, merged, relation_of
+from loaders.text.tenure import TenureEvent, with_tenure
 
 if TYPE_CHECKING:
     from graphsvc.resolve import Resolution
@@ -124,6 +128,7 @@ def build(
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
     relations: dict[tuple[str, str, str, str], Relation] = {}
+    tenure_events: list[TenureEvent] = []
 
     paragraphs = [(start, doc) for (start, _), doc in zip(spans, docs, strict=True)]
     dates = DocumentDates(text, article.published, article.mode, paragraphs)
@@ -158,6 +163,11 @@ def build(
         ref = ActorRef(actor.id, actor.name, actor.kind)
         for token in mention.span:
             refs_by_paragraph.setdefault(start, {})[token.i] = ref
+    # Pronouns and descriptions ("he", "the company") resolved across the paragraphs,
+    # added where no name is: events then take them as participants, marked resolved.
+    for item in resolve_mentions(paragraphs, refs_by_paragraph, actors):
+        for index in item.tokens:
+            refs_by_paragraph.setdefault(item.paragraph, {}).setdefault(index, item.ref)
     places = {
         a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
     }
@@ -170,14 +180,30 @@ def build(
                 continue  # a run of blanks: no sentence to cite
             expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
             drafts = find_events(
-                sentence, actor_at, article.published, news and not back_then, expressions
+                sentence,
+                actor_at,
+                article.published,
+                news and not back_then,
+                expressions,
+                places,
             )
             back_then = _moved_back(drafts, article.published, back_then)
             for draft in drafts:
+                if draft.when is not None:
+                    bounds = (start + sentence.start_char, start + sentence.end_char)
+                    tenure_events.append(_tenure_event(draft, draft.when, bounds))
                 trigger_start = start + draft.trigger.idx
                 event_id = draft.event_id(document.id, trigger_start)
-                if event_id not in events or _better_dated(draft, events[event_id]):
-                    events[event_id] = _event(event_id, draft, sentence.text)
+                kept = events.get(event_id)
+                told = _event(event_id, draft, sentence.text)
+                if kept is None:
+                    events[event_id] = told
+                else:
+                    # One event told twice: the better date, and each actor through
+                    # its strongest link ("Turkish jets struck", then "Turkey struck").
+                    first = told if _better_dated(draft, kept) else kept
+                    joined = strongest(kept.participants, told.participants)
+                    events[event_id] = first.model_copy(update={"participants": joined})
                 source = Source(
                     document=document.id,
                     sentence=sentence.text.strip() or sentence.text,
@@ -199,11 +225,27 @@ def build(
         actors=tuple(actors.values()),
         events=tuple(
             _merge_undated(
-                [e.model_copy(update={"sources": tuple(sources[e.id])}) for e in events.values()]
+                [e.model_copy(update={"sources": tuple(sources[e.id])}) for e in events.values()],
+                {a.id for a in actors.values() if a.kind == ActorKind.place},
             )
         ),
-        relations=tuple(relations.values()),
+        relations=tuple(with_tenure(relations.values(), tenure_events)),
         same_as=tuple(resolution.same_as) if resolution is not None else (),
+    )
+
+
+def _tenure_event(draft: EventDraft, when: When, bounds: tuple[int, int]) -> TenureEvent:
+    """A dated event as the tenure step reads it (`loaders.text.tenure`)."""
+    sentence = draft.sentence
+    verb = " ".join([draft.trigger.lemma_.lower(), *(p.lower_ for p in particles(draft.trigger))])
+    return TenureEvent(
+        verb=verb,
+        when=when,
+        asserted=draft.factuality == "asserted",
+        participants=tuple((ref.id, role) for ref, role in draft.participants.values()),
+        sentence_start=bounds[0],
+        sentence_end=bounds[1],
+        text=sentence.text.lower(),
     )
 
 
@@ -268,9 +310,10 @@ def _stated(event: Event) -> bool:
     return event.when is not None and event.when.basis != "publication"
 
 
-def _merge_undated(events: list[Event]) -> list[Event]:
+def _merge_undated(events: list[Event], places: Set[str] = frozenset()) -> list[Event]:
     """An undated mention, or one dated only by the publication day, of an event the
-    article dates in its text is the same event.
+    article dates in its text is the same event. `places`: ids of place actors, which
+    place an event as participants ("returned from Pakistan") without telling it apart.
 
     Dated events are indexed by (type, participant), so each other one looks only at
     those sharing a participant with it, not at every dated event.
@@ -278,10 +321,14 @@ def _merge_undated(events: list[Event]) -> list[Event]:
     kept = [e for e in events if _stated(e)]
     index: dict[tuple[str, str], list[int]] = {}
     for position, event in enumerate(kept):
-        for actor in dict.fromkeys(p.actor for p in event.participants):
+        for actor in dict.fromkeys(_named(event)):
             index.setdefault((event.type, actor), []).append(position)
     for event in (e for e in events if not _stated(e)):
-        actors = {p.actor for p in event.participants if p.role != "location"}
+        actors = {
+            p.actor
+            for p in event.participants
+            if p.role != "location" and not (p.role == "participant" and p.actor in places)
+        } & set(_named(event))
         position = _twin(kept, index, event.type, actors)
         if position is None:
             kept.append(event)
@@ -301,6 +348,12 @@ def _twin(
         return None
     candidates = min((index.get((kind, actor), []) for actor in actors), key=len)
     for position in candidates:
-        if actors <= {p.actor for p in kept[position].participants}:
+        if actors <= set(_named(kept[position])):
             return position
     return None
+
+
+def _named(event: Event) -> list[str]:
+    """The actors an event is told of by name or resolved mention: an inferred link
+    ("Japan's Nikkei fell") is too loose to say two mentions are one event."""
+    return [p.actor for p in event.participants if p.basis != "inferred"]

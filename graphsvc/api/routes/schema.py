@@ -13,6 +13,7 @@ from graphsvc.model import (
     DateBasis,
     EventType,
     Factuality,
+    LinkBasis,
     Precision,
     RelationType,
     Role,
@@ -31,6 +32,7 @@ SCHEMA = Schema(
     factualities=list(get_args(Factuality)),
     shown_factualities=list(SHOWN_FACTUALITIES),
     precisions=list(get_args(Precision)),
+    link_bases=list(get_args(LinkBasis)),
 )
 
 

@@ -83,7 +83,12 @@ def project(
         node = ("Event", event.id)
         graph.add_node(node, **_event(event))
         for ordinal, p in enumerate(event.participants):
-            properties = {"role": p.role.value, "ordinal": ordinal}
+            properties = {
+                "role": p.role.value,
+                "ordinal": ordinal,
+                "basis": p.basis,
+                "mention": p.mention,
+            }
             graph.add_edge(("Actor", p.actor), node, **{LABELS: {"PARTICIPATED_IN"}, **properties})
         for ordinal, s in enumerate(event.sources):
             properties = {

@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
 from itertools import islice
 
 import networkx as nx
@@ -26,6 +25,7 @@ from graphsvc.model import (
     Document,
     Event,
     GraphBatch,
+    Participant,
     Relation,
     Role,
     SameAsCandidate,
@@ -35,6 +35,7 @@ from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.claims import names_actor
 from graphsvc.store.cursor import SortKey, decode_cursor, encode_cursor, sort_key
 from graphsvc.store.embedded.compact import Compactor
+from graphsvc.store.embedded.documents import actor_documents
 from graphsvc.store.embedded.filters import event_filter, undated_filter
 from graphsvc.store.embedded.kept import KeptAnswers
 from graphsvc.store.embedded.paths import PARTICIPATION_KEYS, find_paths
@@ -44,7 +45,6 @@ from graphsvc.store.embedded.search import search_actors
 from graphsvc.store.same_as import candidate_views
 from graphsvc.views import (
     ActorDetail,
-    ActorDocument,
     ActorDocumentsPage,
     ActorRef,
     EventDetail,
@@ -288,26 +288,8 @@ class MemoryGraph:
         return [relation for _, _, relation in edges if relation is not None]
 
     def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
-        """Where the actor appears: documents reporting its events (as participant or
-        reporter), or giving its relations; newest first, undated last, then by id."""
-        actor = self.actor(actor_id)
-        counts: Counter[str] = Counter()
-        events = {e.id: e for e in (*self.events_of(actor.id), *self.events_reported_by(actor.id))}
-        for event in events.values():
-            counts.update({s.document for s in event.sources})
-        counts.update(r.document for r in self.relations_of(actor.id) if r.document)
-        documents = sorted(
-            (self.documents[i] for i in counts),
-            key=lambda d: (d.published is None, -(d.published or date.min).toordinal(), d.id),
-        )
-        items = [
-            ActorDocument(
-                id=d.id, title=d.title, url=d.url, published=d.published, count=counts[d.id]
-            )
-            for d in documents[:limit]
-        ]
-        me = ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
-        return ActorDocumentsPage(actor=me, items=items, count=len(counts))
+        """Where the actor appears (`graphsvc.store.embedded.documents`)."""
+        return actor_documents(self, actor_id, limit)
 
     def actor_ref(self, actor_id: str) -> ActorRef:
         ref = self._refs.get(actor_id)
@@ -318,12 +300,25 @@ class MemoryGraph:
                 self._refs[actor_id] = ref
         return ref
 
-    def _participant_view(self, actor_id: str, role: Role) -> ParticipantView:
+    def _participant_view(self, participant: Participant) -> ParticipantView:
+        """Views of stated links are shared (one per actor and role); a resolved or
+        inferred link, with its own mention, gets its own."""
+        actor_id, role = participant.actor, participant.role
+        if participant.basis != "stated" or participant.mention is not None:
+            actor = self.actors[actor_id]
+            return ParticipantView.model_construct(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind,
+                role=role,
+                basis=participant.basis,
+                mention=participant.mention,
+            )
         view = self._participant_views.get((actor_id, role))
         if view is None:
             actor = self.actors[actor_id]
             view = self._participant_views[actor_id, role] = ParticipantView.model_construct(
-                id=actor.id, name=actor.name, kind=actor.kind, role=role
+                id=actor.id, name=actor.name, kind=actor.kind, role=role, basis="stated"
             )
         return view
 
@@ -339,7 +334,7 @@ class MemoryGraph:
         """The view of a stored event: its values were validated on the way in, so
         `model_construct` (no second validation)."""
         when = event.when
-        participants = [self._participant_view(p.actor, p.role) for p in event.participants]
+        participants = [self._participant_view(p) for p in event.participants]
         return EventView.model_construct(
             id=event.id,
             type=event.type,

@@ -23,7 +23,7 @@ def event_write_row(event: Event) -> dict[str, Any]:
     return {
         **event_row(event),
         "participants": [
-            {"actor": p.actor, "props": {"role": p.role.value, "ordinal": i}}
+            {"actor": p.actor, "props": participant_props(p, i)}
             for i, p in enumerate(event.participants)
         ],
         "sources": [
@@ -31,6 +31,20 @@ def event_write_row(event: Event) -> dict[str, Any]:
             for i, s in enumerate(event.sources)
         ],
     }
+
+
+def participant_props(participant: Participant, ordinal: int) -> dict[str, Any]:
+    """A PARTICIPATED_IN edge's properties, None left out (as `SET r = map` would): the
+    role, how the link was found (`basis`, always, so Browser users can filter on it)
+    and the words it came through (`mention`, when not the name)."""
+    props: dict[str, Any] = {
+        "role": participant.role.value,
+        "ordinal": ordinal,
+        "basis": participant.basis,
+    }
+    if participant.mention is not None:
+        props["mention"] = participant.mention
+    return props
 
 
 #: Source fields stored on a REPORTED_IN edge only when set.
@@ -64,9 +78,9 @@ def event_props(event: Event) -> dict[str, Any]:
 
 def event_create_row(event: Event) -> list[Any]:
     """A new event with its edges as a positional row for events/create: [props, start,
-    end, anchor, [[actor, role, ordinal]], [[document, {edge properties}]]]."""
+    end, anchor, [[actor, {edge properties}]], [[document, {edge properties}]]]."""
     when = event.when
-    participants = [[p.actor, p.role.value, i] for i, p in enumerate(event.participants)]
+    participants = [[p.actor, participant_props(p, i)] for i, p in enumerate(event.participants)]
     sources = [[s.document, source_props(s, i)] for i, s in enumerate(event.sources)]
     return [
         event_props(event),
@@ -119,7 +133,13 @@ def event_model(row: dict[str, Any]) -> Event:
         factuality=row.get("factuality") or "asserted",
         reported_by=row.get("reported_by"),
         participants=tuple(
-            Participant(actor=p["actor"], role=p["role"]) for p in row["participants"]
+            Participant(
+                actor=p["actor"],
+                role=p["role"],
+                basis=p.get("basis") or "stated",
+                mention=p.get("mention"),
+            )
+            for p in row["participants"]
         ),
         sources=tuple(Source(**s) for s in row["sources"]),
         claims=claims_model(row.get("claims")),

@@ -69,7 +69,12 @@ def event_view(row: Mapping[str, Any]) -> EventView:
         reported_by=row.get("reported_by"),
         participants=[
             ParticipantView.model_construct(
-                id=p["actor"], name=p["name"], kind=ActorKind(p["kind"]), role=Role(p["role"])
+                id=p["actor"],
+                name=p["name"],
+                kind=ActorKind(p["kind"]),
+                role=Role(p["role"]),
+                basis=p.get("basis") or "stated",
+                mention=p.get("mention"),
             )
             for p in row["participants"]
         ],

@@ -150,13 +150,39 @@ function filters() {
   };
 }
 
+function linkBasis(p) {
+  // A link the text does not make by name says so: "“she” → (resolved)". Stated
+  // links (the name is in the clause) show nothing more.
+  if (!p || !p.basis || p.basis === "stated") return null;
+  return el("span", { class: `link-basis basis-${p.basis}`,
+    title: p.basis === "resolved" ? "a pronoun or description resolved to this actor"
+      : "inferred from a group or possession of this actor" },
+    p.mention ? `via “${p.mention}” (${p.basis})` : `(${p.basis})`);
+}
+
 function eventItem(event) {
+  // On an actor's timeline, an event that reaches the actor only through a resolved
+  // or inferred mention is marked with it.
+  const mine = state.actor
+    ? (event.participants || []).find((p) => p.id === state.actor.id) : null;
   return el("li", { "data-event": event.id },
     el("button", { type: "button", class: "event", onclick: () => showEvent(event.id) },
       el("span", { class: "date" }, when(event)),
       event.precision ? el("span", { class: "precision" }, event.precision) : null,
       el("span", { class: "type" }, event.type),
-      el("span", { class: "summary" }, event.summary)));
+      el("span", { class: "summary" }, event.summary),
+      linkBasis(mine)));
+}
+
+function participantItem(p) {
+  // "she → Jane Roe (resolved)": the words of the text, then the actor they were
+  // linked to, then how.
+  const resolved = p.basis && p.basis !== "stated";
+  return el("li", { class: resolved ? `linked basis-${p.basis}` : null },
+    resolved && p.mention ? el("span", { class: "mention" }, `“${p.mention}” → `) : null,
+    actorLink(p), resolved ? el("span", { class: "link-basis" }, ` (${p.basis})`) : null,
+    " ", el("span", { class: "role" }, p.role),
+    " ", el("span", { class: `kind kind-${p.kind}` }, p.kind));
 }
 
 async function loadTimeline(more) {
@@ -341,9 +367,7 @@ async function showEvent(id, where) {
         event.reported_by ? ` (reported by ${event.reported_by})` : ""),
       el("dt", {}, "Confidence"), el("dd", {}, String(event.confidence))),
     el("h4", {}, "Participants"),
-    el("ul", { class: "participants" }, event.participants.map((p) => el("li", {},
-      actorLink(p), " ", el("span", { class: "role" }, p.role),
-      " ", el("span", { class: `kind kind-${p.kind}` }, p.kind)))),
+    el("ul", { class: "participants" }, event.participants.map(participantItem)),
     el("h4", {}, `Sources (${event.sources.length})`),
     el("ul", { class: "sources" }, event.sources.map((s) => sourceItem(event, s, event.documents))),
     el("p", { class: "muted legend" }, el("mark", { class: "date-text" }, "date expression"),

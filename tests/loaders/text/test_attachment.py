@@ -98,3 +98,16 @@ def test_a_deadline_under_must_lies_ahead(nlp: Language) -> None:
         nlp, "The court ruled that the boy must be returned by Jan. 14.", date(2000, 1, 6)
     )
     assert found["returned"] == (date(2000, 1, 14), date(2000, 1, 14))
+
+
+def test_a_date_in_an_apposition_is_not_its_verbs(nlp: Language) -> None:
+    """An apposition describes its noun: "the chairman since 2011" says nothing of when
+    the man spoke."""
+    found = _dates(
+        nlp,
+        "Tomas Berg, the chairman of Alvik Shipping since 2011, said costs rose.",
+        date(2019, 4, 2),
+    )
+    assert found["said"] is None
+    found = _dates(nlp, "Tomas Berg said in 2011 that costs rose.", date(2019, 4, 2))
+    assert found["said"] == (date(2011, 1, 1), date(2011, 12, 31))

@@ -85,3 +85,25 @@ def test_nationality_adjectives_name_their_country(word: str, country: str) -> N
 def test_given_names_and_places_are_no_nationality(name: str) -> None:
     assert demonym(name) is None
     assert not_an_actor(name) is None
+
+
+APPOSITION_CASES = [
+    # An apposition says what the name is.
+    (
+        "Velasquez, a professor of economics at the university, testified on Monday.",
+        "Velasquez",
+        ("Velasquez", "person"),
+    ),
+    (
+        "Halvard Engen, 47, was appointed on Friday.",
+        "Halvard Engen",
+        ("Halvard Engen", "person"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "expected"), APPOSITION_CASES)
+def test_apposition_and_context_kinds(nlp: Language, text: str, written: str, expected) -> None:
+    actor = actor_named(actors_of(nlp, text), written)
+    assert actor is not None
+    assert (actor.name, actor.kind.value) == expected

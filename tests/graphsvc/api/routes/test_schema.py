@@ -12,6 +12,7 @@ from graphsvc.model import (
     DateBasis,
     EventType,
     Factuality,
+    LinkBasis,
     Precision,
     RelationType,
     Role,
@@ -30,6 +31,7 @@ def test_schema_lists_every_vocabulary_from_the_code(client: TestClient) -> None
         "factualities": list(get_args(Factuality)),
         "shown_factualities": list(SHOWN_FACTUALITIES),
         "precisions": list(get_args(Precision)),
+        "link_bases": list(get_args(LinkBasis)),
     }
     assert "yield" in answer.json()["event_types"]  # the value, not the member name
 

@@ -177,7 +177,7 @@ def test_which_sqlite_errors_mean_a_full_disk(code: int | None, expected: type) 
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MiB tmpfs, when this process may mount one (root with CAP_SYS_ADMIN)."""
+    """A 4 MiB tmpfs, when this process may mount one (root with CAP_SYS_ADMIN)."""
     mount, umount = shutil.which("mount"), shutil.which("umount")
     if os.geteuid() != 0 or not mount or not umount:
         pytest.skip("a real full disk needs root and mount(8) to mount a tiny tmpfs")
@@ -185,7 +185,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     disk.mkdir()
     tag = f"graphsvc-test-{uuid.uuid4().hex[:8]}"
     result = subprocess.run(
-        [mount, "-t", "tmpfs", "-o", "size=1m,mode=0700", tag, str(disk)],
+        [mount, "-t", "tmpfs", "-o", "size=4m,mode=0700", tag, str(disk)],
         capture_output=True,
         text=True,
         check=False,

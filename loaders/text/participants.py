@@ -1,0 +1,334 @@
+"""Who takes part in an event, beyond the names that are its subject and object.
+
+News often names an actor only through something of it: a possessor ("Acme's shares
+fell": Acme), a group named by its country or leader ("Ruritanian troops shelled",
+"the general's fighters seized": the country, the general), or an event noun's own
+arguments ("the sale of X to Y": Y buys X). Such links are marked `inferred` with the
+words they came through, so a reader can tell them from a name in the clause.
+
+Two errors cost more than a missed link, and are guarded against: a dateline ("OSLO,
+Norway —") is never a participant (the parser often makes it the subject of the first
+verb: an attacker invented by the loader), and a place is a location only when a
+preposition of place ties it to the event's verb ("in", "at", "near"), not whenever a
+place is named after any preposition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from graphsvc.model import ActorKind, LinkBasis, Participant, Role
+from loaders.text.vocabulary import vocabulary
+
+if TYPE_CHECKING:  # events imports this module
+    from loaders.text.events import ActorRef
+
+#: How much a link's basis says, most first: a name in the clause beats a resolved
+#: pronoun, which beats an inference.
+BASIS_RANK: dict[str, int] = {"stated": 0, "resolved": 1, "inferred": 2}
+
+
+@cache
+def words() -> dict[str, Any]:
+    """The word lists of data/participants.yaml, as sets."""
+    text = resources.files("loaders.text").joinpath("data/participants.yaml").read_text("utf-8")
+    return {key: frozenset(value) for key, value in yaml.safe_load(text).items()}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules read besides the parse: the actors tokens name (`actor_at`) and
+    the document's place actors by name, for nationality adjectives ("Ruritanian")."""
+
+    actor_at: Mapping[int, ActorRef]
+    places: Mapping[str, ActorRef]
+
+
+def weaker(basis: LinkBasis, other: LinkBasis) -> LinkBasis:
+    """The weaker of two bases: a link through a resolved pronoun and a possession is
+    no stronger than its weakest step."""
+    return basis if BASIS_RANK[basis] >= BASIS_RANK[other] else other
+
+
+def stronger(a: LinkBasis, b: LinkBasis) -> bool:
+    """Whether basis `a` says more than `b` (stated > resolved > inferred)."""
+    return BASIS_RANK[a] < BASIS_RANK[b]
+
+
+def phrase(token: Token, last: Token | None = None, limit: int = 12) -> str:
+    """The words of a noun phrase from its first word to its head, or to `last` ("Acme's
+    shares", "Ruritanian troops", "shares of Acme"), at most `limit` words, for the
+    `mention` of an inferred link."""
+    end = (last or token).i + 1
+    first = max(token.left_edge.i, end - limit)
+    return "".join(t.text_with_ws for t in token.doc[first:end]).strip()[:200]
+
+
+def _inferred(actor: ActorRef, mention: str) -> ActorRef:
+    return replace(actor, basis=weaker(actor.basis, "inferred"), mention=mention)
+
+
+def named(
+    token: Token, actor_at: Mapping[int, ActorRef], compounds: bool = False
+) -> list[ActorRef]:
+    """Actors an argument names: its own mention, appositions and conjuncts; for objects
+    also names compounded on it ("lend Russia facilities", parsed as a compound)."""
+    found: list[ActorRef] = []
+    deps = ("appos", "conj", "compound") if compounds else ("appos", "conj")
+    for candidate in [token, *(c for c in token.children if c.dep_ in deps)]:
+        actor = actor_at.get(candidate.i)
+        if actor is not None and actor not in found:
+            found.append(actor)
+        for conj in candidate.children:
+            if (
+                conj.dep_ in ("conj", "appos")
+                and conj.i in actor_at
+                and actor_at[conj.i] not in found
+            ):
+                found.append(actor_at[conj.i])
+    return found
+
+
+def _lower(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _listed(token: Token, key: str) -> bool:
+    listed = words()[key]
+    return any(form in listed for form in _lower(token))
+
+
+def is_group(token: Token) -> bool:
+    """A noun for people or means an actor acts through ("troops", "drone", "police",
+    "government forces")."""
+    if _listed(token, "state_groups"):
+        return True
+    compound = " ".join([*(c.lower_ for c in token.children if c.dep_ == "compound"), token.lower_])
+    return compound in words()["state_groups"]
+
+
+def country_of(adjective: Token, places: Mapping[str, ActorRef]) -> ActorRef | None:
+    """The document's place actor a nationality adjective names ("Ruritanian" ->
+    Ruritania), by the demonym list or by the usual ways English forms a demonym from a
+    country's name (Syria/Syrian, Iraq/Iraqi, Turkey/Turkish, China/Chinese). Only a
+    place the document names: a country the text never names is not made up."""
+    text = adjective.lower_
+    if not text[:1].isalpha() or not adjective.text[:1].isupper():
+        return None
+    before = adjective.doc[adjective.i - 2 : adjective.i]
+    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+        return None  # "pro-Russian rebels" are not Russia's
+    listed = vocabulary()["demonyms"].get(text)
+    if listed is not None:
+        return places.get(listed)
+    for name, actor in places.items():
+        if actor.kind == ActorKind.place and _demonym_of(text, name.lower()):
+            return actor
+    return None
+
+
+#: Endings English adds to a country's name (or its stem) to make its demonym.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "i", "ese", "ish", "ic", "ite")
+
+
+def _demonym_of(adjective: str, name: str) -> bool:
+    """Whether `adjective` is a demonym of the one-word place `name`: the name, or the
+    name less its last one or two letters (at least four kept), and a demonym ending."""
+    if " " in name or len(name) < 4 or adjective == name:
+        return False
+    for cut in (0, 1, 2):
+        stem = name[: len(name) - cut] if cut else name
+        if len(stem) < 4 or not adjective.startswith(stem):
+            continue
+        if adjective[len(stem) :] in _DEMONYM_ENDINGS:
+            return True
+    return False
+
+
+def behind(token: Token, role: Role, context: Context) -> list[tuple[ActorRef, Role]]:
+    """The actors behind an argument that names none itself: its possessor ("Acme's
+    shares", "the general's fighters"), a name compounded on it ("Apple shares",
+    "Kremlin officials"), the country of a group ("Ruritanian troops") and the owner in
+    an "of" phrase ("shares of Acme"), each `inferred`, in the argument's role. A place
+    is taken only for a group ("Paris police"), never for a thing ("a Gaza hospital" is
+    where the hospital is, not who acted)."""
+    actor_at = context.actor_at
+    if token.like_num:
+        return []  # "the Standard & Poor's 500": a name with a number, not a possession
+    group = is_group(token)
+    mention = phrase(token)
+    found: list[tuple[ActorRef, Role]] = []
+    for child in token.children:
+        actors: list[ActorRef] = []
+        if _one_name(child, token):
+            continue  # "the Standard & Poor's 500": a name, not someone's thing
+        if child.dep_ == "poss":
+            actors = named(child, actor_at)
+        elif child.dep_ in ("compound", "nmod"):
+            actors = [a for a in named(child, actor_at) if group or a.kind != ActorKind.place]
+        elif child.dep_ == "amod" and group:
+            country = country_of(child, context.places)
+            actors = [country] if country is not None else []
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if _listed(token, "place_nouns"):
+                    # "the town of Brod": the town is Brod, named in the clause.
+                    found += [(a, role) for a in named(pobj, actor_at)]
+                    continue
+                owners = [a for a in named(pobj, actor_at) if group or a.kind != ActorKind.place]
+                found += [(_inferred(a, phrase(token, pobj)), role) for a in owners]
+        found += [(_inferred(a, mention), role) for a in actors]
+    return found
+
+
+def _one_name(part: Token, head: Token) -> bool:
+    """Whether two tokens lie in one named entity of the parse."""
+    low, high = sorted((part.i, head.i))
+    if not part.ent_type_ or part.doc[low].ent_iob_ not in ("B", "I"):
+        return False
+    return all(t.ent_iob_ == "I" for t in part.doc[low + 1 : high + 1])
+
+
+def is_nominal(token: Token) -> bool:
+    """An event noun whose arguments the rules read ("sale", "acquisition", "talks")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in words()["amount_forms"]:
+        return False
+    return _listed(token, "nominal_objects") or any(
+        form in vocabulary()["noun_triggers"] for form in _lower(token)
+    )
+
+
+def nominal(noun: Token, context: Context) -> list[tuple[ActorRef, Role]]:
+    """The arguments of an event noun, by how English marks them: a possessor or "by"
+    does it ("X's acquisition of Y", "the acquisition of Y by X"); "of" names what
+    undergoes it when the noun takes an object or another phrase names the doer ("the
+    sale of X"), else who does it ("the resignation of X"); "to" the one who acquires
+    it for a transfer ("the sale of X to Y"), else someone taking part; "with",
+    "between", "from" others taking part, "against" the target; a place after "in",
+    "at" or "near" where it happened."""
+    actor_at = context.actor_at
+    doers: list[ActorRef] = []
+    found: list[tuple[ActorRef, Role]] = []
+    of_phrase: list[ActorRef] = []
+    transfer = _listed(noun, "nominal_transfers")
+    for child in noun.children:
+        if child.dep_ == "poss":
+            doers += named(child, actor_at)
+        elif child.dep_ in ("compound", "nmod"):
+            for actor in named(child, actor_at):
+                if actor.kind == ActorKind.place:
+                    found.append((actor, Role.location))  # "the Aleppo bombing"
+                else:
+                    doers.append(actor)  # "the Assad meeting"
+        elif child.dep_ in ("prep", "agent", "dative"):
+            preposition = child.lower_
+            actors = [a for c in child.children if c.dep_ == "pobj" for a in named(c, actor_at)]
+            if preposition == "by":
+                doers += actors
+            elif preposition == "of":
+                of_phrase += actors
+            else:
+                found += [(a, _prepositional_role(a, preposition, transfer)) for a in actors]
+    undergoes = bool(doers) or _listed(noun, "nominal_objects")
+    found = (
+        [(a, Role.agent) for a in doers]
+        + [(a, Role.target if undergoes else Role.agent) for a in of_phrase]
+        + found
+    )
+    return found
+
+
+def _prepositional_role(actor: ActorRef, preposition: str, transfer: bool) -> Role:
+    if actor.kind == ActorKind.place:
+        in_place = preposition in words()["location_prepositions"]
+        return Role.location if in_place else Role.participant
+    if preposition == "to" and transfer:
+        return Role.agent  # "the sale of X to Y": Y acquires it
+    if preposition == "against":
+        return Role.target
+    return Role.participant
+
+
+def setting(actor: ActorRef, role: Role) -> bool:
+    """Whether a participant only places the event (its location, or a place it goes to
+    or comes from): not who does or undergoes it, so not what makes two mentions one
+    event ("returned from Pakistan" and "left Pakistan" are not one event)."""
+    return role == Role.location or (role == Role.participant and actor.kind == ActorKind.place)
+
+
+def prepositional(actor: ActorRef, preposition: str) -> Role:
+    """The role of an actor in a prepositional phrase on an event's verb: a place is its
+    location after a preposition of place ("in Paris") and otherwise takes part ("moved
+    from Dallas to Houston"); an organisation or person after "to" or "from" takes part,
+    never as a location."""
+    return _prepositional_role(actor, preposition, transfer=False)
+
+
+def argument(
+    token: Token, role: Role, context: Context, compounds: bool = False, through: bool = True
+) -> list[tuple[ActorRef, Role]]:
+    """The actors of one argument of a verb in `role`: those it names; else, for an
+    event noun, that noun's own arguments ("The acquisition of X by Y closed": Y and X,
+    in their roles in the acquisition, or as participants when the verb has a doer of
+    its own, with `through` False); else those behind it (`behind`)."""
+    actors = named(token, context.actor_at, compounds)
+    if actors:
+        return [(a, role) for a in actors]
+    if is_nominal(token):
+        inner = nominal(token, context)
+        if through:
+            return inner
+        return [(a, Role.participant if r != Role.location else r) for a, r in inner]
+    return behind(token, role, context)
+
+
+#: Dashes that end a dateline ("OSLO, Norway —", "MILAN (AP) -", AP wire style "_").
+_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015", "\u2212", "_"})
+
+
+def dateline(sentence: Span, limit: int = 12) -> set[int]:
+    """Token indices of a dateline that opens the sentence: capitalised words, commas
+    and an agency in parentheses, with no verb, before a dash ("OSLO, Norway —",
+    "MILAN, Italy (AP) -", "WASHINGTON (Reuters) --"). To tell it from a name followed
+    by an aside ("Putin — a former spy — said"), the words before the dash must hold a
+    word in capitals, a comma or a parenthesis."""
+    for position, token in enumerate(sentence[:limit]):
+        if token.text not in _DASHES:
+            continue
+        before = sentence[:position]
+        if not before:
+            return set()
+        shaped = True
+        for word in before:
+            if word.is_punct or word.is_space:
+                continue
+            if word.pos_ in ("VERB", "AUX") or not (word.text[:1].isupper() or word.is_digit):
+                shaped = False
+                break
+        marked = any(
+            (w.is_upper and len(w.text) > 1 and w.is_alpha) or w.text in (",", "(") for w in before
+        )
+        if shaped and marked:
+            return {t.i for t in before}
+        return set()
+    return set()
+
+
+def strongest(
+    first: Sequence[Participant], second: Sequence[Participant]
+) -> tuple[Participant, ...]:
+    """The participants of two mentions of one event: each actor once, in first-seen
+    order, through its strongest link ("Acme said" after "its shares fell": stated)."""
+    kept: dict[str, Participant] = {}
+    for participant in (*first, *second):
+        held = kept.get(participant.actor)
+        if held is None or stronger(participant.basis, held.basis):
+            kept[participant.actor] = participant
+    return tuple(kept.values())

@@ -1,0 +1,58 @@
+"""An actor whose history is told with pronouns and descriptions: after one POST
+/documents on a real server, in a real browser, the actor's timeline holds the events
+told of "she", each marked as a resolved link, and the relations table says "chief
+executive of ..." with the interval the text gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+
+from tests.e2e.server import running_server, server_env
+
+#: Written for this test: a history told once by name, then by "she" and "the company".
+STORY = (
+    "Astrid Holm founded Norvik Data in Bergen in 2004. She was named chief executive of "
+    "the company in 2009. In March 2014 the company listed its shares in Oslo. She "
+    "stepped down as chief executive in June 2018."
+)
+
+
+@pytest.mark.e2e
+def test_a_history_told_with_pronouns_is_on_the_actors_timeline(
+    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+) -> None:
+    page, refused = offline_page
+    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
+    with running_server(env, tmp_path / "server.log") as (base, _):
+        posted = httpx2.post(
+            f"{base}/documents",
+            json={"text": STORY, "published": "2020-05-04", "title": "Norvik Data's founder"},
+            timeout=60,
+        )
+        assert posted.status_code == 200, posted.text
+        page.goto(f"{base}/")
+        page.fill("#search-q", "Astrid Holm")
+        page.click("#search-form button")
+        link = page.locator("#actor-list a", has_text="Astrid Holm")
+        link.wait_for(timeout=10_000)
+        link.click()
+        page.wait_for_selector("#timeline li", timeout=10_000)
+        page.wait_for_selector("#relations tbody tr [data-type]", timeout=10_000)
+        items = {
+            li.locator(".summary").inner_text(): li.locator(".link-basis").all_inner_texts()
+            for li in page.locator("#timeline li").all()
+        }
+        relations = "\n".join(page.locator("#relations tbody tr").all_inner_texts())
+        screenshot(page, "page-history")
+    resolved = {summary: marks for summary, marks in items.items() if marks}
+    assert any("founded Norvik Data" in s for s in items), items
+    assert len(resolved) >= 2, items
+    assert all(marks == ["via “She” (resolved)"] for marks in resolved.values()), items
+    assert any("stepped down" in s for s in resolved), items
+    assert "chief executive of Norvik Data (2009 to 2018" in relations, relations
+    assert refused == [], f"the page reached beyond loopback: {refused}"
