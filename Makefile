@@ -11,7 +11,7 @@ NEO4J_PASSWORD ?= graphsvc-dev
 BOLT_PORT ?= 7687
 HTTP_PORT ?= 7474
 
-.PHONY: install run test lint clean neo4j
+.PHONY: install run test test-fast lint clean neo4j
 
 $(STAMP): pyproject.toml requirements/spacy-model.txt graphsvc/web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,20 @@ run: $(STAMP) ## Load the example records and serve the API on the embedded stor
 	$(BIN)/graphsvc load $(EXAMPLES)
 	$(BIN)/graphsvc serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) ## Run the whole test suite.
+test: $(STAMP) ## Run the whole test suite (CI): real Neo4j, Node.js, Chromium, servers.
 	$(BIN)/pytest
 
-lint: $(STAMP) ## ruff lint and format check.
+#: Tests that need Java/Maven (a real Neo4j), Node.js, a browser or a server subprocess.
+SLOW_MARKS := not neo4j and not browser and not node and not e2e
+
+test-fast: $(STAMP) ## Unit, embedded-store contract and in-process API tests: Python only.
+	$(BIN)/pytest -q -m "$(SLOW_MARKS)"
+
+lint: $(STAMP) ## ruff, the import contracts (layers) and mypy: all must pass.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/mypy
 
 neo4j: $(STAMP) ## A real Neo4j Community in the foreground, without Docker (BOLT_PORT=7687, HTTP_PORT=7474).
 	$(BIN)/python tests/neo4j/launcher.py --bolt-port $(BOLT_PORT) --http-port $(HTTP_PORT) --password $(NEO4J_PASSWORD)

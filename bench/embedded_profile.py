@@ -71,19 +71,17 @@ def _patch_thread_pool() -> None:
 
     for module in (fastapi.routing, fastapi.dependencies.utils, fastapi.concurrency):
         module.run_in_threadpool = _in_thread  # type: ignore[attr-defined]
-    try:  # the routes that ask the store through `ask` (issue 16)
-        import graphsvc.api.routes.answer as answer
+    # The routes that ask the store through `ask`, which may skip the hop.
+    import graphsvc.service.calls as calls
 
-        answer.run_in_threadpool = _in_thread  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        pass
+    calls.run_in_thread = _in_thread
 
 
 async def _profile(data_dir: Path, actors: Sequence[str], requests: int) -> dict[str, pstats.Stats]:
     import httpx
 
     from graphsvc.api.app import create_app
-    from graphsvc.heap import freeze_loaded_heap
+    from graphsvc.service.stores import freeze_loaded_heap
     from graphsvc.settings import Settings
     from graphsvc.store.embedded import EmbeddedStore
 

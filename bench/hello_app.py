@@ -27,7 +27,7 @@ def main() -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    from graphsvc.api.server import shared_socket
+    from graphsvc.http.server import shared_socket
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")

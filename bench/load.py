@@ -35,7 +35,6 @@ import os
 import platform
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -53,6 +52,7 @@ import httpx
 import orjson
 
 from bench import synthetic
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "Load test (bench/load.py)"
@@ -642,12 +642,6 @@ class Server:
     log: Path
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _tail(path: Path, lines: int = 30) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
@@ -670,7 +664,7 @@ def serve(
     name: str, args: Sequence[str], env: dict[str, str], log: Path, ready: Sequence[str]
 ) -> Iterator[Server]:
     """`python args... --host 127.0.0.1 --port P` until every path of `ready` answers 2xx."""
-    port = _free_port()
+    port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPHSVC_", "NEO4J_"))}
     clean.update(env)
     clean["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), clean.get("PYTHONPATH")]))

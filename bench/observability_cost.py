@@ -25,7 +25,6 @@ import cProfile
 import os
 import pstats
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ import psutil
 
 from bench.load import RawSession
 from bench.report import markdown_table, update_section
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "Logging and metrics cost (issue 16)"
@@ -54,12 +54,6 @@ class Variant:
     env: tuple[tuple[str, str], ...] = ()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass(frozen=True)
 class Measure:
     rate: float  # requests a second
@@ -69,7 +63,7 @@ class Measure:
 @contextlib.contextmanager
 def running(variant: Variant, workdir: Path) -> Iterator[tuple[int, int]]:
     """The variant's server (port, pid) until the block ends (SIGTERM, then kill)."""
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPHSVC_", "NEO4J_"))}
     env.update(variant.env)
     env["PYTHONPATH"] = str(variant.root)

@@ -1,3 +1,3 @@
-from graphsvc.cli import app
+from graphsvc.main import app
 
 app()

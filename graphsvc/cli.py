@@ -1,9 +1,10 @@
-"""The `graphsvc` command: a shell over the same store calls the API makes."""
+"""The command line's data commands: `graphsvc load`, `timeline`, `export` and `stats`,
+over the same use cases as the API (`graphsvc.service`). The `graphsvc` program adds the
+commands that start the servers (`graphsvc.main`)."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,14 +25,15 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from graphsvc import bulk_load
-from graphsvc.api.params import window_from
 from graphsvc.errors import GraphsvcError, StoreUnavailable
-from graphsvc.export import FORMATS, Citations, export_subject, export_title, iter_events
+from graphsvc.export import FORMATS
 from graphsvc.model import EventType
+from graphsvc.service import bulk_load
+from graphsvc.service.exports import export_timeline
+from graphsvc.service.reads import TimelineFilter
 from graphsvc.settings import Settings
-from graphsvc.store import GraphStore, TimelineQuery, open_store
-from graphsvc.store.base import WriteResult
+from graphsvc.store import GraphStore, open_store
+from graphsvc.views import WriteResult
 from loaders.text import parallel
 
 app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
@@ -45,7 +47,7 @@ DataDirOption = Annotated[
 PROGRESS_MIN_UNITS = 20
 
 
-def _settings(data_dir: Path | None) -> Settings:
+def load_settings(data_dir: Path | None) -> Settings:
     """Settings from the environment; a bad configuration ends the command with one line."""
     try:
         settings = Settings()
@@ -59,7 +61,7 @@ def _settings(data_dir: Path | None) -> Settings:
 @contextmanager
 def _store(data_dir: Path | None) -> Iterator[GraphStore]:
     """The configured store, started; a store that is away ends the command with one line."""
-    store = open_store(_settings(data_dir))
+    store = open_store(load_settings(data_dir))
     try:
         store.start()
         yield store
@@ -137,7 +139,7 @@ def load(
         "source": source,
         "mode": mode.value if mode else None,
     }
-    settings = _settings(data_dir)
+    settings = load_settings(data_dir)
 
     def skipped(path: Path, why: str) -> None:
         line = escape(f"{path}: {why} (--follow-symlinks loads it)")
@@ -188,110 +190,12 @@ def load(
     if failed:
         table = Table("file", "written", "failed", "first failure", title="Failures")
         for path, report in failed.items():
-            where, exc = report.failed[0]
-            first = exc.detail if exc.detail.startswith(where) else f"{where}: {exc.detail}"
+            where, failure = report.failed[0]
+            detail = failure.detail
+            first = detail if detail.startswith(where) else f"{where}: {detail}"
             table.add_row(str(path), str(report.written), str(len(report.failed)), first)
         err.print(table)
         raise typer.Exit(1)
-
-
-@app.command()
-def serve(
-    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default 8000).")] = None,
-    workers: Annotated[
-        int,
-        typer.Option(
-            min=1,
-            max=64,
-            help="Server processes on one port (Neo4j store only: the embedded store's "
-            "graph lives in one process).",
-        ),
-    ] = 1,
-    data_dir: DataDirOption = None,
-) -> None:
-    """Run the HTTP API (OpenAPI docs at /docs)."""
-    from graphsvc.api import create_app
-    from graphsvc.api.server import browser_url, run, why_not_listening
-    from graphsvc.logs import configure as configure_logging
-
-    settings = _settings(data_dir)
-    if workers > 1 and settings.backend != "neo4j":
-        err.print(
-            f"[red]error:[/red] --workers {workers} needs GRAPHSVC_BACKEND=neo4j: the "
-            "embedded store keeps its graph in one process's memory, so it serves with "
-            "--workers 1"
-        )
-        raise typer.Exit(2)
-    host, port = host or settings.host, port or settings.port
-    problem = why_not_listening(host, port)
-    if problem is not None:
-        remedy = (
-            " (another `graphsvc serve` or `make run`?): stop that server, or choose "
-            "another port with --port or GRAPHSVC_PORT"
-            if "already in use" in problem
-            else ": choose another address with --host or GRAPHSVC_HOST"
-        )
-        err.print(f"[red]error:[/red] {problem}{remedy}")
-        raise typer.Exit(2)
-    url = browser_url(host, port)
-    err.print(f"graphsvc: serving {url}/ (API docs: {url}/docs); Ctrl-C stops it")
-    configure_logging(settings.log_level)
-    # The app names the address it serves (the Neo4j guide) from its settings.
-    settings = settings.model_copy(update={"host": host, "port": port})
-    if workers > 1:  # Neo4j: each worker reads the same settings from the environment,
-        # so it gets the address given on the command line there
-        os.environ.update(GRAPHSVC_HOST=host, GRAPHSVC_PORT=str(port))
-        run(None, settings, host, port, workers=workers)
-    else:
-        run(create_app(settings), settings, host, port)
-
-
-class McpTransportOption(StrEnum):
-    """How `graphsvc mcp` talks to its client."""
-
-    stdio = "stdio"
-    http = "http"
-
-
-@app.command()
-def mcp(
-    transport: Annotated[
-        McpTransportOption,
-        typer.Option(
-            help="stdio (the MCP host starts graphsvc and trusts it: no keys) or http "
-            "(streamable HTTP at /mcp; the read key or the API key when either is set)."
-        ),
-    ] = McpTransportOption.stdio,
-    host: Annotated[str, typer.Option(help="Bind address of --transport http.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of --transport http.")] = 8765,
-    data_dir: DataDirOption = None,
-) -> None:
-    """Run an MCP server (Model Context Protocol) over the same store as the API: tools
-    for search, timelines, relations, paths, events and read-only Cypher (and article
-    ingest when GRAPHSVC_API_KEY is set); see docs/mcp.md."""
-    from graphsvc.api.server import why_not_listening
-    from graphsvc.logs import configure as configure_logging
-    from graphsvc.mcp.server import run_http, run_stdio
-
-    settings = _settings(data_dir)
-    if transport is McpTransportOption.stdio:
-        configure_logging(settings.log_level)  # stderr: stdout carries the protocol
-        run_stdio(settings)
-        return
-    problem = why_not_listening(host, port)
-    if problem is not None:
-        err.print(f"[red]error:[/red] {problem}: choose another with --port or --host")
-        raise typer.Exit(2)
-    if host not in ("127.0.0.1", "localhost", "::1") and not (
-        settings.api_key or settings.read_key
-    ):
-        err.print(
-            f"[yellow]warning:[/yellow] serving {host} with no key: anyone who reaches it "
-            "may read the graph; set GRAPHSVC_READ_KEY or GRAPHSVC_API_KEY"
-        )
-    configure_logging(settings.log_level)
-    run_http(settings, host, port)
 
 
 @app.command()
@@ -307,9 +211,7 @@ def timeline(
     """Print events in date order."""
     try:
         with _store(data_dir) as store:
-            query = TimelineQuery(
-                actor=actor, window=window_from(since, until), types=tuple(type or ()), limit=limit
-            )
+            query = TimelineFilter(actor=actor, since=since, until=until, types=type).query(limit)
             page = store.timeline(query)
     except GraphsvcError as exc:
         _fail(exc)
@@ -356,20 +258,12 @@ def export(
     if format not in FORMATS:
         err.print(f"[red]error:[/red] unknown format {format!r}; choose from {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    spec = FORMATS[format]
+    given = TimelineFilter(
+        actor=actor, since=since, until=until, types=type, q=q, document=document, undated=undated
+    )
     try:
         with _store(data_dir) as store:
-            query = TimelineQuery(
-                actor=actor,
-                window=window_from(since, until),
-                types=tuple(type or ()),
-                q=q or None,
-                document=document or None,
-                undated=undated,
-            )
-            title = export_title(export_subject(store, actor))
-            citations = Citations(store)
-            chunks = spec.write(iter_events(store, query, citations), title, citations)
+            chunks = export_timeline(store, given, format).chunks
             if output is None:
                 for chunk in chunks:
                     sys.stdout.write(chunk)

@@ -67,8 +67,10 @@ class JsonLineFormatter(logging.Formatter):
         for key, value in record.__dict__.items():
             if key not in _RESERVED:
                 line[key] = value
-        if record.exc_text or record.exc_info:
-            line["exc_info"] = record.exc_text or self.formatException(record.exc_info)
+        if record.exc_text:
+            line["exc_info"] = record.exc_text
+        elif record.exc_info:
+            line["exc_info"] = self.formatException(record.exc_info)
         if record.stack_info:
             line["stack_info"] = self.formatStack(record.stack_info)
         return orjson.dumps(line, default=str).decode()

@@ -66,6 +66,7 @@ def validity(
 ) -> str:
     """The interval in words; empty when the text says nothing of it."""
     start = day_text(since, since_precision) if since else None
+    end: str | None
     if current is False and until is not None and until_precision is None:
         end = f"by {until.isoformat()}"  # ended, at the latest when written
     else:

@@ -334,3 +334,16 @@ class DocumentResult(BaseModel):
     actors: list[str]
     events: list[ExtractedEvent]
     stats: Stats
+
+
+class Health(BaseModel):
+    """GET /health: the process answers."""
+
+    status: str
+
+
+class Ready(BaseModel):
+    """GET /ready: the store answers, and which store it is (`embedded` or `neo4j`)."""
+
+    status: str
+    backend: str

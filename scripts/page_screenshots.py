@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,8 @@ from urllib.error import URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import urlopen
 
+from tests.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "fixtures" / "meantime-stock" / "articles"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -37,12 +38,6 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 def graphsvc(*args: str) -> list[str]:
     return [sys.executable, "-m", "graphsvc", *args]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(base: str, path: str, **params: Any) -> Any:

@@ -7,7 +7,7 @@ import re
 import typer.main
 
 from graphsvc.api import create_app
-from graphsvc.cli import app as cli_app
+from graphsvc.main import app as cli_app
 from graphsvc.settings import Settings
 from tests.conftest import ROOT
 

@@ -3,18 +3,15 @@ others, before any Java starts."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 
-from tests.e2e.server import ROOT, free_port, server_env
+from tests.e2e.server import ROOT, server_env
+from tests.ports import free_port, taken_port
 
 
 def test_a_taken_bolt_port_is_one_line_naming_the_make_variables() -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        bolt = taken.getsockname()[1]
+    with taken_port() as bolt:
         http = free_port()
         ports = ["--bolt-port", str(bolt), "--http-port", str(http)]
         done = subprocess.run(

@@ -15,9 +15,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from graphsvc.api import metrics
-from graphsvc.api.auth import ReadAccess, WriteAccess, log_access_model
+from graphsvc.api.auth import ReadAccess, WriteAccess
 from graphsvc.api.body_limit import BodyLimitMiddleware
-from graphsvc.api.cypher_slots import CypherSlots
 from graphsvc.api.docs_page import install_docs
 from graphsvc.api.limits import check_json_depth, check_text_params
 from graphsvc.api.metrics import Metrics
@@ -37,10 +36,11 @@ from graphsvc.api.routes import (
     schema,
     timeline,
 )
-from graphsvc.errors import StoreUnavailable
-from graphsvc.heap import freeze_loaded_heap
+from graphsvc.service.cypher import GuardedCypher
+from graphsvc.service.keys import log_access_model
+from graphsvc.service.stores import open_for_serving
 from graphsvc.settings import Settings, get_settings
-from graphsvc.store import GraphStore, open_store
+from graphsvc.store import GraphStore
 
 log = logging.getLogger("graphsvc")
 
@@ -59,13 +59,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         log_access_model(log, settings)
         if store is None:
-            app.state.store = open_store(settings)
-            try:
-                app.state.store.start()
-            except StoreUnavailable as exc:
-                # Serve anyway: /health answers, /ready says 503 until the store is back.
-                log.warning("store not ready at start-up: %s", exc.detail)
-            freeze_loaded_heap()  # the serving process: its store's graph is loaded
+            # Served anyway when away: /health answers, /ready says 503 until it is back.
+            app.state.store = open_for_serving(settings, log)
         try:
             yield
         finally:
@@ -85,7 +80,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.cypher_slots = CypherSlots(settings.cypher_max_concurrent)
+    app.state.cypher = GuardedCypher(settings)
     if store is not None:
         app.state.store = store
     install_problem_handlers(app)

@@ -12,8 +12,8 @@ import asyncio
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graphsvc.api.problems import problem
 from graphsvc.errors import BodyTimeout, PayloadTooLarge
+from graphsvc.http.problems import problem
 
 
 def _too_large(limit: int) -> str:

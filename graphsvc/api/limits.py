@@ -1,4 +1,5 @@
-"""Request-body limits beyond size: JSON nesting depth and records per request.
+"""Request limits beyond size: JSON nesting depth of a body, and the length of every
+query and path parameter (the rule: `graphsvc.service.params.check_text_lengths`).
 
 Depth is measured on the raw bytes (strings removed, brackets counted), so a hostile
 body is refused with a message naming the setting before any model sees it.
@@ -7,11 +8,11 @@ body is refused with a message naming the setting before any model sees it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from fastapi import Request
 
-from graphsvc.errors import InvalidInput, PayloadTooLarge
+from graphsvc.errors import InvalidInput
+from graphsvc.service.params import check_text_lengths
 from graphsvc.settings import Settings
 
 #: A JSON string, its loop unrolled: a run of plain bytes is one step of the regex
@@ -42,30 +43,6 @@ async def check_json_depth(request: Request) -> None:
             f"the body nests {depth} levels deep; at most {settings.max_json_depth} "
             "(setting GRAPHSVC_MAX_JSON_DEPTH)"
         )
-
-
-def check_record_count(count: int, ceiling: int) -> None:
-    if count > ceiling:
-        raise PayloadTooLarge(
-            f"the body holds {count} records; at most {ceiling} a request "
-            "(setting GRAPHSVC_MAX_RECORDS_PER_REQUEST): split it, or use `graphsvc load`"
-        )
-
-
-def check_text_lengths(given: Iterable[tuple[str, object]], ceiling: int) -> None:
-    """422 when a parameter's text is longer than `ceiling` (GRAPHSVC_MAX_TEXT_PARAM_CHARS),
-    before a date parser or a store spends time on it; the MCP tools check theirs too."""
-    errors = [
-        {
-            "field": f"parameter {name}",
-            "message": f"{name} is {len(str(value))} characters long; at most {ceiling} "
-            "(setting GRAPHSVC_MAX_TEXT_PARAM_CHARS)",
-        }
-        for name, value in given
-        if len(str(value)) > ceiling
-    ]
-    if errors:
-        raise InvalidInput(errors[0]["message"], errors=errors)
 
 
 async def check_text_params(request: Request) -> None:

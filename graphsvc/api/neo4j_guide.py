@@ -1,4 +1,5 @@
-"""`/neo4j/`: a Neo4j Browser guide and graph style for graphsvc's graph (issue 17).
+"""`/neo4j/`: a Neo4j Browser guide and graph style for graphsvc's graph, for people
+who read the graph in Neo4j Browser.
 
 Static files from graphsvc/web/neo4j, for Neo4j Browser 5 to fetch:
 
@@ -26,7 +27,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Scope
 
-from graphsvc.api.server import browser_url
+from graphsvc.http.ports import browser_url
 from graphsvc.settings import Settings
 
 GUIDE_DIR = Path(__file__).resolve().parent.parent / "web" / "neo4j"

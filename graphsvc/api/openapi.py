@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from graphsvc.api.auth import BEARER, HEADER
-from graphsvc.api.problems import PROBLEM_JSON
+from graphsvc.http.problems import PROBLEM_JSON
 from graphsvc.settings import Settings
 
 PROBLEM_SCHEMA = {

@@ -1,48 +1,13 @@
-"""Query parameters shared by several routes."""
+"""Query parameters shared by several routes, as FastAPI declares them (the OpenAPI
+descriptions); what they mean is read in `graphsvc.service.params`."""
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import Query
 
-from graphsvc.errors import InvalidInput
-from graphsvc.model import SHOWN_FACTUALITIES, DateBasis, Factuality, When, utc_now
-from graphsvc.store.base import Window
-from graphsvc.temporal import parse_iso_partial, resolve_phrase
-from graphsvc.typed_dates import AmbiguousDate, read_typed_date
-
-DATE_HELP = (
-    "`2015`, `2015-09`, `2015-09-30`, or a phrase such as `September 2015`, `Q3 2015`, "
-    "`last week` (read against today); `{name}` keeps what overlaps from the {edge}."
-)
-
-
-def parse_bound(text: str) -> When:
-    """A partial ISO date, else any phrase the temporal module resolves (against today),
-    else a date as people type it ("22.01.2016", "22 janvier 2016": dateparser); an
-    ambiguous one ("03-02-2009") is an error that says so."""
-    try:
-        return parse_iso_partial(text)
-    except ValueError:
-        if re.fullmatch(r"\s*\d{4}([-/.]\d{1,2}){0,2}\s*", text):
-            raise  # year first is ISO: its own message says which part is wrong
-        numeric = re.fullmatch(r"[\d\s\-/.:]*", text) is not None
-        when = None if numeric else resolve_phrase(text, utc_now().date())
-        if when is not None:
-            return when
-        try:
-            day = read_typed_date(text)
-        except AmbiguousDate:
-            raise
-        except ValueError:
-            raise ValueError(
-                f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, a phrase such as "
-                "'September 2015', 'Q3 2015' or 'last week', or a day such as '22.01.2016'"
-            ) from None
-        return When(start=day, end=day, precision="day", text=text)
-
+from graphsvc.service.params import DATE_HELP
 
 SinceParam = Annotated[
     str | None, Query(description=DATE_HELP.format(name="since", edge="first day of it on"))
@@ -50,33 +15,6 @@ SinceParam = Annotated[
 UntilParam = Annotated[
     str | None, Query(description=DATE_HELP.format(name="until", edge="last day of it back"))
 ]
-
-
-def window_from(since: str | None, until: str | None) -> Window:
-    """`since=2015-09` starts on Sep 1 and `until=2015-09` ends on Sep 30: whole units."""
-    start = end = None
-    errors = []
-    for name, text in (("since", since), ("until", until)):
-        if text is None:
-            continue
-        try:
-            when = parse_bound(text)
-        except ValueError as exc:
-            errors.append({"field": f"query parameter {name}", "message": str(exc)})
-            continue
-        if name == "since":
-            start = when.start
-        else:
-            end = when.end
-    if errors:
-        raise InvalidInput(f"{errors[0]['field']}: {errors[0]['message']}", errors=errors)
-    if start and end and start > end:
-        raise InvalidInput(
-            f"since ({since}) is after until ({until}): the range is empty",
-            errors=[{"field": "query parameter since", "message": "must not be after until"}],
-        )
-    return Window(since=start, until=end)
-
 
 AsOfParam = Annotated[
     str | None,
@@ -87,36 +25,6 @@ AsOfParam = Annotated[
     ),
 ]
 
-
-def window_as_of(as_of: str | None, since: str | None, until: str | None) -> Window:
-    """The window of `as_of` (a day, or the unit named), or of since/until."""
-    if as_of is None:
-        return window_from(since, until)
-    if since is not None or until is not None:
-        message = "as_of names one day; give either as_of or since/until, not both"
-        raise InvalidInput(message, errors=[{"field": "query parameter as_of", "message": message}])
-    try:
-        when = parse_bound(as_of)
-    except ValueError as exc:
-        raise InvalidInput(
-            f"query parameter as_of: {exc}",
-            errors=[{"field": "query parameter as_of", "message": str(exc)}],
-        ) from None
-    return Window(since=when.start, until=when.end)
-
-
-def at_most(value: int, ceiling: int, name: str, setting: str) -> int:
-    """A 422 naming the setting when a parameter is over the server's configured ceiling."""
-    if value > ceiling:
-        message = f"{name}={value} is over this server's limit of {ceiling} (setting {setting})"
-        raise InvalidInput(
-            message, errors=[{"field": f"query parameter {name}", "message": message}]
-        )
-    return value
-
-
-BASES = ("text", "context", "publication")
-
 BasisParam = Annotated[
     list[str] | None,
     Query(
@@ -126,30 +34,6 @@ BasisParam = Annotated[
     ),
 ]
 
-
-def _choices(values: list[str], allowed: tuple[str, ...], parameter: str) -> tuple[str, ...]:
-    """Comma-separated or repeated names, each one of `allowed` (422 naming it if not)."""
-    found: list[str] = []
-    for value in values:
-        for name in (part.strip() for part in value.split(",")):
-            if name not in allowed:
-                message = f"{parameter} {name!r} is not one of {', '.join(allowed)}"
-                raise InvalidInput(
-                    message,
-                    errors=[{"field": f"query parameter {parameter}", "message": message}],
-                )
-            if name not in found:
-                found.append(name)
-    return tuple(found)
-
-
-def bases_from(values: list[str] | None) -> tuple[DateBasis, ...]:
-    """`basis=text,context` or `basis=text&basis=context`; 422 naming an unknown one."""
-    return _choices(values or [], BASES, "basis")  # type: ignore[return-value]
-
-
-FACTUALITIES = ("asserted", "negated", "planned", "possible", "reported")
-
 FactualityParam = Annotated[
     list[str] | None,
     Query(
@@ -158,10 +42,3 @@ FactualityParam = Annotated[
         "reported (negated and possible events are kept but shown only when asked)."
     ),
 ]
-
-
-def factualities_from(values: list[str] | None) -> tuple[Factuality, ...]:
-    """`factuality=negated,possible`; the default when absent; 422 for an unknown one."""
-    if not values:
-        return SHOWN_FACTUALITIES
-    return _choices(values, FACTUALITIES, "factuality")  # type: ignore[return-value]

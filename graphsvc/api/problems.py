@@ -1,4 +1,5 @@
-"""One error shape for every failure: RFC 9457 `application/problem+json`.
+"""One error shape for every failure: RFC 9457 `application/problem+json`
+(`graphsvc.http.problems`).
 
 Domain errors carry their status (`GraphsvcError.status`); request-validation errors,
 unknown routes and crashes are translated here too, so clients parse one shape.
@@ -15,26 +16,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graphsvc.errors import GraphsvcError
+from graphsvc.http.problems import problem
 
-PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
-
-
-def problem(
-    status: int,
-    title: str,
-    detail: str,
-    instance: str | None = None,
-    errors: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
-) -> JSONResponse:
-    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
-    body["detail"] = detail
-    if instance:
-        body["instance"] = instance
-    if errors:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _validation_field(loc: tuple[Any, ...]) -> str:

@@ -1,93 +1,20 @@
-"""`graphsvc serve`: uvicorn with bounds on slow clients, concurrency and shutdown.
-
-uvicorn closes idle keep-alive connections but waits forever for a request's headers:
-a client that connects and trickles a byte now and then holds a connection (and a
-file descriptor) for as long as it likes. `HeaderDeadlineH11Protocol` gives every
-request `header_timeout` seconds from its first byte (or from the connection, for the
-first request) to finish its headers, then closes the connection. Bodies are bounded
-in `graphsvc.api.body_limit`; connections in flight by `limit_concurrency` (503 above);
-the shutdown after SIGTERM by `timeout_graceful_shutdown`.
-"""
+"""`graphsvc serve`: the API on uvicorn (`graphsvc.http.server`), in this process or in
+`--workers` processes that share one socket (Neo4j store only)."""
 
 from __future__ import annotations
 
-import asyncio
-import errno
-import socket
+import os
 from typing import Any
 
-import h11
-import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
-from uvicorn.supervisors import Multiprocess
-
+from graphsvc.api.app import create_app
+from graphsvc.http.server import WorkerH11Protocol, run, run_workers
 from graphsvc.settings import Settings
-
-
-class HeaderDeadlineH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol, closing a connection whose headers take too long."""
-
-    header_timeout: float = 10.0
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._header_deadline: asyncio.TimerHandle | None = None
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._arm()
-
-    def data_received(self, data: bytes) -> None:
-        super().data_received(data)
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
-            self._arm()  # a request has begun arriving, or the next one may
-        else:
-            self._disarm()  # the headers are in: the request is the app's now
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)
-
-    def on_response_complete(self) -> None:
-        self._disarm()  # idle now: the keep-alive timeout takes over
-        super().on_response_complete()
-
-    def _arm(self) -> None:
-        if self._header_deadline is None:
-            self._header_deadline = self.loop.call_later(self.header_timeout, self._expire)
-
-    def _disarm(self) -> None:
-        if self._header_deadline is not None:
-            self._header_deadline.cancel()
-            self._header_deadline = None
-
-    def _expire(self) -> None:
-        self._header_deadline = None
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
-            self.logger.info("closing a connection whose request headers took too long")
-            self.transport.close()
-
-
-def protocol_for(settings: Settings) -> type[HeaderDeadlineH11Protocol]:
-    """The protocol class with this server's header timeout (uvicorn takes a class)."""
-    return type(
-        "ConfiguredH11Protocol",
-        (HeaderDeadlineH11Protocol,),
-        {"header_timeout": settings.header_timeout_seconds},
-    )
-
-
-class WorkerH11Protocol(HeaderDeadlineH11Protocol):
-    """The protocol of `--workers` processes: uvicorn imports it by name in each
-    worker (a class made at run time cannot cross into a spawned process), and
-    `worker_app` sets its header timeout from the worker's settings."""
 
 
 def worker_app() -> Any:
     """The app of one `graphsvc serve --workers N` process (uvicorn calls this factory
     in each worker). Workers are spawned, not forked: each reads the settings from the
     environment, sets up its own JSON logging and opens its own store connection."""
-    from graphsvc.api.app import create_app
     from graphsvc.logs import configure as configure_logging
 
     settings = Settings()
@@ -96,63 +23,13 @@ def worker_app() -> Any:
     return create_app(settings)
 
 
-def run(app: Any, settings: Settings, host: str, port: int, workers: int = 1) -> None:
-    """Serve `app` until SIGTERM or Ctrl-C, with the limits of `settings`. With
-    `workers` > 1, uvicorn runs that many processes on one socket, each building its
-    app with `worker_app` (so `app` is not used); the limits apply per worker."""
-    many = workers > 1
-    options: dict[str, Any] = {
-        "factory": many,
-        "workers": workers if many else None,
-        "host": host,
-        "port": port,
-        "http": "graphsvc.api.server:WorkerH11Protocol" if many else protocol_for(settings),
-        "timeout_keep_alive": settings.keep_alive_seconds,
-        "limit_concurrency": settings.max_connections,
-        "timeout_graceful_shutdown": settings.shutdown_seconds,
-        "log_config": None,  # keep the JSON handler configure_logging installed
-        "access_log": False,  # one line a request comes from graphsvc.access, with its id
-    }
-    if not many:
-        uvicorn.run(app, **options)
+def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    """Serve the API on host:port until SIGTERM or Ctrl-C, with the limits of `settings`
+    (per worker when there are several)."""
+    if workers == 1:
+        run(create_app(settings), settings, host, port)
         return
-    config = uvicorn.Config("graphsvc.api.server:worker_app", **options)
-    Multiprocess(config, sockets=[shared_socket(config)]).run()
-
-
-def why_not_listening(host: str, port: int) -> str | None:
-    """Why a server could not listen on host:port now (None: it can), checked by
-    binding it as uvicorn will (SO_REUSEADDR), before anything slow starts: a port
-    taken by another server is one clear line, not a log record after start-up. The
-    caller adds how to choose another port."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    try:
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            return f"port {port} on {host} is already in use"
-        return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
-    return None
-
-
-def browser_url(host: str, port: int) -> str:
-    """The address to open in a browser: a wildcard bind is reached on loopback."""
-    shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(host, host)
-    if ":" in shown and not shown.startswith("["):
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}"
-
-
-def shared_socket(config: uvicorn.Config) -> socket.socket:
-    """The listening socket the worker processes share, with TCP_NODELAY set.
-
-    uvicorn binds it itself with protocol number 0, so asyncio does not set TCP_NODELAY
-    on the connections it accepts (it checks for IPPROTO_TCP): a response written in two
-    parts then waits for the client's delayed ACK, about 40 ms a request. Linux hands
-    the listening socket's TCP_NODELAY down to accepted connections.
-    """
-    sock = config.bind_socket()
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    return sock
+    # Each worker reads the same settings from the environment (`worker_app`), so the
+    # address given on the command line goes there.
+    os.environ.update(GRAPHSVC_HOST=host, GRAPHSVC_PORT=str(port))
+    run_workers(f"{__name__}:worker_app", settings, host, port, workers)

@@ -12,7 +12,7 @@ from enum import Enum
 DateLike = str | date
 #: A repeatable filter: one value or several (`type`, `basis`, `factuality`).
 Many = str | Iterable[str] | None
-Params = list[tuple[str, str]]
+Params = list[tuple[str, str | int | float | bool | None]]
 
 
 def text(value: object) -> str:

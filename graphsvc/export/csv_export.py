@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
@@ -34,7 +34,7 @@ COLUMNS = [
 ]
 
 
-def _row(values: list[object]) -> str:
+def _row(values: Sequence[object]) -> str:
     # Quoting keeps commas and line breaks inside a cell; it does not stop a formula,
     # hence the quote mark on every cell that would start one.
     cells = [spreadsheet_cell(str(value)) for value in values]

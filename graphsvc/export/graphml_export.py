@@ -15,7 +15,7 @@ which would cut the download short after a 200.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from lxml import etree
 
@@ -55,7 +55,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
 RelationsOf = Callable[[list[str]], Iterable[tuple[str, str, RelationView]]]
 
 
-def _element(tag: str, attributes: dict[str, str], data: dict[str, object]) -> etree._Element:
+def _element(tag: str, attributes: Mapping[str, str], data: Mapping[str, object]) -> etree._Element:
     # Plain tags: written inside the <graphml xmlns=...> element, they take its default
     # namespace without repeating the declaration on every element.
     element = etree.Element(tag, {name: plain_text(v) for name, v in attributes.items()})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.resources import FunctionResource, TextResource
 
-from graphsvc.api.routes.schema import schema
+from graphsvc.service.schema import SCHEMA
 from graphsvc.store.cypher import load_query, query_files
 
 EXPLORE = "explore/"
@@ -39,7 +39,7 @@ def _summary(query: str) -> str:
 def register(server: MCPServer) -> None:
     server.add_resource(
         FunctionResource.from_function(
-            fn=lambda: schema().model_dump_json(indent=1),
+            fn=lambda: SCHEMA.model_dump_json(indent=1),
             uri="graphsvc://schema",
             name="schema",
             title="graphsvc vocabularies",

@@ -14,13 +14,14 @@ from typing import Any
 
 from mcp.server.mcpserver import MCPServer
 
-from graphsvc.api.auth import log_access_model
-from graphsvc.errors import StoreUnavailable
-from graphsvc.heap import freeze_loaded_heap
+from graphsvc.http.ports import browser_url
+from graphsvc.http.server import run
 from graphsvc.mcp import resources, tools
 from graphsvc.mcp.sessions import pooled_app, sdk_app
+from graphsvc.service.keys import log_access_model
+from graphsvc.service.stores import open_for_serving
 from graphsvc.settings import Settings
-from graphsvc.store import GraphStore, open_store
+from graphsvc.store import GraphStore
 
 log = logging.getLogger("graphsvc.mcp")
 
@@ -55,12 +56,7 @@ def build_server(settings: Settings, store: GraphStore, *, over_http: bool) -> M
 def opened_store(settings: Settings) -> Iterator[GraphStore]:
     """The configured store, started; one that is away at start-up is served anyway
     (its tools answer 503 until it is back), as `graphsvc serve` does."""
-    store = open_store(settings)
-    try:
-        store.start()
-    except StoreUnavailable as exc:
-        log.warning("store not ready at start-up: %s", exc.detail)
-    freeze_loaded_heap()  # a server process: its store's graph is loaded
+    store = open_for_serving(settings, log)
     try:
         yield store
     finally:
@@ -81,8 +77,6 @@ def run_stdio(settings: Settings) -> None:
 
 def run_http(settings: Settings, host: str, port: int) -> None:
     """Serve streamable HTTP on host:port with `graphsvc serve`'s connection limits."""
-    from graphsvc.api.server import browser_url, run
-
     with opened_store(settings) as store:
         server = build_server(settings, store, over_http=True)
         url = f"{browser_url(host, port)}{HTTP_PATH}"

@@ -13,7 +13,7 @@ manager of the key that opened it, so a session is not usable with another key (
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
@@ -23,9 +23,10 @@ from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graphsvc.api.problems import problem
 from graphsvc.errors import GraphsvcError
-from graphsvc.mcp.auth import Principal, principal_of, principals
+from graphsvc.http.problems import problem
+from graphsvc.mcp.auth import principal_of_request
+from graphsvc.service.keys import Principal, principals
 from graphsvc.settings import Settings
 
 #: The header that names an open session (a request without it opens one).
@@ -73,7 +74,9 @@ def _naming_the_setting(send: Send, settings: Settings) -> Send:
 class KeyPools:
     """ASGI middleware: check the key, then hand the request to its principal's SDK app."""
 
-    def __init__(self, app: ASGIApp, settings: Settings, pools: dict[Principal, ASGIApp]) -> None:
+    def __init__(
+        self, app: ASGIApp, settings: Settings, pools: Mapping[Principal, ASGIApp]
+    ) -> None:
         self.app = app  # the outer app: runs the pools' lifespans
         self.settings = settings
         self.pools = pools
@@ -84,7 +87,7 @@ class KeyPools:
             return
         headers = Headers(scope=scope)
         try:
-            principal = principal_of(self.settings, headers)
+            principal = principal_of_request(self.settings, headers)
         except GraphsvcError as exc:
             answer = problem(
                 exc.status, exc.title, exc.detail, scope.get("path"), headers=exc.headers

@@ -1,5 +1,6 @@
 """The MCP tools: the API's read routes, its read-only Cypher and (with the API key) its
-article ingest, over the same store calls, parameter parsing, guards and limits.
+article ingest, over the same use cases (`graphsvc.service`): the same parameter
+parsing, guards and limits.
 
 Each tool answers compact text a model can cite (`graphsvc.mcp.text`) and, as structured
 content, the API's JSON for the same question. A failure the API answers with a problem
@@ -16,25 +17,21 @@ from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field, ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 
-from graphsvc.api.auth import check_write_key
-from graphsvc.api.cypher_slots import CypherSlots
-from graphsvc.api.limits import check_text_lengths
-from graphsvc.api.params import (
-    at_most,
-    window_as_of,
-)
-from graphsvc.api.routes.answer import ask
-from graphsvc.api.routes.cypher import run_read_only
-from graphsvc.api.routes.documents import ingest, limits_of
-from graphsvc.api.routes.timeline import timeline_query
 from graphsvc.errors import GraphsvcError
 from graphsvc.export import Citations
+from graphsvc.http.keys import presented_key
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS, MAX_HOPS, MAX_LIMIT
 from graphsvc.mcp import text as render
 from graphsvc.model import ID_PATTERN, ActorKind, EventType
+from graphsvc.service import reads
+from graphsvc.service.calls import ask, run_in_thread
+from graphsvc.service.cypher import GuardedCypher
+from graphsvc.service.ingest import ingest, limits_of
+from graphsvc.service.keys import check_write_key
+from graphsvc.service.params import check_text_lengths
+from graphsvc.service.reads import TimelineFilter
 from graphsvc.settings import Settings
 from graphsvc.store.base import MAX_NAMES, GraphStore
 from graphsvc.views import (
@@ -103,7 +100,7 @@ def register(
     """Add the tools to `server`. `over_http`: calls carry HTTP headers, and the tools
     that need the API key (cypher when any key is set, ingest_document) check them; stdio
     trusts its parent process."""
-    slots = CypherSlots(settings.cypher_max_concurrent)
+    cypher_runner = GuardedCypher(settings)
 
     def texts(**given: object) -> None:
         check_text_lengths(
@@ -120,7 +117,7 @@ def register(
         if headers is None:
             raise ToolError(f"{what} needs the API key, and this call carried no HTTP headers")
         with api_errors():
-            check_write_key(settings, Headers(headers=dict(headers)))
+            check_write_key(settings, presented_key(Headers(headers=dict(headers))))
 
     async def events_with_sources(ids: list[str]) -> dict[str, list[str]]:
         """The citation lines of each event, by id (the first MAX_EVENTS_WITH_SOURCES)."""
@@ -147,10 +144,8 @@ def register(
         the ids the other tools take. As GET /actors?q=."""
         with api_errors():
             texts(q=q)
-            limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-            items = await run_in_threadpool(store.search_actors, q, limit)
-        page = ActorsPage(items=items, count=len(items))
-        return _result(render.actors_text(q, items), page)
+            page = await run_in_thread(reads.search_actors, store, settings, q, limit)
+        return _result(render.actors_text(q, page.items), page)
 
     @server.tool(annotations=READ)
     async def timeline(
@@ -205,23 +200,20 @@ def register(
         sentences with their documents. The same filters as GET /timeline."""
         with api_errors():
             texts(actor=actor, since=since, until=until, q=q, document=document, cursor=cursor)
-            limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-            query = timeline_query(
-                actor,
-                since,
-                until,
-                type,
-                q,
-                undated,
-                limit,
-                cursor,
+            given = TimelineFilter(
+                actor=actor,
+                since=since,
+                until=until,
+                types=type,
+                q=q,
+                document=document,
                 basis=basis,
                 factuality=factuality,
-                document=document,
+                undated=undated,
             )
-            page = await ask(store, store.timeline, query, short=actor is not None)
+            page = await reads.timeline(store, settings, given, limit, cursor)
             citations = Citations(store)
-            await run_in_threadpool(citations.learn, page.items)
+            await run_in_thread(citations.learn, page.items)
         return _result(render.timeline_text(page, actor, undated, citations.of), page)
 
     @server.tool(annotations=READ)
@@ -243,13 +235,20 @@ def register(
         `as_of`: only what held that day. As GET /actors/{id}/relations."""
         with api_errors():
             texts(actor=actor, since=since, until=until, as_of=as_of)
-            limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-            window = window_as_of(as_of, since, until)
-            page = await ask(store, store.related_actors, actor, window, kind, limit)
+            page = await reads.related_actors(
+                store,
+                settings,
+                actor,
+                since=since,
+                until=until,
+                as_of=as_of,
+                kind=kind,
+                limit=limit,
+            )
             shared = [e.id for item in page.items for e in item.events]
             events = await events_with_sources(shared)
             cited = [r.document for i in page.items for r in i.relations if r.document]
-            found = await run_in_threadpool(store.get_documents, render.unique(cited)[:MAX_NAMES])
+            found = await run_in_thread(store.get_documents, render.unique(cited)[:MAX_NAMES])
         documents = {d.id: d for d in found}
         words = render.relations_text(page, events, documents.get)
         if page.actor.id != actor:
@@ -270,8 +269,9 @@ def register(
         (not documents), each event with its date and sources. As GET /paths."""
         with api_errors():
             texts(source=source, target=target)
-            max_hops = at_most(max_hops, settings.max_hops, "max_hops", "GRAPHSVC_MAX_HOPS")
-            result = await run_in_threadpool(store.find_paths, source, target, max_hops, limit)
+            result = await run_in_thread(
+                reads.find_paths, store, settings, source, target, max_hops, limit
+            )
             ids = [n.id for p in result.paths for n in p.nodes if n.label == "Event"]
             events = await events_with_sources(ids)
         return _result(render.paths_text(result, events), result)
@@ -319,7 +319,7 @@ def register(
         assert ctx is not None
         needs_api_key(ctx, "the cypher tool")
         with api_errors():
-            result = await run_read_only(store, settings, slots, query, params or {})
+            result = await cypher_runner.run(store, query, params or {})
         return _result(render.cypher_text(result), result)
 
     if settings.api_key is not None:
@@ -384,7 +384,6 @@ def _register_ingest(
                 text=text,
                 mode=mode,
             )
-            result = await run_in_threadpool(
-                ingest, store, article, settings.spacy_model, limits_of(settings)
-            )
+            limits = limits_of(settings)
+            result = await run_in_thread(ingest, store, article, settings.spacy_model, limits)
         return _result(render.ingest_text(result), result)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphsvc.temporal.rules import Tense
+from loaders.text.vocabulary import vocabulary
 
 #: Clauses an event shares its time with when it has no expression of its own.
 SHARED_CLAUSE = frozenset({"xcomp", "conj"})
@@ -32,14 +33,9 @@ SCHEDULING_VERBS = frozenset({"plan", "schedule", "set", "slate", "due", "book",
 #: conference Thursday"); "set a record Tuesday" is the setting's.
 PLANNING_VERBS = frozenset({"plan", "schedule", "slate"})
 #: Modal and future auxiliaries.
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Modals of obligation and possibility: what they govern lies ahead, unless perfect
 #: ("must have left", "may have seen").
 OPEN_MODALS = frozenset({"must", "should", "might", "may", "could", "can", "ca"})
-#: Verbs whose infinitive complement happens after them ("planned to leave on Thursday").
-INTENT_VERBS = frozenset(
-    {"plan", "intend", "expect", "hope", "agree", "promise", "schedule", "decide", "aim", "vow"}
-)
 
 
 def is_event_noun(token: Token, event_nouns: frozenset[str]) -> bool:
@@ -160,7 +156,7 @@ def clause_chain(trigger: Token) -> list[Token]:
 def tense_of_verb(verb: Token) -> Tense:
     """Past, future or unknown, from the verb's tag and its auxiliaries."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUX for a in auxiliaries):
+    if any(a.lower_ in vocabulary()["future_auxiliaries"] for a in auxiliaries):
         return "future"
     if any(a.lower_ == "would" for a in auxiliaries) and verb.tag_ in ("VB", "VBG"):
         return "future"  # "would be traveling Thursday", "said he would leave Friday"
@@ -180,7 +176,7 @@ def tense_of_verb(verb: Token) -> Tense:
     infinitive = verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
     if infinitive and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "wants to close by June", "plans to sell in May"
-    if infinitive and verb.head.lemma_.lower() in INTENT_VERBS:
+    if infinitive and verb.head.lemma_.lower() in vocabulary()["looking_ahead_verbs"]:
         return "future"  # "planned to leave on Thursday": after the planning
     if infinitive:
         # "subpoenaed him to testify on Feb. 10", "ordered to remain until March 6": the

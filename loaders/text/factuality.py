@@ -19,33 +19,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphsvc.model import Factuality
+from loaders.text.vocabulary import vocabulary
 
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "deny"})
-INTENT_VERBS = frozenset(
-    {
-        "plan",
-        "intend",
-        "aim",
-        "expect",
-        "hope",
-        "want",
-        "seek",
-        "agree",
-        "promise",
-        "pledge",
-        "vow",
-        "propose",
-        "prepare",
-        "threaten",
-        "schedule",
-        "decide",
-        "offer",
-        "try",
-        "attempt",
-    }
-)
 POSSIBLE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 REPORTING_VERBS = frozenset(
     {
@@ -106,7 +83,7 @@ def _own(verb: Token) -> Factuality | None:
         return "possible"
     if any(c.dep_ == "advcl" and _conditional(c) for c in children):
         return "possible"  # "if the talks fail, the union will strike"
-    if any(a in FUTURE_AUX for a in auxiliaries):
+    if any(a in vocabulary()["future_auxiliaries"] for a in auxiliaries):
         return "planned"
     return None
 
@@ -134,7 +111,7 @@ def factuality_of(trigger: Token) -> Factuality:
         if verb.dep_ == "xcomp":
             if lemma in NEGATING_VERBS:
                 return "negated" if _own(governor) != "negated" else "asserted"
-            if lemma in INTENT_VERBS or _is_to_be(governor):
+            if lemma in vocabulary()["intent_verbs"] or _is_to_be(governor):
                 return "planned"
         if verb.dep_ == "ccomp" and lemma in REPORTING_VERBS:
             inherited = _own(governor)

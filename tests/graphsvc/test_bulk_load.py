@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graphsvc.bulk_load import expand
+from graphsvc.service.bulk_load import expand
 from tests.e2e.server import ROOT, graphsvc, server_env
 
 ARTICLES = 6
@@ -46,6 +46,7 @@ def _graph(data_dir: Path, tmp_path: Path) -> tuple[str, str, dict[str, int]]:
     return exports[0], exports[1], json.loads(stats.stdout)
 
 
+@pytest.mark.e2e
 def test_two_workers_give_the_same_graph_as_one(articles: Path, tmp_path: Path) -> None:
     graphs = []
     for workers in ("1", "2"):
@@ -59,6 +60,7 @@ def test_two_workers_give_the_same_graph_as_one(articles: Path, tmp_path: Path) 
     assert one == two
 
 
+@pytest.mark.e2e
 def test_a_bad_article_fails_alone_and_is_counted_against_its_file(tmp_path: Path) -> None:
     story = (ROOT / "examples" / "putin-assad-step-down.md").read_text(encoding="utf-8")
     good = {"id": "a-1", "published": "2016-01-22", "text": story}
@@ -106,6 +108,7 @@ def test_a_folder_load_skips_hidden_and_package_folders(tmp_path: Path) -> None:
     assert expand([hidden]) == [hidden]  # named on the command line: loaded
 
 
+@pytest.mark.e2e
 def test_a_file_of_another_kind_is_named_and_refused_alone(tmp_path: Path) -> None:
     """`graphsvc load README.md records.jsonl`: the Markdown file is refused by its kind
     (not parsed as records and reported as bad JSON), the records still load."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from graphsvc.cli import app
 from tests.conftest import EXAMPLES
-from tests.e2e.server import ROOT, free_port, graphsvc, server_env
+from tests.e2e.server import ROOT, graphsvc, server_env
+from tests.ports import free_port, taken_port
 
 runner = CliRunner()
 
@@ -67,11 +68,9 @@ def test_timeline_reports_bad_input(tmp_path: Path) -> None:
     assert unknown.exit_code == 1 and "person:nobody" in unknown.stderr
 
 
+@pytest.mark.e2e
 def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
+    with taken_port() as port:
         done = subprocess.run(
             graphsvc("serve", "--port", str(port), "--data-dir", str(tmp_path)),
             env=server_env(),
@@ -87,6 +86,7 @@ def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
     assert "--port" in lines[0]
 
 
+@pytest.mark.e2e
 def test_serve_prints_where_to_open_it(tmp_path: Path) -> None:
     port = free_port()
     process = subprocess.Popen(

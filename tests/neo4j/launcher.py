@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     password = None if args.password in (None, "none") else args.password
-    from graphsvc.api.server import why_not_listening  # the check `graphsvc serve` makes
+    from graphsvc.http.ports import why_not_listening  # the check `graphsvc serve` makes
 
     for name, port in (("Bolt", args.bolt_port), ("HTTP", args.http_port)):
         problem = why_not_listening("127.0.0.1", port) if port else None

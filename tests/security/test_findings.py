@@ -214,6 +214,7 @@ def test_10_a_trailing_slash_is_not_redirected_to_the_host_header(client: TestCl
 # -- finding 9: slow clients are cut off (a real server: the protocol is uvicorn's)
 
 
+@pytest.mark.e2e
 def test_9_trickling_headers_and_bodies_are_cut_off(tmp_path: Path) -> None:
     env = server_env(
         GRAPHSVC_DATA_DIR=str(tmp_path / "data"),

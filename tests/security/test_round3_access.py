@@ -282,6 +282,7 @@ def _combination(request: pytest.FixtureRequest) -> str:
     return request.node.callspec.params["mcp_answers"][1]
 
 
+@pytest.mark.e2e
 def test_mcp_http_read_tools_per_key_combination(
     mcp_answers: McpAnswers, request: pytest.FixtureRequest
 ) -> None:
@@ -293,6 +294,7 @@ def test_mcp_http_read_tools_per_key_combination(
             assert not result.is_error and "Assad" in _text(result), presented
 
 
+@pytest.mark.e2e
 def test_mcp_http_cypher_per_key_combination(
     mcp_answers: McpAnswers, request: pytest.FixtureRequest
 ) -> None:
@@ -306,6 +308,7 @@ def test_mcp_http_cypher_per_key_combination(
             assert "set GRAPHSVC_API_KEY" in _text(result)
 
 
+@pytest.mark.e2e
 def test_mcp_http_writes_per_key_combination(
     mcp_answers: McpAnswers, request: pytest.FixtureRequest
 ) -> None:
@@ -322,6 +325,7 @@ def test_mcp_http_writes_per_key_combination(
             assert result is not None and result.is_error, presented
 
 
+@pytest.mark.e2e
 def test_mcp_http_logs_the_access_model_in_one_line(
     mcp_answers: McpAnswers, request: pytest.FixtureRequest
 ) -> None:
@@ -359,6 +363,7 @@ def _key_header(key: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"} if key else {}
 
 
+@pytest.mark.e2e
 def test_one_key_filling_its_sessions_does_not_lock_out_the_api_key(tmp_path: Path) -> None:
     """The finding: 10,000 initialize calls with the read key and every new session, the
     API key's included, got 503 for 30 minutes."""
@@ -388,6 +393,7 @@ def test_one_key_filling_its_sessions_does_not_lock_out_the_api_key(tmp_path: Pa
         assert own.status_code == 200, own.text
 
 
+@pytest.mark.e2e
 def test_anonymous_sessions_are_capped_and_idle_ones_close(tmp_path: Path) -> None:
     env = mcp_env(
         GRAPHSVC_DATA_DIR=str(tmp_path / "data"),

@@ -19,8 +19,8 @@ import yaml
 from fastapi.testclient import TestClient
 
 from graphsvc.api import create_app
-from graphsvc.api.routes.cypher import ANSWER_GRACE_SECONDS
 from graphsvc.model import GraphBatch
+from graphsvc.service.cypher import ANSWER_GRACE_SECONDS
 from graphsvc.settings import Settings
 from graphsvc.store.base import GraphStore
 from tests.async_runner import run_async
@@ -28,6 +28,7 @@ from tests.conftest import EXAMPLES
 from tests.contract.backends import BACKENDS, open_backend
 from tests.e2e.server import ROOT
 from tests.graphsvc.mcp.servers import mcp_env, stdio_session
+from tests.neo4j_fixture import Neo4jTarget
 
 #: The report's query: a plain projection whose one value doubles 29 times (512 M chars).
 STRING_BOMB = "RETURN size(reduce(s = 'x', j IN range(1, 29) | s + s)) AS n"
@@ -46,13 +47,12 @@ def _api(store: GraphStore, tmp_path: Path, **settings: Any) -> Iterator[TestCli
 
 @pytest.fixture
 def neo4j_store(
-    request: pytest.FixtureRequest, tmp_path: Path, example_batch: GraphBatch
+    neo4j_target: Neo4jTarget, tmp_path: Path, example_batch: GraphBatch
 ) -> Iterator[GraphStore]:
     from tests.neo4j_fixture import wipe
 
-    target = request.getfixturevalue("neo4j_target")
-    wipe(target)
-    store = open_backend("neo4j", tmp_path, target)
+    wipe(neo4j_target)
+    store = open_backend("neo4j", tmp_path, neo4j_target)
     store.write_batch(example_batch)
     yield store
     store.close()
@@ -187,6 +187,7 @@ def test_9_the_answer_is_never_later_than_the_timeout_and_its_grace(
         _still_answers(api)
 
 
+@pytest.mark.e2e
 def test_9_the_mcp_cypher_tool_has_the_same_bytes_bound(
     tmp_path: Path, example_batch: GraphBatch
 ) -> None:

@@ -30,7 +30,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.api import create_app
-from graphsvc.bulk_load import count_units, expand, units, write_all
+from graphsvc.service.bulk_load import count_units, expand, units, write_all
 from graphsvc.settings import Settings
 from graphsvc.store import open_store
 from loaders.text import parallel
@@ -129,6 +129,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]
         yield base, process.pid
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("attributes", [60_000, 200_000])
 def test_an_html_attribute_bomb_is_read_within_5_seconds_and_500_mb(
     server: tuple[str, int], attributes: int
@@ -151,6 +152,7 @@ def test_an_html_attribute_bomb_is_read_within_5_seconds_and_500_mb(
     assert after_elapsed < 5, f"the next ingest waited {after_elapsed:.1f} s"
 
 
+@pytest.mark.e2e
 def test_a_long_extraction_is_stopped_at_its_deadline_and_frees_the_server(
     tmp_path: Path,
 ) -> None:
@@ -188,6 +190,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+@pytest.mark.e2e
 def test_an_extraction_past_its_memory_cap_is_413_and_writes_nothing(tmp_path: Path) -> None:
     """GRAPHSVC_INGEST_MEMORY_MB bounds how far the child's address space may grow, so
     it is measured on a fresh server (memory a long-running process freed but still
@@ -248,6 +251,7 @@ def _documents(data_dir: Path) -> int:
     return int(json.loads(_cli("stats", data_dir=data_dir).stdout)["documents"])
 
 
+@pytest.mark.e2e
 def test_loading_an_html_attribute_bomb_takes_seconds(tmp_path: Path) -> None:
     page = tmp_path / "bomb.html"
     page.write_text(attribute_bomb(200_000), encoding="utf-8")
@@ -263,6 +267,7 @@ def test_loading_an_html_attribute_bomb_takes_seconds(tmp_path: Path) -> None:
     assert _documents(tmp_path / "d") == 1
 
 
+@pytest.mark.e2e
 def test_a_folder_load_skips_a_symlink_that_leads_out_of_it(tmp_path: Path) -> None:
     folder, elsewhere = tmp_path / "news", tmp_path / "private"
     folder.mkdir()
@@ -324,6 +329,7 @@ def test_a_file_that_vanishes_mid_load_is_its_own_failure(tmp_path: Path) -> Non
     assert len(heard) == 4 and documents == 2
 
 
+@pytest.mark.e2e
 def test_a_worker_that_dies_mid_load_costs_no_other_article(
     shared_fixtures: Path, tmp_path: Path
 ) -> None:

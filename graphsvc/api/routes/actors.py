@@ -14,9 +14,12 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.api.params import AsOfParam, SinceParam, UntilParam, at_most, window_as_of
-from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer, keeps_answers
+from graphsvc.api.params import AsOfParam, SinceParam, UntilParam
+from graphsvc.api.routes.answer import JsonAnswer, json_answer
 from graphsvc.model import ActorKind
+from graphsvc.service import reads
+from graphsvc.service.calls import keeps_answers
+from graphsvc.service.params import page_limit
 from graphsvc.store.base import MAX_LIMIT
 from graphsvc.views import ActorDetail, ActorDocumentsPage, ActorsPage, RelatedActorsPage
 
@@ -60,9 +63,7 @@ def search_actors(
     ] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> ActorsPage:
-    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    items = store.search_actors(q, limit)
-    return ActorsPage(items=items, count=len(items))
+    return reads.search_actors(store, settings, q, limit)
 
 
 @router.get(
@@ -101,9 +102,9 @@ async def related_actors(
     validity `since`..`until` with precision, `current`, basis and the sentence that
     states it) and the events both took part in. A relation whose bounds the text does
     not give is kept by any window (its bounds are open)."""
-    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    window = window_as_of(as_of, since, until)
-    page = await ask(store, store.related_actors, actor_id, window, kind, limit)
+    page = await reads.related_actors(
+        store, settings, actor_id, since=since, until=until, as_of=as_of, kind=kind, limit=limit
+    )
     if page.actor.id != actor_id:
         return _moved(request, actor_id, page.actor.id, "/relations")
     return json_answer(page, kept=keeps_answers(store))
@@ -122,8 +123,7 @@ def actor_documents(
     actor_id: str,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> ActorDocumentsPage | JSONResponse:
-    limit = at_most(limit, settings.max_page_size, "limit", "GRAPHSVC_MAX_PAGE_SIZE")
-    page = store.actor_documents(actor_id, limit)
+    page = store.actor_documents(actor_id, page_limit(settings, limit))
     if page.actor.id != actor_id:
         return _moved(request, actor_id, page.actor.id, "/documents")
     return page

@@ -1,31 +1,21 @@
-"""Answers serialised once, and asked of the store without a thread hop when it can.
+"""Answers serialised once.
 
 FastAPI would validate a returned model against the route's `response_model` and then
 encode it; store answers are already of that model, so the routes that matter for
 speed hand back the bytes of pydantic-core's serialiser instead (the route keeps its
 `response_model` for the OpenAPI schema). Same fields, same values, compact JSON.
 
-A store that keeps answers (`GraphStore.keeps_answers`; both do) hands the same page
-object to every reader while nothing it shows changed, so its bytes are kept beside it
-here too. While a store answers from memory (`GraphStore.answers_from_memory`: the
-embedded one with nothing to reload), the route calls it on the event loop, not through
-the thread pool (a hop costs more than a kept answer); Neo4j (network I/O) is always
-called from the pool.
+A store that keeps answers (`GraphStore.keeps_answers`, asked through
+`graphsvc.service.calls.keeps_answers`) hands the same page object to every reader while
+nothing it shows changed, so its bytes are kept beside it here too.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any, TypeVar
 
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel
-
-from graphsvc.store.base import GraphStore
-
-M = TypeVar("M", bound=BaseModel)
 
 #: Encoded answers kept, by the identity of the page object they encode (the store's
 #: answer cache keeps at most as many pages).
@@ -64,17 +54,3 @@ def json_answer(model: BaseModel, *, kept: bool = False) -> JsonAnswer:
     if kept:
         return JsonAnswer(_encoded.of(model))
     return JsonAnswer(model.model_dump_json())
-
-
-def keeps_answers(store: GraphStore) -> bool:
-    """Whether the store hands out the same answer objects until a write."""
-    return store.keeps_answers
-
-
-async def ask(store: GraphStore, call: Callable[..., M], *args: Any, short: bool = True) -> M:
-    """`call(*args)` on the store: here, when the store answers from memory right now
-    and the question is `short` (one actor's answers, not a scan of every event); in
-    the thread pool otherwise (I/O, a reload from disk, a write in progress)."""
-    if short and store.answers_from_memory():
-        return call(*args)
-    return await run_in_threadpool(call, *args)

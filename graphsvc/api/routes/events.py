@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from graphsvc.api.deps import StoreDep
-from graphsvc.api.routes.answer import JsonAnswer, ask, json_answer
+from graphsvc.api.routes.answer import JsonAnswer, json_answer
 from graphsvc.model import ID_PATTERN
+from graphsvc.service.calls import ask
 from graphsvc.views import EventDetail
 
 router = APIRouter(prefix="/events", tags=["events"])

@@ -19,7 +19,8 @@ HEALTHY = b'{"status":"ok"}'
 
 @router.get("/health", summary="The process answers", response_model=dict[str, str])
 async def health() -> JsonAnswer:
-    """`async`, and the bytes ready: nothing here blocks or needs encoding (issue 16)."""
+    # `async`, and the bytes ready: nothing here blocks or needs encoding, so the
+    # cheapest answer a load balancer's probe can get.
     return JsonAnswer(HEALTHY)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.api.params import at_most
+from graphsvc.service import reads
 from graphsvc.store.base import MAX_HOPS
 from graphsvc.views import PathsResult
 
@@ -26,5 +26,4 @@ def find_paths(
     ] = 4,
     limit: Annotated[int, Query(ge=1, le=100, description="Paths at most.")] = 10,
 ) -> PathsResult:
-    max_hops = at_most(max_hops, settings.max_hops, "max_hops", "GRAPHSVC_MAX_HOPS")
-    return store.find_paths(source, target, max_hops, limit)
+    return reads.find_paths(store, settings, source, target, max_hops, limit)

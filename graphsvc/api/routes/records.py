@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import orjson
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 
 from graphsvc.api.deps import SettingsDep, StoreDep
-from graphsvc.api.limits import check_record_count
-from graphsvc.errors import InvalidInput
-from graphsvc.model import GraphBatch
+from graphsvc.service.calls import run_in_thread
+from graphsvc.service.ingest import check_records, parse_records
 from graphsvc.views import WriteResult
-from loaders.records import parse_jsonl, parse_objects
 
 router = APIRouter(tags=["records"])
 
@@ -28,23 +24,9 @@ _BODY_DOC = {
 }
 
 
-def parse_body(body: bytes, content_type: str) -> GraphBatch:
-    """JSON when the client says so, JSON Lines otherwise (curl's default type included)."""
-    if content_type.split(";")[0].strip().lower() != "application/json":
-        return parse_jsonl(body.splitlines())
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"body is not valid JSON ({exc}); send JSON Lines as application/x-ndjson"
-        ) from exc
-    if isinstance(data, dict) and isinstance(data.get("records"), list):
-        data = data["records"]
-    if isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list):
-        raise InvalidInput("a JSON body must be a record, an array of records or {records: [...]}")
-    return parse_objects(data)
+def is_json(content_type: str) -> bool:
+    """JSON only when the client says so: JSON Lines otherwise (curl's default type too)."""
+    return content_type.split(";")[0].strip().lower() == "application/json"
 
 
 @router.post(
@@ -54,8 +36,7 @@ def parse_body(body: bytes, content_type: str) -> GraphBatch:
 )
 async def post_records(request: Request, store: StoreDep, settings: SettingsDep) -> WriteResult:
     body = await request.body()
-    batch = await run_in_threadpool(parse_body, body, request.headers.get("content-type", ""))
-    if batch.is_empty():
-        raise InvalidInput("the body holds no records")
-    check_record_count(sum(batch.counts().values()), settings.max_records_per_request)
-    return await run_in_threadpool(store.write_batch, batch)
+    as_json = is_json(request.headers.get("content-type", ""))
+    batch = await run_in_thread(lambda: parse_records(body, as_json=as_json))
+    check_records(batch, settings.max_records_per_request)
+    return await run_in_thread(store.write_batch, batch)

@@ -1,39 +1,13 @@
-"""The service's closed vocabularies, read from the code's enums: what a client may
-pass as `type`, `basis` or `factuality`, and what answers may contain."""
+"""The service's closed vocabularies (`graphsvc.service.schema`)."""
 
 from __future__ import annotations
 
-from typing import get_args
-
 from fastapi import APIRouter
 
-from graphsvc.model import (
-    SHOWN_FACTUALITIES,
-    ActorKind,
-    DateBasis,
-    EventType,
-    Factuality,
-    LinkBasis,
-    Precision,
-    RelationType,
-    Role,
-)
+from graphsvc.service.schema import SCHEMA
 from graphsvc.views import Schema
 
 router = APIRouter(tags=["schema"])
-
-
-SCHEMA = Schema(
-    event_types=list(EventType),
-    actor_kinds=list(ActorKind),
-    relation_types=list(RelationType),
-    roles=list(Role),
-    date_bases=list(get_args(DateBasis)),
-    factualities=list(get_args(Factuality)),
-    shown_factualities=list(SHOWN_FACTUALITIES),
-    precisions=list(get_args(Precision)),
-    link_bases=list(get_args(LinkBasis)),
-)
 
 
 @router.get("/schema", summary="The vocabularies: event types, kinds, roles, bases and more")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import socket
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,14 +12,12 @@ from typer.testing import CliRunner
 from graphsvc.api import create_app
 from graphsvc.cli import app as cli_app
 from graphsvc.settings import Settings
+from tests.ports import free_port
 
 
 @pytest.fixture
 def closed_uri() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"bolt://127.0.0.1:{port}"
+    return f"bolt://127.0.0.1:{free_port()}"
 
 
 def test_api_without_neo4j(closed_uri: str, caplog: pytest.LogCaptureFixture) -> None:

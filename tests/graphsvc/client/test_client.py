@@ -24,6 +24,9 @@ from graphsvc.model import EventType
 from tests.conftest import EXAMPLES
 from tests.graphsvc.client.conftest import StartServer
 
+#: Every test talks to `graphsvc serve` run as a subprocess.
+pytestmark = pytest.mark.e2e
+
 PUTIN = "person:vladimir-putin"
 ASSAD = "person:bashar-al-assad"
 SERGUN = "person:igor-sergun"

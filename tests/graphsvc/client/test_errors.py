@@ -26,13 +26,14 @@ from graphsvc.client import (
 )
 from graphsvc.client.errors import retry_after
 from tests.conftest import EXAMPLES
-from tests.e2e.server import free_port
 from tests.graphsvc.client.conftest import StartServer, serving
+from tests.ports import free_port
 
 WRITE_KEY = "write-key-s3cret"
 READ_KEY = "read-key-s3cret"
 
 
+@pytest.mark.e2e
 def test_unknown_actor_is_not_found(graph: Client) -> None:
     with pytest.raises(NotFound) as caught:
         graph.actor("person:nobody")
@@ -49,6 +50,7 @@ def test_unknown_actor_is_not_found(graph: Client) -> None:
         graph.event("event:nothing-like-it")
 
 
+@pytest.mark.e2e
 def test_a_bad_date_is_a_validation_error_naming_the_field(graph: Client) -> None:
     with pytest.raises(ValidationFailed) as caught:
         graph.timeline(actor="person:vladimir-putin", since="the day after never")
@@ -69,6 +71,7 @@ def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
+@pytest.mark.e2e
 def test_bad_records_name_their_line(empty_server: str) -> None:
     good = {"record": "actor", "id": "person:jane-roe", "name": "Jane Roe", "kind": "person"}
     with Client(empty_server) as graph:
@@ -78,6 +81,7 @@ def test_bad_records_name_their_line(empty_server: str) -> None:
         assert graph.stats().actors == 0  # all or nothing
 
 
+@pytest.mark.e2e
 def test_a_write_query_is_a_bad_request(graph: Client) -> None:
     with pytest.raises(BadRequest) as caught:
         graph.cypher("MATCH (n) DETACH DELETE n")
@@ -85,6 +89,7 @@ def test_a_write_query_is_a_bad_request(graph: Client) -> None:
     assert graph.stats().actors == 14
 
 
+@pytest.mark.e2e
 def test_keys_missing_wrong_and_from_the_environment(
     start_server: StartServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -119,6 +124,7 @@ def test_keys_missing_wrong_and_from_the_environment(
             given.merge_actor("person:igor-sergun", into="person:vladimir-putin")
 
 
+@pytest.mark.e2e
 def test_too_many_records_and_too_big_a_body(empty_server: str) -> None:
     with Client(empty_server) as graph:
         with pytest.raises(PayloadTooLarge) as caught:
@@ -130,6 +136,7 @@ def test_too_many_records_and_too_big_a_body(empty_server: str) -> None:
         assert graph.stats().events == 0
 
 
+@pytest.mark.e2e
 def test_a_store_away_is_unavailable_with_retry_after(start_server: StartServer) -> None:
     away = {
         "GRAPHSVC_BACKEND": "neo4j",

@@ -13,6 +13,9 @@ import pytest
 from tests.conftest import ROOT
 from tests.e2e.server import server_env
 
+#: Runs the README's example against `graphsvc serve` run as a subprocess.
+pytestmark = pytest.mark.e2e
+
 
 def test_the_readme_example_prints_what_the_readme_says(
     example_server: str, tmp_path: Path

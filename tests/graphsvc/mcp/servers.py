@@ -15,7 +15,8 @@ from mcp import Client
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from tests.e2e.server import ROOT, free_port, serving
+from tests.e2e.server import ROOT, serving
+from tests.ports import free_port
 
 #: What a stdio server inherits besides the settings given: no GRAPHSVC_* of the shell.
 INHERITED = ("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME")

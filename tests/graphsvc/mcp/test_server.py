@@ -23,6 +23,10 @@ from tests.async_runner import run_async
 from tests.conftest import EXAMPLES
 from tests.e2e.server import ROOT
 from tests.graphsvc.mcp.servers import http_server, http_session, mcp_env, stdio_session
+from tests.ports import taken_port
+
+#: Every test talks to `graphsvc mcp` run as a subprocess (stdio or HTTP).
+pytestmark = pytest.mark.e2e
 
 PUTIN = "person:vladimir-putin"
 ASSAD = "person:bashar-al-assad"
@@ -276,7 +280,7 @@ def test_errors_are_tool_errors_with_the_apis_message(
 
 
 def test_resources_schema_and_explore_queries(stdio: Session) -> None:
-    from graphsvc.api.routes.schema import SCHEMA
+    from graphsvc.service.schema import SCHEMA
 
     assert stdio.schema == SCHEMA.model_dump(mode="json")
     explore = sorted(p.stem for p in (ROOT / "cypher" / "explore").glob("*.cypher"))
@@ -343,12 +347,7 @@ def test_http_ingest_with_the_api_key(tmp_path: Path) -> None:
 
 
 def test_http_port_in_use_is_one_line(tmp_path: Path) -> None:
-    import socket
-
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
+    with taken_port() as port:
         done = subprocess.run(
             [sys.executable, "-m", "graphsvc", "mcp", "--transport", "http", "--port", str(port)],
             env=mcp_env(GRAPHSVC_DATA_DIR=str(tmp_path)),

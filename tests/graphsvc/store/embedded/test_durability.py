@@ -14,10 +14,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from graphsvc.errors import NotFound
 from graphsvc.store.base import TimelineQuery
 from graphsvc.store.embedded import DATABASE_FILE, EmbeddedStore
 from tests.graphsvc.store.embedded import write_batches
+
+#: Kills a writer process mid-write.
+pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[4]
 

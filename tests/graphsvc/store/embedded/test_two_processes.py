@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from graphsvc.model import Actor, GraphBatch
 from graphsvc.store.base import TimelineQuery
 from graphsvc.store.embedded import EmbeddedStore
@@ -43,6 +45,7 @@ def test_aliases_written_through_two_stores_both_survive(
         reopened.close()
 
 
+@pytest.mark.e2e
 def test_a_running_store_sees_what_the_cli_loaded(tmp_path: Path) -> None:
     running = EmbeddedStore(tmp_path)
     try:

@@ -11,7 +11,6 @@ new writes.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -32,16 +31,11 @@ from graphsvc.store.neo4j import Neo4jStore, writes
 from graphsvc.views import Stats
 from tests.conftest import EXAMPLES
 from tests.neo4j_fixture import TEST_PASSWORD, _launcher
+from tests.ports import free_port
 
 BIG_EVENTS = 20_000
 RECOVERY_TIMEOUT = 30.0
 NDJSON = {"content-type": "application/x-ndjson"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _records(batch: GraphBatch) -> bytes:
@@ -63,7 +57,7 @@ class Neo4jProcess:
 
     def __init__(self, data_dir: Path) -> None:
         self.launcher = _launcher()
-        self.port = _free_port()
+        self.port = free_port()
         self.data_dir = data_dir
         self.server: Any = None
 
@@ -256,7 +250,7 @@ class _FailingSession:
 def _client_failing(
     monkeypatch: pytest.MonkeyPatch, write: Exception | None, read: Exception | None
 ) -> tuple[TestClient, str]:
-    uri = f"bolt://127.0.0.1:{_free_port()}"
+    uri = f"bolt://127.0.0.1:{free_port()}"
     store = Neo4jStore(uri, "neo4j", TEST_PASSWORD, max_retry_seconds=0)
     store._schema_applied = True
     monkeypatch.setattr(store, "_session", lambda access: _FailingSession(write, read))

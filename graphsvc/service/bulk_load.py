@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import orjson
@@ -21,7 +22,7 @@ from graphsvc.errors import GraphsvcError, InvalidInput
 from graphsvc.model import GraphBatch
 from graphsvc.resolve import StoreResolver
 from graphsvc.store import GraphStore
-from graphsvc.store.base import WriteResult
+from graphsvc.views import WriteResult
 from loaders.records import RecordsParser
 from loaders.text.inputs import (
     ARTICLE_SUFFIXES,
@@ -158,6 +159,10 @@ def _line_article(path: Path, number: int, line: bytes, mode: object) -> object:
     return article.model_copy(update={"mode": mode}) if mode else article
 
 
+def _timeline(path: Path) -> GraphBatch:
+    return parse_timeline_export(path.read_bytes())
+
+
 def _records(path: Path) -> GraphBatch:
     parser = RecordsParser("line")
     with path.open("rb") as handle:
@@ -176,13 +181,13 @@ def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]
             yield Unit(path, str(path), error=_unreadable(path, exc))
             continue
         if kind == "timeline":
-            yield Unit(path, str(path), batch=lambda p=path: parse_timeline_export(p.read_bytes()))
+            yield Unit(path, str(path), batch=partial(_timeline, path))
         elif kind == "unsupported":
             yield Unit(path, str(path), error=_unsupported(path))
         elif kind == "records":
-            yield Unit(path, str(path), batch=lambda p=path: _records(p))
+            yield Unit(path, str(path), batch=partial(_records, path))
         elif kind == "article":
-            yield _article_unit(path, str(path), lambda p=path: read_article_file(p, overrides))
+            yield _article_unit(path, str(path), partial(read_article_file, path, overrides))
         else:
             for number, line in enumerate(lines, start=1):
                 if line.strip():
@@ -190,9 +195,7 @@ def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]
                     yield _article_unit(
                         path,
                         where,
-                        lambda p=path, n=number, text=line: _line_article(
-                            p, n, text, overrides.get("mode")
-                        ),
+                        partial(_line_article, path, number, line, overrides.get("mode")),
                     )
 
 
