@@ -81,11 +81,13 @@ async def _profile(data_dir: Path, actors: Sequence[str], requests: int) -> dict
     import httpx
 
     from graphsvc.api.app import create_app
+    from graphsvc.service.stores import freeze_loaded_heap
     from graphsvc.settings import Settings
     from graphsvc.store.embedded import EmbeddedStore
 
     _patch_thread_pool()
     store = EmbeddedStore(data_dir)
+    freeze_loaded_heap()  # as the server does once its store is loaded
     app = create_app(Settings(data_dir=data_dir), store)
     urls = {
         "timeline": [f"/timeline?actor={quote(a, safe=':')}&limit=50" for a in actors],

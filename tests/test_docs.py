@@ -64,7 +64,7 @@ def test_compose_and_the_test_neo4j_share_the_least_privilege_settings() -> None
     the Neo4j users run (docker-compose.yml) and the one the tests run (TestNeo4j)."""
     import yaml
 
-    from graphsvc.adhoc.plan import READ_ONLY_PROCEDURES
+    from graphsvc.cypher_guard.plan import READ_ONLY_PROCEDURES
 
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
     env = compose["services"]["neo4j"]["environment"]

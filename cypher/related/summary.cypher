@@ -3,7 +3,7 @@
 // window; undated ones only without a window) with both roles (each actor's first role
 // by ordinal), their earliest start and latest end, and the direct relations of either
 // direction overlapping the window; ordered by most shared events, then most
-// relations, then name, then id (as graphsvc.store.related orders them). Also the
+// relations, then name, then id (as graphsvc.store.embedded.related orders them). Also the
 // actor itself (through a redirect) and the write counter read before and after
 // (writes/lock), so the consistency check costs no extra round trip. Events and
 // relations are lists by position and dates ISO text: a tenth of the bytes and

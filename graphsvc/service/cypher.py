@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from graphsvc.adhoc.guard import check_read_only
-from graphsvc.adhoc.params import check_request
-from graphsvc.adhoc.shape import check_shape
+from graphsvc.cypher_guard.guard import check_read_only
+from graphsvc.cypher_guard.params import check_request
+from graphsvc.cypher_guard.shape import check_shape
 from graphsvc.errors import QueryTimeout, TooManyRequests
 from graphsvc.service.calls import run_in_thread
 from graphsvc.settings import Settings

@@ -1,14 +1,14 @@
 """The one seam between the service and a graph backend.
 
-Both `EmbeddedStore` and (later) `Neo4jStore` implement `GraphStore` and pass the same
-contract tests, so the API and CLI never know which one they talk to.
+Both `EmbeddedStore` and `Neo4jStore` implement `GraphStore` and pass the same contract
+tests, so the API and CLI never know which one they talk to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -113,6 +113,18 @@ class TimelineQuery(BaseModel):
 
 class GraphStore(Protocol):
     """Persist batches atomically and answer relationship and timeline queries."""
+
+    #: Kept answers (docs/consistency.md): True when the store hands the very same answer
+    #: object out again while nothing it shows has changed (an actor's timeline pages and
+    #: related actors), so a caller may key what it derives from an answer (the API: its
+    #: JSON) by the object's identity. Answers are shared then: callers never change them.
+    keeps_answers: ClassVar[bool]
+
+    def answers_from_memory(self) -> bool:
+        """Whether a read now needs no I/O (no write in progress, nothing to reload): the
+        API may then call the store on its event loop instead of a thread pool. A hint,
+        true at the moment of asking."""
+        ...
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
         """Commit the whole batch or nothing; raise InvalidInput for unknown references."""

@@ -29,8 +29,12 @@ from graphsvc.errors import NotFound
 from graphsvc.model import Actor, Document, Event, GraphBatch, Participant, Source, When
 from graphsvc.store.base import GraphStore, TimelineQuery
 from graphsvc.store.cypher import load_query
-from graphsvc.store.neo4j import READ_ATTEMPTS, _consistent
-from graphsvc.store.neo4j_reads import StillChanging, answer_consistently
+from graphsvc.store.neo4j.consistency import (
+    READ_ATTEMPTS,
+    StillChanging,
+    answer_consistently,
+    consistent,
+)
 
 WRITERS = 8
 BATCHES = 10
@@ -220,20 +224,20 @@ def _work(outcomes: list[object]) -> tuple[Callable[[Any], object], list[int]]:
 def test_a_neo4j_read_that_overlapped_a_commit_is_read_again() -> None:
     # A torn row (it does not validate) while batch 2 commits; read again, then answer.
     work, calls = _work([ValueError("sentence is None"), "after"])
-    assert _consistent(_Tx([1, 2, 2, 2]), work) == "after" and len(calls) == 2
+    assert consistent(_Tx([1, 2, 2, 2]), work) == "after" and len(calls) == 2
     # An answer read while batch 2 committed is read again too.
     work, calls = _work(["mixed", "after"])
-    assert _consistent(_Tx([1, 2, 2, 2]), work) == "after" and len(calls) == 2
+    assert consistent(_Tx([1, 2, 2, 2]), work) == "after" and len(calls) == 2
     # Nothing committed meanwhile: the failure is real and goes out at once.
     work, calls = _work([ValueError("a bug")])
     with pytest.raises(ValueError, match="a bug"):
-        _consistent(_Tx([5, 5]), work)
+        consistent(_Tx([5, 5]), work)
     # Under writes that never pause, no attempt's answer (or failure) is trusted: the
     # caller reads once more under the write lock (the Neo4j test below).
     for outcomes in ([NotFound("no actor")], ["torn"]):
         work, calls = _work(outcomes * READ_ATTEMPTS)
         with pytest.raises(StillChanging):
-            _consistent(_Tx(list(range(2 * READ_ATTEMPTS))), work)
+            consistent(_Tx(list(range(2 * READ_ATTEMPTS))), work)
         assert len(calls) == READ_ATTEMPTS
     rows = iter([{"before": n, "after": n + 1} for n in range(READ_ATTEMPTS)])
     with pytest.raises(StillChanging):

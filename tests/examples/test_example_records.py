@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from graphsvc.model import GraphBatch
-from graphsvc.store.memory import MemoryGraph
+from graphsvc.store.embedded.memory import MemoryGraph
 
 ARTICLE = "articles/putin-assad-step-down.txt"
 GOLD = "gold/putin-assad-step-down.json"

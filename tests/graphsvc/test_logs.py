@@ -69,7 +69,7 @@ def test_a_forked_child_writes_its_own_lines(tmp_path) -> None:
         "from graphsvc import logs\n"
         "logs.configure('info')\n"
         "def child():\n"
-        "    logging.getLogger('graphsvc.adhoc').info('from the child')\n"
+        "    logging.getLogger('graphsvc.store.embedded.adhoc').info('from the child')\n"
         "p = multiprocessing.get_context('fork').Process(target=child)\n"
         "p.start(); p.join(10); sys.exit(p.exitcode)\n"
     )

@@ -5,9 +5,9 @@ encode it; store answers are already of that model, so the routes that matter fo
 speed hand back the bytes of pydantic-core's serialiser instead (the route keeps its
 `response_model` for the OpenAPI schema). Same fields, same values, compact JSON.
 
-A store that keeps answers (the embedded one: `AnswerCache`) hands the same page object
-to every reader until a write touches it (`graphsvc.service.calls.keeps_answers`), so
-its bytes are kept beside it here too.
+A store that keeps answers (`GraphStore.keeps_answers`, asked through
+`graphsvc.service.calls.keeps_answers`) hands the same page object to every reader while
+nothing it shows changed, so its bytes are kept beside it here too.
 """
 
 from __future__ import annotations

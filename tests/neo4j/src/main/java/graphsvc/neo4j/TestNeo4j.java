@@ -76,7 +76,7 @@ public final class TestNeo4j {
   /**
    * The only plugin procedures Neo4j loads (built-in ones are always there; POST /cypher's
    * plan check refuses them): graphsvc's POST /cypher calls no others, the service itself
-   * calls none. Keep in step with READ_ONLY_PROCEDURES in graphsvc/adhoc/plan.py and with
+   * calls none. Keep in step with READ_ONLY_PROCEDURES in graphsvc/cypher_guard/plan.py and with
    * docker-compose.yml.
    */
   static final List<String> PROCEDURE_ALLOWLIST =

@@ -1,0 +1,172 @@
+"""Kept answers of the Neo4j store: its hot reads, kept by the write counter they were
+read at (docs/consistency.md).
+
+Every write transaction, from any process, bumps the write counter (writes/lock) as it
+commits. An answer read by a statement that found the counter equal before and after
+its work (`consistency.answer_consistently`) is the graph as of that counter value; as
+long as the counter still has that value, no batch has committed since, in this process
+or any other, so the answer still stands.
+
+So a request whose answer is kept asks Neo4j for the counter only (`SharedCounter`: one
+read of writes/version for all the requests of this process that ask at once, each
+answered by a read begun after it arrived, so a batch acknowledged before the request,
+by any process, always shows), and gets the kept answer (the same object: the store
+protocol's `keeps_answers`) when the counter has not moved. Otherwise the statement
+runs as before; it also takes the kept answer's counter as `$known` and skips its work
+when it finds the counter still there.
+
+Change stamps: a batch about other actors moves the counter but changes nothing this
+answer shows, so each write transaction also stamps, with its own counter,
+the actors whose answers it may change (`writes/stamp_*`, in the same transaction):
+the old and new participants of every event it writes, the participants of events
+reported by the documents it withdraws and both ends of their relations, every actor
+whose record it writes, both ends of every relation it writes. What the answers show of
+other actors (name, kind) and actor merges stamp everything instead (the write lock's
+`shown_changed`). When the counter has moved past `$known`, the statement reads the
+actor's stamp (through a redirect) and `shown_changed` after the counter; both at most
+`$known` mean no batch up to the counter it read changed this answer (batches commit in
+counter order under the write lock, stamps with their counter), so it returns
+`kept` = true and the kept answer is kept again at that counter. An actor without a
+stamp counts as changed. Every process that writes must stamp (all write through
+`Neo4jConnection._write`); the counter must never go back (see below).
+
+The guarantee that no reader sees half a batch holds across server processes because
+the check is made in Neo4j every request: nothing is trusted from memory beyond "the
+answer read at counter N". (A graph emptied behind graphsvc's back, which deletes the
+counter and starts it again at 0, is outside this: restart the servers. With change
+stamps a kept answer would stand once the new counter passes its own, not only when it
+comes back to it exactly.)
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
+
+#: Answers kept per store (per process): the bench's 64 actors, two routes, and room
+#: for pages and windows; an answer is a few hundred kilobytes of views at most.
+KEPT_ANSWERS = 512
+#: `$known` when no answer is kept: the counter is never negative.
+NOTHING_KEPT = -1
+
+
+def freeze(value: Any) -> Hashable:
+    """Statement parameters as a hashable key (maps and lists become tuples)."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+class KeptAnswers:
+    """The last `size` answers, by statement and parameters, each with its counter."""
+
+    def __init__(self, size: int = KEPT_ANSWERS) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+
+    def get(self, key: Hashable) -> tuple[int, Any] | None:
+        """(write counter, answer) kept under `key`, or None."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def keep(self, key: Hashable, writes: int, answer: Any) -> None:
+        """Keep `answer`, read at counter `writes`, unless a newer one is kept already."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] > writes:
+                return
+            self._entries[key] = (writes, answer)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class _Round:
+    """One read of the counter, and the requests waiting for it."""
+
+    __slots__ = ("done", "error", "value")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value = NOTHING_KEPT
+        self.error: BaseException | None = None
+
+
+class SharedCounter:
+    """The write counter, read once for every request of this process that asks at once.
+
+    A request with a kept answer needs a counter value read after it arrived (so that a
+    batch acknowledged before it, by any process, shows). Requests arriving while a read
+    is under way join the next read, which starts only when that one ends, so N
+    requests at once cost about two round trips instead of N, with nothing decoded.
+    `read(seconds)` is the store's read of writes/version bounded by `seconds`; a
+    request waits at most `seconds` in all (the query timeout and its grace) for a
+    value, else `expired()` is raised.
+    """
+
+    def __init__(
+        self,
+        read: Callable[[float], int],
+        seconds: float,
+        expired: Callable[[], BaseException],
+    ) -> None:
+        self._read = read
+        self._seconds = seconds
+        self._expired = expired
+        self._lock = threading.Lock()
+        self._reading = threading.Lock()  # one read at a time
+        self._next: _Round | None = None  # the round not started yet, that arrivals join
+        #: The highest counter this process has seen (it only grows): an answer kept at
+        #: a lower one is known to be stale without asking.
+        self.latest = NOTHING_KEPT
+
+    def saw(self, writes: int) -> None:
+        """Note a counter value read by some statement."""
+        if writes > self.latest:
+            self.latest = writes
+
+    def fresh(self) -> int:
+        """A counter value read entirely after this call began."""
+        with self._lock:
+            round_ = self._next
+            leader = round_ is None
+            if round_ is None:
+                round_ = self._next = _Round()
+        if leader:
+            self._lead(round_, time.monotonic() + self._seconds)
+        elif not round_.done.wait(self._seconds):
+            raise self._expired()
+        if round_.error is not None:
+            raise round_.error
+        return round_.value
+
+    def _lead(self, round_: _Round, deadline: float) -> None:
+        try:
+            if not self._reading.acquire(timeout=self._seconds):
+                with self._lock:
+                    if self._next is round_:
+                        self._next = None
+                raise self._expired()
+            try:
+                with self._lock:
+                    self._next = None  # arrivals from now on wait for the next read
+                round_.value = self._read(max(deadline - time.monotonic(), 0.001))
+                self.saw(round_.value)
+            finally:
+                self._reading.release()
+        except BaseException as exc:  # the joiners get it too
+            round_.error = exc
+        finally:
+            round_.done.set()

@@ -1,0 +1,161 @@
+"""The Neo4j store's writes, each inside one write transaction that holds the write lock
+(`Neo4jConnection._write`): a batch, with what its `replaces` documents withdraw, and
+an actor merge; each stamps the actors whose kept answers it may change.
+
+A batch reads what it replaces first, so merging follows the same rules as the
+embedded store (`graphsvc.store.merge`), concurrent writers (threads or processes)
+lose no alias or source, and a failure leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import orjson
+from neo4j import ManagedTransaction
+
+from graphsvc.model import Actor, Document, Event, GraphBatch
+from graphsvc.store.actor_merge import check_merge, plan_merge
+from graphsvc.store.claims import rename_actor
+from graphsvc.store.merge import merge_batch, withdraw
+from graphsvc.store.neo4j.records import (
+    event_create_row,
+    event_model,
+    event_write_row,
+    read_candidates,
+    relation_model,
+)
+from graphsvc.store.neo4j.statements import known, run, run_batched, stamp
+from graphsvc.store.provenance import check_replaces
+from graphsvc.store.redirect import actor_ids, redirect_batch
+from graphsvc.store.references import check_references
+from graphsvc.store.rows import (
+    actor_row,
+    claims_model,
+    claims_text,
+    document_row,
+    relation_row,
+    same_as_row,
+)
+
+
+def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
+    """The batch, and the change stamps (`writes`) of every actor whose kept answers
+    it may change (`graphsvc.store.neo4j.kept`): the participants of withdrawn
+    documents' events and the ends of their relations, the old and new participants
+    of every event written, every actor written (everything when a stored actor's
+    name or kind changes), both ends of every relation written."""
+    changed = withdraw_replaced(tx, writes, batch) if batch.replaces else {}
+    named = sorted(actor_ids(batch))
+    merged = (
+        {row["id"]: row["into"] for row in run(tx, "actors/redirects", ids=named)} if named else {}
+    )
+    redirected = redirect_batch(batch, merged)
+    batch = redirected.batch
+
+    check_references(
+        batch,
+        known_actors=lambda ids: known(tx, "writes/known_actors", ids),
+        known_documents=lambda ids: known(tx, "writes/known_documents", ids),
+    )
+    documents = {
+        row["document"]["id"]: Document(**row["document"])
+        for row in run(tx, "documents/get_many", ids=[d.id for d in batch.documents])
+    }
+    wanted = [*(a.id for a in batch.actors), *redirected.absorbed]
+    actors = {
+        row["actor"]["id"]: Actor(**row["actor"]) for row in run(tx, "actors/get_many", ids=wanted)
+    }
+    events = {
+        row["event"]["id"]: event_model(row["event"])
+        for row in run(tx, "events/get_many", ids=[e.id for e in batch.events])
+    }
+
+    def event(event_id: str) -> Event | None:
+        return changed[event_id] if event_id in changed else events.get(event_id)
+
+    rows = merge_batch(batch, documents.get, actors.get, event, redirected.absorbed)
+    written = {e.id for e in rows.events}
+    pruned = tuple(e for i, e in changed.items() if e is not None and i not in written)
+    rows = rows.model_copy(update={"events": rows.events + pruned})
+    stored_ids = set(events) | {i for i, e in changed.items() if e is not None}
+
+    stamp(tx, "writes/stamp_events", writes, list(events))  # their old participants
+    shown = [{"id": a.id, "name": a.name, "kind": str(a.kind)} for a in rows.actors]
+    stamp(tx, "writes/stamp_renamed", writes, shown, param="rows")
+
+    run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
+    run_batched(tx, "actors/upsert", [actor_row(a) for a in rows.actors])
+    new = [e for e in rows.events if e.id not in stored_ids]
+    run_batched(tx, "events/create", [event_create_row(e) for e in new])
+    stored = [event_write_row(e) for e in rows.events if e.id in stored_ids]
+    run_batched(tx, "events/write", stored)
+    run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
+    run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
+
+    stamp(tx, "writes/stamp_events", writes, [e.id for e in rows.events])  # new ones
+    ends = {a.id for a in rows.actors}
+    ends.update(end for r in rows.relations for end in (r.source, r.target))
+    stamp(tx, "writes/stamp_actors", writes, sorted(ends))
+
+
+def withdraw_replaced(
+    tx: ManagedTransaction, writes: int, batch: GraphBatch
+) -> dict[str, Event | None]:
+    """Withdraw what the stored versions of the batch's `replaces` documents gave
+    (after `check_replaces`): their sources, events left without one and relations
+    go in Cypher; the events they touched that remain are returned as `withdraw`
+    left them (showing what the other documents say), for the caller to write."""
+    ids = list(batch.replaces)
+    stored = {
+        row["document"]["id"]: Document(**row["document"])
+        for row in run(tx, "documents/get_many", ids=ids)
+    }
+
+    def writers(document_id: str) -> set[str]:
+        (row,) = run(tx, "documents/writers", id=document_id)
+        return set(row["extractors"])
+
+    check_replaces(batch, stored.get, writers)
+    events: list[Event] = []
+    if stored:  # a first version has nothing to withdraw: no more round trips
+        (touched,) = run(tx, "documents/events", ids=list(stored))
+        rows = run(tx, "events/get_many", ids=touched["ids"])
+        events = [event_model(row["event"]) for row in rows]
+    changed, _ = withdraw(set(ids), events, ())
+    run(tx, "writes/stamp_documents", writes=writes, ids=ids)
+    run(tx, "documents/withdraw", ids=ids)
+    return changed
+
+
+def merge_actors(tx: ManagedTransaction, writes: int, actor_id: str, into: str) -> Actor:
+    """The merge, and a change stamp on everything (writes/stamp_all): ids redirect,
+    participations and reported_by move, so every kept answer goes stale."""
+    old: Actor | None = None
+    merged_into: str | None = None
+    for row in run(tx, "actors/get", id=actor_id):
+        if row["merged_into"] is None:
+            old = Actor(**row["actor"])
+        else:
+            merged_into = row["merged_into"]
+    found = run(tx, "actors/get", id=into)
+    target = Actor(**found[0]["actor"]) if found else None
+    old, target = check_merge(actor_id, into, old, merged_into, target)
+    relations = [
+        relation_model(row)
+        for who in (old.id, target.id)
+        for row in run(tx, "related/relations", actor_id=who, since=None, until=None)
+    ]
+    candidates, _ = read_candidates(run(tx, "same_as/of_actors", ids=[old.id, target.id]))
+    plan = plan_merge(old, target, relations, candidates)
+    run_batched(tx, "actors/upsert", [actor_row(plan.actor)])
+    run_batched(tx, "relations/upsert", [relation_row(r) for r in plan.relations])
+    run_batched(tx, "same_as/upsert", [same_as_row(c) for c in plan.same_as])
+    run(tx, "actors/merge", old=old.id, into=target.id)
+    claiming = run(tx, "events/claims_naming", needle=orjson.dumps(old.id).decode())
+    renamed = [
+        {"id": row["id"], "claims": claims_text(claims)}
+        for row in claiming
+        for claims in [rename_actor(claims_model(row["claims"]), old.id, target.id)]
+    ]
+    run(tx, "events/set_claims", rows=renamed)
+    run(tx, "writes/stamp_all", writes=writes)
+    return plan.actor

@@ -1,0 +1,477 @@
+"""Kept answers of the Neo4j store (graphsvc.store.neo4j.kept) and the deadline's kept
+threads: an answer is handed out again only while the write counter in Neo4j has not
+moved, whichever process wrote; a write anywhere gives the next reader the new graph."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bench import synthetic
+from graphsvc.errors import NotFound, StoreUnavailable
+from graphsvc.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    EventType,
+    GraphBatch,
+    Participant,
+    Relation,
+    RelationType,
+    Role,
+    Source,
+    When,
+)
+from graphsvc.store.base import TimelineQuery, Window
+from graphsvc.store.neo4j import Neo4jStore
+from graphsvc.store.neo4j.consistency import answer_consistently
+from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline
+from graphsvc.store.neo4j.kept import KeptAnswers, SharedCounter, freeze
+from tests.neo4j_fixture import Neo4jTarget, wipe
+
+ACTOR = "person:synthetic-1"
+
+
+def _batches() -> list:
+    return list(synthetic.batches(200, 100, 10, 5))
+
+
+def _open(target: Neo4jTarget) -> Neo4jStore:
+    store = Neo4jStore(target.uri, target.user, target.password, target.database)
+    store.start()
+    return store
+
+
+@pytest.fixture
+def stores(neo4j_target: Neo4jTarget) -> Iterator[tuple[Neo4jStore, Neo4jStore]]:
+    """Two stores on one Neo4j, as two server processes would have."""
+    wipe(neo4j_target)
+    first, second = _open(neo4j_target), _open(neo4j_target)
+    first.write_batch(_batches()[0])
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_an_answer_is_kept_while_no_batch_commits(stores: tuple[Neo4jStore, Neo4jStore]) -> None:
+    reader, _ = stores
+    query = TimelineQuery(actor=ACTOR, limit=50)
+    page = reader.timeline(query)
+    assert page.items
+    assert reader.timeline(query) is page
+    related = reader.related_actors(ACTOR, Window(), None, 50)
+    assert related.items
+    assert reader.related_actors(ACTOR, Window(), None, 50) is related
+    assert reader.timeline(TimelineQuery(actor=ACTOR, limit=5)) is not page  # other params
+
+
+def test_a_write_by_another_process_ends_the_kept_answer(
+    stores: tuple[Neo4jStore, Neo4jStore],
+) -> None:
+    reader, writer = stores
+    query = TimelineQuery(actor=ACTOR, limit=1000)
+    page = reader.timeline(query)
+    related = reader.related_actors(ACTOR, Window(), None, 1000)
+    batch = _batches()[1]  # events of their own, on the same actors
+    involving = [e for e in batch.events if any(p.actor == ACTOR for p in e.participants)]
+    assert involving
+    writer.write_batch(batch)
+    after = reader.timeline(query)
+    assert after is not page
+    assert after.count == page.count + len(involving)
+    assert {e.id for e in involving} <= {e.id for e in after.items}
+    again = reader.related_actors(ACTOR, Window(), None, 1000)
+    assert again is not related
+    assert sum(r.shared_events for r in again.items) > sum(r.shared_events for r in related.items)
+    assert reader.timeline(query) is after  # kept again at the new counter
+
+
+def test_an_unknown_actor_is_still_404_when_answers_are_kept(
+    stores: tuple[Neo4jStore, Neo4jStore],
+) -> None:
+    reader, _ = stores
+    reader.timeline(TimelineQuery(actor=ACTOR))
+    for _ in range(2):
+        with pytest.raises(NotFound):
+            reader.timeline(TimelineQuery(actor="person:nobody"))
+        with pytest.raises(NotFound):
+            reader.related_actors("person:nobody", Window(), None, 50)
+
+
+def test_a_row_with_the_known_counter_stands_for_the_kept_answer() -> None:
+    calls: list[int] = []
+
+    def unchanged() -> dict[str, int]:
+        calls.append(1)
+        return {"before": 4, "after": 5}  # a commit landed after the counter was read
+
+    assert answer_consistently(unchanged, attempts=5, known=4)["before"] == 4
+    assert len(calls) == 1
+
+
+def test_kept_answers_are_bounded_and_never_go_back_to_an_older_counter() -> None:
+    kept = KeptAnswers(size=2)
+    kept.keep("a", 3, "a3")
+    kept.keep("a", 2, "a2")  # read before a3: not kept over it
+    assert kept.get("a") == (3, "a3")
+    kept.keep("b", 3, "b3")
+    kept.get("a")
+    kept.keep("c", 3, "c3")  # "b", the least recently used, goes
+    assert kept.get("b") is None
+    assert len(kept) == 2
+    assert freeze({"x": [1, {"y": 2}]}) == freeze({"x": (1, {"y": 2})})
+
+
+def test_deadline_threads_are_kept_between_calls() -> None:
+    seen = {call_with_deadline(lambda w: threading.get_ident(), 5, _expired) for _ in range(20)}
+    assert len(seen) == 1
+
+
+def test_an_abandoned_call_does_not_hold_the_next_one() -> None:
+    release = threading.Event()
+
+    def hang(watchdog: Watchdog) -> None:
+        release.wait(10)
+
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable, match="gave up"):
+        call_with_deadline(hang, 0.2, _expired)
+    assert time.monotonic() - started < 1
+    assert call_with_deadline(lambda w: 7, 5, _expired) == 7
+    release.set()
+    with pytest.raises(ValueError, match="boom"):
+        call_with_deadline(_boom, 5, _expired)
+
+
+def _boom(watchdog: Watchdog) -> None:
+    raise ValueError("boom")
+
+
+def _expired() -> StoreUnavailable:
+    return StoreUnavailable("gave up")
+
+
+def test_requests_at_once_share_counter_reads_begun_after_they_arrived() -> None:
+    reads: list[float] = []
+    gate = threading.Event()
+
+    def read(seconds: float) -> int:
+        reads.append(time.monotonic())
+        gate.wait(5)
+        return len(reads)
+
+    counter = SharedCounter(read, 5.0, _expired)
+    arrived: dict[int, float] = {}
+    got: dict[int, int] = {}
+
+    def ask(i: int) -> None:
+        arrived[i] = time.monotonic()
+        got[i] = counter.fresh()
+
+    askers = [threading.Thread(target=ask, args=(i,)) for i in range(8)]
+    for asker in askers:
+        asker.start()
+        time.sleep(0.01)
+    gate.set()
+    for asker in askers:
+        asker.join()
+    assert len(reads) < 8  # shared
+    for i, value in got.items():
+        assert reads[value - 1] >= arrived[i]  # the read that answered began after
+
+
+def test_a_failed_or_silent_counter_read_reaches_every_waiter_within_the_bound() -> None:
+    def failing(seconds: float) -> int:
+        raise StoreUnavailable("away")
+
+    with pytest.raises(StoreUnavailable, match="away"):
+        SharedCounter(failing, 1.0, _expired).fresh()
+
+    def silent(seconds: float) -> int:
+        return call_with_deadline(lambda w: time.sleep(5) or 0, seconds, _expired)
+
+    counter = SharedCounter(silent, 0.3, _expired)
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            counter.fresh()
+        except StoreUnavailable as exc:
+            errors.append(exc)
+
+    started = time.monotonic()
+    askers = [threading.Thread(target=ask) for _ in range(4)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    assert len(errors) == 4
+    assert time.monotonic() - started < 0.3 + 0.5
+
+
+# -- change stamps (issue 16): a kept answer goes stale only when its actor's may have ----
+
+X, Y, Z, W, U1, U2 = (f"person:{n}" for n in ("x", "y", "z", "w", "u1", "u2"))
+DAY = date(2020, 1, 1)
+
+
+def _event(
+    event_id: str,
+    actors: tuple[str, ...],
+    documents: tuple[str, ...] = ("doc-1",),
+    summary: str | None = None,
+    start: date = DAY,
+) -> Event:
+    return Event(
+        id=event_id,
+        type=EventType.consult,
+        summary=summary or f"Event {event_id}",
+        when=When(start=start, end=start, precision="day"),
+        participants=tuple(
+            Participant(actor=a, role=Role.agent if i == 0 else Role.target)
+            for i, a in enumerate(actors)
+        ),
+        sources=tuple(Source(document=d, sentence=f"{event_id} in {d}.") for d in documents),
+    )
+
+
+def _base() -> GraphBatch:
+    """X meets Y (doc-1), Z (doc-2, doc-4) and W (doc-1); X is Z's ally (doc-2) and W's
+    leader (doc-3); U1 and U2, never asked about, meet (doc-u) and oppose each other."""
+    names = {X: "Ex", Y: "Why", Z: "Zed", W: "Dub", U1: "You One", U2: "You Two"}
+    return GraphBatch(
+        documents=tuple(
+            Document(id=d, title=f"Title {d}")
+            for d in ("doc-1", "doc-2", "doc-3", "doc-4", "doc-u")
+        ),
+        actors=tuple(Actor(id=a, name=n, kind=ActorKind.person) for a, n in names.items()),
+        events=(
+            _event("event:xy", (X, Y)),
+            _event("event:xz", (X, Z), ("doc-2", "doc-4"), start=date(2020, 2, 1)),
+            _event("event:xw", (X, W), start=date(2020, 3, 1)),
+            _event("event:uu", (U1, U2), ("doc-u",)),
+        ),
+        relations=(
+            Relation(source=X, type=RelationType.ALLY_OF, target=Z, document="doc-2"),
+            Relation(source=X, type=RelationType.LEADER_OF, target=W, document="doc-3"),
+            Relation(source=U1, type=RelationType.OPPOSES, target=U2, document="doc-u"),
+        ),
+    )
+
+
+@pytest.fixture
+def graph(neo4j_target: Neo4jTarget) -> Iterator[tuple[Neo4jStore, Neo4jStore, Neo4jTarget]]:
+    """Two stores (two processes) on one Neo4j holding `_base()`."""
+    wipe(neo4j_target)
+    first, second = _open(neo4j_target), _open(neo4j_target)
+    first.write_batch(_base())
+    yield first, second, neo4j_target
+    first.close()
+    second.close()
+
+
+def _answers(store: Neo4jStore, actor: str = X) -> tuple[Any, Any]:
+    return (
+        store.timeline(TimelineQuery(actor=actor, limit=50)),
+        store.related_actors(actor, Window(), None, 50),
+    )
+
+
+def _dumped(answers: tuple[Any, Any]) -> tuple[Any, Any]:
+    return tuple(a.model_dump(mode="json") for a in answers)  # type: ignore[return-value]
+
+
+def _kept(reader: Neo4jStore, actor: str = X) -> tuple[Any, Any]:
+    """Both answers of `actor`, checked to be kept by `reader`."""
+    answers = _answers(reader, actor)
+    again = _answers(reader, actor)
+    assert again[0] is answers[0] and again[1] is answers[1]
+    return answers
+
+
+def _assert_fresh(
+    graph: tuple[Neo4jStore, Neo4jStore, Neo4jTarget],
+    write: Callable[[Neo4jStore], object],
+    by_reader: bool = False,
+) -> tuple[Any, Any]:
+    """`write` (by the other store, or by the reader itself) changes X's answers: the
+    reader's next answers are the new graph's, as a store that keeps nothing reads it."""
+    reader, writer, target = graph
+    old = _kept(reader)
+    write(reader if by_reader else writer)
+    new = _answers(reader)
+    nothing_kept = _open(target)
+    try:
+        expected = _dumped(_answers(nothing_kept))
+    finally:
+        nothing_kept.close()
+    assert _dumped(new) == expected
+    assert expected[0] != _dumped(old)[0] or expected[1] != _dumped(old)[1]
+    assert _dumped(_answers(reader)) == expected  # and kept (or read) again, the same
+    return new
+
+
+def test_a_new_event_with_the_actor_ends_its_kept_answers(graph) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(events=(_event("event:x5", (X, U1)),))))
+    _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(events=(_event("event:x6", (U2, X)),))),
+        by_reader=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "rewritten",
+    [
+        _event("event:xy", (X, Y), summary="Rewritten summary"),
+        _event("event:xy", (X, Y), start=date(2021, 6, 1)),
+        _event("event:xy", (X, Y), ("doc-2",)),  # one more source
+        _event("event:xy", (Y, X)),  # roles swapped
+    ],
+)
+def test_a_rewritten_event_of_the_actor_ends_its_kept_answers(graph, rewritten: Event) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(events=(rewritten,))))
+
+
+def test_an_event_of_a_co_participant_rewritten_ends_the_kept_answers(graph) -> None:
+    # Y's event with X, rewritten (as seen from Y's side): X's answers change too.
+    reader, _, _ = graph
+    _kept(reader, Y)
+    _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(events=(_event("event:xy", (X, Y), summary="From Y"),))),
+    )
+
+
+def test_an_event_moved_to_another_actor_leaves_the_actors_answers(graph) -> None:
+    new = _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(events=(_event("event:xz", (U1, Z), ("doc-2",)),))),
+    )
+    assert "event:xz" not in {e.id for e in new[0].items}
+
+
+def test_withdrawn_sources_end_the_kept_answers(graph) -> None:
+    # doc-1 replaced by a version that reports nothing: event:xy and event:xw go.
+    new = _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(documents=(Document(id="doc-1"),), replaces=("doc-1",))),
+    )
+    assert {e.id for e in new[0].items} == {"event:xz"}
+    # doc-4 withdrawn: event:xz stays (doc-2 still reports it) with one source fewer.
+    new = _assert_fresh(
+        graph,
+        lambda s: s.write_batch(GraphBatch(documents=(Document(id="doc-4"),), replaces=("doc-4",))),
+    )
+    assert [len(e.sources) for e in new[0].items] == [1]
+
+
+def test_a_replaced_event_of_the_actor_ends_its_kept_answers(graph) -> None:
+    # doc-1 re-extracted: event:xy comes back with other participants, event:xw goes.
+    replaced = GraphBatch(
+        documents=(Document(id="doc-1"),),
+        events=(_event("event:xy", (X, U1), summary="Re-extracted"),),
+        replaces=("doc-1",),
+    )
+    _assert_fresh(graph, lambda s: s.write_batch(replaced))
+
+
+@pytest.mark.parametrize(
+    "renamed",
+    [
+        Actor(id=Y, name="Why Renamed", kind=ActorKind.person),
+        Actor(id=Y, name="Why", kind=ActorKind.organization),
+        Actor(id=Z, name="Zed Renamed", kind=ActorKind.person),  # shown by a relation too
+    ],
+)
+def test_a_co_participant_renamed_ends_the_kept_answers(graph, renamed: Actor) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(actors=(renamed,))))
+
+
+def test_the_actor_renamed_ends_its_kept_answers(graph) -> None:
+    _assert_fresh(
+        graph, lambda s: s.write_batch(GraphBatch(actors=(Actor(id=X, name="Ex 2", kind="group"),)))
+    )
+
+
+@pytest.mark.parametrize(
+    "batch",
+    [
+        GraphBatch(relations=(Relation(source=X, type=RelationType.OPPOSES, target=U1),)),
+        GraphBatch(relations=(Relation(source=U2, type=RelationType.MEMBER_OF, target=X),)),
+        GraphBatch(  # the same relation, its dates rewritten
+            relations=(
+                Relation(
+                    source=X,
+                    type=RelationType.ALLY_OF,
+                    target=Z,
+                    document="doc-2",
+                    since=date(2019, 1, 1),
+                ),
+            )
+        ),
+        # doc-3 withdrawn: X's LEADER_OF relation to W goes.
+        GraphBatch(documents=(Document(id="doc-3"),), replaces=("doc-3",)),
+    ],
+)
+def test_a_relation_of_the_actor_written_or_removed_ends_its_kept_answers(
+    graph, batch: GraphBatch
+) -> None:
+    _assert_fresh(graph, lambda s: s.write_batch(batch))
+
+
+def test_actor_merges_end_the_kept_answers(graph) -> None:
+    reader, _, _ = graph
+    _assert_fresh(graph, lambda s: s.merge_actors(U1, X))  # an actor merged into X
+    _assert_fresh(graph, lambda s: s.merge_actors(X, U2))  # X merged into another
+    # A batch naming the old id (redirected to U2, which X now is).
+    _assert_fresh(graph, lambda s: s.write_batch(GraphBatch(events=(_event("event:x7", (W, X)),))))
+    assert _answers(reader)[1].actor.id == U2
+
+
+def test_a_document_rewritten_shows_as_a_store_that_keeps_nothing_reads_it(graph) -> None:
+    # The answers show a source's document id only, not the document's fields: the kept
+    # answers must simply equal what a store keeping nothing reads.
+    reader, writer, target = graph
+    old = _kept(reader)
+    writer.write_batch(
+        GraphBatch(documents=(Document(id="doc-1", title="New", url="https://a.b/"),))
+    )
+    nothing_kept = _open(target)
+    try:
+        assert _dumped(_answers(reader)) == _dumped(_answers(nothing_kept)) == _dumped(old)
+    finally:
+        nothing_kept.close()
+
+
+def test_writes_about_other_actors_leave_the_kept_answers_kept(graph) -> None:
+    reader, writer, target = graph
+    old = _kept(reader)
+    unrelated = [
+        GraphBatch(events=(_event("event:u3", (U1, U2), ("doc-u",)),)),
+        GraphBatch(
+            actors=(Actor(id="group:new", name="New", kind=ActorKind.group),),
+            events=(_event("event:u4", ("group:new", U1), ("doc-u",)),),
+            relations=(Relation(source=U2, type=RelationType.ALLY_OF, target="group:new"),),
+        ),
+        GraphBatch(events=(_event("event:uu", (U2, U1), ("doc-u",), summary="Rewritten"),)),
+        # Y's record sent again unchanged: Y's answers may change (it is stamped), X's not.
+        GraphBatch(actors=(Actor(id=Y, name="Why", kind=ActorKind.person),)),
+        GraphBatch(documents=(Document(id="doc-u"),), replaces=("doc-u",)),
+    ]
+    for batch in unrelated:
+        for store in (writer, reader):
+            store.write_batch(batch)
+            now = _answers(reader)
+            assert now[0] is old[0] and now[1] is old[1]
+    nothing_kept = _open(target)
+    try:
+        assert _dumped(_answers(nothing_kept)) == _dumped(old)
+    finally:
+        nothing_kept.close()
