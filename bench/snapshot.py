@@ -6,8 +6,9 @@ no result: take one on the old commit and one on the new, then compare.
 
 `take` runs each bench as its own command line, in a subprocess whose working directory
 and import path are `--tree` (default: this checkout), so an older commit checked out
-with `git worktree add` runs its own code with this Python. It keeps what the bench
-computes and drops what the machine decides (seconds, memory):
+with `git worktree add` runs its own code with this Python (the benches read
+`../shared/fixtures` beside their tree: link it there for a checkout elsewhere). It
+keeps what the bench computes and drops what the machine decides (seconds, memory):
 
 - temporal: `bench.temporal_eval` on the TimeML sets without HeidelTime, every error of
   ours listed (`--errors`), so a single expression found or valued differently shows,
@@ -15,7 +16,7 @@ computes and drops what the machine decides (seconds, memory):
 - text: `bench.text_eval`, the text loader's scores on every development set.
 - exports: `bench.export_memory` on a small synthetic store (which formats, events and
   output sizes), and the graph itself: the example records and the fixture articles
-  loaded with `graphsvc load` into a fresh embedded store, then `graphsvc stats`,
+  each loaded with `graphsvc load` into a fresh embedded store, then `graphsvc stats`,
   `graphsvc timeline` and `graphsvc export` in every format, kept line by line.
 
 `compare` prints, for each bench in both files, "identical" or the first differing lines,
@@ -196,7 +197,8 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.benches or list(BENCHES):
         print(f"bench.snapshot: {name} in {tree}", file=sys.stderr, flush=True)
         snapshot[name] = BENCHES[name](tree)
-    args.out.write_text(json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        # after each bench, so a later one failing keeps the earlier ones' results
+        args.out.write_text(json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(f"bench.snapshot: wrote {args.out}", file=sys.stderr)
 
 
