@@ -36,7 +36,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-from bench.load import RawSession
+from bench.load.client import RawSession
 from bench.report import markdown_table, update_section
 from tests.ports import free_port
 
