@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,6 @@ from fastapi.testclient import TestClient
 
 from graphsvc.api.app import create_app
 from graphsvc.settings import Settings
-from tests.e2e.server import running_server, server_env
 
 
 def test_the_page_loads_nothing_from_elsewhere(tmp_path: Path) -> None:
@@ -39,11 +39,12 @@ def test_missing_assets_are_a_503_that_says_how_to_install_them(tmp_path: Path) 
 
 @pytest.mark.e2e
 def test_swagger_ui_renders_the_operations_offline(
-    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+    page_server: Callable[..., AbstractContextManager[str]],
+    offline_page: tuple[Any, list[str]],
+    screenshot: Callable[[Any, str], Path],
 ) -> None:
     page, refused = offline_page
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server() as base:
         page.goto(f"{base}/docs")
         page.wait_for_selector(".opblock-summary-path", timeout=30_000)
         paths = set(
