@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import orjson
 
-from bench.load.client import TRANSPORT_ERRORS, Session
+from bench.load.client import TRANSPORT_ERRORS, TRANSPORT_PAUSE, Session, timed
 from bench.load.config import CHECK_LIMIT
 from bench.load.measures import Checks, Tally, exception_text, http_error
 
@@ -94,21 +94,10 @@ async def writer(
 ) -> None:
     while time.perf_counter() < deadline:
         batch = writes.new_batch(writer)
-        started = time.perf_counter()
-        try:
-            status, body = await session.request("POST", "/records", batch.body, headers)
-        except TRANSPORT_ERRORS as exc:
-            writes.done(batch, ok=False)
-            tally.errors[exception_text(exc)] += 1
-            await asyncio.sleep(0.05)
-            continue
-        elapsed = time.perf_counter() - started
-        ok = 200 <= status < 300
-        writes.done(batch, ok=ok)
-        if ok:
-            tally.latencies.append(elapsed)
-        else:
-            tally.errors[http_error(status, "POST", "/records", body)] += 1
+        ok = await timed(session, tally, "POST", "/records", batch.body, headers)
+        writes.done(batch, ok=bool(ok))
+        if ok is None:
+            await asyncio.sleep(TRANSPORT_PAUSE)
 
 
 async def checker(session: Session, writes: Writes, deadline: float, checks: Checks) -> None:
@@ -127,7 +116,7 @@ async def checker(session: Session, writes: Writes, deadline: float, checks: Che
             status, body = await session.request("GET", target)
         except TRANSPORT_ERRORS as exc:
             checks.errors[exception_text(exc)] += 1
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(TRANSPORT_PAUSE)
             continue
         if status == 404:
             ids: list[str] = []

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator, Callable
 
 import httpx
 
 from bench.load.config import REQUEST_TIMEOUT
+from bench.load.measures import Tally, exception_text, http_error
 
+#: How long a task waits after a transport error, so a refusing server is not spun on.
+TRANSPORT_PAUSE = 0.05
 #: What a failed request raises, whichever client sends it.
 TRANSPORT_ERRORS = (
     httpx.HTTPError,
@@ -146,3 +150,28 @@ async def sessions(
     finally:
         for session in made:
             await session.aclose()
+
+
+async def timed(
+    session: Session,
+    tally: Tally,
+    method: str,
+    target: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> bool | None:
+    """One request counted in `tally`: its latency when the answer is 2xx, its error
+    otherwise. True for 2xx, False for another status, None when it failed in transport
+    (the caller pauses for TRANSPORT_PAUSE then)."""
+    started = time.perf_counter()
+    try:
+        status, answer = await session.request(method, target, body, headers)
+    except TRANSPORT_ERRORS as exc:
+        tally.errors[exception_text(exc)] += 1
+        return None
+    elapsed = time.perf_counter() - started
+    if 200 <= status < 300:
+        tally.latencies.append(elapsed)
+        return True
+    tally.errors[http_error(status, method, target, answer)] += 1
+    return False

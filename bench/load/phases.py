@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import quote
 
 from bench.load.checker import Writes, checker, writer
-from bench.load.client import TRANSPORT_ERRORS, Session, sessions
+from bench.load.client import TRANSPORT_PAUSE, Session, sessions, timed
 from bench.load.config import REQUEST_TIMEOUT, TIMELINE_LIMIT, LoadConfig
 from bench.load.cpu import CpuMeter
-from bench.load.measures import Checks, Tally, exception_text, http_error
+from bench.load.measures import Checks, Tally
 
 SCENARIOS: dict[str, str] = {
     "hello": "GET /hello (hello-world FastAPI)",
@@ -54,18 +54,8 @@ async def _reader(session: Session, urls: Iterator[str], deadline: float, tally:
     for url in urls:
         if time.perf_counter() >= deadline:
             return
-        started = time.perf_counter()
-        try:
-            status, body = await session.request("GET", url)
-        except TRANSPORT_ERRORS as exc:
-            tally.errors[exception_text(exc)] += 1
-            await asyncio.sleep(0.05)
-            continue
-        elapsed = time.perf_counter() - started
-        if 200 <= status < 300:
-            tally.latencies.append(elapsed)
-        else:
-            tally.errors[http_error(status, "GET", url, body)] += 1
+        if await timed(session, tally, "GET", url) is None:
+            await asyncio.sleep(TRANSPORT_PAUSE)
 
 
 async def _finish(tasks: list[asyncio.Task[None]], timeout: float) -> None:
