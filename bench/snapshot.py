@@ -17,7 +17,8 @@ keeps what the bench computes and drops what the machine decides (seconds, memor
 - exports: `bench.export_memory` on a small synthetic store (which formats, events and
   output sizes), and the graph itself: the example records and the fixture articles
   each loaded with `graphsvc load` into a fresh embedded store, then `graphsvc stats`,
-  `graphsvc timeline` and `graphsvc export` in every format, kept line by line.
+  `graphsvc timeline` and `graphsvc export` in every format, kept line by line (but
+  iCalendar's DTSTAMP, the moment the export was written).
 
 `compare` prints, for each bench in both files, "identical" or the first differing lines,
 and exits 1 when any differs.
@@ -51,6 +52,8 @@ GRAPHS = {
 EXPORT_FORMATS = ("json", "csv", "timelinejs", "ics", "graphml")
 UNDATED_FORMATS = ("json", "csv", "graphml")  # ics and timelinejs refuse --undated
 DIFF_LINES = 40
+#: What an export says of the moment it was written (iCalendar's DTSTAMP), not of the graph.
+WRITTEN_AT = re.compile(r"^(DTSTAMP:)\d{8}T\d{6}Z$")
 
 Snapshot = dict[str, list[str]]
 
@@ -82,15 +85,21 @@ def cells(line: str) -> list[str] | None:
     return [cell.strip() for cell in re.split("[│┃]", line)[1:-1]]
 
 
+def _is_box(character: str) -> bool:
+    """A box-drawing character (U+2500 to U+257F) or a space: a table's rule."""
+    return character == " " or "\u2500" <= character <= "\u257f"
+
+
 def table_lines(output: str, drop_last: bool = False) -> list[str]:
     """Every line of a bench's output; table rows as their cells joined by ` | `, box
-    lines left out (their widths follow the widest cell, a timing included)."""
+    lines left out and titles unindented (their widths follow the widest cell, a timing
+    included)."""
     kept: list[str] = []
     for line in output.splitlines():
         row = cells(line)
         if row is None:
-            if line.strip() and not set(line.strip()) <= set("─━┏┓┗┛┡┩└┘┌┐├┤┼╇╈┃│ "):
-                kept.append(line.rstrip())
+            if line.strip() and not all(_is_box(c) for c in line.strip()):
+                kept.append(line.strip())  # a title is centred over its table's width
             continue
         if drop_last and row:
             row = row[:-1]
@@ -145,7 +154,9 @@ def graph(tree: Path) -> list[str]:
             run(tree, ["-m", "graphsvc", "load", *map(str, inputs)], env)
             for title, args in commands:
                 output = run(tree, ["-m", "graphsvc", *args], env)
-                lines += [f"{graph_name} {title}: {line.rstrip()}" for line in output.splitlines()]
+                for line in output.splitlines():
+                    kept = WRITTEN_AT.sub(r"\1<when written>", line.rstrip())
+                    lines.append(f"{graph_name} {title}: {kept}")
     return lines
 
 
