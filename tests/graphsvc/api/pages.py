@@ -5,14 +5,20 @@ it first, and opening an actor from the page's search."""
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 from tests.e2e.server import ROOT, graphsvc, running_server, server_env
 
 EXAMPLE = ROOT / "examples" / "putin-assad-step-down.jsonl"
+
+#: The fixtures' types, as the tests name them: `page_server` (conftest), and
+#: `offline_page` and `screenshot` (tests/browser.py).
+PageServer = Callable[..., AbstractContextManager[str]]
+OfflinePage = tuple[Any, list[str]]
+Screenshot = Callable[[Any, str], Path]
 
 
 def load_records(env: dict[str, str], data_dir: Path, path: Path = EXAMPLE) -> None:

@@ -5,16 +5,14 @@ files when they are missing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.api.app import create_app
 from graphsvc.settings import Settings
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot
 
 
 def test_the_page_loads_nothing_from_elsewhere(tmp_path: Path) -> None:
@@ -39,9 +37,7 @@ def test_missing_assets_are_a_503_that_says_how_to_install_them(tmp_path: Path) 
 
 @pytest.mark.e2e
 def test_swagger_ui_renders_the_operations_offline(
-    page_server: Callable[..., AbstractContextManager[str]],
-    offline_page: tuple[Any, list[str]],
-    screenshot: Callable[[Any, str], Path],
+    page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
     with page_server() as base:

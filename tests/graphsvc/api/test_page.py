@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,7 +16,7 @@ from fastapi.testclient import TestClient
 from graphsvc.api.app import create_app
 from graphsvc.settings import Settings
 from tests.e2e.server import server_env
-from tests.graphsvc.api.pages import EXAMPLE, load_records
+from tests.graphsvc.api.pages import EXAMPLE, OfflinePage, PageServer, Screenshot, load_records
 
 #: One more event of Putin's, dated from the publication day (the example's are all
 #: dated by their text): what the date-basis filter tells apart.
@@ -87,10 +84,7 @@ def test_missing_vis_timeline_is_a_503_that_names_it(tmp_path: Path) -> None:
 
 @pytest.mark.e2e
 def test_search_timeline_event_and_path_offline(
-    tmp_path: Path,
-    page_server: Callable[..., AbstractContextManager[str]],
-    offline_page: tuple[Any, list[str]],
-    screenshot: Callable[[Any, str], Path],
+    tmp_path: Path, page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
     with page_server(records=EXAMPLE) as base:
@@ -217,7 +211,7 @@ def test_search_timeline_event_and_path_offline(
 
 @pytest.mark.e2e
 def test_a_read_key_is_asked_for_kept_for_the_tab_and_sent(
-    page_server: Callable[..., AbstractContextManager[str]], offline_page: tuple[Any, list[str]]
+    page_server: PageServer, offline_page: OfflinePage
 ) -> None:
     page, refused = offline_page
     with page_server(records=EXAMPLE, GRAPHSVC_READ_KEY="s3cret-read") as base:

@@ -5,15 +5,10 @@ executive of ..." with the interval the text gives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import Any
-
 import httpx2
 import pytest
 
-from tests.graphsvc.api.pages import open_actor
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot, open_actor
 
 #: Written for this test: a history told once by name, then by "she" and "the company".
 STORY = (
@@ -25,9 +20,7 @@ STORY = (
 
 @pytest.mark.e2e
 def test_a_history_told_with_pronouns_is_on_the_actors_timeline(
-    page_server: Callable[..., AbstractContextManager[str]],
-    offline_page: tuple[Any, list[str]],
-    screenshot: Callable[[Any, str], Path],
+    page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
     with page_server() as base:

@@ -6,12 +6,11 @@ Roe (resolved)"); a stated link shows no mark."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
 
 import pytest
+
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot
 
 DOC = "roe-profile"
 ROE = "person:jane-roe"
@@ -50,10 +49,7 @@ RECORDS = [
 
 @pytest.mark.e2e
 def test_a_resolved_link_is_marked_on_the_timeline_and_in_the_panel(
-    tmp_path: Path,
-    page_server: Callable[..., AbstractContextManager[str]],
-    offline_page: tuple[Any, list[str]],
-    screenshot: Callable[[Any, str], Path],
+    tmp_path: Path, page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
     records = tmp_path / "roe.jsonl"

@@ -4,14 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import Any
-
 import httpx2
 
-from tests.graphsvc.api.pages import open_actor
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot, open_actor
 
 TEXT = (
     "Maria Lopez, the chief financial officer of Intel Corp., said sales rose. "
@@ -20,9 +15,7 @@ TEXT = (
 
 
 def test_relations_table_says_role_and_interval(
-    page_server: Callable[..., AbstractContextManager[str]],
-    offline_page: tuple[Any, list[str]],
-    screenshot: Callable[[Any, str], Path],
+    page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
     with page_server() as base:
