@@ -1,9 +1,11 @@
 """Event dating by the text loader, scored on TimeML events tied to a date (issue 13).
 
-    .venv/bin/python -m bench.event_dating [DIRS...] [--no-write]
+    .venv/bin/python -m bench.event_dating [DIRS...] [--no-write] [--dense DIR | --no-dense]
 
 DIRS hold `.tml` files (default: ../shared/fixtures/timeml/aquaint). A set without EVENT
 and TLINK annotations (meantime-stock has TIMEX3 only) has no gold and is reported as such.
+The same run then scores the dense hand annotation (`bench/dense_dating.py`, gold in
+bench/data/dense_aquaint/), with its own table and benchmarks section.
 
 Gold: every EVENT of class OCCURRENCE, REPORTING, I_ACTION or ASPECTUAL that a TLINK of
 type IS_INCLUDED, INCLUDES, SIMULTANEOUS or DURING ties (through an eiid of its
@@ -50,6 +52,8 @@ from bench.dating_system import (
     sentence_spans,
     system_events,
 )
+from bench.dense_dating import evaluate_dense, print_and_write
+from bench.dense_gold import GOLD_DIR
 from bench.report import markdown_table, update_section
 from bench.timeml import TimemlDocument, load_documents, timex_interval
 from graphsvc.model import When
@@ -307,6 +311,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", type=Path, nargs="*", default=[SHARED / "aquaint"])
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--dense", type=Path, default=GOLD_DIR, help="dense gold folder")
+    parser.add_argument("--no-dense", action="store_true", help="TLINK gold only")
     args = parser.parse_args()
     model = Settings().spacy_model
     began = time.perf_counter()
@@ -354,6 +360,9 @@ def main() -> None:
             + ("\n\n" + "\n\n".join(lines) if lines else "")
         )
         update_section(SECTION, body)
+    if not args.no_dense:
+        dense = evaluate_dense(model, args.dense)
+        print_and_write(dense, model, console, write=not args.no_write)
 
 
 if __name__ == "__main__":
