@@ -157,7 +157,7 @@ def test_judge_found_dated_and_not_found() -> None:
     window = _anchor("window", date(2000, 3, 26), DCT)
     touching = [SystemEvent(_when(DCT), ((14, 18),))]  # ends where the gold begins: no overlap
     assert judge(window, touching, DCT) == judge(window, [], DCT)
-    outcome = judge(window, touching + [SystemEvent(None, ((9, 11),))], DCT)
+    outcome = judge(window, [*touching, SystemEvent(None, ((9, 11),))], DCT)
     assert (outcome.found, outcome.dated, outcome.right) == (True, False, False)
     assert judge(window, [SystemEvent(_when(date(2000, 3, 26)), ((9, 11),))], DCT).right
     assert outcome.bounded and outcome.kind == "window"
