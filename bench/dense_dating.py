@@ -244,6 +244,22 @@ def kind_rows(result: DenseResult) -> list[list[object]]:
     return rows
 
 
+def losses(result: DenseResult) -> str:
+    """Where the loader's bounded events go that are not right."""
+    bounded = [o for o in result.ours if o.bounded]
+    missed = sum(not o.found for o in bounded)
+    undated = sum(o.found and not o.dated for o in bounded)
+    wrong = sum(o.dated and not o.right for o in bounded)
+    base_wrong = sum(
+        o.dated and not b.right for o, b in zip(result.ours, result.base, strict=True) if o.bounded
+    )
+    return (
+        f"Where the loader loses, of {len(bounded)} bounded events: {missed} not found, "
+        f"{undated} found but undated, {wrong} dated wrong (the baseline is wrong on "
+        f"{base_wrong} of the {sum(o.dated for o in bounded)} the loader dates)."
+    )
+
+
 def report(result: DenseResult, model: str) -> str:
     """The markdown body of the benchmarks section."""
     left = sum(result.left_out.values())
@@ -265,7 +281,7 @@ def report(result: DenseResult, model: str) -> str:
         "else the publication day. Seconds: loader "
         f"{result.seconds_ours:.1f}, baseline {result.seconds_base:.1f}.\n\n"
         + markdown_table(HEADERS, rows_of(result))
-        + "\n\nRight by gold kind (bounded events):\n\n"
+        + f"\n\n{losses(result)}\n\nRight by gold kind (bounded events):\n\n"
         + markdown_table(KIND_HEADERS, kind_rows(result))
     )
 
@@ -280,5 +296,6 @@ def print_and_write(result: DenseResult, model: str, console: Console, write: bo
         for row in rows:
             table.add_row(*(str(c) for c in row))
         console.print(table)
+    console.print(losses(result))
     if write:
         update_section(SECTION, report(result, model))

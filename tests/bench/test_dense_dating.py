@@ -11,7 +11,18 @@ import pytest
 from pydantic import ValidationError
 
 from bench.dating_system import SystemEvent
-from bench.dense_dating import Anchor, anchors, baseline, judge, within
+from bench.dense_dating import (
+    Anchor,
+    DenseResult,
+    Outcome,
+    anchors,
+    baseline,
+    judge,
+    kind_rows,
+    losses,
+    rows_of,
+    within,
+)
 from bench.dense_gold import (
     GOLD_DIR,
     GoldFile,
@@ -200,3 +211,37 @@ def test_baseline_takes_the_nearest_date_else_the_publication_day() -> None:
     assert guessed[1].when is not None and guessed[1].when.start == DCT
     assert guessed[1].when.basis == "publication"
     assert [g.triggers for g in guessed] == [((a.start, a.end),) for a in scored]
+
+
+def test_rows_split_bounded_from_open_events_and_count_losses() -> None:
+    def outcome(bounded: bool, found: bool, dated: bool, right: bool, strict: bool) -> Outcome:
+        return Outcome("day", bounded, found, dated, right, strict)
+
+    ours = [
+        outcome(True, True, True, True, False),  # right by the publication window only
+        outcome(True, True, True, False, False),  # dated wrong
+        outcome(True, True, False, False, False),  # found, undated
+        outcome(True, False, False, False, False),  # not found
+        outcome(False, True, True, True, True),  # open gold window
+    ]
+    base = [outcome(o.bounded, True, True, True, True) for o in ours[:4]]
+    base.append(outcome(False, True, True, False, False))
+    result = DenseResult(documents=1, ours=ours, base=base)
+    bounded_ours, bounded_base, all_ours, _ = rows_of(result)
+    # n, found, dated, right, strict, precision, precision (strict)
+    assert bounded_ours[2:] == [
+        4,
+        "75.0 (3/4)",
+        "50.0 (2/4)",
+        "25.0 (1/4)",
+        "0.0 (0/4)",
+        "50.0 (1/2)",
+        "0.0 (0/2)",
+    ]
+    assert bounded_base[5] == "100.0 (4/4)"
+    assert all_ours[2] == 5 and all_ours[5] == "40.0 (2/5)"
+    assert kind_rows(result)[0] == ["day", 4, "25.0 (1/4)", "100.0 (4/4)"]
+    assert losses(result) == (
+        "Where the loader loses, of 4 bounded events: 1 not found, 1 found but undated, "
+        "1 dated wrong (the baseline is wrong on 0 of the 2 the loader dates)."
+    )
