@@ -52,7 +52,7 @@ from bench.report import markdown_table, update_section
 from bench.timeml import TimemlDocument
 from graphsvc.model import When
 
-SECTION = "Event dating on a dense hand annotation (issue 28)"
+SECTION = "Event dating on a dense hand annotation"
 
 
 @dataclass(frozen=True)
