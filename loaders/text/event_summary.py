@@ -6,23 +6,10 @@ Split from `loaders.text.events`: the words of arguments no actor holds ("the po
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from graphsvc.model import Role
 from loaders.text.participants import dateline
-
-if TYPE_CHECKING:
-    from loaders.text.events import ActorRef
-
-
-def _shown(actor: ActorRef) -> str:
-    """How a summary names an argument: by the actor's name, or by the words of an
-    inferred link ("Ruritanian troops shelled Brod", not "Ruritania shelled Brod": the
-    summary tells what the text says)."""
-    return actor.mention if actor.basis == "inferred" and actor.mention else actor.name
-
 
 #: Words before a noun that say which one it is ("the", "Iraqi", "car", "two").
 _MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss"})

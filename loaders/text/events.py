@@ -22,7 +22,7 @@ from graphsvc.model import ActorKind, EventType, Factuality, LinkBasis, Role, Wh
 from graphsvc.temporal import TemporalExpression
 from loaders.text.attachment import clause_chain, is_event_noun
 from loaders.text.event_dating import SentenceDates, publication_date, timed_by_another
-from loaders.text.event_summary import _shown, clause_words, particles, unnamed_argument
+from loaders.text.event_summary import clause_words, particles, unnamed_argument
 from loaders.text.factuality import factuality_of
 from loaders.text.participants import (
     Context,
@@ -108,6 +108,13 @@ class EventDraft:
         names = [i.split(":")[-1] for i in ids[:2]] or [self.trigger.lemma_.lower()]
         lead = slugify(" ".join([self.type.value, *names]))[:60]
         return f"event:{lead}-{digest}"
+
+
+def _shown(actor: ActorRef) -> str:
+    """How a summary names an argument: by the actor's name, or by the words of an
+    inferred link ("Ruritanian troops shelled Brod", not "Ruritania shelled Brod": the
+    summary tells what the text says)."""
+    return actor.mention if actor.basis == "inferred" and actor.mention else actor.name
 
 
 def identity_time(when: When | None) -> str:
