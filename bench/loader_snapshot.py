@@ -78,8 +78,8 @@ def snapshot(model: str, workers: int, store: bool) -> Iterator[dict[str, object
                     batch = extract(article, model, resolver)
                 else:
                     prepared = prepare(article)
-                    docs, mentions = parser.submit(prepared.paragraphs())()
-                    batch = build(prepared, docs, resolver, mentions)
+                    docs = parser.submit(prepared.paragraphs())()
+                    batch = build(prepared, docs, parser.nlp, resolver)
                 if kept is not None:
                     kept.write_batch(batch)
                 record["batch"] = batch.model_dump(mode="json")
