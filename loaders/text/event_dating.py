@@ -25,7 +25,7 @@ from loaders.text.attachment import (
     tense_of_verb,
 )
 from loaders.text.date_ranges import join_ranges
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary
 
 
 def _distance(expression: TemporalExpression, position: int) -> int:
@@ -33,7 +33,7 @@ def _distance(expression: TemporalExpression, position: int) -> int:
 
 
 #: Subordinators of a clause that happens at the same time as the one it hangs on.
-_SAME_TIME = frozenset({"when", "as", "while"})
+_SAME_TIME = grammar_words("same_time")
 
 
 def _supported(noun: Token) -> bool:
@@ -131,25 +131,7 @@ def _present(verb: Token, event_type: EventType) -> bool:
 
 
 #: Words that make a present a habit.
-_HABIT = frozenset(
-    {
-        "usually",
-        "often",
-        "always",
-        "sometimes",
-        "generally",
-        "normally",
-        "regularly",
-        "typically",
-        "frequently",
-        "rarely",
-        "seldom",
-        "never",
-        "every",
-        "each",
-        "daily",
-    }
-)
+_HABIT = grammar_words("habit")
 
 
 def _habitual(verb: Token) -> bool:
@@ -209,7 +191,7 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
 #: Words that put an event before or after another ("before his death", "after he
 #: left"): its time is told against that event, not the publication day. ("When he
 #: arrived" is left out: news tells such pairs of the same day.)
-_RELATIVE_TIME = frozenset({"before", "after", "since", "until", "till", "following"})
+_RELATIVE_TIME = grammar_words("relative_time")
 
 
 def timed_by_another(chain: list[Token]) -> bool:
@@ -237,7 +219,7 @@ def _present_perfect(verb: Token) -> bool:
 
 #: Adverbs that put a present perfect at some earlier time ("has already paid",
 #: "has long opposed"), not on the day of the report.
-_EARLIER = frozenset({"already", "earlier", "previously", "long", "ever", "once", "before"})
+_EARLIER = grammar_words("earlier")
 
 
 def _some_time_before(verb: Token) -> bool:

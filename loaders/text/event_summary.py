@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from graphsvc.model import Role
 from loaders.text.participants import dateline
+from loaders.text.vocabulary import grammar_words
 
 #: Words before a noun that say which one it is ("the", "Iraqi", "car", "two").
 _MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss"})
@@ -57,7 +58,7 @@ def clause_words(trigger: Token, limit: int = 12) -> str:
 
 #: Adverbs that complete a phrasal verb when the parser does not call them particles
 #: ("stepped down", "backed off").
-_PARTICLE_ADVERBS = frozenset({"down", "up", "off", "out", "back", "over", "away"})
+_PARTICLE_ADVERBS = grammar_words("particle_adverbs")
 
 
 def particles(verb: Token) -> list[Token]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import Actor, ActorKind
 from loaders.text.events import ActorRef
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary
 
 
 @cache
@@ -91,7 +91,7 @@ def _matrix(token: Token) -> bool:
 
 #: Object forms of pronouns, and the clauses whose subject such a form may be ("let him
 #: go", "asked her to stay"): there it is the object of the verb above.
-_ACCUSATIVE = frozenset({"him", "her", "them"})
+_ACCUSATIVE = grammar_words("accusatives")
 
 
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp"})
@@ -276,6 +276,10 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(words()["person_nouns"])
 
 
+#: Determiners of a definite description ("the company", "this minister").
+_DEFINITE = grammar_words("definite_determiners")
+
+
 def _description(token: Token) -> list[Token] | None:
     """The words of a definite description headed by `token` ("the company", "the
     Russian leader", "the 58-year-old"), or None when it is not one."""
@@ -289,7 +293,7 @@ def _description(token: Token) -> list[Token] | None:
     if token.dep_ == "attr" and any(c.dep_ == "nsubj" for c in token.head.children):
         return None  # "Acme is the company that...": says what the subject is
     lefts = list(token.lefts)
-    if not lefts or lefts[0].lower_ not in ("the", "this", "that"):
+    if not lefts or lefts[0].lower_ not in _DEFINITE:
         return None
     if lefts[0].lower_ == "this" and _heads()[lemma][0] == ActorKind.place:
         return None  # "this country" is the writer's
