@@ -18,13 +18,12 @@ Evidence, in the way news is written:
 - competition: unnamed nouns ("the man", "the deal", "analysts") are weighed too, and
   a pronoun they may mean stays unresolved, as does one two actors fit about equally.
 
-Why a document-level step and not a spaCy component: each paragraph is its own `Doc`
-(parsed in other processes when the load is parallel), and a pronoun's antecedent is
-often in the paragraph before; the actors are clustered over the whole document only
-after the parse. So the step takes the parsed paragraphs and the named mentions
-(token -> `ActorRef`, per paragraph) and returns what it resolved; it also writes each
-resolved token's `ActorRef` to `Token._.resolved_actor`, so later steps that work on a
-`Doc` can read it there. It visits each token once and weighs only actors mentioned in
+A document-level step, run by the `graphsvc_mentions` component
+(`loaders.text.components.mentions`): each paragraph is its own `Doc` and a pronoun's
+antecedent is often in the paragraph before, so the component hands this step all the
+article's paragraphs and the named mentions (token -> `ActorRef`, per paragraph), and
+it returns what it resolved; it also writes each resolved token's `ActorRef` to
+`Token._.resolved_actor`. It visits each token once and weighs only actors mentioned in
 the last few sentences (descriptions: the actors of the document so far), so its cost
 grows with the document's length.
 """

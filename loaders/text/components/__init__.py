@@ -36,8 +36,18 @@ STEPS = (
 #: The first step that reads the whole article: the ones before it run on the parse alone.
 ARTICLE_START = "graphsvc_document"
 
-__all__ = ["ARTICLE_START", "STEPS", "actors", "add_components", "document", "events"]
-__all__ += ["mentions", "paragraph_steps", "relations"]
+__all__ = [
+    "ARTICLE_START",
+    "STEPS",
+    "actors",
+    "add_components",
+    "article_steps",
+    "document",
+    "events",
+    "mentions",
+    "paragraph_steps",
+    "relations",
+]
 
 
 def add_components(nlp: Language) -> Language:
