@@ -245,8 +245,7 @@ def write_all(
             if unit.error is not None:
                 raise unit.error
             if unit.prepared is not None and parsed is not None:
-                docs, mentions = parsed()
-                batch = build(unit.prepared, docs, resolver, mentions)
+                batch = build(unit.prepared, parsed(), parser.nlp, resolver)
             else:
                 batch = _read(unit)
             result = store.write_batch(batch)
