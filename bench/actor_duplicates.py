@@ -1,4 +1,4 @@
-"""One actor per entity across documents (issue 14): load the 30 meantime-stock articles
+"""One actor per entity across documents: load the 30 meantime-stock articles
 and the sample article into one embedded store, the way `graphsvc load` does, and list
 the gold entities that the store holds under more than one actor id.
 
@@ -32,7 +32,7 @@ from loaders.text.article import Article
 from loaders.text.pipeline import extract
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
-SECTION = "Actors across documents (issue 14)"
+SECTION = "Actors across documents (bench/actor_duplicates.py)"
 
 
 @dataclass

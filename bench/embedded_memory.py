@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTION = "Embedded store memory (issue 16, bench/embedded_memory.py)"
+SECTION = "Embedded store memory (bench/embedded_memory.py)"
 BATCH = 5000
 ACTORS = 1000
 DOCUMENTS = 100

@@ -137,7 +137,9 @@ def main() -> None:
             "may/might/could/would/should/can/must. "
             "Baseline: a negation or a modal among the three words before the trigger."
         )
-        update_section("Factuality (issue 13)", notes + "\n\n" + markdown_table(HEADERS, found))
+        update_section(
+            "Factuality (bench/factuality_eval.py)", notes + "\n\n" + markdown_table(HEADERS, found)
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Draw dated events from the text loader for a by-hand check (issue 13).
+"""Draw dated events from the text loader for a by-hand check (docs/hand_check.md).
 
     .venv/bin/python -m bench.hand_check [--seed 13] [--aquaint 20] [--per-history 10]
                                          [--json OUT.json]

@@ -1,4 +1,4 @@
-"""The ceiling of bench/load.py: a hello-world FastAPI app, served by uvicorn as graphsvc is.
+"""The ceiling of bench/load: a hello-world FastAPI app, served by uvicorn as graphsvc is.
 
     .venv/bin/python -m uvicorn bench.hello_app:app --host 127.0.0.1 --port 8001
 

@@ -36,12 +36,12 @@ from pathlib import Path
 import httpx
 import psutil
 
-from bench.load import RawSession
+from bench.load.client import RawSession
 from bench.report import markdown_table, update_section
 from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTION = "Logging and metrics cost (issue 16)"
+SECTION = "Logging and metrics cost (bench/observability_cost.py)"
 STARTUP_TIMEOUT = 60.0
 
 

@@ -1,7 +1,8 @@
 """The `graphsvc` program: the command line's data commands (`graphsvc.cli`) and the
 two that start a server, `graphsvc serve` (the HTTP API) and `graphsvc mcp` (the MCP
-server). The one module that knows every adapter: each server is imported only when its
-command runs, so `graphsvc load` does not load FastAPI or the MCP SDK."""
+server). Each server is loaded only when its command runs, so `graphsvc load` does not
+load FastAPI or the MCP SDK; the API is named by its app factory (`API_APP`) for the
+HTTP server to import, so no module outside `graphsvc.api` imports it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from graphsvc import cli
 from graphsvc.cli import DataDirOption, err, load_settings
 from graphsvc.http.ports import browser_url, why_not_listening
 from graphsvc.logs import configure as configure_logging
+
+#: The app `graphsvc serve` serves: a factory taking the settings (none in a worker).
+API_APP = "graphsvc.api.server:serving_app"
 
 app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
 #: The data commands first, as `graphsvc --help` lists them.
@@ -36,7 +40,7 @@ def serve(
     data_dir: DataDirOption = None,
 ) -> None:
     """Run the HTTP API (OpenAPI docs at /docs)."""
-    from graphsvc.api.server import serve as serve_api
+    from graphsvc.http.server import serve as serve_http
 
     settings = load_settings(data_dir)
     if workers > 1 and settings.backend != "neo4j":
@@ -61,7 +65,8 @@ def serve(
     err.print(f"graphsvc: serving {url}/ (API docs: {url}/docs); Ctrl-C stops it")
     configure_logging(settings.log_level)
     # The app names the address it serves (the Neo4j guide) from its settings.
-    serve_api(settings.model_copy(update={"host": host, "port": port}), host, port, workers)
+    settings = settings.model_copy(update={"host": host, "port": port})
+    serve_http(API_APP, settings, host, port, workers)
 
 
 class McpTransportOption(StrEnum):

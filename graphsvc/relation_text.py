@@ -8,6 +8,7 @@ Dates are shown to the precision the text gave them (a year stated as "in 1961" 
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict
 
 from graphsvc.model import Precision, RelationType
 
@@ -83,6 +84,14 @@ def validity(
     return ""
 
 
+class ViewWords(TypedDict):
+    """The fields of a RelationView that say the relation in words (typed, so a store
+    that spreads them into the view's constructor is checked field by field)."""
+
+    phrase: str
+    validity: str
+
+
 def view_words(
     kind: RelationType,
     role: str | None,
@@ -92,7 +101,7 @@ def view_words(
     until_precision: Precision | None,
     current: bool | None,
     stated_on: date | None,
-) -> dict[str, str]:
+) -> ViewWords:
     """The `phrase` and `validity` fields of a RelationView."""
     return {
         "phrase": phrase(kind, role),

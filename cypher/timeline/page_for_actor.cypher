@@ -8,7 +8,7 @@
 // When the kept answer read at counter $known still stands, the statement skips the
 // work and returns kept = true with no actor and no events: either the counter is still
 // $known, or no batch since $known changed this actor's answers (the change stamps of
-// issue 16, set by each write transaction with its own counter: the actor's `changed`,
+// docs/consistency.md, set by each write transaction with its own counter: the actor's `changed`,
 // through a redirect, and the write lock's `shown_changed` for changes to everything
 // are both at most $known, read after the counter); `before` (the counter now) is then
 // the counter the kept answer stands at. An actor without a stamp counts as changed.

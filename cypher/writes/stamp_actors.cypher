@@ -1,4 +1,4 @@
-// Change stamps (issue 16): mark these actors as changed by the write transaction whose
+// Change stamps (docs/consistency.md): mark these actors as changed by the write transaction whose
 // counter is $writes (writes/lock returned it), in that transaction, so the kept
 // answers of these actors only go stale (timeline/page_for_actor, related/summary).
 // Used for actors whose records are written and both ends of relations written.

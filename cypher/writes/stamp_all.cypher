@@ -1,4 +1,4 @@
-// Change stamps (issue 16): mark the whole graph as changed by the write transaction
+// Change stamps (docs/consistency.md): mark the whole graph as changed by the write transaction
 // whose counter is $writes (the write lock's `shown_changed`), in that transaction, so
 // every kept answer goes stale. For changes whose reach is not worth working out
 // (actor merges: ids redirect, participations and reported_by move).

@@ -1,4 +1,4 @@
-// Change stamps (issue 16), run before documents/withdraw in the same transaction: mark
+// Change stamps (docs/consistency.md), run before documents/withdraw in the same transaction: mark
 // as changed by the write transaction whose counter is $writes every actor taking part
 // in an event these documents report (the event loses a source or goes) and both ends
 // of every relation taken from them (the relation goes).

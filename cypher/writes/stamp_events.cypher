@@ -1,4 +1,4 @@
-// Change stamps (issue 16): mark every actor that takes part in these events now as
+// Change stamps (docs/consistency.md): mark every actor that takes part in these events now as
 // changed by the write transaction whose counter is $writes. Run before events are
 // rewritten (their old participants) and after (their new ones), in that transaction.
 // Parameters: $writes (this transaction's write counter), $ids (event ids).

@@ -1,4 +1,4 @@
-// Change stamps (issue 16), run before actors/upsert in the same transaction: when a
+// Change stamps (docs/consistency.md), run before actors/upsert in the same transaction: when a
 // stored actor's name or kind is about to change (both show in other actors' answers:
 // participants in timelines, related actors), mark the whole graph as changed by the
 // write transaction whose counter is $writes (the write lock's `shown_changed`), so

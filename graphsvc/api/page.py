@@ -1,4 +1,4 @@
-"""`/`: a small page for reading the graph (issue 17), served by the API itself.
+"""`/`: a small page for reading the graph, served by the API itself.
 
 One HTML, one JS and one CSS file from graphsvc/web/page (served under `/page/`) and
 cytoscape.js and vis-timeline (its standalone UMD build and its CSS) from the pinned npm

@@ -14,11 +14,13 @@ by the API (`graphsvc.api.body_limit`) and the MCP SDK; connections in flight by
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 from typing import Any
 
 import h11
 import uvicorn
+from uvicorn.importer import import_from_string
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.supervisors import Multiprocess
 
@@ -82,6 +84,23 @@ class WorkerH11Protocol(HeaderDeadlineH11Protocol):
     """The protocol of `--workers` processes: uvicorn imports it by name in each
     worker (a class made at run time cannot cross into a spawned process), and the
     worker's app factory sets its header timeout from the worker's settings."""
+
+
+def serve(factory: str, settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    """Serve the app that `factory` ("module:function") builds, on host:port until SIGTERM
+    or Ctrl-C, with the limits of `settings` (per worker when there are several).
+
+    The factory is named, not imported, by whoever starts the server, so the command
+    line does not depend on the adapter it serves. One process calls it here with
+    `settings`; with several workers, uvicorn imports it in each spawned worker and calls
+    it with no argument: it reads the settings from the environment, where the address
+    given on the command line is put.
+    """
+    if workers == 1:
+        run(import_from_string(factory)(settings), settings, host, port)
+        return
+    os.environ.update(GRAPHSVC_HOST=host, GRAPHSVC_PORT=str(port))
+    run_workers(factory, settings, host, port, workers)
 
 
 def run(app: Any, settings: Settings, host: str, port: int) -> None:

@@ -84,11 +84,13 @@ def merge_batch(
     (see `redirect.redirect_batch`): they become its aliases.
     """
     documents: dict[str, Document] = {}
-    for item in batch.documents:
-        documents[item.id] = merge_document(documents.get(item.id) or document(item.id), item)
+    for new_document in batch.documents:
+        stored_document = documents.get(new_document.id) or document(new_document.id)
+        documents[new_document.id] = merge_document(stored_document, new_document)
     actors: dict[str, Actor] = {}
-    for item in batch.actors:
-        actors[item.id] = merge_actor(actors.get(item.id) or actor(item.id), item)
+    for new_actor in batch.actors:
+        stored_actor = actors.get(new_actor.id) or actor(new_actor.id)
+        actors[new_actor.id] = merge_actor(stored_actor, new_actor)
     for actor_id, names in (absorbed or {}).items():
         base = actors.get(actor_id) or actor(actor_id)
         if base is not None:
@@ -96,8 +98,10 @@ def merge_batch(
             if actor_id in actors or grown != base:
                 actors[actor_id] = grown
     events: dict[str, Event] = {}
-    for item in batch.events:
-        events[item.id] = merge_event(events.get(item.id) or event(item.id), item)
+    for new_event in batch.events:
+        events[new_event.id] = merge_event(
+            events.get(new_event.id) or event(new_event.id), new_event
+        )
     relations: dict[tuple[str, str, str, str], Relation] = {r.key: r for r in batch.relations}
     same_as: dict[tuple[str, str], SameAsCandidate] = {c.key: c for c in batch.same_as}
     return GraphBatch(

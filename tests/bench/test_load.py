@@ -1,4 +1,4 @@
-"""bench/load.py on a tiny embedded store: the real server in a subprocess, readers,
+"""bench/load on a tiny embedded store: the real server in a subprocess, readers,
 writers (with an API key) and the half-batch checker, one short phase each."""
 
 from __future__ import annotations
@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.load import HEADERS, LoadConfig, RawSession, measure, percentile, prep_rows, rows
+from bench.load.client import RawSession
+from bench.load.config import LoadConfig
+from bench.load.measures import percentile
+from bench.load.report import HEADERS, prep_rows, rows
+from bench.load.run import measure
 from tests.async_runner import run_async
 
 pytestmark = pytest.mark.e2e

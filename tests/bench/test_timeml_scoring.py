@@ -1,4 +1,4 @@
-"""TempEval-3 scoring as bench/temporal_eval.py uses it.
+"""TempEval-3 scoring as bench/temporal_eval uses it.
 
 Protects the rules that make the temporal figures comparable with published ones: strict
 means the same offsets, relaxed means overlap with each expression used once, values are

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from graphsvc.api.deps import SettingsDep, StoreDep
@@ -26,34 +26,27 @@ DocumentParam = Annotated[
 ]
 
 
-@router.get(
-    "/timeline/export",
-    summary="The timeline as json, csv, timelinejs, ics or graphml, streamed",
-    response_class=StreamingResponse,
-)
-def export_timeline(
-    store: StoreDep,
-    format: Annotated[
-        Literal["json", "csv", "timelinejs", "ics", "graphml"],
-        Query(description="Export format."),
-    ] = "json",
+def timeline_filter(
     actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
     since: SinceParam = None,
     until: UntilParam = None,
-    type: Annotated[list[EventType] | None, Query(description="Event types.")] = None,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    type: Annotated[
+        list[EventType] | None, Query(description="Event types; repeat for several.")
+    ] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the summary.")] = None,
     document: DocumentParam = None,
     basis: BasisParam = None,
     factuality: FactualityParam = None,
     undated: Annotated[
         bool,
         Query(
-            description="Also export undated events (json, csv, graphml; ics and "
-            "timelinejs need dates and skip them)."
+            description="Also list undated events, after the dated ones (no window); an "
+            "export in ics or timelinejs, which need dates, skips them."
         ),
     ] = False,
-) -> StreamingResponse:
-    given = TimelineFilter(
+) -> TimelineFilter:
+    """The filters of the timeline and its export, declared once for both routes."""
+    return TimelineFilter(
         actor=actor,
         since=since,
         until=until,
@@ -64,6 +57,24 @@ def export_timeline(
         factuality=factuality,
         undated=undated,
     )
+
+
+TimelineFilterDep = Annotated[TimelineFilter, Depends(timeline_filter)]
+
+
+@router.get(
+    "/timeline/export",
+    summary="The timeline as json, csv, timelinejs, ics or graphml, streamed",
+    response_class=StreamingResponse,
+)
+def export_timeline(
+    store: StoreDep,
+    given: TimelineFilterDep,
+    format: Annotated[
+        Literal["json", "csv", "timelinejs", "ics", "graphml"],
+        Query(description="Export format."),
+    ] = "json",
+) -> StreamingResponse:
     # An unknown actor or a bad filter fails here: a 404 or 422, before the stream starts.
     export = exports.export_timeline(store, given, format)
     headers = {"Content-Disposition": f'attachment; filename="{export.filename}"'}
@@ -78,33 +89,10 @@ def export_timeline(
 async def timeline(
     store: StoreDep,
     settings: SettingsDep,
-    actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
-    since: SinceParam = None,
-    until: UntilParam = None,
-    type: Annotated[
-        list[EventType] | None, Query(description="Event types; repeat for several.")
-    ] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text in the summary.")] = None,
-    document: DocumentParam = None,
-    basis: BasisParam = None,
-    factuality: FactualityParam = None,
-    undated: Annotated[
-        bool, Query(description="Also list undated events, after dated ones (no window).")
-    ] = False,
+    given: TimelineFilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor`.")] = None,
 ) -> JsonAnswer:
-    given = TimelineFilter(
-        actor=actor,
-        since=since,
-        until=until,
-        types=type,
-        q=q,
-        document=document,
-        basis=basis,
-        factuality=factuality,
-        undated=undated,
-    )
     page = await reads.timeline(store, settings, given, limit, cursor)
-    one_actor = actor is not None  # kept by the store; not a scan of every event
+    one_actor = given.actor is not None  # kept by the store; not a scan of every event
     return json_answer(page, kept=one_actor and keeps_answers(store))

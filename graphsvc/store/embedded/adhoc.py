@@ -231,8 +231,8 @@ def _safe_literals() -> None:
     """grand-cypher's transformer reads literals with `eval`; read them without it."""
     transformer = grandcypher.GrandCypherTransformer
     # staticmethod: the transformer calls `self.ESTRING(token)`, as it did `eval(token)`.
-    transformer.ESTRING = staticmethod(_read_string)  # type: ignore[attr-defined]
-    transformer.NUMBER = staticmethod(_read_number)  # type: ignore[attr-defined]
+    transformer.ESTRING = staticmethod(_read_string)
+    transformer.NUMBER = staticmethod(_read_number)
 
 
 _safe_literals()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
@@ -327,5 +327,5 @@ class EmbeddedStore:
             self._copy.close()
 
 
-def _present(ids: Iterable[str], known: dict) -> set[str]:
+def _present(ids: Iterable[str], known: Mapping[str, object]) -> set[str]:
     return {i for i in ids if i in known}

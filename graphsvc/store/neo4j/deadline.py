@@ -141,4 +141,4 @@ def call_with_deadline(
         raise expired()
     if call.error is not None:
         raise call.error
-    return call.value  # type: ignore[return-value]
+    return call.value  # type: ignore[return-value]  # set, as no error was: T (None or not)

@@ -59,6 +59,8 @@ def freeze(value: Any) -> Hashable:
         return tuple(sorted((k, freeze(v)) for k, v in value.items()))
     if isinstance(value, list | tuple):
         return tuple(freeze(v) for v in value)
+    if not isinstance(value, Hashable):  # parameters are JSON: no other container
+        raise TypeError(f"a statement parameter of type {type(value).__name__}")
     return value
 
 

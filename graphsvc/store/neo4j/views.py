@@ -40,7 +40,8 @@ def _date(value: Any) -> date | None:
         return None
     if isinstance(value, str):
         return date.fromisoformat(value)
-    return value.to_native()
+    native: date = value.to_native()
+    return native
 
 
 def not_found(actor_id: str) -> NotFound:

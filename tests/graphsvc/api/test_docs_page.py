@@ -5,16 +5,14 @@ files when they are missing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.api.app import create_app
 from graphsvc.settings import Settings
-from tests.e2e.server import running_server, server_env
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot
 
 
 def test_the_page_loads_nothing_from_elsewhere(tmp_path: Path) -> None:
@@ -39,11 +37,10 @@ def test_missing_assets_are_a_503_that_says_how_to_install_them(tmp_path: Path) 
 
 @pytest.mark.e2e
 def test_swagger_ui_renders_the_operations_offline(
-    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+    page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server() as base:
         page.goto(f"{base}/docs")
         page.wait_for_selector(".opblock-summary-path", timeout=30_000)
         paths = set(

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.api.app import create_app
 from graphsvc.settings import Settings
-from tests.e2e.server import ROOT, graphsvc, running_server, server_env
+from tests.e2e.server import server_env
+from tests.graphsvc.api.pages import EXAMPLE, OfflinePage, PageServer, Screenshot, load_records
 
-EXAMPLE = ROOT / "examples" / "putin-assad-step-down.jsonl"
 #: One more event of Putin's, dated from the publication day (the example's are all
 #: dated by their text): what the date-basis filter tells apart.
 PUBLICATION_DATED = {
@@ -45,11 +42,6 @@ PUBLICATION_DATED = {
         "anchor": "2016-01-22",
     },
 }
-
-
-def load_example(env: dict[str, str], data_dir: Path, path: Path = EXAMPLE) -> None:
-    command = graphsvc("load", str(path), "--data-dir", str(data_dir))
-    subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
 
 
 def test_the_page_loads_only_its_own_files(tmp_path: Path) -> None:
@@ -92,12 +84,10 @@ def test_missing_vis_timeline_is_a_503_that_names_it(tmp_path: Path) -> None:
 
 @pytest.mark.e2e
 def test_search_timeline_event_and_path_offline(
-    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+    tmp_path: Path, page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    load_example(env, tmp_path / "data")
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server(records=EXAMPLE) as base:
         page.goto(f"{base}/")
         page.fill("#search-q", "Putin")
         page.click("#search-form button")
@@ -151,7 +141,7 @@ def test_search_timeline_event_and_path_offline(
         # The date basis narrows the list and the axis alike.
         extra = tmp_path / "publication-dated.jsonl"
         extra.write_text(json.dumps(PUBLICATION_DATED) + "\n", encoding="utf-8")
-        load_example(env, tmp_path / "data", extra)
+        load_records(server_env(), tmp_path / "data", extra)
         page.select_option("#filters [name=basis]", "publication")
         page.click("#filters button")
         try:
@@ -221,12 +211,10 @@ def test_search_timeline_event_and_path_offline(
 
 @pytest.mark.e2e
 def test_a_read_key_is_asked_for_kept_for_the_tab_and_sent(
-    tmp_path: Path, offline_page: tuple[Any, list[str]]
+    page_server: PageServer, offline_page: OfflinePage
 ) -> None:
     page, refused = offline_page
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"), GRAPHSVC_READ_KEY="s3cret-read")
-    load_example(env, tmp_path / "data")
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server(records=EXAMPLE, GRAPHSVC_READ_KEY="s3cret-read") as base:
         page.goto(f"{base}/")  # the page itself needs no key; the API does
         page.wait_for_selector("#key-form:not([hidden])", timeout=10_000)
         asked = page.locator("#message").inner_text()

@@ -5,14 +5,10 @@ executive of ..." with the interval the text gives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
-
 import httpx2
 import pytest
 
-from tests.e2e.server import running_server, server_env
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot, open_actor
 
 #: Written for this test: a history told once by name, then by "she" and "the company".
 STORY = (
@@ -24,23 +20,17 @@ STORY = (
 
 @pytest.mark.e2e
 def test_a_history_told_with_pronouns_is_on_the_actors_timeline(
-    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+    page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server() as base:
         posted = httpx2.post(
             f"{base}/documents",
             json={"text": STORY, "published": "2020-05-04", "title": "Norvik Data's founder"},
             timeout=60,
         )
         assert posted.status_code == 200, posted.text
-        page.goto(f"{base}/")
-        page.fill("#search-q", "Astrid Holm")
-        page.click("#search-form button")
-        link = page.locator("#actor-list a", has_text="Astrid Holm")
-        link.wait_for(timeout=10_000)
-        link.click()
+        open_actor(page, base, "Astrid Holm")
         page.wait_for_selector("#timeline li", timeout=10_000)
         page.wait_for_selector("#relations tbody tr [data-type]", timeout=10_000)
         items = {

@@ -6,14 +6,11 @@ Roe (resolved)"); a stated link shows no mark."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.e2e.server import running_server, server_env
-from tests.graphsvc.api.test_page import load_example
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot
 
 DOC = "roe-profile"
 ROE = "person:jane-roe"
@@ -52,14 +49,12 @@ RECORDS = [
 
 @pytest.mark.e2e
 def test_a_resolved_link_is_marked_on_the_timeline_and_in_the_panel(
-    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+    tmp_path: Path, page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
     records = tmp_path / "roe.jsonl"
     records.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    load_example(env, tmp_path / "data", records)
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server(records=records) as base:
         page.goto(f"{base}/#actor={ROE}")
         page.wait_for_selector("#timeline li", timeout=10_000)
         items = {

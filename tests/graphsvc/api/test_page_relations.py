@@ -4,13 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
-
 import httpx2
 
-from tests.e2e.server import running_server, server_env
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot, open_actor
 
 TEXT = (
     "Maria Lopez, the chief financial officer of Intel Corp., said sales rose. "
@@ -19,21 +15,15 @@ TEXT = (
 
 
 def test_relations_table_says_role_and_interval(
-    tmp_path: Path, offline_page: tuple[Any, list[str]], screenshot: Callable[[Any, str], Path]
+    page_server: PageServer, offline_page: OfflinePage, screenshot: Screenshot
 ) -> None:
     page, refused = offline_page
-    env = server_env(GRAPHSVC_DATA_DIR=str(tmp_path / "data"))
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    with page_server() as base:
         posted = httpx2.post(
             f"{base}/documents", json={"text": TEXT, "published": "2016-01-22"}, timeout=60
         )
         assert posted.status_code == 200, posted.text
-        page.goto(f"{base}/")
-        page.fill("#search-q", "Maria Lopez")
-        page.click("#search-form button")
-        link = page.locator("#actor-list a", has_text="Maria Lopez")
-        link.wait_for(timeout=10_000)
-        link.click()
+        open_actor(page, base, "Maria Lopez")
         page.wait_for_selector("#relations tbody tr [data-type]", timeout=10_000)
         rows = page.locator("#relations tbody tr").all_inner_texts()
         screenshot(page, "page-relations")
