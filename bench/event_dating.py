@@ -1,4 +1,4 @@
-"""Event dating by the text loader, scored on TimeML events tied to a date (issue 13).
+"""Event dating by the text loader, scored on TimeML events tied to a date.
 
     .venv/bin/python -m bench.event_dating [DIRS...] [--no-write] [--dense DIR | --no-dense]
 
@@ -60,7 +60,7 @@ from graphsvc.model import When
 from graphsvc.settings import Settings
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "timeml"
-SECTION = "Event dating (issue 13)"
+SECTION = "Event dating on TimeML links"
 CLASSES = frozenset({"OCCURRENCE", "REPORTING", "I_ACTION", "ASPECTUAL"})
 REL_TYPES = frozenset({"IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING"})
 
