@@ -144,7 +144,7 @@ def _habitual(verb: Token) -> bool:
     return False
 
 
-def _past_perfect(verb: Token) -> bool:
+def past_perfect(verb: Token) -> bool:
     """ "had been rescuing", "had left": before the time the story is at, not its day."""
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
@@ -165,7 +165,7 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
         return None  # "the bombing" may be any day's: a noun states no time
     tense = tense_of_verb(trigger)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
-    if modal or tense == "future" or _perfect_infinitive(trigger) or _past_perfect(trigger):
+    if modal or tense == "future" or _perfect_infinitive(trigger) or past_perfect(trigger):
         return None
     if _some_time_before(trigger):
         return None

@@ -122,6 +122,10 @@ def identity_time(when: When | None) -> str:
     starts on a known day), its start month for coarser ones."""
     if when is None:
         return "undated"
+    if when.basis == "publication":
+        # The day-before-or-of-publication window is the report's: named by its last
+        # day, so "told" (inferred) is not one with "announced on Monday", the day before.
+        return when.end.isoformat()
     if when.precision in ("day", "week"):
         return when.start.isoformat()
     return when.start.strftime("%Y-%m")
