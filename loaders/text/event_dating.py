@@ -17,6 +17,7 @@ from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import (
+    SAME_TIME,
     clause_chain,
     governor,
     is_event_noun,
@@ -32,8 +33,6 @@ def _distance(expression: TemporalExpression, position: int) -> int:
     return min(abs(expression.start - position), abs(expression.end - position))
 
 
-#: Subordinators of a clause that happens at the same time as the one it hangs on.
-_SAME_TIME = grammar_words("same_time")
 
 
 def _supported(noun: Token) -> bool:
@@ -107,7 +106,7 @@ class SentenceDates:
             for clause in verb.children
             if clause.dep_ == "advcl"
             and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in clause.children
+                m.dep_ in ("mark", "advmod") and m.lower_ in SAME_TIME for m in clause.children
             )
         ]
         for verb in chain:
