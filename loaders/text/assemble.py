@@ -37,7 +37,11 @@ def batch_of(prepared: Prepared, docs: list[Doc]) -> GraphBatch:
         for draft in doc._.event_drafts:
             sentence = draft.sentence
             trigger_start = start + draft.trigger.idx
-            event_id = draft.event_id(document.id, trigger_start)
+            # A mention that names an event told elsewhere ("the blast") is that event.
+            named = draft.refers_to or draft
+            event_id = named.event_id(
+                document.id, named.trigger.doc._.graph_offset + named.trigger.idx
+            )
             told_as.setdefault(event_id, _Telling()).add(draft)
             kept = events.get(event_id)
             told = _event(event_id, draft, sentence.text)

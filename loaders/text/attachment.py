@@ -47,6 +47,18 @@ def is_event_noun(token: Token, event_nouns: frozenset[str]) -> bool:
     )
 
 
+#: Determiners of a noun that points back at an event already told ("the", "that").
+DEFINITE = grammar_words("definite_determiners")
+
+
+def definite(noun: Token) -> bool:
+    """A noun phrase that names one known event: "the blast", "Slepian's slaying",
+    "these bombings"; not "a bombing", "another attack"."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
+    )
+
+
 def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod")
 

@@ -33,8 +33,6 @@ def _distance(expression: TemporalExpression, position: int) -> int:
     return min(abs(expression.start - position), abs(expression.end - position))
 
 
-
-
 def _supported(noun: Token) -> bool:
     """A noun event that is the subject or object of a verb that only says it happened
     ("occurred", "was held", "began", "paid a visit")."""
@@ -105,9 +103,7 @@ class SentenceDates:
             for verb in list(chain)
             for clause in verb.children
             if clause.dep_ == "advcl"
-            and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in SAME_TIME for m in clause.children
-            )
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in SAME_TIME for m in clause.children)
         ]
         for verb in chain:
             candidates = self.attached.get(verb.i)

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, EventType, Factuality, LinkBasis, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
-from loaders.text.attachment import clause_chain, is_event_noun
+from loaders.text.attachment import clause_chain, definite, is_event_noun
 from loaders.text.event_dating import SentenceDates, publication_date, timed_by_another
 from loaders.text.event_summary import clause_words, particles, unnamed_argument
 from loaders.text.factuality import factuality_of
@@ -63,6 +63,12 @@ class EventDraft:
     sentence: Span
     factuality: Factuality = "asserted"
     reported_by: ActorRef | None = None
+    #: The event this mention names, told elsewhere in the article ("the blast" after
+    #: "a bomb went off on Aug. 7"): it is that event (`loaders.text.event_reference`).
+    refers_to: EventDraft | None = None
+    #: A definite nominal event with no date or participant of its own ("the
+    #: bombings"): kept only if the article dates the event it names.
+    pending: bool = False
 
     @property
     def named(self) -> bool:
@@ -310,8 +316,9 @@ def find_events(
             )
         when = dates.attached_to(trigger)
         noun = trigger.pos_ in ("NOUN", "PROPN")
-        if noun and when is None and not participants:
-            continue  # "the bombing", no one and no day named: a reference, not a report
+        pending = noun and when is None and not participants
+        if pending and not definite(trigger):
+            continue  # "a bombing", no one and no day named: a mention, not a report
         if not participants and not noun and not _finite(trigger):
             continue  # "the carrier operating off San Diego": a description, not news
         factuality = factuality_of(trigger)
@@ -344,6 +351,7 @@ def find_events(
                 sentence=sentence,
                 factuality=factuality,
                 reported_by=reporter(trigger, actor_at) if factuality == "reported" else None,
+                pending=pending,
             )
         )
     return drafts
