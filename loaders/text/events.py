@@ -327,8 +327,15 @@ def find_events(
         # arrested two men"); one with a place alone or no argument needs a date of its
         # own ("he died in Moscow" is not the publication day's death of someone the
         # text does not name there).
-        actors = any(not setting(a, role) for a, role in participants.values()) or any(
-            _has_argument(verb) for verb in chain
+        actors = (
+            any(not setting(a, role) for a, role in participants.values())
+            or any(_has_argument(verb) for verb in chain)
+            # "Scharping, ending a visit, said Poland was prepared": what was said is
+            # there, whoever the parse makes the speaker.
+            or (
+                event_type == EventType.statement
+                and any(c.dep_ == "ccomp" for c in trigger.children)
+            )
         )
         # A relative clause describes someone or something ("Slepian, who provided
         # abortions", "the boat that sank"): background, not the day's news.
