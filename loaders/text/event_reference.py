@@ -7,7 +7,8 @@ together, after each sentence is dated:
 
 - a definite nominal event ("the blast", "the bombings", "Slepian's slaying") with no date
   of its own names an event the article tells elsewhere: the nearest one before it of
-  the same kind with a date (else the nearest after it), whose event it is (`refers_to`);
+  the same kind with a date (else the nearest after it) that shares a participant with
+  it if both name one, whose event it is (`refers_to`);
 - a verb whose clause hangs on a dated nominal event takes that event's date: its
   subject ("the bombings have killed 200"), the event it happened in or during ("cut in
   the blast"), the event it was done by ("interrupted by the bombing"), or the noun a
@@ -25,6 +26,7 @@ from spacy.tokens import Token
 from graphsvc.model import When
 from loaders.text.attachment import clause_chain, definite
 from loaders.text.events import EventDraft
+from loaders.text.participants import setting
 from loaders.text.vocabulary import grammar_words, vocabulary
 
 #: Prepositions whose event object is the occasion of the verb ("cut in the blast").
@@ -58,6 +60,17 @@ def _stated(draft: EventDraft) -> bool:
     )
 
 
+def _actors(draft: EventDraft) -> set[str]:
+    return {a.id for a, role in draft.participants.values() if not setting(a, role)}
+
+
+def _compatible(mention: EventDraft, antecedent: EventDraft) -> bool:
+    """Both name someone taking part: someone in common ("Hungary's accession to NATO"
+    names "acceded to NATO on Friday", not the Yalta accord)."""
+    mine, theirs = _actors(mention), _actors(antecedent)
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def resolve_references(drafts: list[EventDraft]) -> None:
     """Date the article's definite nominal events that have no date of their own by the
     event they name (see the module docstring); `drafts` in text order, changed in place."""
@@ -67,8 +80,12 @@ def resolve_references(drafts: list[EventDraft]) -> None:
         if draft.factuality not in _TOLD:
             continue
         family = _family(draft)
-        before = (d for d in reversed(drafts[:position]) if _family(d) == family and _stated(d))
-        after = (d for d in drafts[position + 1 :] if _family(d) == family and _stated(d))
+
+        def names(other: EventDraft, family: str = family, draft: EventDraft = draft) -> bool:
+            return _family(other) == family and _stated(other) and _compatible(draft, other)
+
+        before = (d for d in reversed(drafts[:position]) if names(d))
+        after = (d for d in drafts[position + 1 :] if names(d))
         antecedent = next(before, None) or next(after, None)
         if antecedent is None or antecedent.when is None:
             continue
