@@ -8,11 +8,13 @@ same-as candidates are the article's (`loaders.text.components`).
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Mapping, Set
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from graphsvc.model import ActorKind, Event, GraphBatch, Participant, Source
+from graphsvc.model import ActorKind, Event, EventType, GraphBatch, Participant, Source
+from loaders.text.event_dating import past_perfect
 from loaders.text.events import EventDraft
 from loaders.text.participants import strongest
 from loaders.text.prepared import Prepared
@@ -29,12 +31,18 @@ def batch_of(prepared: Prepared, docs: list[Doc]) -> GraphBatch:
     actors = first._.document_actors
     events: dict[str, Event] = {}
     sources: dict[str, dict[Source, None]] = {}
+    told_as: dict[str, _Telling] = {}
     for doc in docs:
         start = doc._.graph_offset
         for draft in doc._.event_drafts:
             sentence = draft.sentence
             trigger_start = start + draft.trigger.idx
-            event_id = draft.event_id(document.id, trigger_start)
+            # A mention that names an event told elsewhere ("the blast") is that event.
+            named = draft.refers_to or draft
+            event_id = named.event_id(
+                document.id, named.trigger.doc._.graph_offset + named.trigger.idx
+            )
+            told_as.setdefault(event_id, _Telling()).add(draft)
             kept = events.get(event_id)
             told = _event(event_id, draft, sentence.text)
             if kept is None:
@@ -63,6 +71,7 @@ def batch_of(prepared: Prepared, docs: list[Doc]) -> GraphBatch:
             _merge_undated(
                 [e.model_copy(update={"sources": tuple(sources[e.id])}) for e in events.values()],
                 {a.id for a in actors.values() if a.kind == ActorKind.place},
+                told_as,
             )
         ),
         relations=first._.graph_relations,
@@ -107,10 +116,51 @@ def _stated(event: Event) -> bool:
     return event.when is not None and event.when.basis != "publication"
 
 
-def _merge_undated(events: list[Event], places: Set[str] = frozenset()) -> list[Event]:
+@dataclass
+class _Telling:
+    """How the mentions of one event id were told: their verbs, and whether every one
+    is a past perfect (told as before the story's time, so not a later dated event)."""
+
+    lemmas: set[str] = field(default_factory=set)
+    earlier: bool = True
+
+    def add(self, draft: EventDraft) -> None:
+        self.lemmas.add(draft.trigger.lemma_.lower())
+        self.earlier = self.earlier and past_perfect(draft.trigger)
+
+
+def _same_event(event: Event, twin: Event, told_as: Mapping[str, _Telling]) -> bool:
+    """Whether an undated or publication-dated mention can be the dated twin: an untyped
+    event only by the same verb ("cut" is not "wrapped up", whoever did both); a past
+    perfect is before the story's time, not a dated event of it; a statement is one only
+    by the same verb and on days its inferred date allows (people say many things in
+    one story)."""
+    mine, theirs = told_as.get(event.id), told_as.get(twin.id)
+    if mine is None or theirs is None:
+        return True
+    if mine.earlier:
+        return False
+    if event.type in _BY_VERB and not mine.lemmas & theirs.lemmas:
+        return False
+    if event.type == EventType.statement and event.when is not None and twin.when is not None:
+        return twin.when.start <= event.when.end and event.when.start <= twin.when.end
+    return True
+
+
+#: Types whose mentions are one event only when told by the same verb: an untyped
+#: event is its verb; "told" is not "announced on Monday", said by the same person.
+_BY_VERB = frozenset({EventType.other, EventType.statement})
+
+
+def _merge_undated(
+    events: list[Event],
+    places: Set[str] = frozenset(),
+    told_as: Mapping[str, _Telling] | None = None,
+) -> list[Event]:
     """An undated mention, or one dated only by the publication day, of an event the
-    article dates in its text is the same event. `places`: ids of place actors, which
-    place an event as participants ("returned from Pakistan") without telling it apart.
+    article dates in its text is the same event (`_same_event`). `places`: ids of place
+    actors, which place an event as participants ("returned from Pakistan") without
+    telling it apart. `told_as`: how each event id's mentions were told.
 
     Dated events are indexed by (type, participant), so each other one looks only at
     those sharing a participant with it, not at every dated event.
@@ -126,7 +176,9 @@ def _merge_undated(events: list[Event], places: Set[str] = frozenset()) -> list[
             for p in event.participants
             if p.role != "location" and not (p.role == "participant" and p.actor in places)
         } & set(_named(event))
-        position = _twin(kept, index, event.type, actors)
+        position = _twin(
+            kept, index, event.type, actors, lambda t, e=event: _same_event(e, t, told_as or {})
+        )
         if position is None:
             kept.append(event)
             continue
@@ -138,14 +190,19 @@ def _merge_undated(events: list[Event], places: Set[str] = frozenset()) -> list[
 
 
 def _twin(
-    kept: list[Event], index: dict[tuple[str, str], list[int]], kind: str, actors: set[str]
+    kept: list[Event],
+    index: dict[tuple[str, str], list[int]],
+    kind: str,
+    actors: set[str],
+    accept: Callable[[Event], bool] = lambda _: True,
 ) -> int | None:
-    """Where the first dated event of `kind` whose participants include `actors` is."""
+    """Where the first dated event of `kind` whose participants include `actors` (and
+    that `accept` takes) is."""
     if not actors:
         return None
     candidates = min((index.get((kind, actor), []) for actor in actors), key=len)
     for position in candidates:
-        if actors <= set(_named(kept[position])):
+        if actors <= set(_named(kept[position])) and accept(kept[position]):
             return position
     return None
 

@@ -33,6 +33,8 @@ SCHEDULING_VERBS = grammar_words("scheduling_verbs")
 #: conference Thursday"); "set a record Tuesday" is the setting's.
 PLANNING_VERBS = grammar_words("planning_verbs")
 #: Modal and future auxiliaries.
+#: Subordinators of a clause that happens at the same time as the one it hangs on.
+SAME_TIME = grammar_words("same_time")
 #: Modals of obligation and possibility: what they govern lies ahead, unless perfect
 #: ("must have left", "may have seen").
 OPEN_MODALS = grammar_words("open_modals")
@@ -42,6 +44,18 @@ def is_event_noun(token: Token, event_nouns: frozenset[str]) -> bool:
     """A noun naming an event ("bombing", "the talks"), by its lemma or its form."""
     return token.pos_ in ("NOUN", "PROPN") and (
         token.lemma_.lower() in event_nouns or token.lower_ in event_nouns
+    )
+
+
+#: Determiners of a noun that points back at an event already told ("the", "that").
+DEFINITE = grammar_words("definite_determiners")
+
+
+def definite(noun: Token) -> bool:
+    """A noun phrase that names one known event: "the blast", "Slepian's slaying",
+    "these bombings"; not "a bombing", "another attack"."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
     )
 
 
@@ -126,11 +140,17 @@ def shares_time_with_head(token: Token) -> bool:
         return False
     if token.dep_ in SHARED_CLAUSE:
         return True
-    return (
-        token.dep_ == "advcl"
-        and token.tag_ in ("VBG", "VBN")
-        and not any(c.dep_ in _OWN_CLAUSE for c in token.children)
-    )
+    if token.dep_ != "advcl":
+        return False
+    children = list(token.children)
+    if token.tag_ in ("VBG", "VBN") and not any(c.dep_ in _OWN_CLAUSE for c in children):
+        return True
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        # "met on Wednesday to finish their talks": a purpose is pursued when its
+        # clause's event happens (an infinitive names no time of its own).
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children)
+    # "they were talking when the bomb went off": a clause of the same moment.
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME for c in children)
 
 
 def clause_chain(trigger: Token) -> list[Token]:

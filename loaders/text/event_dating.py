@@ -17,6 +17,7 @@ from graphsvc.temporal import TemporalExpression, find_dates
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import (
+    SAME_TIME,
     clause_chain,
     governor,
     is_event_noun,
@@ -30,10 +31,6 @@ from loaders.text.vocabulary import grammar_words, vocabulary
 
 def _distance(expression: TemporalExpression, position: int) -> int:
     return min(abs(expression.start - position), abs(expression.end - position))
-
-
-#: Subordinators of a clause that happens at the same time as the one it hangs on.
-_SAME_TIME = grammar_words("same_time")
 
 
 def _supported(noun: Token) -> bool:
@@ -106,9 +103,7 @@ class SentenceDates:
             for verb in list(chain)
             for clause in verb.children
             if clause.dep_ == "advcl"
-            and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in clause.children
-            )
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in SAME_TIME for m in clause.children)
         ]
         for verb in chain:
             candidates = self.attached.get(verb.i)
@@ -144,7 +139,7 @@ def _habitual(verb: Token) -> bool:
     return False
 
 
-def _past_perfect(verb: Token) -> bool:
+def past_perfect(verb: Token) -> bool:
     """ "had been rescuing", "had left": before the time the story is at, not its day."""
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
@@ -165,7 +160,7 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
         return None  # "the bombing" may be any day's: a noun states no time
     tense = tense_of_verb(trigger)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children)
-    if modal or tense == "future" or _perfect_infinitive(trigger) or _past_perfect(trigger):
+    if modal or tense == "future" or _perfect_infinitive(trigger) or past_perfect(trigger):
         return None
     if _some_time_before(trigger):
         return None

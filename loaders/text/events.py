@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, EventType, Factuality, LinkBasis, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
-from loaders.text.attachment import clause_chain, is_event_noun
+from loaders.text.attachment import clause_chain, definite, is_event_noun
 from loaders.text.event_dating import SentenceDates, publication_date, timed_by_another
 from loaders.text.event_summary import clause_words, particles, unnamed_argument
 from loaders.text.factuality import factuality_of
@@ -63,6 +63,12 @@ class EventDraft:
     sentence: Span
     factuality: Factuality = "asserted"
     reported_by: ActorRef | None = None
+    #: The event this mention names, told elsewhere in the article ("the blast" after
+    #: "a bomb went off on Aug. 7"): it is that event (`loaders.text.event_reference`).
+    refers_to: EventDraft | None = None
+    #: A definite nominal event with no date or participant of its own ("the
+    #: bombings"): kept only if the article dates the event it names.
+    pending: bool = False
 
     @property
     def named(self) -> bool:
@@ -122,6 +128,10 @@ def identity_time(when: When | None) -> str:
     starts on a known day), its start month for coarser ones."""
     if when is None:
         return "undated"
+    if when.basis == "publication":
+        # The day-before-or-of-publication window is the report's: named by its last
+        # day, so "told" (inferred) is not one with "announced on Monday", the day before.
+        return when.end.isoformat()
     if when.precision in ("day", "week"):
         return when.start.isoformat()
     return when.start.strftime("%Y-%m")
@@ -306,8 +316,9 @@ def find_events(
             )
         when = dates.attached_to(trigger)
         noun = trigger.pos_ in ("NOUN", "PROPN")
-        if noun and when is None and not participants:
-            continue  # "the bombing", no one and no day named: a reference, not a report
+        pending = noun and when is None and not participants
+        if pending and not definite(trigger):
+            continue  # "a bombing", no one and no day named: a mention, not a report
         if not participants and not noun and not _finite(trigger):
             continue  # "the carrier operating off San Diego": a description, not news
         factuality = factuality_of(trigger)
@@ -316,8 +327,15 @@ def find_events(
         # arrested two men"); one with a place alone or no argument needs a date of its
         # own ("he died in Moscow" is not the publication day's death of someone the
         # text does not name there).
-        actors = any(not setting(a, role) for a, role in participants.values()) or any(
-            _has_argument(verb) for verb in chain
+        actors = (
+            any(not setting(a, role) for a, role in participants.values())
+            or any(_has_argument(verb) for verb in chain)
+            # "Scharping, ending a visit, said Poland was prepared": what was said is
+            # there, whoever the parse makes the speaker.
+            or (
+                event_type == EventType.statement
+                and any(c.dep_ == "ccomp" for c in trigger.children)
+            )
         )
         # A relative clause describes someone or something ("Slepian, who provided
         # abortions", "the boat that sank"): background, not the day's news.
@@ -340,6 +358,7 @@ def find_events(
                 sentence=sentence,
                 factuality=factuality,
                 reported_by=reporter(trigger, actor_at) if factuality == "reported" else None,
+                pending=pending,
             )
         )
     return drafts

@@ -15,10 +15,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from loaders.text.attachment import clause_chain
 from loaders.text.components.actors import places
 from loaders.text.components.document import DocumentStep, Reading
 from loaders.text.components.extensions import doc_attrs
+from loaders.text.event_reference import date_by_occasion, resolve_references
 from loaders.text.events import EventDraft, find_events
+from loaders.text.story_time import StoryTime
 
 #: How far before publication a stated date moves a paragraph out of the news of the day.
 _DAYS_BACK = 7
@@ -31,11 +34,13 @@ class Events(DocumentStep):
         dates = docs[0]._.graph_dates
         news = dates.mode == "news"
         known_places = places(docs[0]._.document_actors)
+        story = StoryTime(published)
+        found: list[list[EventDraft]] = []
         for doc in docs:
             start = doc._.graph_offset
             actor_at = doc._.graph_actors
             back_then = False  # the paragraph has moved to an earlier time
-            found: list[EventDraft] = []
+            found.append([])
             for sentence in doc.sents:
                 if not sentence.text.strip():
                     continue  # a run of blanks: no sentence to cite
@@ -48,9 +53,14 @@ class Events(DocumentStep):
                     expressions,
                     known_places,
                 )
+                story.read(sentence, drafts)
                 back_then = _moved_back(drafts, published, back_then)
-                found += drafts
-            doc._.event_drafts = found
+                found[-1] += drafts
+        every = [draft for drafts in found for draft in drafts]
+        resolve_references(every)
+        date_by_occasion(every)
+        for doc, drafts in zip(docs, found, strict=True):
+            doc._.event_drafts = [d for d in drafts if not (d.pending and d.when is None)]
 
 
 @Language.factory(
@@ -74,8 +84,17 @@ def _moved_back(drafts: list[EventDraft], published: date, before: bool) -> bool
     """Whether the paragraph now tells an earlier time: its last sentence dates events
     a week or more before publication ("He was found on Nov. 25 ... His mother died
     when the boat sank"); the next sentences' undated events are then not the day's
-    news. A sentence with no stated date leaves it as it was."""
-    stated = [d.when for d in drafts if d.when is not None and d.when.basis == "text"]
+    news. A sentence with no stated date leaves it as it was; nor does the date of a
+    noun deep in it ("reports near the scene of the Oct. 23 slaying", not "ended a
+    news conference") or of a relative clause: those tell background."""
+    stated = [
+        d.when
+        for d in drafts
+        if d.when is not None
+        and d.when.basis == "text"
+        and (d.trigger.pos_ in ("VERB", "AUX") or d.trigger.head.dep_ == "ROOT")
+        and not any(v.dep_ == "relcl" for v in clause_chain(d.trigger))
+    ]
     if not stated:
         return before
     latest = max(w.end for w in stated)
