@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -158,10 +159,13 @@ def load(
         transient=True,
     )
 
+    statuses: Counter[str] = Counter()
+
     def done(unit: bulk_load.Unit, result: WriteResult | None, exc: GraphsvcError | None) -> None:
         if result is not None:
-            counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
-            out.print(f"{unit.where}: {counts}", highlight=False)
+            assert unit.change is not None
+            statuses[unit.change.status] += 1
+            out.print(f"{unit.where}: {unit.change.describe()}", highlight=False)
         else:
             assert exc is not None
             err.print(f"[red]{unit.where}[/red]: nothing written")
@@ -187,15 +191,34 @@ def load(
     finally:
         parser.close()
     failed = {path: r for path, r in reports.items() if r.failed}
+    out.print(_load_summary(statuses, sum(len(r.failed) for r in failed.values())), highlight=False)
     if failed:
-        table = Table("file", "written", "failed", "first failure", title="Failures")
-        for path, report in failed.items():
-            where, failure = report.failed[0]
-            detail = failure.detail
-            first = detail if detail.startswith(where) else f"{where}: {detail}"
-            table.add_row(str(path), str(report.written), str(len(report.failed)), first)
-        err.print(table)
+        _print_failures(failed)
         raise typer.Exit(1)
+
+
+def _load_summary(statuses: Counter[str], failures: int) -> str:
+    """`loaded: 1 new, 2 replaced, 1 unchanged; 1 failed` (articles by their document,
+    records and timeline files as `records files`)."""
+    parts = [f"{statuses[s]} {s}" for s in ("new", "replaced", "unchanged") if statuses[s]]
+    if statuses["records"]:
+        parts.append(f"{statuses['records']} records files")
+    return f"loaded: {', '.join(parts) or 'nothing'}; {failures} failed"
+
+
+def _print_failures(failed: dict[Path, bulk_load.FileReport]) -> None:
+    """Each failed file by its whole path (a table cut them to the terminal's width),
+    what it wrote, and its first failure."""
+    err.print(f"[bold]Failures[/bold] ({len(failed)} files)")
+    for path, report in failed.items():
+        where, failure = report.failed[0]
+        detail = failure.detail
+        first = detail if detail.startswith(where) else f"{where}: {detail}"
+        counts = f"{report.written} written, {len(report.failed)} failed"
+        err.print(escape(f"- {path} ({counts})"), highlight=False, overflow="ignore", crop=False)
+        err.print(
+            escape(f"  first failure: {first}"), highlight=False, overflow="ignore", crop=False
+        )
 
 
 @app.command()
