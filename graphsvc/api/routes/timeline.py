@@ -49,7 +49,7 @@ def export_timeline(
         bool,
         Query(
             description="Also export undated events (json, csv, graphml; ics and "
-            "timelinejs need dates and skip them)."
+            "timelinejs need dates and skip them, timelinejs saying how many)."
         ),
     ] = False,
 ) -> StreamingResponse:
