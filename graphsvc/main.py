@@ -15,7 +15,11 @@ from graphsvc.cli import DataDirOption, err, load_settings
 from graphsvc.http.ports import browser_url, why_not_listening
 from graphsvc.logs import configure as configure_logging
 
-app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
+app = typer.Typer(
+    help="Event timeline knowledge graph service.",
+    no_args_is_help=True,
+    rich_markup_mode=cli.HELP_MARKUP,
+)
 #: The data commands first, as `graphsvc --help` lists them.
 app.registered_commands.extend(cli.app.registered_commands)
 
