@@ -226,7 +226,8 @@ def _load_summary(statuses: Counter[str], failures: int) -> str:
 def _print_failures(failed: dict[Path, bulk_load.FileReport]) -> None:
     """Each failed file by its whole path (a table cut them to the terminal's width),
     what it wrote, and its first failure."""
-    err.print(f"[bold]Failures[/bold] ({len(failed)} files)")
+    files = "1 file" if len(failed) == 1 else f"{len(failed)} files"
+    err.print(f"[bold]Failures[/bold] ({files})")
     for path, report in failed.items():
         where, failure = report.failed[0]
         detail = failure.detail
