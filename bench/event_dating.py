@@ -1,9 +1,11 @@
 """Event dating by the text loader, scored on TimeML events tied to a date (issue 13).
 
-    .venv/bin/python -m bench.event_dating [DIRS...] [--no-write]
+    .venv/bin/python -m bench.event_dating [DIRS...] [--no-write] [--dense DIR | --no-dense]
 
 DIRS hold `.tml` files (default: ../shared/fixtures/timeml/aquaint). A set without EVENT
 and TLINK annotations (meantime-stock has TIMEX3 only) has no gold and is reported as such.
+The same run then scores the dense hand annotation (`bench/dense_dating.py`, gold in
+bench/data/dense_aquaint/), with its own table and benchmarks section.
 
 Gold: every EVENT of class OCCURRENCE, REPORTING, I_ACTION or ASPECTUAL that a TLINK of
 type IS_INCLUDED, INCLUDES, SIMULTANEOUS or DURING ties (through an eiid of its
@@ -36,24 +38,26 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from bench.dating_system import (
+    SystemEvent,
+    nearest_date,
+    run_loader,
+    sentence_of,
+    sentence_spans,
+    system_events,
+)
+from bench.dense_dating import evaluate_dense, print_and_write
+from bench.dense_gold import GOLD_DIR
 from bench.report import markdown_table, update_section
 from bench.timeml import TimemlDocument, load_documents, timex_interval
-from graphsvc.errors import InvalidInput
-from graphsvc.model import GraphBatch, When
+from graphsvc.model import When
 from graphsvc.settings import Settings
-from graphsvc.temporal import find_dates
-from loaders.text.article import Article
-from loaders.text.clean import bounded_spans
-from loaders.text.nlp import load_pipeline
-from loaders.text.pipeline import extract
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "timeml"
 SECTION = "Event dating (issue 13)"
@@ -75,15 +79,6 @@ class GoldEvent:
     by_dct: bool
     polarity: str = "POS"
     modality: str = ""
-
-
-@dataclass(frozen=True)
-class SystemEvent:
-    """What scoring needs of an extracted event: its date and its trigger spans."""
-
-    when: When | None
-    triggers: tuple[tuple[int, int], ...]
-    basis: str | None = None
 
 
 def gold_events(document: TimemlDocument) -> list[GoldEvent]:
@@ -124,25 +119,6 @@ def gold_events(document: TimemlDocument) -> list[GoldEvent]:
                 event.modality,
             )
         )
-    return result
-
-
-def system_events(batch: GraphBatch) -> list[SystemEvent]:
-    """Extracted events with the trigger spans of their sources (those that have one).
-
-    Read with getattr: `Source.trigger_start/trigger_end` and `When.basis` are optional
-    and may be missing from the model in use.
-    """
-    result = []
-    for event in batch.events:
-        triggers = tuple(
-            (start, end)
-            for s in event.sources
-            if (start := getattr(s, "trigger_start", None)) is not None
-            and (end := getattr(s, "trigger_end", None)) is not None
-        )
-        basis = getattr(event.when, "basis", None) if event.when is not None else None
-        result.append(SystemEvent(event.when, triggers, None if basis is None else str(basis)))
     return result
 
 
@@ -202,62 +178,17 @@ def score(gold: list[GoldEvent], system: list[SystemEvent]) -> Counts:
     return counts
 
 
-def nearest_date(sentence: str, offset: tuple[int, int], dct: date) -> When | None:
-    """The resolved date of `sentence` nearest to the span `offset` (sentence offsets)."""
-    best: tuple[int, int, When] | None = None
-    for found in find_dates(sentence, dct):
-        if found.when is None:
-            continue
-        gap = max(found.start - offset[1], offset[0] - found.end, 0)
-        if best is None or (gap, found.start) < best[:2]:
-            best = (gap, found.start, found.when)
-    return None if best is None else best[2]
-
-
-def _sentences(document: TimemlDocument, model: str) -> list[tuple[int, int]]:
-    """Absolute (start, end) of the spaCy sentences of every non-blank line of the text."""
-    text = document.text
-    spans = bounded_spans(text, list(_lines(text)))
-    nlp = load_pipeline(model)
-    disable = [p for p in ("ner", "lemmatizer", "attribute_ruler") if p in nlp.pipe_names]
-    result = []
-    for (start, _), doc in zip(
-        spans, nlp.pipe((text[a:b] for a, b in spans), disable=disable), strict=True
-    ):
-        result += [(start + s.start_char, start + s.end_char) for s in doc.sents]
-    return result
-
-
-def _lines(text: str) -> Iterable[tuple[int, int]]:
-    start = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield start, start + len(line)
-        start += len(line) + 1
-
-
 def baseline_events(
     document: TimemlDocument, gold: list[GoldEvent], sentences: list[tuple[int, int]]
 ) -> list[SystemEvent]:
     """One system event per gold event, on its span, dated by the nearest date."""
     result = []
     for expected in gold:
-        a, b = next(
-            ((a, b) for a, b in sentences if a <= expected.start < b),
-            (expected.start, expected.end),
-        )
+        a, b = sentence_of(sentences, expected.start, expected.end)
         offset = (expected.start - a, expected.end - a)
         when = nearest_date(document.text[a:b], offset, document.dct)
         result.append(SystemEvent(when, ((expected.start, expected.end),)))
     return result
-
-
-def run_loader(document: TimemlDocument, model: str) -> GraphBatch | None:
-    article = Article(id=document.name, published=document.dct, text=document.text)
-    try:
-        return extract(article, model)
-    except InvalidInput:  # no article sentences: nothing extracted
-        return None
 
 
 @dataclass
@@ -287,7 +218,7 @@ def evaluate(folder: Path, model: str) -> SetResult:
         triggers_seen |= any(e.triggers for e in found)
         ours += score(gold, found)
         began = time.perf_counter()
-        guessed = baseline_events(document, gold, _sentences(document, model))
+        guessed = baseline_events(document, gold, sentence_spans(document, model))
         seconds_baseline += time.perf_counter() - began
         baseline += score(gold, guessed)
     return SetResult(
@@ -380,6 +311,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", type=Path, nargs="*", default=[SHARED / "aquaint"])
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--dense", type=Path, default=GOLD_DIR, help="dense gold folder")
+    parser.add_argument("--no-dense", action="store_true", help="TLINK gold only")
     args = parser.parse_args()
     model = Settings().spacy_model
     began = time.perf_counter()
@@ -427,6 +360,9 @@ def main() -> None:
             + ("\n\n" + "\n\n".join(lines) if lines else "")
         )
         update_section(SECTION, body)
+    if not args.no_dense:
+        dense = evaluate_dense(model, args.dense)
+        print_and_write(dense, model, console, write=not args.no_write)
 
 
 if __name__ == "__main__":

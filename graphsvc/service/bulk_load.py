@@ -33,7 +33,8 @@ from loaders.text.inputs import (
     read_article_file,
 )
 from loaders.text.parallel import Parsed, Parser
-from loaders.text.pipeline import Prepared, article_text, build, prepare
+from loaders.text.pipeline import Prepared, build, prepare
+from loaders.text.prepared import article_text
 from loaders.timeline_json import parse_timeline_export
 
 #: Files a folder is read for (records and article lines are both .jsonl).
@@ -301,8 +302,7 @@ def write_all(
             if counts is None:
                 counts = store.stats()
             if unit.prepared is not None and parsed is not None:
-                docs, mentions = parsed()
-                batch = build(unit.prepared, docs, resolver, mentions)
+                batch = build(unit.prepared, parsed(), parser.nlp, resolver)
                 loaded = unit.prepared.document
                 stored = store.get_documents([loaded.id])
                 status, why = document_status(stored[0] if stored else None, loaded)

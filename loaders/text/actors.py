@@ -25,7 +25,7 @@ from graphsvc.names import normalise_name
 from loaders.text.gazetteer import Country, country, country_acting, place_evidence
 from loaders.text.kinds import RANK, Kind, decide_kind, legal_form, organisation_base
 from loaders.text.non_actors import not_an_actor, numbered_place
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary
 
 KINDS = {
     "PERSON": ActorKind.person,
@@ -39,7 +39,7 @@ KINDS = {
 _ACRONYM_PAIR = re.compile(
     r"\b([A-Z][\w-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w-]*){1,12})(?:\s+[a-z]+){0,3}\s*\(([A-Z]{2,6})\)"
 )
-_STOP = {"of", "the", "and", "for", "in"}
+_STOP = grammar_words("name_stopwords")
 
 
 @dataclass
@@ -240,7 +240,7 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
 
 #: Words that join two halves of one organisation's name the tagger split ("Federal
 #: Service" + "for" + "Financial Markets").
-_NAME_JOINERS = frozenset({"for", "of", "on"})
+_NAME_JOINERS = grammar_words("name_joiners")
 
 
 def _joined_entities(doc: Doc) -> list[Span]:

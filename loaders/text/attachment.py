@@ -19,23 +19,23 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphsvc.temporal.rules import Tense
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary
 
 #: Clauses an event shares its time with when it has no expression of its own.
 SHARED_CLAUSE = frozenset({"xcomp", "conj"})
 #: Prepositions whose object is another event, which a date inside it belongs to.
-RELATIVE_PREPOSITIONS = frozenset({"before", "after", "since", "until", "till", "following"})
+RELATIVE_PREPOSITIONS = grammar_words("relative_time")
 #: How a date written before a noun hangs on it ("the Aug. 7 bombing").
 NOUN_PREMODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
 #: Verbs whose "for" phrase names a time ahead of them ("planned for early March").
-SCHEDULING_VERBS = frozenset({"plan", "schedule", "set", "slate", "due", "book", "expect"})
+SCHEDULING_VERBS = grammar_words("scheduling_verbs")
 #: Of those, the ones whose object's bare date is the object's ("scheduled a news
 #: conference Thursday"); "set a record Tuesday" is the setting's.
-PLANNING_VERBS = frozenset({"plan", "schedule", "slate"})
+PLANNING_VERBS = grammar_words("planning_verbs")
 #: Modal and future auxiliaries.
 #: Modals of obligation and possibility: what they govern lies ahead, unless perfect
 #: ("must have left", "may have seen").
-OPEN_MODALS = frozenset({"must", "should", "might", "may", "could", "can", "ca"})
+OPEN_MODALS = grammar_words("open_modals")
 
 
 def is_event_noun(token: Token, event_nouns: frozenset[str]) -> bool:

@@ -19,35 +19,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphsvc.model import Factuality
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary
 
-NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "deny"})
-POSSIBLE_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
-CONDITIONS = frozenset({"if", "unless", "whether"})
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "claim",
-        "state",
-        "add",
-        "confirm",
-        "allege",
-        "insist",
-        "warn",
-        "write",
-        "note",
-        "explain",
-        "argue",
-        "believe",
-        "think",
-        "suggest",
-        "indicate",
-        "estimate",
-    }
-)
+NEGATING_VERBS = grammar_words("negating_verbs")
+POSSIBLE_MODALS = grammar_words("possible_modals")
+CONDITIONS = grammar_words("conditions")
+REPORTING_VERBS = grammar_words("reporting_verbs")
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -59,7 +36,7 @@ def _conditional(clause: Token) -> bool:
 
 
 #: Subjects that deny the event: "no one was hurt", "nothing was announced".
-NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "no-one"})
+NEGATIVE_SUBJECTS = grammar_words("negative_subjects")
 
 
 def _nobody(child: Token) -> bool:

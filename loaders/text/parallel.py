@@ -1,13 +1,16 @@
 """spaCy parses on several processes, handed back as Docs in the calling process.
 
 The parse is most of a text load's time and needs nothing from the store, so it is
-what goes to other processes, with the actor mentions of each paragraph (a function
-of the parse alone). Workers return an article's paragraphs as one `DocBin` (tokens,
-tags, parse, entities and the strings they use: one message to decode, not one a
-paragraph) and each mention as token offsets; the caller rebuilds the Docs on its own
-vocab and the mentions on them, so the rest of the pipeline
-(`loaders.text.pipeline.build`) cannot tell where they were made. With one worker
-nothing is started: all of it runs in this process.
+what goes to other processes: the pipes before `graphsvc_document`
+(`loaders.text.components.paragraph_steps`: the model's own and `graphsvc_names`, the
+actor mentions of each paragraph). Workers return an article's paragraphs as one
+`DocBin` (tokens, tags, parse, entities and the strings they use: one message to
+decode, not one a paragraph) and each mention as token offsets; the caller rebuilds
+the Docs on its own vocab and the mentions on them (`doc._.actor_mentions`), so the
+article steps (`loaders.text.pipeline.build`) cannot tell where they were made. A
+component added before `graphsvc_document` runs in the workers too, but only the parse
+and the mentions come back: add steps after it. With one worker nothing is started:
+all of it runs in this process.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from spacy.tokens import Doc, DocBin
 
 from graphsvc.errors import GraphsvcError
 from graphsvc.model import ActorKind
-from loaders.text.actors import Mention, find_mentions
+from loaders.text.actors import Mention
+from loaders.text.components import article_steps
 from loaders.text.nlp import load_pipeline
 
 #: A mention as it crosses processes: token start, end, name, kind, evidence.
@@ -43,11 +47,16 @@ def _start_worker(model: str) -> None:
     _worker_nlp = load_pipeline(model)  # already loaded when the process was forked
 
 
+def parse(nlp: Language, paragraphs: list[str]) -> list[Doc]:
+    """The paragraphs through the steps that need no article (parse, named mentions)."""
+    return list(nlp.pipe(paragraphs, disable=article_steps(nlp)))
+
+
 def _parse(paragraphs: list[str]) -> ParseAnswer:
     assert _worker_nlp is not None
-    docs = list(_worker_nlp.pipe(paragraphs))
+    docs = parse(_worker_nlp, paragraphs)
     mentions = [
-        [(m.span.start, m.span.end, m.name, m.kind, m.evidence) for m in find_mentions(doc)]
+        [(m.span.start, m.span.end, m.name, m.kind, m.evidence) for m in doc._.actor_mentions]
         for doc in docs
     ]
     return DocBin(docs=docs).to_bytes(), mentions
@@ -55,23 +64,24 @@ def _parse(paragraphs: list[str]) -> ParseAnswer:
 
 def _rebuilt(nlp: Language, data: bytes, rows: list[list[MentionRow]]) -> ParsedArticle:
     docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-    mentions = [
-        [
+    for doc, found in zip(docs, rows, strict=True):
+        doc._.actor_mentions = [
             Mention(doc[start:end], name, kind, evidence)
             for start, end, name, kind, evidence in found
-        ]  # type: ignore[arg-type]
-        for doc, found in zip(docs, rows, strict=True)
-    ]
-    return docs, mentions
+        ]
+    return docs
 
 
-#: An article's parsed paragraphs and each one's actor mentions.
-ParsedArticle = tuple[list[Doc], list[list[Mention]]]
+#: An article's paragraphs, parsed, each with its actor mentions (`doc._.actor_mentions`).
+ParsedArticle = list[Doc]
 Parsed = Callable[[], ParsedArticle]
 
 
 class Parser(Protocol):
-    """Starts the parse of one article's paragraphs; calling the result waits for it."""
+    """Starts the parse of one article's paragraphs; calling the result waits for it.
+    `nlp` is the pipeline the Docs come back on, whose article steps read them next."""
+
+    nlp: Language
 
     def submit(self, paragraphs: list[str]) -> Parsed: ...
 
@@ -85,11 +95,7 @@ class InlineParser:
         self.nlp = load_pipeline(model)
 
     def submit(self, paragraphs: list[str]) -> Parsed:
-        def parse() -> ParsedArticle:
-            docs = list(self.nlp.pipe(paragraphs))
-            return docs, [find_mentions(doc) for doc in docs]
-
-        return parse
+        return lambda: parse(self.nlp, paragraphs)
 
     def close(self) -> None:
         pass

@@ -22,6 +22,19 @@ def chrome_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def grammar() -> dict[str, list[str]]:
+    """Closed-class words the clause rules read (data/grammar.yaml): prepositions,
+    subordinators, modals, adverbs."""
+    text = resources.files("loaders.text").joinpath("data/grammar.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def grammar_words(key: str) -> frozenset[str]:
+    """One list of data/grammar.yaml, as a set."""
+    return frozenset(grammar()[key])
+
+
+@cache
 def actor_words() -> dict[str, Any]:
     """What the loader knows about names that are, or are not, actors (data/actor_words.yaml)."""
     text = resources.files("loaders.text").joinpath("data/actor_words.yaml").read_text("utf-8")
