@@ -158,6 +158,11 @@ def load(
         "mode": mode.value if mode else None,
     }
     settings = load_settings(data_dir)
+    try:
+        bulk_load.check_flags(overrides)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from exc
 
     def skipped(path: Path, why: str) -> None:
         line = escape(f"{path}: {why} (--follow-symlinks loads it)")

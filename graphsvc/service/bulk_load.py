@@ -171,6 +171,14 @@ def _no_date(where: str, path: Path, line: bool) -> InvalidInput:
     )
 
 
+def check_flags(overrides: dict[str, object]) -> None:
+    """InvalidInput for a flag the articles would refuse (`--published 03-02-2009`),
+    before any file is read: a flag that fills only some files must not fail late."""
+    given = {k: overrides[k] for k in FILLED if overrides.get(k) is not None}
+    if given:
+        article_from({"text": "-", **given}, "the command line")
+
+
 def _filled(article: Article, overrides: dict[str, object], where: str) -> Article:
     """The article with the flags' metadata where it has none of its own: an
     articles.jsonl entry or an HTML page's date and title win over `--published`,

@@ -97,6 +97,15 @@ def test_one_published_flag_dates_only_the_files_without_a_date(
     assert {"2024-11-14", "2024-11-20", "2024-03-12", "2024-04-18"} <= titles
 
 
+def test_a_bad_flag_is_refused_before_any_file_is_read(folder: Path, tmp_path: Path) -> None:
+    """The flag fills only the undated file, but a date it cannot read is refused
+    up front, naming it, and nothing is loaded."""
+    done = _load(str(folder), "--published", "03-02-2009", "--data-dir", str(tmp_path / "d"))
+    assert done.exit_code == 2
+    assert "the command line: published" in " ".join(done.stderr.split()), done.stderr
+    assert done.stdout == ""
+
+
 def test_a_reload_says_what_is_new_replaced_or_unchanged(folder: Path, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     flags = ("--published", "2024-11-20", "--data-dir", str(data_dir))
