@@ -27,7 +27,7 @@ def _items(query: str) -> list[list[Token]] | None:
     for i, token in enumerate(tokens):
         if token.kind == "symbol":
             depth += (token.text in OPEN) - (token.text in CLOSE)
-        elif depth == 0 and token.kind == "word" and token.text.upper() == "RETURN":
+        elif depth == 0 and token.kind == "word" and token.text.lower() == "return":
             start = i + 1
     if start is None:
         return None
