@@ -4,12 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLES := examples/putin-assad-step-down.jsonl
-HOST ?= 127.0.0.1
-PORT ?= 8000
+#: Empty: `graphsvc serve` takes GRAPHSVC_HOST and GRAPHSVC_PORT, else 127.0.0.1:8000.
+HOST ?=
+PORT ?=
 
 NEO4J_PASSWORD ?= graphsvc-dev
 BOLT_PORT ?= 7687
 HTTP_PORT ?= 7474
+#: Empty: `make neo4j` keeps its database in a temporary folder, deleted when it stops.
+NEO4J_DATA ?=
 
 .PHONY: install run test test-fast lint clean neo4j
 
@@ -28,7 +31,7 @@ install: $(STAMP) ## Create .venv and install graphsvc with its pinned dependenc
 
 run: $(STAMP) ## Load the example records and serve the API on the embedded store.
 	$(BIN)/graphsvc load $(EXAMPLES)
-	$(BIN)/graphsvc serve --host $(HOST) --port $(PORT)
+	$(BIN)/graphsvc serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 test: $(STAMP) ## Run the whole test suite (CI): real Neo4j, Node.js, Chromium, servers.
 	$(BIN)/pytest
@@ -45,8 +48,8 @@ lint: $(STAMP) ## ruff, the import contracts (layers) and mypy: all must pass.
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/mypy
 
-neo4j: $(STAMP) ## A real Neo4j Community in the foreground, without Docker (BOLT_PORT=7687, HTTP_PORT=7474).
-	$(BIN)/python tests/neo4j/launcher.py --bolt-port $(BOLT_PORT) --http-port $(HTTP_PORT) --password $(NEO4J_PASSWORD)
+neo4j: $(STAMP) ## A real Neo4j Community in the foreground, without Docker (BOLT_PORT=7687, HTTP_PORT=7474, NEO4J_DATA=folder to keep its data).
+	$(BIN)/python tests/neo4j/launcher.py --bolt-port $(BOLT_PORT) --http-port $(HTTP_PORT) --password $(NEO4J_PASSWORD) $(if $(NEO4J_DATA),--data $(NEO4J_DATA))
 
 clean: ## Remove the virtual environment and the local data directory.
 	rm -rf $(VENV) data

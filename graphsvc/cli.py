@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -28,7 +29,7 @@ from rich.table import Table
 from graphsvc.errors import GraphsvcError, StoreUnavailable
 from graphsvc.export import FORMATS
 from graphsvc.model import EventType
-from graphsvc.service import bulk_load
+from graphsvc.service import bulk_load, reads
 from graphsvc.service.exports import export_timeline
 from graphsvc.service.reads import TimelineFilter
 from graphsvc.settings import Settings
@@ -36,12 +37,26 @@ from graphsvc.store import GraphStore, open_store
 from graphsvc.views import WriteResult
 from loaders.text import parallel
 
-app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
+#: Plain help (click's): typer's rich panels print a type (`<bool>`, `<str>`) beside every
+#: option and cut long ones mid-word.
+HELP_MARKUP = None
+app = typer.Typer(
+    help="Event timeline knowledge graph service.",
+    no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
+)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", help="Store directory (default: GRAPHSVC_DATA_DIR).")
+]
+TypeOption = Annotated[
+    list[EventType] | None,
+    typer.Option(
+        metavar="TYPE",
+        help=f"Event type, repeatable: {', '.join(t.value for t in EventType)}.",
+    ),
 ]
 #: Loads of fewer articles (or files) than this run without a progress bar.
 PROGRESS_MIN_UNITS = 20
@@ -100,12 +115,15 @@ def load(
     published: Annotated[
         str | None,
         typer.Option(
-            help="Publication date of a .txt/.html article: YYYY-MM-DD, or as people type "
-            "it ('22.01.2016', '22 janvier 2016'); an ambiguous one ('03-02-2009') is refused."
+            help="Publication date of the articles that give none (an articles.jsonl line, "
+            "an HTML page's own date): YYYY-MM-DD, or as people type it ('22.01.2016', "
+            "'22 janvier 2016'); an ambiguous one ('03-02-2009') is refused."
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title of a .txt/.html article.")] = None,
-    source: Annotated[str | None, typer.Option(help="Publisher of a .txt/.html article.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the articles that give none.")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Publisher of the articles that give none.")
+    ] = None,
     mode: Annotated[
         StoryModeOption | None,
         typer.Option(
@@ -140,6 +158,11 @@ def load(
         "mode": mode.value if mode else None,
     }
     settings = load_settings(data_dir)
+    try:
+        bulk_load.check_flags(overrides)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from exc
 
     def skipped(path: Path, why: str) -> None:
         line = escape(f"{path}: {why} (--follow-symlinks loads it)")
@@ -158,10 +181,13 @@ def load(
         transient=True,
     )
 
+    statuses: Counter[str] = Counter()
+
     def done(unit: bulk_load.Unit, result: WriteResult | None, exc: GraphsvcError | None) -> None:
         if result is not None:
-            counts = ", ".join(f"{n} {kind}" for kind, n in result.written.items())
-            out.print(f"{unit.where}: {counts}", highlight=False)
+            assert unit.change is not None
+            statuses[unit.change.status] += 1
+            out.print(f"{unit.where}: {unit.change.describe()}", highlight=False)
         else:
             assert exc is not None
             err.print(f"[red]{unit.where}[/red]: nothing written")
@@ -187,15 +213,35 @@ def load(
     finally:
         parser.close()
     failed = {path: r for path, r in reports.items() if r.failed}
+    out.print(_load_summary(statuses, sum(len(r.failed) for r in failed.values())), highlight=False)
     if failed:
-        table = Table("file", "written", "failed", "first failure", title="Failures")
-        for path, report in failed.items():
-            where, failure = report.failed[0]
-            detail = failure.detail
-            first = detail if detail.startswith(where) else f"{where}: {detail}"
-            table.add_row(str(path), str(report.written), str(len(report.failed)), first)
-        err.print(table)
+        _print_failures(failed)
         raise typer.Exit(1)
+
+
+def _load_summary(statuses: Counter[str], failures: int) -> str:
+    """`loaded: 1 new, 2 replaced, 1 unchanged; 1 failed` (articles by their document,
+    records and timeline files as `records files`)."""
+    parts = [f"{statuses[s]} {s}" for s in ("new", "replaced", "unchanged") if statuses[s]]
+    if statuses["records"]:
+        parts.append(f"{statuses['records']} records files")
+    return f"loaded: {', '.join(parts) or 'nothing'}; {failures} failed"
+
+
+def _print_failures(failed: dict[Path, bulk_load.FileReport]) -> None:
+    """Each failed file by its whole path (a table cut them to the terminal's width),
+    what it wrote, and its first failure."""
+    files = "1 file" if len(failed) == 1 else f"{len(failed)} files"
+    err.print(f"[bold]Failures[/bold] ({files})")
+    for path, report in failed.items():
+        where, failure = report.failed[0]
+        detail = failure.detail
+        first = detail if detail.startswith(where) else f"{where}: {detail}"
+        counts = f"{report.written} written, {len(report.failed)} failed"
+        err.print(escape(f"- {path} ({counts})"), highlight=False, overflow="ignore", crop=False)
+        err.print(
+            escape(f"  first failure: {first}"), highlight=False, overflow="ignore", crop=False
+        )
 
 
 @app.command()
@@ -203,7 +249,7 @@ def timeline(
     actor: Annotated[str | None, typer.Option(help="Actor id, e.g. person:vladimir-putin.")] = None,
     since: Annotated[str | None, typer.Option(help="2015, 2015-09 or 2015-09-30.")] = None,
     until: Annotated[str | None, typer.Option(help="2015, 2015-09 or 2015-09-30.")] = None,
-    type: Annotated[list[EventType] | None, typer.Option(help="Event type; repeatable.")] = None,
+    type: TypeOption = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
     data_dir: DataDirOption = None,
@@ -234,6 +280,44 @@ def timeline(
 
 
 @app.command()
+def actors(
+    q: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A name or alias: exact matches first, then prefixes, then substrings; "
+            "none lists actors by name.",
+            show_default=False,
+        ),
+    ] = "",
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Search actors by name or alias (what GET /actors?q= answers): their ids are what
+    `timeline --actor` and `export --actor` take."""
+    try:
+        with _store(data_dir) as store:
+            page = reads.search_actors(store, load_settings(data_dir), q, limit)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    if as_json:
+        out.print_json(page.model_dump_json())
+        return
+    # The ids whole: they are what the other commands take.
+    widest = max((len(actor.id) for actor in page.items), default=2)
+    table = Table()
+    table.add_column("id", no_wrap=True, min_width=widest)
+    for column in ("name", "kind", "also known as"):
+        table.add_column(column)
+    for actor in page.items:
+        table.add_row(actor.id, actor.name, actor.kind, ", ".join(actor.aliases))
+    out.print(table)
+    out.print(f"{page.count} actors" + (f" matching {q!r}" if q else ""), highlight=False)
+
+
+@app.command()
 def export(
     format: Annotated[str, typer.Option(help="json, csv, timelinejs, ics or graphml.")] = "json",
     actor: Annotated[str | None, typer.Option(help="Actor id.")] = None,
@@ -243,7 +327,7 @@ def export(
     until: Annotated[
         str | None, typer.Option(help="2015, 2015-09, 2015-09-30 or a phrase.")
     ] = None,
-    type: Annotated[list[EventType] | None, typer.Option(help="Event type; repeatable.")] = None,
+    type: TypeOption = None,
     q: Annotated[str | None, typer.Option(help="Text in the summary.")] = None,
     document: Annotated[
         str | None, typer.Option(help="Only events reported in this document (its id).")

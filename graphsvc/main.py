@@ -19,7 +19,11 @@ from graphsvc.logs import configure as configure_logging
 #: The app `graphsvc serve` serves: a factory taking the settings (none in a worker).
 API_APP = "graphsvc.api.server:serving_app"
 
-app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
+app = typer.Typer(
+    help="Event timeline knowledge graph service.",
+    no_args_is_help=True,
+    rich_markup_mode=cli.HELP_MARKUP,
+)
 #: The data commands first, as `graphsvc --help` lists them.
 app.registered_commands.extend(cli.app.registered_commands)
 

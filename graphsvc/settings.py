@@ -89,6 +89,12 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Origins browsers may call the API from (comma-separated); none: CORS off.",
     )
+    neo4j_browser_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:7474", "http://127.0.0.1:7474"],
+        description="Origins of the Neo4j Browsers that may fetch the guide and style under "
+        "`/neo4j/` (comma-separated; Browser's origin is Neo4j's HTTP address). Only those "
+        "files: the API's own CORS is `cors_origins`.",
+    )
     header_timeout_seconds: float = Field(
         default=10.0,
         gt=0,
@@ -238,7 +244,7 @@ class Settings(BaseSettings):
         description="Neo4j database name.",
     )
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "neo4j_browser_origins", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):

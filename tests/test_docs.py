@@ -20,6 +20,17 @@ def test_every_setting_is_documented() -> None:
         assert field.description, f"setting {name} has no description"
 
 
+def test_the_docs_name_only_settings_that_exist() -> None:
+    """A `GRAPHSVC_*` name in the docs is a setting (or one the tests and benches
+    read): docs/mcp.md once had a timeline printout pasted into a setting's name."""
+    known = {f"GRAPHSVC_{name.upper()}" for name in Settings.model_fields}
+    known |= {"GRAPHSVC_URL", "GRAPHSVC_SCREENSHOTS", "GRAPHSVC_SCREENSHOT"}
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        for name in re.findall(r"`(GRAPHSVC_[A-Z0-9_]+)", text):
+            assert name in known, f"{doc.name} names {name}, which is no setting"
+
+
 def test_every_cli_command_is_documented_with_help() -> None:
     group = typer.main.get_command(cli_app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]

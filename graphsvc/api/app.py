@@ -20,10 +20,12 @@ from graphsvc.api.body_limit import BodyLimitMiddleware
 from graphsvc.api.docs_page import install_docs
 from graphsvc.api.limits import check_json_depth, check_text_params
 from graphsvc.api.metrics import Metrics
+from graphsvc.api.neo4j_guide import PREFIX as GUIDE_PREFIX
 from graphsvc.api.neo4j_guide import install_neo4j_guide
 from graphsvc.api.observability import RequestObservability
 from graphsvc.api.openapi import install_openapi
 from graphsvc.api.page import install_page
+from graphsvc.api.path_cors import PathCORS
 from graphsvc.api.problems import install_problem_handlers
 from graphsvc.api.routes import (
     actors,
@@ -102,6 +104,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
+    # Outside the API's CORS: a preflight for the guide is answered for Browser's
+    # origins before GRAPHSVC_CORS_ORIGINS (off by default) could refuse it.
+    app.add_middleware(PathCORS, prefix=GUIDE_PREFIX, origins=settings.neo4j_browser_origins)
     app.add_middleware(  # outermost
         RequestObservability,
         metrics=app.state.metrics if settings.request_metrics else None,

@@ -10,9 +10,11 @@ Static files from graphsvc/web/neo4j, for Neo4j Browser 5 to fetch:
   client (or a cache in front) could make the guide point Browser at any server;
 - `graphsvc.grass`: `:style http://127.0.0.1:8000/neo4j/graphsvc.grass`.
 
-Browser fetches them with XHR from its own origin (Neo4j's HTTP port), so these files,
-and only these, answer with `Access-Control-Allow-Origin: *`. They hold no data (the
-queries run in Browser, on Neo4j), so no key is asked for, and they are not in OpenAPI.
+Browser fetches them from its own origin (Neo4j's HTTP port) with headers of its own,
+so Chromium sends a CORS preflight first: these files, and only these, answer CORS for
+Browser's origins (GRAPHSVC_NEO4J_BROWSER_ORIGINS, `graphsvc.api.path_cors`). They hold
+no data (the queries run in Browser, on Neo4j), so no key is asked for, and they are not
+in OpenAPI.
 Neo4j only lets Browser fetch from hosts in its setting
 `browser.remote_content_hostname_whitelist` (see tests/neo4j/README.md).
 """
@@ -38,11 +40,10 @@ MEDIA_TYPES = {".grass": "text/plain; charset=utf-8", ".html": "text/html; chars
 
 
 class _GuideFiles(StaticFiles):
-    """StaticFiles that any origin may read, with a text type for `.grass`."""
+    """StaticFiles with a text type for `.grass`."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         response = await super().get_response(path, scope)
-        response.headers["Access-Control-Allow-Origin"] = "*"
         media_type = MEDIA_TYPES.get(Path(path).suffix)
         if media_type and response.status_code == 200:
             response.headers["Content-Type"] = media_type
@@ -66,8 +67,7 @@ async def guide(request: Request) -> Response:
     if not (GUIDE_DIR / GUIDE).is_file():
         return Response(status_code=404)
     origin = public_origin(request.app.state.settings)
-    headers = {"Access-Control-Allow-Origin": "*"}
-    return HTMLResponse(guide_for(origin), headers=headers)
+    return HTMLResponse(guide_for(origin))
 
 
 def install_neo4j_guide(app: FastAPI) -> None:

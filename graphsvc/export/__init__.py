@@ -39,7 +39,9 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat("json", "application/json", "json", json_export.write),
         ExportFormat("csv", "text/csv; charset=utf-8", "csv", csv_export.write),
-        ExportFormat("timelinejs", "application/json", "json", timelinejs_export.write),
+        # Its own extension before .json: a TimelineJS download must not take the
+        # name of the JSON export of the same timeline (and overwrite it).
+        ExportFormat("timelinejs", "application/json", "timelinejs.json", timelinejs_export.write),
         ExportFormat("ics", "text/calendar; charset=utf-8", "ics", ics_export.write),
         ExportFormat("graphml", "application/graphml+xml", "graphml", graphml_export.write),
     )

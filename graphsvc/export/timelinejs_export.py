@@ -60,18 +60,34 @@ def slide(event: EventView) -> dict | None:
     return result
 
 
+def title_slide(title: str, undated: int) -> dict:
+    """The title slide; it says how many undated events the export was asked for and
+    could not place, since a slide needs a date (the JSON and CSV exports keep them)."""
+    text = "Exported from graphsvc"
+    if undated:
+        events = "event has" if undated == 1 else "events have"
+        text += (
+            f". {undated} undated {events} no slide: TimelineJS places every slide at "
+            "a date (the JSON and CSV exports list them)"
+        )
+    # The title names the actor, whose name is stored text like any other.
+    return {"text": {"headline": escape(title), "text": text}}
+
+
 def write(
     events: Iterable[EventView], title: str, citations: Citations = NO_CITATIONS
 ) -> Iterator[str]:
-    """`citations` is unused: this format does not name its sources' documents."""
-    # The title names the actor, whose name is stored text like any other.
-    head = {"text": {"headline": escape(title), "text": "Exported from graphsvc"}}
-    yield '{"title": ' + orjson.dumps(head).decode() + ', "events": ['
+    """`citations` is unused: this format does not name its sources' documents. The
+    title slide comes after the events (JSON keys have no order), so that it can count
+    the undated events left out without holding the stream."""
+    yield '{"events": ['
     first = True
+    undated = 0
     for event in events:
         item = slide(event)
         if item is None:
+            undated += 1
             continue
         yield ("" if first else ",") + "\n" + orjson.dumps(item).decode()
         first = False
-    yield "\n]}\n"
+    yield '\n], "title": ' + orjson.dumps(title_slide(title, undated)).decode() + "}\n"

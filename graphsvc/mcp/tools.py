@@ -24,6 +24,7 @@ from graphsvc.export import Citations
 from graphsvc.http.keys import presented_key
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS, MAX_HOPS, MAX_LIMIT
 from graphsvc.mcp import text as render
+from graphsvc.mcp.hints import for_tools
 from graphsvc.model import ID_PATTERN, ActorKind, EventType
 from graphsvc.service import reads
 from graphsvc.service.calls import ask, run_in_thread
@@ -79,11 +80,12 @@ def _result(words: str, model: BaseModel) -> CallToolResult:
 @contextmanager
 def api_errors() -> Iterator[None]:
     """A domain error as a tool error with the API's message (and status), never a
-    traceback; an argument a model got wrong likewise."""
+    traceback; an argument a model got wrong likewise. The routes a message names to
+    fix it are named as the tools that do the same (`hints.for_tools`)."""
     try:
         yield
     except GraphsvcError as exc:
-        raise ToolError(f"{exc.title} ({exc.status}): {exc.detail}") from exc
+        raise ToolError(for_tools(f"{exc.title} ({exc.status}): {exc.detail}")) from exc
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "input"

@@ -21,9 +21,11 @@ import orjson
 from graphsvc.errors import GraphsvcError, InvalidInput
 from graphsvc.model import GraphBatch
 from graphsvc.resolve import StoreResolver
+from graphsvc.service.load_changes import Change, delta, document_status
 from graphsvc.store import GraphStore
 from graphsvc.views import WriteResult
 from loaders.records import RecordsParser
+from loaders.text.article import Article
 from loaders.text.inputs import (
     ARTICLE_SUFFIXES,
     article_from,
@@ -32,6 +34,7 @@ from loaders.text.inputs import (
 )
 from loaders.text.parallel import Parsed, Parser
 from loaders.text.pipeline import Prepared, build, prepare
+from loaders.text.prepared import article_text
 from loaders.timeline_json import parse_timeline_export
 
 #: Files a folder is read for (records and article lines are both .jsonl).
@@ -57,6 +60,8 @@ class Unit:
     prepared: Prepared | None = None
     batch: Callable[[], GraphBatch] | None = None
     error: GraphsvcError | None = None
+    #: What its write changed, once written (`graphsvc.service.load_changes`).
+    change: Change | None = None
 
 
 @dataclass
@@ -140,23 +145,83 @@ def count_units(files: Iterable[Path]) -> int:
     return total
 
 
-def _article_unit(path: Path, where: str, make: Callable[[], object]) -> Unit:
+#: The flags of `graphsvc load` that fill an article's metadata where it gives none.
+FILLED = ("published", "title", "source")
+
+
+def _lacks_date(exc: GraphsvcError) -> bool:
+    return any(item.get("field") == "published" for item in exc.errors)
+
+
+def _no_date(where: str, path: Path, line: bool) -> InvalidInput:
+    """The missing-date failure, naming what fixes it where the user is: a flag or the
+    metadata file beside the file, or the field of the line."""
+    if line:
+        fix = 'add "published": "YYYY-MM-DD" to the line, or give --published YYYY-MM-DD'
+    else:
+        entry = f'{{"id": "{path.stem}", "published": "YYYY-MM-DD"}}'
+        fix = (
+            f"give --published YYYY-MM-DD, or describe the file in {path.with_name(SIDECAR)} "
+            f"with a line such as {entry}"
+        )
+    return InvalidInput(
+        f"{where}: no publication date: {fix} (relative dates such as 'in August' are "
+        "read against it)",
+        errors=[{"field": "published", "message": "required"}],
+    )
+
+
+def check_flags(overrides: dict[str, object]) -> None:
+    """InvalidInput for a flag the articles would refuse (`--published 03-02-2009`),
+    before any file is read: a flag that fills only some files must not fail late."""
+    given = {k: overrides[k] for k in FILLED if overrides.get(k) is not None}
+    if given:
+        article_from({"text": "-", **given}, "the command line")
+
+
+def _filled(article: Article, overrides: dict[str, object], where: str) -> Article:
+    """The article with the flags' metadata where it has none of its own: an
+    articles.jsonl entry or an HTML page's date and title win over `--published`,
+    `--title` and `--source`, so one flag for a folder dates only its undated files."""
+    fill = {k: overrides[k] for k in FILLED if overrides.get(k) is not None}
+    fill = {k: v for k, v in fill.items() if getattr(article, k) is None}
+    if not fill:
+        return article
+    parsed = article_from({"text": "-", **fill}, where)  # the flags as the API reads them
+    return article.model_copy(update={k: getattr(parsed, k) for k in fill})
+
+
+def _prepared(article: Article, overrides: dict[str, object], where: str, path: Path) -> Prepared:
+    mode = overrides.get("mode")
+    if mode:
+        article = article.model_copy(update={"mode": mode})
+    text, article = article_text(article)  # an HTML page's own date and title, once
+    article = _filled(article.model_copy(update={"text": text, "html": None}), overrides, where)
     try:
-        article = make()
-        return Unit(path, where, prepared=prepare(article))  # type: ignore[arg-type]
+        return prepare(article)
+    except InvalidInput as exc:
+        if _lacks_date(exc):
+            raise _no_date(where, path, line=where != str(path)) from exc
+        raise
+
+
+def _article_unit(
+    path: Path, where: str, make: Callable[[], Article], overrides: dict[str, object]
+) -> Unit:
+    try:
+        return Unit(path, where, prepared=_prepared(make(), overrides, where, path))
     except GraphsvcError as exc:
         return Unit(path, where, error=exc)
     except OSError as exc:
         return Unit(path, where, error=_unreadable(path, exc))
 
 
-def _line_article(path: Path, number: int, line: bytes, mode: object) -> object:
+def _line_article(path: Path, number: int, line: bytes) -> Article:
     try:
         fields = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
         raise InvalidInput(f"{path} line {number}: invalid JSON: {exc.msg}") from exc
-    article = article_from(fields, f"{path} line {number}")
-    return article.model_copy(update={"mode": mode}) if mode else article
+    return article_from(fields, f"{path} line {number}")
 
 
 def _timeline(path: Path) -> GraphBatch:
@@ -187,16 +252,13 @@ def units(files: Iterable[Path], overrides: dict[str, object]) -> Iterator[Unit]
         elif kind == "records":
             yield Unit(path, str(path), batch=partial(_records, path))
         elif kind == "article":
-            yield _article_unit(path, str(path), partial(read_article_file, path, overrides))
+            yield _article_unit(path, str(path), partial(read_article_file, path), overrides)
         else:
             for number, line in enumerate(lines, start=1):
                 if line.strip():
                     where = f"{path} line {number}"
-                    yield _article_unit(
-                        path,
-                        where,
-                        partial(_line_article, path, number, line, overrides.get("mode")),
-                    )
+                    make = partial(_line_article, path, number, line)
+                    yield _article_unit(path, where, make, overrides)
 
 
 def parsed_ahead(
@@ -239,20 +301,33 @@ def write_all(
     of each (its result or its error) as it is done."""
     reports: dict[Path, FileReport] = {}
     resolver = StoreResolver(store)
+    counts = None
     for unit, parsed in parsed_ahead(items, parser, ahead):
         report = reports.setdefault(unit.path, FileReport())
         try:
             if unit.error is not None:
                 raise unit.error
+            if counts is None:
+                counts = store.stats()
             if unit.prepared is not None and parsed is not None:
                 batch = build(unit.prepared, parsed(), parser.nlp, resolver)
+                loaded = unit.prepared.document
+                stored = store.get_documents([loaded.id])
+                status, why = document_status(stored[0] if stored else None, loaded)
             else:
                 batch = _read(unit)
+                status, why, loaded = "records", None, None
             result = store.write_batch(batch)
         except GraphsvcError as exc:
             report.failed.append((unit.where, exc))
             on_unit(unit, None, exc)
             continue
+        # Counts moved by this write (and by any other writer meanwhile, which a load
+        # on its own store does not have): each result carries the counts after it.
+        unit.change = Change(
+            status, loaded.id if loaded else None, why, delta(counts, result.stats)
+        )
+        counts = result.stats
         report.written += 1
         on_unit(unit, result, None)
     return reports

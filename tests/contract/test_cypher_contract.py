@@ -62,6 +62,48 @@ def test_parameters_labels_and_relationships(client: TestClient) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("query", "columns", "types"),
+    [
+        # An aggregate before its grouping key: grand-cypher put the key first.
+        (
+            "MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) "
+            "RETURN count(e) AS events, a.kind AS kind",
+            ["events", "kind"],
+            (int, str),
+        ),
+        (
+            "MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) RETURN count(e), a.kind",
+            ["count(e)", "a.kind"],
+            (int, str),
+        ),
+        (
+            "MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) "
+            "RETURN collect(a.id) AS who, e.id AS event",
+            ["who", "event"],
+            (list, str),
+        ),
+        (
+            "MATCH (a:Actor {id: $id}) RETURN a.kind AS kind, a.name AS name",
+            ["kind", "name"],
+            (str, str),
+        ),
+    ],
+)
+def test_columns_come_in_the_order_of_the_return_clause(
+    client: TestClient, query: str, columns: list[str], types: tuple[type, ...]
+) -> None:
+    response = client.post(
+        "/cypher", json={"query": query, "params": {"id": "person:vladimir-putin"}}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["columns"] == columns
+    assert body["rows"]
+    for row in body["rows"]:
+        assert [type(value) for value in row] == list(types), row
+
+
 def test_a_node_comes_back_with_labels_and_properties(client: TestClient) -> None:
     query = "MATCH (a:Actor) WHERE a.id = 'person:igor-sergun' RETURN a"
     (row,) = client.post("/cypher", json={"query": query}).json()["rows"]

@@ -1,16 +1,19 @@
-"""Neo4j Browser plays graphsvc's guide and draws its graph (issue 17).
+"""Neo4j Browser plays graphsvc's guide and draws its graph, as it does for a user.
 
 The real test Neo4j (tests/neo4j_fixture.py, with a password) holds the example; graphsvc
-serves on it (GRAPHSVC_BACKEND=neo4j) and hands out /neo4j/guide.html and the graph style.
-Headless Chromium opens Neo4j Browser from Neo4j's own HTTP server, connects with the
-password, runs `:play http://127.0.0.1:PORT/neo4j/guide.html`, loads the style, clicks the
-guide's parameter and query blocks of an actor's timeline, runs them, and waits for the
-drawn graph. Screenshots: neo4j-browser-guide and neo4j-browser-graph
-(`GRAPHSVC_SCREENSHOTS=docs/screenshots` keeps them).
+serves on it (GRAPHSVC_BACKEND=neo4j) and hands out /neo4j/guide.html and the graph style,
+allowing Browser's origin (GRAPHSVC_NEO4J_BROWSER_ORIGINS). Headless Chromium opens Neo4j
+Browser from Neo4j's own HTTP server, connects with the password, runs
+`:play http://127.0.0.1:PORT/neo4j/guide.html`, and steps the guide: its parameters, its
+`:style` block, and an actor's timeline, whose drawn graph it waits for. No request is
+routed through Playwright (`unrouted_page`): Chromium sends the CORS preflight Browser's
+fetch calls for, and blocks the guide unless graphsvc answers it (Playwright's routing
+skips preflights, which hid a 405). Screenshots: neo4j-browser-guide and
+neo4j-browser-graph (`GRAPHSVC_SCREENSHOTS=docs/screenshots` keeps them).
 
 Browser tries to load Google fonts, Segment and Canny from the internet, and may send a
-crash report to Sentry; the offline page refuses them and Browser works without them.
-Nothing else may leave loopback.
+crash report to Sentry; no host name resolves but localhost, and Browser works without
+them. Nothing else may be asked for beyond loopback.
 """
 
 from __future__ import annotations
@@ -87,12 +90,17 @@ def _run_block(page: Any, guide: Any, starts_with: str) -> str:
     return text
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @pytest.mark.e2e
 def test_browser_plays_the_guide_and_draws_the_timeline(
     tmp_path: Path,
     neo4j_target: Neo4jTarget,
     example_batch: GraphBatch,
-    offline_page: tuple[Any, list[str]],
+    unrouted_page: tuple[Any, list[str]],
     screenshot: Callable[[Any, str], Path],
 ) -> None:
     if not neo4j_target.http_url:
@@ -100,16 +108,18 @@ def test_browser_plays_the_guide_and_draws_the_timeline(
     if not neo4j_target.password:
         pytest.skip("this test fills Browser's login form: the test Neo4j needs a password")
     _load_example(neo4j_target, example_batch)
-    page, refused = offline_page
+    page, remote = unrouted_page
     env = server_env(
         GRAPHSVC_DATA_DIR=str(tmp_path / "data"),
         GRAPHSVC_BACKEND="neo4j",
+        GRAPHSVC_NEO4J_BROWSER_ORIGINS=_origin(neo4j_target.http_url),
         NEO4J_URI=neo4j_target.uri,
         NEO4J_USER=neo4j_target.user,
         NEO4J_PASSWORD=neo4j_target.password,
         NEO4J_DATABASE=neo4j_target.database,
     )
-    with running_server(env, tmp_path / "server.log") as (base, _):
+    log = tmp_path / "server.log"
+    with running_server(env, log) as (base, _):
         page.goto(f"{neo4j_target.http_url}/browser/")
         page.locator("[data-testid=boltaddress]").wait_for(timeout=TIMEOUT)
         bolt = urlsplit(neo4j_target.uri)
@@ -119,20 +129,17 @@ def test_browser_plays_the_guide_and_draws_the_timeline(
         page.click("[data-testid=connect]")
         page.get_by_text("You are connected as user").wait_for(timeout=TIMEOUT)
 
-        styled = page.locator("[data-testid=frame]", has_text="node.Event").first
-        _run(
-            page,
-            f":style {base}/neo4j/graphsvc.grass",
-            lambda: styled.wait_for(timeout=TIMEOUT // 2),
-        )
         guide = page.locator("[data-testid=carousel]").first
         _run(page, f":play {base}/neo4j/guide.html", lambda: guide.wait_for(timeout=TIMEOUT // 2))
         title = guide.locator("h3").first.inner_text()
         guide.locator("[data-testid=nextSlide]").click()  # 1. Parameters
         params = _run_block(page, guide, ":params {")
         page.get_by_text("Successfully set your parameters.").first.wait_for(timeout=TIMEOUT)
-        for _ in range(2):  # 2. The graph style, 3. An actor's timeline
-            guide.locator("[data-testid=nextSlide]").click()
+        guide.locator("[data-testid=nextSlide]").click()  # 2. The graph style
+        style = _run_block(page, guide, ":style ")
+        styled = page.locator("[data-testid=frame]", has_text="node.Event").first
+        styled.wait_for(timeout=TIMEOUT)
+        guide.locator("[data-testid=nextSlide]").click()  # 3. An actor's timeline
         guide.get_by_text("An actor's timeline").wait_for(timeout=TIMEOUT)
         guide.locator("pre.runnable", has_text="MATCH (a:Actor").first.scroll_into_view_if_needed()
         screenshot(page, "neo4j-browser-guide")
@@ -146,9 +153,15 @@ def test_browser_plays_the_guide_and_draws_the_timeline(
         roles = graph.locator("svg g.relationship text").evaluate_all(text)
         nodes = graph.locator("svg g.node").count()
         screenshot(page, "neo4j-browser-graph")
+    served = log.read_text(encoding="utf-8")
 
     assert title == "graphsvc: explore the event timeline graph"
     assert "actor_id: 'person:vladimir-putin'" in params
+    assert style == f":style {base}/neo4j/graphsvc.grass"
+    # Chromium asked before fetching the guide, and was answered: the path a user's
+    # browser takes (the style's fetch needs no preflight, only the allowed origin).
+    assert "OPTIONS /neo4j/guide.html 200" in served
+    assert "GET /neo4j/graphsvc.grass 200" in served
     assert query.startswith("MATCH (a:Actor {id: $actor_id})-[took_part:PARTICIPATED_IN]")
     # Putin, his 3 events and their other actors; names and roles from graphsvc.grass.
     words = " ".join(captions)
@@ -156,5 +169,5 @@ def test_browser_plays_the_guide_and_draws_the_timeline(
     assert "Vladimir" in words and "Bashar" in words and "Igor Sergun" in words, captions
     assert "2015-10-20" in words, captions  # an event's start date
     assert {"agent", "target", "participant"} <= set(roles), roles
-    unexpected = [url for url in refused if not _browser_own(url)]
+    unexpected = [url for url in remote if not _browser_own(url)]
     assert unexpected == [], f"Browser reached beyond loopback: {unexpected}"

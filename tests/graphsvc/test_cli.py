@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -105,3 +106,38 @@ def test_serve_prints_where_to_open_it(tmp_path: Path) -> None:
         process.wait(timeout=60)
     assert f"http://127.0.0.1:{port}/ " in first
     assert f"http://127.0.0.1:{port}/docs" in first
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_help_shows_no_type_tags_and_breaks_no_word(columns: str) -> None:
+    """`--help` used typer's rich panels: `<bool>` beside every flag (even `--help`),
+    and the event types cut mid-word ("co" / "nsult") to fit the type column."""
+    from graphsvc.main import app as program
+    from graphsvc.model import EventType
+
+    commands = ["load", "timeline", "export", "stats", "serve", "mcp"]
+    for command in commands:
+        shown = runner.invoke(program, [command, "--help"], env={"COLUMNS": columns}).output
+        assert "--help" in shown, shown
+        assert "<bool>" not in shown, (command, shown)
+    for command in ("timeline", "export"):
+        shown = runner.invoke(program, [command, "--help"], env={"COLUMNS": columns}).output
+        words = set(re.findall(r"[\w-]+", shown))
+        missing = [t.value for t in EventType if t.value not in words]
+        assert missing == [], (command, missing, shown)
+
+
+def test_actors_are_searched_by_name_from_the_command_line(tmp_path: Path) -> None:
+    """`graphsvc actors NAME`: what GET /actors?q= answers, ids whole, so the id can be
+    given to `timeline --actor`."""
+    _run("load", str(EXAMPLES), "--data-dir", str(tmp_path))
+    found = _run("actors", "Assad", "--data-dir", str(tmp_path))
+    assert found.exit_code == 0, found.output
+    assert "person:bashar-al-assad" in found.stdout and "Bashar al-Assad" in found.stdout
+    as_json = _run("actors", "Putin", "--json", "--data-dir", str(tmp_path))
+    ids = [a["id"] for a in json.loads(as_json.stdout)["items"]]
+    assert ids[0] == "person:vladimir-putin"
+    everyone = _run("actors", "--limit", "100", "--json", "--data-dir", str(tmp_path))
+    assert json.loads(everyone.stdout)["count"] == 14
+    nothing = _run("actors", "Nobody At All", "--data-dir", str(tmp_path))
+    assert nothing.exit_code == 0 and "0 actors matching 'Nobody At All'" in nothing.stdout

@@ -41,7 +41,8 @@ def timeline_filter(
         bool,
         Query(
             description="Also list undated events, after the dated ones (no window); an "
-            "export in ics or timelinejs, which need dates, skips them."
+            "export holds them in json, csv and graphml, while ics and timelinejs need "
+            "dates and skip them (timelinejs says how many)."
         ),
     ] = False,
 ) -> TimelineFilter:

@@ -22,6 +22,7 @@ from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_n
 from graphsvc.store.embedded.adhoc import dialect, project, run_query
 from graphsvc.store.embedded.memory import MemoryGraph
 from graphsvc.store.embedded.removals import Removals
+from graphsvc.store.embedded.return_order import in_return_order
 from graphsvc.store.embedded.sqlite_copy import SqliteCopy
 from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.provenance import check_replaces
@@ -303,9 +304,10 @@ class EmbeddedStore:
         answer = run_query(
             projection, text, row_limit, timeout, self._cypher_memory_bytes, deadline, max_bytes
         )
+        columns, rows = in_return_order(query, text, answer.columns, answer.rows)
         return CypherResult(
-            columns=answer.columns,
-            rows=answer.rows,
+            columns=columns,
+            rows=rows,
             truncated=answer.truncated,
             row_limit=row_limit,
         )

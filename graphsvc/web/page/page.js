@@ -286,8 +286,12 @@ function renderExports() {
 }
 
 async function download(format) {
+  // The file holds what the page lists: its undated events too when no window is set
+  // (formats that need dates say how many they left out).
   const f = filters();
-  const answer = await call(`/timeline/export?${query({ format, actor: state.actor.id, ...f })}`);
+  const undated = !f.since && !f.until;
+  const asked = query({ format, actor: state.actor.id, ...f, undated: undated || null });
+  const answer = await call(`/timeline/export?${asked}`);
   const disposition = answer.headers.get("Content-Disposition") || "";
   const match = /filename="?([^";]+)"?/.exec(disposition);
   const url = URL.createObjectURL(await answer.blob());
@@ -431,6 +435,50 @@ async function loadRelations() {
   drawGraph(page);
 }
 
+//: Where along an edge, from the centre, its label sits (0 centre, 1 neighbour).
+const EDGE_LABEL_AT = 0.5;
+//: Room left between any two labels, in graph pixels.
+const LABEL_GAP = 12;
+
+function labelBox(ele) {
+  return ele.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+}
+
+function columns(cy, ids, across, row) {
+  // Even neighbours in the right column, odd ones in the left, centred on the centre.
+  const sides = [ids.filter((_, i) => i % 2 === 0), ids.filter((_, i) => i % 2 === 1)];
+  sides.forEach((column, s) => {
+    column.forEach((id, k) => {
+      const y = (k - (column.length - 1) / 2) * row;
+      cy.getElementById(id).position({ x: s === 0 ? across : -across, y });
+    });
+  });
+}
+
+function placeNeighbours(cy, center, ids) {
+  // Neighbours in two columns, right and left of the centre, their names on the outer
+  // side; each edge's label (horizontal) halfway along it. Column distance and row
+  // spacing come from the measured labels, so that no edge label can reach a name:
+  // the edge labels lie between the centre's name and the columns, and rows are far
+  // enough apart that labels halfway along neighbouring edges clear each other.
+  // An edge has a label box only once it has a length: placed once, then measured.
+  columns(cy, ids, 300, 60);
+  const edges = cy.edges();
+  const edgeW = Math.max(0, ...edges.map((e) => labelBox(e).w));
+  const edgeH = Math.max(0, ...edges.map((e) => labelBox(e).h));
+  const nodes = cy.nodes().not(cy.getElementById(center));
+  const nameH = Math.max(0, ...nodes.map((n) => labelBox(n).h));
+  const centreW = labelBox(cy.getElementById(center)).w;
+  const radius = 17; // the centre node's half size; neighbours are smaller
+  const t = EDGE_LABEL_AT;
+  const across = Math.max(
+    (edgeW / 2 + centreW / 2 + LABEL_GAP) / t, // clear of the centre's name
+    (edgeW / 2 + radius + LABEL_GAP) / (1 - t), // clear of the neighbours and their names
+    200);
+  const row = Math.max(nameH, (edgeH + LABEL_GAP) / t, 2 * radius) + LABEL_GAP;
+  columns(cy, ids, across, row);
+}
+
 function drawGraph(page) {
   if (state.graph) state.graph.destroy();
   if (typeof cytoscape !== "function") {
@@ -438,19 +486,11 @@ function drawGraph(page) {
     return;
   }
   const center = page.actor;
-  // Neighbours on two arcs, left and right of the centre: long edges leave room for
-  // their labels in a wide box.
   const elements = [{ data: { id: center.id, label: center.name, kind: center.kind },
     classes: "center", position: { x: 0, y: 0 } }];
-  const n = page.items.length;
   page.items.forEach((item, i) => {
-    const side = i % 2 === 0 ? 1 : -1;
-    const onSide = side === 1 ? Math.ceil(n / 2) : Math.floor(n / 2);
-    const k = Math.floor(i / 2);
-    const angle = onSide > 1 ? (-50 + (100 * k) / (onSide - 1)) * (Math.PI / 180) : 0;
-    const position = { x: side * 320 * Math.cos(angle), y: 200 * Math.sin(angle) };
     elements.push({ data: { id: item.actor.id, label: item.actor.name, kind: item.actor.kind },
-      position });
+      classes: i % 2 === 0 ? "right" : "left", position: { x: 0, y: 0 } });
     elements.push({ data: { id: `e:${item.actor.id}`, source: center.id, target: item.actor.id,
       label: edgeLabel(item), weight: 1 + Math.min(item.shared_events, 6) } });
   });
@@ -461,21 +501,26 @@ function drawGraph(page) {
     maxZoom: 1.5, // a lone node stays node-sized
     wheelSensitivity: 0.3,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 16, "text-valign": "bottom",
-        "text-margin-y": 4, "background-color": "#6b7c93", width: 22, height: 22,
+      { selector: "node", style: { label: "data(label)", "font-size": 16, "text-valign": "center",
+        "background-color": "#6b7c93", width: 22, height: 22, "min-zoomed-font-size": 7,
         "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+      { selector: "node.right", style: { "text-halign": "right", "text-margin-x": 6 } },
+      { selector: "node.left", style: { "text-halign": "left", "text-margin-x": -6 } },
       { selector: "node[kind = 'person']", style: { "background-color": "#2f6db5" } },
       { selector: "node[kind = 'organization']", style: { "background-color": "#b5652f", shape: "round-rectangle" } },
       { selector: "node[kind = 'place']", style: { "background-color": "#3c8c4a", shape: "diamond" } },
       { selector: "node[kind = 'group']", style: { "background-color": "#8a4fb0", shape: "hexagon" } },
       { selector: "node.center", style: { width: 34, height: 34, "font-weight": "bold",
-        "border-width": 3, "border-color": "#222" } },
+        "text-valign": "bottom", "text-margin-y": 4, "border-width": 3, "border-color": "#222" } },
       { selector: "edge", style: { label: "data(label)", "font-size": 13, width: "data(weight)",
-        "text-rotation": "autorotate", "text-margin-y": -8,
         "line-color": "#b8c2cf", "curve-style": "straight", "text-wrap": "wrap",
-        "text-background-color": "#fff", "text-background-opacity": 0.85, color: "#333" } },
+        "text-max-width": 220, "min-zoomed-font-size": 6,
+        "text-background-color": "#fff", "text-background-opacity": 0.85,
+        "text-background-padding": 2, color: "#333" } },
     ],
   });
+  placeNeighbours(state.graph, center.id, page.items.map((item) => item.actor.id));
+  state.graph.fit(undefined, 20);
   state.graph.on("tap", "node", (e) => {
     const id = e.target.id();
     if (id !== center.id) location.hash = `actor=${encodeURIComponent(id)}`;

@@ -130,3 +130,26 @@ def test_since_and_until_take_typed_dates_and_refuse_ambiguous_ones(client: Test
     assert client.get("/timeline", params={"until": "22 janvier 2016"}).status_code == 200
     answer = client.get("/timeline", params={"since": "03-02-2009"})
     assert answer.status_code == 422 and "ambiguous" in answer.text
+
+
+def test_a_body_without_a_json_content_type_is_read_as_json_like_records(
+    client: TestClient,
+) -> None:
+    """`curl -d @article.json /documents` sends form encoding: the article is read as
+    JSON all the same, as /records reads any body that is not JSON as JSON Lines; a body
+    that is not JSON gets a 422 that says so and shows what to send."""
+    body = json.dumps({"id": "curl-article", "published": "2016-01-22", "text": TEXT})
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    posted = client.post("/documents", content=body, headers=form)
+    assert posted.status_code == 200, posted.text
+    assert posted.json()["document"] == "curl-article"
+    before = client.get("/stats").json()
+    again = client.post("/documents", content=body, headers={"content-type": "text/plain"})
+    assert again.status_code == 200, again.text
+    fields = f"published=2016-01-22&text={TEXT}"
+    not_json = client.post("/documents", content=fields, headers=form)
+    assert_problem(not_json, 422, "body is not JSON")
+    assert '{"published": "YYYY-MM-DD", "title"' in not_json.json()["detail"]
+    a_list = client.post("/documents", content='["a list"]', headers=form)
+    assert_problem(a_list, 422, "not an object (a list)")
+    assert client.get("/stats").json() == before

@@ -1,5 +1,6 @@
-"""`/neo4j/`: the Neo4j Browser guide and graph style are static files any origin may
-read (Browser fetches them from its own origin), with no key, outside OpenAPI; the
+"""`/neo4j/`: the Neo4j Browser guide and graph style are static files Browser's origins
+may read (Browser fetches them from its own origin, after a CORS preflight), with no
+key, outside OpenAPI; the
 guide's Cypher is the explore queries' own, and its style covers the data model."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _body(name: str) -> str:
     return "\n".join(line for line in lines if not line.startswith("//")).strip()
 
 
-def test_guide_and_style_are_served_to_any_origin_without_a_key(tmp_path: Path) -> None:
+def test_guide_and_style_are_served_to_browsers_origins_without_a_key(tmp_path: Path) -> None:
     settings = Settings(
         data_dir=tmp_path, read_key="read-secret", api_key="write-secret", port=8123
     )
@@ -39,7 +40,7 @@ def test_guide_and_style_are_served_to_any_origin_without_a_key(tmp_path: Path) 
         guide = client.get("/neo4j/guide.html", headers=origin)
         assert guide.status_code == 200
         assert guide.headers["content-type"].startswith("text/html")
-        assert guide.headers["access-control-allow-origin"] == "*"
+        assert guide.headers["access-control-allow-origin"] == "http://127.0.0.1:7474"
         assert '<article class="guide">' in guide.text
         # Its :style step names the address the server is configured with, whatever the port.
         assert ":style http://127.0.0.1:8123/neo4j/graphsvc.grass" in guide.text
@@ -47,7 +48,7 @@ def test_guide_and_style_are_served_to_any_origin_without_a_key(tmp_path: Path) 
         style = client.get("/neo4j/graphsvc.grass", headers=origin)
         assert style.status_code == 200
         assert style.headers["content-type"].startswith("text/plain")
-        assert style.headers["access-control-allow-origin"] == "*"
+        assert style.headers["access-control-allow-origin"] == "http://127.0.0.1:7474"
         # Only these files: the API itself still wants its key and sends no such header.
         api = client.get("/actors", params={"q": "putin"}, headers=origin)
         assert api.status_code == 401
@@ -55,6 +56,63 @@ def test_guide_and_style_are_served_to_any_origin_without_a_key(tmp_path: Path) 
         assert client.get("/neo4j/nothing.html").status_code == 404
         paths = client.get("/openapi.json", headers={"X-API-Key": "read-secret"}).json()
         assert not [p for p in paths["paths"] if p.startswith("/neo4j")]
+
+
+#: What Chromium sends before Neo4j Browser's fetch of a guide (seen in the e2e test).
+PREFLIGHT = {
+    "Access-Control-Request-Method": "GET",
+    "Access-Control-Request-Headers": "cache-control,pragma",
+}
+
+
+def test_the_guides_preflight_is_answered_for_browsers_origins_only(tmp_path: Path) -> None:
+    """Browser's fetch of a guide carries Cache-Control and Pragma, so Chromium sends
+    OPTIONS first; a 405 there made Browser say "No guide by that name"."""
+    with TestClient(create_app(Settings(data_dir=tmp_path))) as client:
+        for origin in ("http://localhost:7474", "http://127.0.0.1:7474"):
+            answer = client.options("/neo4j/guide.html", headers={"Origin": origin, **PREFLIGHT})
+            assert answer.status_code == 200, answer.text
+            assert answer.headers["access-control-allow-origin"] == origin
+            allowed = answer.headers["access-control-allow-headers"].lower()
+            assert "cache-control" in allowed and "pragma" in allowed
+        # Sentry's trace headers ride along when the guide's host is `localhost`.
+        traced = {**PREFLIGHT, "Access-Control-Request-Headers": "sentry-trace,baggage"}
+        origin = {"Origin": "http://localhost:7474"}
+        assert client.options("/neo4j/graphsvc.grass", headers={**origin, **traced}).is_success
+        # Another origin is refused, and only the guide's files answer CORS at all.
+        stranger = {"Origin": "http://evil.example", **PREFLIGHT}
+        refused = client.options("/neo4j/guide.html", headers=stranger)
+        assert refused.status_code == 400
+        assert "access-control-allow-origin" not in refused.headers
+        plain = client.get("/neo4j/guide.html", headers={"Origin": "http://evil.example"})
+        assert "access-control-allow-origin" not in plain.headers
+        api = client.options("/actors", headers={"Origin": "http://127.0.0.1:7474", **PREFLIGHT})
+        assert api.status_code == 405
+        assert "access-control-allow-origin" not in api.headers
+
+
+def test_browsers_origins_are_a_setting(tmp_path: Path) -> None:
+    """A Browser elsewhere (another port, a remote Neo4j) is allowed by configuration,
+    beside the API's own CORS origins, which do not open the guide to their origins."""
+    settings = Settings(
+        data_dir=tmp_path,
+        neo4j_browser_origins="http://neo4j.internal:7474, http://127.0.0.1:17474",
+        cors_origins="http://app.example",
+    )
+    assert settings.neo4j_browser_origins == [
+        "http://neo4j.internal:7474",
+        "http://127.0.0.1:17474",
+    ]
+    with TestClient(create_app(settings)) as client:
+        origin = {"Origin": "http://neo4j.internal:7474"}
+        answer = client.options("/neo4j/guide.html", headers={**origin, **PREFLIGHT})
+        assert answer.headers["access-control-allow-origin"] == "http://neo4j.internal:7474"
+        default = {"Origin": "http://127.0.0.1:7474", **PREFLIGHT}
+        assert client.options("/neo4j/guide.html", headers=default).status_code == 400
+        app = {"Origin": "http://app.example", **PREFLIGHT}
+        assert client.options("/neo4j/guide.html", headers=app).status_code == 400
+        api = client.get("/health", headers={"Origin": "http://app.example"})
+        assert api.headers["access-control-allow-origin"] == "http://app.example"
 
 
 def test_the_guide_runs_the_graph_queries_as_they_are_in_cypher_explore() -> None:

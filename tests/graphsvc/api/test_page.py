@@ -113,11 +113,15 @@ def test_search_timeline_event_and_path_offline(
         type_choices = page.locator("#filters [name=type] option").all_inner_texts()
         basis_choices = page.locator("#filters [name=basis] option").all_inner_texts()
         screenshot(page, "page-actor")
-        names = {}
+        listed_undated = page.locator("#undated li").evaluate_all(
+            "items => items.map(li => li.dataset.event)"
+        )
+        names, files = {}, {}
         for fmt in ("json", "csv", "timelinejs", "ics", "graphml"):
             with page.expect_download(timeout=10_000) as download:
                 page.click(f"#exports button[data-format={fmt}]")
             names[fmt] = download.value.suggested_filename
+            files[fmt] = Path(download.value.path()).read_text(encoding="utf-8-sig")
 
         # A click on the time axis opens the event's panel (from GET /events/{id}).
         page.locator("#vis .vis-item", has_text="Putin asks Assad").first.click()
@@ -194,6 +198,17 @@ def test_search_timeline_event_and_path_offline(
     assert selected_on_axis and "Assad meets Putin" in selected_on_axis[0], selected_on_axis
     assert names["ics"] == "timeline-vladimir-putin.ics", names
     assert all("vladimir-putin" in name for name in names.values()), names
+    assert len(set(names.values())) == len(names), names  # json and timelinejs apart
+    # The files hold the undated events the page lists; TimelineJS, which cannot place
+    # them, says how many it left out.
+    assert listed_undated, "the example gives Putin an undated event"
+    exported = json.loads(files["json"])["events"]
+    undated_ids = {e["id"] for e in exported if e["start"] is None}
+    assert set(listed_undated) <= undated_ids, (listed_undated, undated_ids)
+    assert all(event_id in files["csv"] for event_id in listed_undated)
+    assert all(event_id in files["graphml"] for event_id in listed_undated)
+    slides = json.loads(files["timelinejs"])
+    assert f"{len(listed_undated)} undated event" in slides["title"]["text"]["text"]
     assert "Syrian President Bashar al-Assad meeting with Russian President" in panel
     assert "newsweek-putin-assad-step-down" in panel
     assert "Putin Asked Assad to Step Down as Syrian President" in panel  # its title

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from graphsvc.api import create_app
 from graphsvc.cli import app
-from graphsvc.export import export_filename
+from graphsvc.export import FORMATS, export_filename
 from graphsvc.settings import Settings
 
 PUTIN = "person:vladimir-putin"
@@ -202,7 +202,13 @@ def test_downloads_are_named_after_their_actor_and_window(loaded_client: TestCli
     assert saved_as(format="graphml", actor=PUTIN, until="2016") == (
         "timeline-vladimir-putin-until-2016.graphml"
     )
-    assert saved_as(format="timelinejs") == "timeline.json"
+    assert saved_as(format="timelinejs") == "timeline.timelinejs.json"
+    # Each format under a name of its own: a JSON and a TimelineJS download of one
+    # timeline used to share `timeline-vladimir-putin.json`.
+    names = {fmt: saved_as(format=fmt, actor=PUTIN) for fmt in FORMATS}
+    assert len(set(names.values())) == len(FORMATS), names
+    assert names["json"] == "timeline-vladimir-putin.json"
+    assert names["timelinejs"] == "timeline-vladimir-putin.timelinejs.json"
 
 
 def test_file_names_are_plain_ascii_whatever_the_name() -> None:

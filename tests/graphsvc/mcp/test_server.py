@@ -265,7 +265,7 @@ def test_cypher_reads_and_refuses_a_write(stdio: Session) -> None:
     ("name", "message"),
     [
         ("unknown_actor", "Not found (404): no actor with id 'person:nobody'"),
-        ("bad_date", "Invalid input (422): query parameter since:"),
+        ("bad_date", "Invalid input (422): argument since:"),
         ("bad_event_id", "Error executing tool event:"),
         ("over_limit", "max_hops"),
     ],
@@ -277,6 +277,10 @@ def test_errors_are_tool_errors_with_the_apis_message(
     assert answer.is_error
     assert message in text_of(answer)
     assert "Traceback" not in text_of(answer)
+    # An agent calls tools: the message names the tool that helps, not an HTTP route.
+    assert "GET /" not in text_of(answer) and "query parameter" not in text_of(answer)
+    if name == "unknown_actor":
+        assert "search with the search_actors tool" in text_of(answer)
 
 
 def test_resources_schema_and_explore_queries(stdio: Session) -> None:
