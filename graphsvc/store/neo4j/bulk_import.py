@@ -244,7 +244,9 @@ def _event_rows(event: Event) -> tuple[list[Any], list[list[Any]], list[list[Any
     took_part = [
         list(
             _values(
-                participant_props(p, i), PARTICIPATION_COLUMNS, [p.actor, event.id, "PARTICIPATED_IN"]
+                participant_props(p, i),
+                PARTICIPATION_COLUMNS,
+                [p.actor, event.id, "PARTICIPATED_IN"],
             )
         )
         for i, p in enumerate(event.participants)
@@ -267,11 +269,15 @@ def write_import_files(graph: FirstLoadGraph, folder: Path) -> ImportFiles:
 
     documents = writer("documents", "nodes", DOCUMENT_COLUMNS)
     for d in graph.documents.values():
-        documents.write(_values(document_row(d), DOCUMENT_COLUMNS, [d.id, _labels("Document")]), d.id)
+        documents.write(
+            _values(document_row(d), DOCUMENT_COLUMNS, [d.id, _labels("Document")]), d.id
+        )
     actors = writer("actors", "nodes", ACTOR_COLUMNS)
     for a in graph.actors.values():
         row = {**actor_row(a), "changed": WRITES}
-        actors.write(_values(row, ACTOR_COLUMNS, [a.id, _labels("Actor", KIND_LABELS[a.kind])]), a.id)
+        actors.write(
+            _values(row, ACTOR_COLUMNS, [a.id, _labels("Actor", KIND_LABELS[a.kind])]), a.id
+        )
     lock = writer("write_lock", "nodes", LOCK_COLUMNS)
     lock.write(["graphsvc", _labels("WriteLock"), WRITES, WRITES], "the write lock")
     events = writer("events", "nodes", EVENT_COLUMNS)
@@ -295,4 +301,3 @@ def write_import_files(graph: FirstLoadGraph, folder: Path) -> ImportFiles:
     for w in (documents, actors, lock, events, participations, sources, relations, same_as):
         result.files.append(w.close())
     return result
-
