@@ -149,6 +149,23 @@ def load(
         ),
     ] = False,
     data_dir: DataDirOption = None,
+    neo4j_import: Annotated[
+        Path | None,
+        typer.Option(
+            "--neo4j-import",
+            help="First load into an EMPTY Neo4j: write neo4j-admin's import files "
+            "(records and timeline exports) to this folder and run `neo4j-admin database "
+            "import full` when found (docs/neo4j_import.md).",
+        ),
+    ] = None,
+    neo4j_admin: Annotated[
+        str | None,
+        typer.Option(
+            "--neo4j-admin",
+            envvar="GRAPHSVC_NEO4J_ADMIN",
+            help="The neo4j-admin command for --neo4j-import (default: neo4j-admin on PATH).",
+        ),
+    ] = None,
 ) -> None:
     """Load records or articles; each records file or article is written whole or not at all."""
     overrides: dict[str, object] = {
@@ -169,6 +186,9 @@ def load(
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
 
     paths = bulk_load.expand(files, follow_symlinks, on_skip=skipped)
+    if neo4j_import is not None:
+        _neo4j_import(paths, overrides, neo4j_import, neo4j_admin, settings.neo4j_database)
+        return
     total = bulk_load.count_units(paths)
     progress = Progress(
         TextColumn("{task.description}"),
@@ -242,6 +262,44 @@ def _print_failures(failed: dict[Path, bulk_load.FileReport]) -> None:
         err.print(
             escape(f"  first failure: {first}"), highlight=False, overflow="ignore", crop=False
         )
+
+
+def _neo4j_import(
+    paths: list[Path],
+    overrides: dict[str, object],
+    folder: Path,
+    admin_given: str | None,
+    database: str,
+) -> None:
+    """`load --neo4j-import`: merge, write the importer's files, run the importer."""
+    from graphsvc.service.neo4j_import import first_load
+    from graphsvc.store.neo4j.admin_import import find_admin, import_arguments
+
+    def done(unit: bulk_load.Unit, exc: GraphsvcError | None) -> None:
+        if exc is not None:
+            err.print(f"[red]{escape(unit.where)}[/red]: nothing merged")
+            _fail(exc)
+
+    admin = find_admin(admin_given)
+    try:
+        result = first_load(bulk_load.units(paths, overrides), folder, admin, database, done)
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    counts = ", ".join(f"{n} {name}" for name, n in result.files.counts().items())
+    out.print(f"{folder}: {counts}", highlight=False)
+    if any(r.failed for r in result.reports.values()):
+        err.print("[red]error:[/red] some input failed: the importer was not run")
+        raise typer.Exit(1)
+    if result.run is None:
+        command = " ".join(["neo4j-admin", *import_arguments(result.files, database)])
+        err.print(
+            "neo4j-admin not found (give --neo4j-admin or GRAPHSVC_NEO4J_ADMIN); with "
+            f"Neo4j stopped, run:\n{command}",
+            highlight=False,
+        )
+        return
+    out.print(f"imported into Neo4j database {database!r} in {result.run.seconds:.1f} s")
 
 
 @app.command()

@@ -242,6 +242,19 @@ class _Stop(Exception):
     """Raised by the SIGTERM handler so that `main` leaves its wait and shuts Neo4j down."""
 
 
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+
+
+def admin_command(heap: str | None = None) -> list[str]:
+    """`neo4j-admin` from the same Maven jars (neo4j-command-line, neo4j-import-tool are
+    on the harness's classpath): run it with NEO4J_HOME set to the folder that `start`'s
+    data_dir names, so `database import full` writes the database that server opens."""
+    build()
+    classpath = os.pathsep.join([str(CLASSES), CLASSPATH.read_text().strip()])
+    jvm = [*JVM_OPTIONS, f"-Xmx{heap or HEAP}"]
+    return [_tool("java"), *jvm, "-cp", classpath, ADMIN_CLASS]
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Stop
 
