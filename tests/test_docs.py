@@ -25,10 +25,23 @@ def test_the_docs_name_only_settings_that_exist() -> None:
     read): docs/mcp.md once had a timeline printout pasted into a setting's name."""
     known = {f"GRAPHSVC_{name.upper()}" for name in Settings.model_fields}
     known |= {"GRAPHSVC_URL", "GRAPHSVC_SCREENSHOTS", "GRAPHSVC_SCREENSHOT"}
+    known |= _command_envvars()
     for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         text = doc.read_text(encoding="utf-8")
         for name in re.findall(r"`(GRAPHSVC_[A-Z0-9_]+)", text):
             assert name in known, f"{doc.name} names {name}, which is no setting"
+
+
+def _command_envvars() -> set[str]:
+    """The environment variables the CLI's options read (a command's own flag, such as
+    `load --neo4j-admin`, rather than a service setting)."""
+    group = typer.main.get_command(cli_app)
+    names: set[str] = set()
+    for command in getattr(group, "commands", {}).values():
+        for param in command.params:
+            envvar = getattr(param, "envvar", None)
+            names |= {envvar} if isinstance(envvar, str) else set(envvar or ())
+    return names
 
 
 def test_every_cli_command_is_documented_with_help() -> None:
