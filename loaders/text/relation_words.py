@@ -48,6 +48,7 @@ class RelationWords:
     facility_heads: frozenset[str]
     home_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    person_roles: frozenset[str]
     instruments: frozenset[str]
     naming_verbs: frozenset[str]
     compass: frozenset[str]
@@ -97,6 +98,7 @@ def relation_words() -> RelationWords:
         facility_heads=frozenset(data["facility_heads"]),
         home_nouns=frozenset(data["home_nouns"]),
         person_nouns=frozenset(data["person_nouns"]),
+        person_roles=frozenset(roles) - frozenset(data["roles_organisations_hold"]),
         instruments=frozenset(data["instruments"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         compass=frozenset(data["compass_words"]),

@@ -23,11 +23,17 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
     conjunct, complement or gerund, the noun or subject it inherits."""
     if depth > 4:
         return []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
-            return s.mentions_at(child) or _wielders(s, child, depth)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for child in subjects:
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
+        # the parse sometimes gives a verb two subjects ("Today's Highlight: ...,
+        # Eisenhower was born in Denison"): the one that names an actor is meant
+        found = s.mentions_at(child) or _wielders(s, child, depth)
+        if found or len(subjects) == 1:
+            return found
+    if subjects:
+        return []
     if verb.dep_ in ("relcl", "acl"):
         return s.mentions_at(verb.head)
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
