@@ -19,7 +19,8 @@
    ("Jacobs, 20,"), "who" ("Campbell, who ..."), being born ("Simon was born"), being
    killed ("shot Lincoln", "Lincoln's assassin"), an occupation in apposition ("Warner,
    a former ambassador"); a name after an age and "of" is a place ("Sullivan, 30, of
-   Boothbay"), and so is one before "native" or "resident" ("a Fargo native");
+   Boothbay"), and so is one before "native" or "resident" ("a Fargo native") or
+   before a comma and a state or country ("Kinderhook, N.Y.", "BLYTHE, Calif.");
 6. the named-entity tag, last.
 
 Within a document one name is one actor whatever its mentions drew: the kind is the
@@ -226,6 +227,9 @@ def victim_context(span: Span) -> str | None:
         return "context: killed"
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in verbs:
         return "context: killed"
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in killers:
+        return "context: killer"  # "Kennedy assassin Sirhan"
     noun = head.head if root.dep_ == "pobj" and head.lower_ == "of" else head
     linked = root.dep_ == "poss" or (root.dep_ == "pobj" and head.lower_ == "of")
     lemma = noun.lemma_.lower()
@@ -253,6 +257,32 @@ def _residence_roles() -> frozenset[str]:
         for role, types in relation_words().roles.items()
         if set(types) == {ActorKind.place} and RelationType.LIVES_IN in types.values()
     )
+
+
+def _region_at(tokens: Span) -> bool:
+    """Whether the words open with a region: a state abbreviation ("Calif.", "N.Y.") or
+    a country or first-level subdivision the gazetteer knows ("Texas", "Italy")."""
+    for n in range(min(3, len(tokens)), 0, -1):
+        words = tokens[:n]
+        if n == 1 and words.text.lower() in relation_words().regions:
+            return True
+        evidence = place_evidence(words.text) or ""
+        if words[-1].pos_ == "PROPN" and ("country" in evidence or "subdivision" in evidence):
+            return True
+    return False
+
+
+def region_after(span: Span) -> str | None:
+    """ "Kinderhook, N.Y.", "BLYTHE, Calif.": a name followed by a comma and a state or
+    country (and not by a number, an age) is a town in it: the tagger reads many small
+    towns as people or organisations."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    rest = doc[span.end + 1 : span.end + 4]
+    if not _region_at(rest):
+        return None
+    return "context: a region after the name"
 
 
 def hometown_context(span: Span) -> str | None:
@@ -284,7 +314,8 @@ def person_context(span: Span) -> str | None:
     if found is not None:
         return found
     after = [t for t in doc[span.end : span.end + 3]]
-    if len(after) >= 2 and after[0].text == "," and after[1].like_num:
+    region = span.text.lower() in relation_words().regions  # "Chattanooga, Tenn., 35 years"
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num and not region:
         number = after[1].text
         if number.isdigit() and 1 <= int(number) <= 120:
             return "context: an age after the name"
@@ -329,7 +360,7 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         if context is not None:
             return Kind(ActorKind.person, context)
     if tagged != ActorKind.place:
-        context = hometown_context(span)
+        context = hometown_context(span) or region_after(span)
         if context is not None:
             return Kind(ActorKind.place, context)
     return Kind(tagged, f"ner: {label}")
