@@ -48,8 +48,11 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
         for child in head.head.children:
             if child.dep_ == "oprd" and child.i != head.i and child.i not in s.actor_at:
                 yield child
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        verb = head.head
+    subject = head
+    if head.dep_ == "appos" and head.head.i not in s.actor_at:
+        subject = head.head  # "Dole's wife, Elizabeth, is a native of Salisbury"
+    if subject.dep_ in ("nsubj", "nsubjpass"):
+        verb = subject.head
         if verb.lemma_ in _COPULAS:
             for child in verb.children:
                 if child.dep_ in ("attr", "acomp") and child.i not in s.actor_at:

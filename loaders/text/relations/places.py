@@ -20,6 +20,7 @@ from loaders.text.relations.sentence import (
     _runs,
     _Sentence,
 )
+from loaders.text.relations.verbs import _subjects
 
 # -- organisations and places -------------------------------------------------------------
 
@@ -215,19 +216,44 @@ def _home_noun(s: _Sentence, token: Token) -> bool:
     )
 
 
+def _owners(s: _Sentence, token: Token) -> list[ActorRef]:
+    """The people a noun's possessor names: a name ("Nelson's hometown"), or "his",
+    "her", "their", read as the subject of the clause the noun is in when that subject
+    is a person ("Jackson won in his native South Carolina": Jackson)."""
+    owners = []
+    for child in token.children:
+        if child.dep_ != "poss":
+            continue
+        owners += [a for a, _ in s.mentions_at(child) if a.kind == ActorKind.person]
+        if child.i in s.actor_at or child.lower_ not in _BOUND_POSSESSIVES:
+            continue
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [a for a, _ in _subjects(s, verb) if a.kind == ActorKind.person]
+        if len(subjects) == 1:
+            owners += subjects
+    return owners
+
+
+#: Possessive pronouns that, in news, mostly refer to the subject of their clause.
+_BOUND_POSSESSIVES = frozenset({"his", "her"})
+
+
 def _homes(s: _Sentence) -> None:
-    """ "Nelson's hometown of Abbott", "her Germantown home" with a named owner: the
-    owner lives there (inferred)."""
+    """ "Nelson's hometown of Abbott", "her Germantown home", "his native South
+    Carolina" with an owner: the owner lives there (inferred)."""
     for token in s.span:
+        actor = s.actor(token)
+        if actor is not None and actor.kind == ActorKind.place and token.i in s.heads:
+            # "his native South Carolina": the home word modifies the place's name
+            if any(c.dep_ == "amod" and c.lower_ in s.words.home_nouns for c in token.lefts):
+                for owner in _owners(s, token):
+                    s.add(owner, RelationType.LIVES_IN, actor, basis="inferred")
+            continue
         if token.i in s.actor_at or not _home_noun(s, token):
             continue
-        owners = [
-            a
-            for child in token.children
-            if child.dep_ == "poss"
-            for a, _ in s.mentions_at(child)
-            if a.kind == ActorKind.person
-        ]
+        owners = _owners(s, token)
         if not owners:
             continue
         places = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]

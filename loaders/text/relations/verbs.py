@@ -96,16 +96,26 @@ def _agents(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
     return found
 
 
+def _through_dates(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those the parse hangs on a date the verb governs
+    ("born on Feb. 5, 1907, in Portland": "in" hangs on "Feb.")."""
+    preps = []
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        preps.append(child)
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if obj.ent_type_ in ("DATE", "TIME"):
+                preps += [c for c in obj.children if c.dep_ == "prep"]
+    return preps
+
+
 def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tuple[ActorRef, Token]]:
     found = []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    for child in _through_dates(verb):
+        if child.lower_ in preps:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 found += s.mentions_at(obj)
-        if child.dep_ in ("prt", "advmod") and child.i + 1 < s.span.end:
-            nxt = child.nbor(1)
-            if nxt.dep_ == "prep" and nxt.lower_ in preps and nxt.head == verb:
-                continue  # counted above as the verb's own child
     return found
 
 
