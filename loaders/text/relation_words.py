@@ -43,6 +43,7 @@ class RelationWords:
     hedges: frozenset[str]
     unreal_heads: frozenset[str]
     place_nouns: frozenset[str]
+    place_kinds: frozenset[str]
     honorifics: frozenset[str]
     verdict_verbs: frozenset[str]
     facility_heads: frozenset[str]
@@ -93,6 +94,7 @@ def relation_words() -> RelationWords:
         hedges=frozenset(data["hedge_words"]),
         unreal_heads=frozenset(data["unreal_heads"]),
         place_nouns=frozenset(data["place_nouns"]),
+        place_kinds=frozenset(data["place_nouns"]) | frozenset(data["landforms"]),
         honorifics=frozenset(data["honorifics"]),
         verdict_verbs=frozenset(data["verdict_verbs"]),
         facility_heads=frozenset(data["facility_heads"]),

@@ -49,8 +49,33 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
         s.add(org, RelationType.BASED_IN, target)
 
 
+def _place_descriptions(s: _Sentence, head: Token) -> list[Token]:
+    """Nouns in apposition that say what kind of place a name is ("Cuenca, the third
+    city in Ecuador", "Mount Blanc, Western Europe's highest peak", "Port Nolloth, one
+    of the few towns in South Africa")."""
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
+    if head.dep_ == "appos" and head.head.i not in s.actor_at:
+        nouns.append(head.head)  # "One of China's major provinces, Anhui"
+    found = []
+    for noun in nouns:
+        if noun.lower_ == "one":
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+        else:
+            found.append(noun)
+    return [n for n in found if n.pos_ == "NOUN" and n.lemma_.lower() in s.words.place_kinds]
+
+
 def _place(s: _Sentence, head: Token, place: ActorRef) -> None:
-    """A place in another: "Haifa in northern Israel", "Serbia's Kosovo"."""
+    """A place in another: "Haifa in northern Israel", "Serbia's Kosovo", "Cuenca, the
+    third city in Ecuador"."""
+    if not _is_country(place):
+        for noun in _place_descriptions(s, head):
+            outer = [a for a, _ in s.modifier_actors(noun, place) if a.kind == ActorKind.place]
+            outer += _places_after(s, [noun], ("in", "of"))
+            for target in outer:
+                if target != place:
+                    s.add(place, RelationType.LOCATED_IN, target)
     for target in _places_after(s, s.mention_tokens(head), ("in",)):
         if target != place and not _is_country(place):
             s.add(place, RelationType.LOCATED_IN, target)
@@ -132,9 +157,15 @@ def _places_in(s: _Sentence) -> None:
         if second.kind != ActorKind.place or first == second:
             continue
         between = list(doc[end + 1 : start])
+        # "Mount Blanc, in the western Alps": a comma may open the phrase after a place
+        comma = bool(between) and between[0].text == "," and first.kind == ActorKind.place
+        if comma:
+            between = between[1:]
         if not between or between[0].lower_ != "in":
             continue
         if any(w.lower_ not in s.words.compass for w in between[1:]):
+            continue
+        if comma and not _regionlike(s, second, doc[start]) and "the" not in between:
             continue
         if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
             s.add(first, RelationType.LOCATED_IN, second)
