@@ -53,6 +53,7 @@ class RelationWords:
     instruments: frozenset[str]
     naming_verbs: frozenset[str]
     compass: frozenset[str]
+    unit_nouns: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -104,4 +105,5 @@ def relation_words() -> RelationWords:
         instruments=frozenset(data["instruments"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         compass=frozenset(data["compass_words"]),
+        unit_nouns=frozenset(data["unit_nouns"]),
     )

@@ -115,8 +115,10 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             targets = [t for t, _ in s.mentions_at(obj)]
-            if not targets and role is not None:
-                # "Spokesman Dietmar Kanzer of the smaller Rollei company"
+            unit = obj.lemma_.lower() in s.words.unit_nouns and prep.lower_ != "from"
+            if not targets and (role is not None or unit):
+                # "Spokesman Dietmar Kanzer of the smaller Rollei company", "Stephanie
+                # Powell, of the agency's division of groundwater": a unit of the employer
                 targets = [
                     t for t, _ in s.modifier_actors(obj, person) if t.kind == ActorKind.organization
                 ]

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.events import ActorRef
-from loaders.text.relation_words import VerbFrame
+from loaders.text.relation_words import Basis, VerbFrame
 from loaders.text.relations.sentence import (
     _PRESENT,
     _RELATIVE,
@@ -39,7 +39,15 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return _subjects(s, verb.head.head, depth + 1)
+        up = verb.head.head
+        if up.dep_ == "dobj" and up.head.lemma_.lower() in s.words.verdict_verbs:
+            return s.mentions_at(up)  # "convicted sniper X of killing Y": "of" on "sniper"
+        if up.lemma_.lower() in s.words.verdict_verbs:
+            # "a jury convicted X of killing Y": the verdict's object did it
+            objects = [m for c in up.children if c.dep_ == "dobj" for m in s.mentions_at(c)]
+            if objects:
+                return objects
+        return _subjects(s, up, depth + 1)
     if verb.dep_ in ("acomp", "prep") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)  # "pleaded guilty to killing Y"
     return []
@@ -158,6 +166,7 @@ def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
     if frame.reverse:
         pairs = [(b, a) for a, b in pairs]
     current = True if verb.tag_ in _PRESENT or _present_copula(verb) else None
+    basis: Basis = "inferred" if _by_verdict(s, verb) else frame.basis
     if any(c.dep_ == "neg" for c in verb.children) or _unreal(s, verb):
         return
     for source, target in pairs:
@@ -167,12 +176,23 @@ def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
             source,
             _kind_type(frame.types, target),
             target,
-            basis=frame.basis,
+            basis=basis,
             when=verb,
             starts=frame.starts,
             ends=frame.ends,
             current=current,
         )
+
+
+def _by_verdict(s: _Sentence, verb: Token) -> bool:
+    """ "convicted X of killing Y": what a court found, not what the text states."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return False
+    up = verb.head.head
+    verdicts = s.words.verdict_verbs
+    return up.lemma_.lower() in verdicts or (
+        up.dep_ == "dobj" and up.head.lemma_.lower() in verdicts
+    )
 
 
 def _present_copula(verb: Token) -> bool:
