@@ -36,6 +36,7 @@ from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
 from loaders.text.participants import strongest
 from loaders.text.relations import find_relations, merged, relation_of
+from loaders.text.relations.inside import places_inside
 from loaders.text.tenure import TenureEvent, with_tenure
 
 if TYPE_CHECKING:
@@ -168,6 +169,11 @@ def build(
     for item in resolve_mentions(paragraphs, refs_by_paragraph, actors):
         for index in item.tokens:
             refs_by_paragraph.setdefault(item.paragraph, {}).setdefault(index, item.ref)
+    # "U.S. Congress", "Moscow ITAR-TASS": a place the name holds, an actor of its own
+    inside = places_inside(actors.values())
+    for place in inside.values():
+        actors[place.id] = _merged(actors.get(place.id), place)
+    held = {org: ActorRef(p.id, actors[p.id].name, p.kind) for org, p in inside.items()}
     places = {
         a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
     }
@@ -214,7 +220,7 @@ def build(
                     extractor=EXTRACTOR,
                 )
                 sources.setdefault(event_id, {})[source] = None
-            for rel in find_relations(sentence, actor_at, places, expressions):
+            for rel in find_relations(sentence, actor_at, places, expressions, held):
                 relation = relation_of(
                     rel, document.id, article.published, start + sentence.start_char
                 )

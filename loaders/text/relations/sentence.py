@@ -88,8 +88,8 @@ class _Sentence:
             if not found and token.dep_ == "pobj" and token.head.lower_ == "as":
                 # "X was identified as the man who killed Y", "named X as the man..."
                 verb = token.head.head
-                deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else (
-                    "dobj",
+                deps = (
+                    ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else ("dobj",)
                 )
                 for child in verb.children:
                     if child.dep_ in deps and self.actor(child) is not None:
