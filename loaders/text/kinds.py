@@ -259,11 +259,23 @@ def _residence_roles() -> frozenset[str]:
     )
 
 
+#: What may follow the region of "Kinderhook, N.Y." (the end, or punctuation): "Hosokawa,
+#: Japan's prime minister" and "Dickey, Georgia born" describe a person.
+_AFTER_REGION = frozenset({",", ".", "(", ";", ":", "_", "-", "--", "\u2014"})
+
+
 def _region_at(tokens: Span) -> bool:
-    """Whether the words open with a region: a state abbreviation ("Calif.", "N.Y.") or
-    a country or first-level subdivision the gazetteer knows ("Texas", "Italy")."""
+    """Whether the words are a region and end there: a state abbreviation ("Calif.",
+    "N.Y.") or a country or first-level subdivision the gazetteer knows ("Texas",
+    "Italy"), written capitalised and followed by punctuation or nothing."""
+    if not tokens or not tokens[0].text[:1].isupper():
+        return False
+    doc = tokens.doc
     for n in range(min(3, len(tokens)), 0, -1):
         words = tokens[:n]
+        end = words.end
+        if end < len(doc) and doc[end].text not in _AFTER_REGION:
+            continue
         if n == 1 and words.text.lower() in relation_words().regions:
             return True
         evidence = place_evidence(words.text) or ""

@@ -54,6 +54,7 @@ class RelationWords:
     naming_verbs: frozenset[str]
     compass: frozenset[str]
     unit_nouns: frozenset[str]
+    seat_nouns: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -106,4 +107,5 @@ def relation_words() -> RelationWords:
         naming_verbs=frozenset(data["naming_verbs"]),
         compass=frozenset(data["compass_words"]),
         unit_nouns=frozenset(data["unit_nouns"]),
+        seat_nouns=frozenset(w.split()[-1] for w in data["seat_nouns"]),
     )

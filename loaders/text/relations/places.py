@@ -47,6 +47,29 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
                 s.add(org, RelationType.BASED_IN, target, basis="inferred")
     for target in _places_after(s, [*s.mention_tokens(head), *appositions], ("of", "in")):
         s.add(org, RelationType.BASED_IN, target)
+    seat = head.head
+    if head.dep_ in ("compound", "poss") and seat.lemma_.lower() in s.words.seat_nouns:
+        # "NRC headquarters in nearby Rockville", "the bank's head office in Osaka"
+        targets = _places_after(s, [seat], ("in", "at")) or _place_right_after(s, seat)
+        for target in targets:
+            s.add(org, RelationType.BASED_IN, target)
+
+
+def _place_right_after(s: _Sentence, noun: Token) -> list[ActorRef]:
+    """The place of "headquarters in nearby Rockville" by word order, when the parse
+    hangs the "in" elsewhere: "in", then only adjectives, determiners or compass
+    words, then a place."""
+    doc = s.span.doc
+    at = noun.i + 1
+    if at >= s.span.end or doc[at].lower_ not in ("in", "at"):
+        return []
+    for token in doc[at + 1 : min(at + 4, s.span.end)]:
+        actor = s.actor(token)
+        if actor is not None:
+            return [actor] if actor.kind == ActorKind.place else []
+        if token.pos_ not in ("ADJ", "DET") and token.lower_ not in s.words.compass:
+            return []
+    return []
 
 
 def _place_descriptions(s: _Sentence, head: Token) -> list[Token]:
@@ -327,16 +350,25 @@ def _joined(s: _Sentence) -> None:
                 if part.source == draft.target:
                     # who works for a school of Harvard works for Harvard
                     s.add(draft.source, RelationType.WORKS_FOR, part.target, basis="inferred")
-    located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
-    for draft in list(s.found.values()):
-        if draft.type not in (
-            RelationType.BASED_IN,
-            RelationType.LIVES_IN,
-            RelationType.LOCATED_IN,
-        ):
-            continue
-        for place in located:
-            if place.source == draft.target and place.target != draft.source:
-                s.add(
-                    draft.source, draft.type, place.target, basis="inferred", current=draft.current
-                )
+    # "from Yatsushiro in Kumamoto Prefecture in southern Japan": up every level named
+    for _ in range(3):
+        before = len(s.found)
+        located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
+        for draft in list(s.found.values()):
+            if draft.type not in (
+                RelationType.BASED_IN,
+                RelationType.LIVES_IN,
+                RelationType.LOCATED_IN,
+            ):
+                continue
+            for place in located:
+                if place.source == draft.target and place.target != draft.source:
+                    s.add(
+                        draft.source,
+                        draft.type,
+                        place.target,
+                        basis="inferred",
+                        current=draft.current,
+                    )
+        if len(s.found) == before:
+            break
