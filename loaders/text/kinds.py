@@ -160,6 +160,11 @@ def used_as_place(span: Span) -> bool:
     doc = span.doc
     if span.start >= 1 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
         return True
+    root = span.root  # "in her native Galicia": the preposition governs the phrase
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in relation_words().home_nouns:
+        return True  # "his Marseille home"
     after = doc[span.end + 1 : span.end + 4] if span.end < len(doc) else None
     if after is None or doc[span.end].text != ",":
         return False
@@ -228,7 +233,7 @@ def victim_context(span: Span) -> str | None:
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in verbs:
         return "context: killed"
     before = span.doc[span.start - 1] if span.start else None
-    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in killers:
+    if before is not None and before.lower_ in killers:
         return "context: killer"  # "Kennedy assassin Sirhan"
     noun = head.head if root.dep_ == "pobj" and head.lower_ == "of" else head
     linked = root.dep_ == "poss" or (root.dep_ == "pobj" and head.lower_ == "of")
@@ -297,6 +302,10 @@ def region_after(span: Span) -> str | None:
     return "context: a region after the name"
 
 
+#: Adjectives that make the name they modify someone's home ("his native Galicia").
+_HOME_WORDS = frozenset({"native", "home", "adopted"})
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -305,6 +314,8 @@ def hometown_context(span: Span) -> str | None:
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _residence_roles():
         return f"context: {root.head.lemma_.lower()}"
+    if any(c.dep_ == "amod" and c.lower_ in _HOME_WORDS for c in root.lefts):
+        return "context: a home"  # "his native Galicia", "her home state of"
     start = span.start
     if start < 5 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
         return None
