@@ -20,6 +20,10 @@ words before it ("President Lincoln" and "Lincoln").
 
     .venv/bin/python -m bench.relation_eval [--split dev|train|both] [--limit N]
         [--dump out.json] [--no-write]
+
+`--dump` keeps, per sentence, the gold relations and whether each was found, the
+entities and the actors each matched, the actors returned with their kinds and kind
+evidence, and the relations returned: `bench/relation_misses.py` reads it.
 """
 
 from __future__ import annotations

@@ -169,11 +169,14 @@ def build(
     for item in resolve_mentions(paragraphs, refs_by_paragraph, actors):
         for index in item.tokens:
             refs_by_paragraph.setdefault(item.paragraph, {}).setdefault(index, item.ref)
-    # "U.S. Congress", "Moscow ITAR-TASS": a place the name holds, an actor of its own
+    # "U.S. Congress", "Bank of Canada": a place the name holds, when the document names
+    # it too (not made an actor of its own: see docs/relations.md)
     inside = places_inside(actors.values())
-    for place in inside.values():
-        actors[place.id] = _merged(actors.get(place.id), place)
-    held = {org: ActorRef(p.id, actors[p.id].name, p.kind) for org, p in inside.items()}
+    held = {
+        org: ActorRef(p.id, actors[p.id].name, p.kind)
+        for org, p in inside.items()
+        if p.id in actors
+    }
     places = {
         a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
     }

@@ -1,7 +1,9 @@
 """Places named inside an organisation's name: "U.S. Congress", "Boston University",
 "Moscow ITAR-TASS", "the Supreme Court of Canada". The name says where the organisation
-is (based in, inferred), and the place is an actor of its own although the text never
-names it apart, so the relation has an end a reader can follow.
+is (based in, inferred). The pipeline relates the organisation to the place when the
+document names the place too, in any of its forms ("U.S." and "the United States" are
+one country); it does not make an actor of a place the text names only inside another
+name (see docs/relations.md for what that would gain and cost).
 
 Only places the gazetteer knows count (a country in any of its forms, a first-level
 subdivision, a city of 100,000 people or more), at the start of the name with more
@@ -48,7 +50,8 @@ def _place_in(name: str) -> tuple[str, str] | None:
 
 def places_inside(actors: Iterable[Actor]) -> dict[str, Actor]:
     """Each organisation's id -> the place its name holds, as a place actor (its
-    country's display name, with the name as written as an alias)."""
+    country's display name, with the name as written as an alias), whose id is the one
+    the document's own mention of the place has."""
     found: dict[str, Actor] = {}
     for actor in actors:
         if actor.kind != ActorKind.organization or place_evidence(actor.name) is not None:
