@@ -20,6 +20,10 @@ words before it ("President Lincoln" and "Lincoln").
 
     .venv/bin/python -m bench.relation_eval [--split dev|train|both] [--limit N]
         [--dump out.json] [--no-write]
+
+`--dump` keeps, per sentence, the gold relations and whether each was found, the
+entities and the actors each matched, the actors returned with their kinds and kind
+evidence, and the relations returned: `bench/relation_misses.py` reads it.
 """
 
 from __future__ import annotations
@@ -148,10 +152,11 @@ def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, du
         return
     result = response.json()
     document = result["document"]
-    actors = {}
+    actors, actor_kinds = {}, {}
     for actor_id in dict.fromkeys(result["actors"]):
         detail = _get(client, f"/actors/{actor_id}")
         actors[detail["id"]] = [detail["name"], *detail.get("aliases", [])]
+        actor_kinds[detail["id"]] = (detail["kind"], detail.get("kind_evidence"))
     of_entity = {
         i: {a for a, names in actors.items() if any(names_match(e, n) for n in names)}
         for i, e in enumerate(entities)
@@ -167,6 +172,7 @@ def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, du
                 pair = (actor_id, other) if rel["direction"] == "out" else (other, actor_id)
                 relations.add((pair[0], rel["type"], pair[1], rel.get("role")))
     shared = [set(e["participants"]) for e in result["events"]]
+    found = []
     for head, kind, tail in gold:
         heads, tails = of_entity[head], of_entity[tail]
         tail_type = item["entities"][tail]["type"]
@@ -184,6 +190,7 @@ def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, du
         )
         score.typed[kind] += typed
         score.linked[kind] += linked
+        found.append({"typed": typed, "linked": linked})
     predicted = []
     for s, r, t, role in relations:
         heads = [i for i, a in of_entity.items() if s in a]
@@ -200,7 +207,15 @@ def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, du
     dump.append(
         {
             "text": text,
-            "gold": [(entities[h], k, entities[t]) for h, k, t in sorted(gold)],
+            "gold": [(entities[h], k, entities[t]) for h, k, t in gold],
+            "found": found,
+            "entities": [
+                {"text": e, "type": x["type"], "actors": sorted(of_entity[i])}
+                for i, (e, x) in enumerate(zip(entities, item["entities"], strict=True))
+            ],
+            "gold_ends": [(h, t) for h, _, t in gold],
+            "actors": {a: [names[0], *actor_kinds[a]] for a, names in actors.items()},
+            "relations": [[actors[s][0], r, actors[t][0], role] for s, r, t, role in relations],
             "predicted": predicted,
         }
     )

@@ -16,7 +16,11 @@
 5. an apposition that says what the name is ("Harrington, a professor", "Apex, the
    chipmaker"), under the same limit as a descriptor before it; then the sentence
    around a name the tagger did not call a person shows one: an age after it
-   ("Jacobs, 20,"), "who" ("Campbell, who ..."), being born ("Simon was born");
+   ("Jacobs, 20,"), "who" ("Campbell, who ..."), being born ("Simon was born"), being
+   killed ("shot Lincoln", "Lincoln's assassin"), an occupation in apposition ("Warner,
+   a former ambassador"); a name after an age and "of" is a place ("Sullivan, 30, of
+   Boothbay"), and so is one before "native" or "resident" ("a Fargo native") or
+   before a comma and a state or country ("Kinderhook, N.Y.", "BLYTHE, Calif.");
 6. the named-entity tag, last.
 
 Within a document one name is one actor whatever its mentions drew: the kind is the
@@ -31,8 +35,9 @@ from functools import cache
 from cleanco import basename
 from spacy.tokens import Span
 
-from graphsvc.model import ActorKind
+from graphsvc.model import ActorKind, RelationType
 from loaders.text.gazetteer import place_evidence
+from loaders.text.relation_words import relation_words
 from loaders.text.vocabulary import actor_words, vocabulary
 
 #: Evidence rank: a lower number outranks a higher one when mentions of one actor differ.
@@ -155,6 +160,11 @@ def used_as_place(span: Span) -> bool:
     doc = span.doc
     if span.start >= 1 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
         return True
+    root = span.root  # "in her native Galicia": the preposition governs the phrase
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in relation_words().home_nouns:
+        return True  # "his Marseille home"
     after = doc[span.end + 1 : span.end + 4] if span.end < len(doc) else None
     if after is None or doc[span.end].text != ",":
         return False
@@ -186,15 +196,149 @@ def apposition_descriptor(span: Span) -> tuple[ActorKind, str] | None:
 _PERSON_VERBS = frozenset({"bear"})
 
 
+@cache
+def _killing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Verbs of killing, nouns of a killing, and nouns of a killer, from the relation
+    finder's word lists: who is killed is a person (data/relations.yaml)."""
+    words = relation_words()
+    verbs = frozenset(
+        lemma
+        for frame in words.frames
+        if RelationType.KILLED in frame.types.values() and not frame.preps
+        for lemma in frame.lemmas
+    )
+    killers = frozenset(
+        role for role, types in words.roles.items() if RelationType.KILLED in types.values()
+    )
+    return verbs, words.kill_nouns, killers
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns in apposition that only people are: occupations and posts that only a
+    person holds (data/relations.yaml `person_nouns` and `person_roles`)."""
+    words = relation_words()
+    return words.person_nouns | words.person_roles
+
+
+def victim_context(span: Span) -> str | None:
+    """A name the sentence says was killed, or whose killer or killing it names, is a
+    person's ("shot Lincoln", "the assassination of Lincoln", "Lennon's killer"): the
+    tagger often reads a lone surname as an organisation."""
+    verbs, nouns, killers = _killing_words()
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_.lower() in verbs and head.pos_ == "VERB":
+        return "context: killed"
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in verbs:
+        return "context: killed"
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in killers:
+        return "context: killer"  # "Kennedy assassin Sirhan"
+    noun = head.head if root.dep_ == "pobj" and head.lower_ == "of" else head
+    linked = root.dep_ == "poss" or (root.dep_ == "pobj" and head.lower_ == "of")
+    lemma = noun.lemma_.lower()
+    if linked and noun.pos_ == "NOUN" and (lemma in nouns or lemma in killers):
+        return "context: killed"
+    return None
+
+
+def appositive_person(span: Span) -> str | None:
+    """An apposition naming an occupation or a post only people hold ("Warner, a former
+    ambassador", "Sullivan, a chemist"): the name is a person's."""
+    for child in span.root.children:
+        appos = child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN"
+        if appos and child.lemma_.lower() in _person_nouns():
+            return f"context: {child.lemma_.lower()}"
+    return None
+
+
+@cache
+def _residence_roles() -> frozenset[str]:
+    """Nouns of who lives somewhere ("native", "resident"): the roles that give a
+    residence in a place (data/relations.yaml)."""
+    return frozenset(
+        role
+        for role, types in relation_words().roles.items()
+        if set(types) == {ActorKind.place} and RelationType.LIVES_IN in types.values()
+    )
+
+
+#: What may follow the region of "Kinderhook, N.Y." (the end, or punctuation): "Hosokawa,
+#: Japan's prime minister" and "Dickey, Georgia born" describe a person.
+_AFTER_REGION = frozenset({",", ".", "(", ";", ":", "_", "-", "--", "\u2014"})
+
+
+def _region_at(tokens: Span) -> bool:
+    """Whether the words are a region and end there: a state abbreviation ("Calif.",
+    "N.Y.") or a country or first-level subdivision the gazetteer knows ("Texas",
+    "Italy"), written capitalised and followed by punctuation or nothing."""
+    if not tokens or not tokens[0].text[:1].isupper():
+        return False
+    doc = tokens.doc
+    for n in range(min(3, len(tokens)), 0, -1):
+        words = tokens[:n]
+        end = words.end
+        if end < len(doc) and doc[end].text not in _AFTER_REGION:
+            continue
+        if n == 1 and words.text.lower() in relation_words().regions:
+            return True
+        evidence = place_evidence(words.text) or ""
+        if words[-1].pos_ == "PROPN" and ("country" in evidence or "subdivision" in evidence):
+            return True
+    return False
+
+
+def region_after(span: Span) -> str | None:
+    """ "Kinderhook, N.Y.", "BLYTHE, Calif.": a name followed by a comma and a state or
+    country (and not by a number, an age) is a town in it: the tagger reads many small
+    towns as people or organisations."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    rest = doc[span.end + 1 : span.end + 4]
+    if not _region_at(rest):
+        return None
+    return "context: a region after the name"
+
+
+#: Adjectives that make the name they modify someone's home ("his native Galicia").
+_HOME_WORDS = frozenset({"native", "home", "adopted"})
+
+
+def hometown_context(span: Span) -> str | None:
+    """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
+    is where the person lives, a place; so is a name before "native" or "resident"
+    ("a Fargo native")."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _residence_roles():
+        return f"context: {root.head.lemma_.lower()}"
+    if any(c.dep_ == "amod" and c.lower_ in _HOME_WORDS for c in root.lefts):
+        return "context: a home"  # "his native Galicia", "her home state of"
+    start = span.start
+    if start < 5 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
+        return None
+    age = doc[start - 3]
+    if not (age.text.isdigit() and 1 <= int(age.text) <= 120) or doc[start - 4].text != ",":
+        return None
+    return "context: home after an age" if doc[start - 5].ent_type_ == "PERSON" else None
+
+
 def person_context(span: Span) -> str | None:
     """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
-    opening a clause on it ("Campbell, who ..."), or being born ("Simon was born")."""
+    opening a clause on it ("Campbell, who ..."), being born ("Simon was born"), being
+    killed, or an occupation in apposition."""
     doc = span.doc
     head = span.root.head
     if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
         return "context: born"
+    found = victim_context(span) or appositive_person(span)
+    if found is not None:
+        return found
     after = [t for t in doc[span.end : span.end + 3]]
-    if len(after) >= 2 and after[0].text == "," and after[1].like_num:
+    region = span.text.lower() in relation_words().regions  # "Chattanooga, Tenn., 35 years"
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num and not region:
         number = after[1].text
         if number.isdigit() and 1 <= int(number) <= 120:
             return "context: an age after the name"
@@ -238,4 +382,8 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         context = person_context(span)
         if context is not None:
             return Kind(ActorKind.person, context)
+    if tagged != ActorKind.place:
+        context = hometown_context(span) or region_after(span)
+        if context is not None:
+            return Kind(ActorKind.place, context)
     return Kind(tagged, f"ner: {label}")

@@ -43,14 +43,18 @@ class RelationWords:
     hedges: frozenset[str]
     unreal_heads: frozenset[str]
     place_nouns: frozenset[str]
+    place_kinds: frozenset[str]
     honorifics: frozenset[str]
     verdict_verbs: frozenset[str]
     facility_heads: frozenset[str]
     home_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    person_roles: frozenset[str]
     instruments: frozenset[str]
     naming_verbs: frozenset[str]
     compass: frozenset[str]
+    unit_nouns: frozenset[str]
+    seat_nouns: frozenset[str]
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -92,12 +96,16 @@ def relation_words() -> RelationWords:
         hedges=frozenset(data["hedge_words"]),
         unreal_heads=frozenset(data["unreal_heads"]),
         place_nouns=frozenset(data["place_nouns"]),
+        place_kinds=frozenset(data["place_nouns"]) | frozenset(data["landforms"]),
         honorifics=frozenset(data["honorifics"]),
         verdict_verbs=frozenset(data["verdict_verbs"]),
         facility_heads=frozenset(data["facility_heads"]),
         home_nouns=frozenset(data["home_nouns"]),
         person_nouns=frozenset(data["person_nouns"]),
+        person_roles=frozenset(roles) - frozenset(data["roles_organisations_hold"]),
         instruments=frozenset(data["instruments"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         compass=frozenset(data["compass_words"]),
+        unit_nouns=frozenset(data["unit_nouns"]),
+        seat_nouns=frozenset(w.split()[-1] for w in data["seat_nouns"]),
     )

@@ -15,8 +15,9 @@ from graphsvc.model import Relation, When
 from loaders.text.components.actors import places
 from loaders.text.components.document import DocumentStep, Reading
 from loaders.text.components.extensions import doc_attrs
-from loaders.text.events import EventDraft, particles
+from loaders.text.events import ActorRef, EventDraft, particles
 from loaders.text.relations import find_relations, merged, relation_of
+from loaders.text.relations.inside import places_inside
 from loaders.text.tenure import TenureEvent, with_tenure
 
 
@@ -26,7 +27,15 @@ class Relations(DocumentStep):
         published = prepared.article.published
         assert published is not None  # prepare() refused articles without one
         dates = docs[0]._.graph_dates
-        known_places = places(docs[0]._.document_actors)
+        actors = docs[0]._.document_actors
+        known_places = places(actors)
+        # "U.S. Congress", "Bank of Canada": a place the name holds, when the document
+        # names it too (not made an actor of its own: see docs/relations.md)
+        held = {
+            org: ActorRef(p.id, actors[p.id].name, p.kind)
+            for org, p in places_inside(actors.values()).items()
+            if p.id in actors
+        }
         relations: dict[tuple[str, str, str, str], Relation] = {}
         tenure_events: list[TenureEvent] = []
         for doc in docs:
@@ -40,7 +49,9 @@ class Relations(DocumentStep):
                 if not sentence.text.strip():
                     continue  # a run of blanks: no sentence to cite
                 expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
-                for rel in find_relations(sentence, doc._.graph_actors, known_places, expressions):
+                for rel in find_relations(
+                    sentence, doc._.graph_actors, known_places, expressions, held
+                ):
                     relation = relation_of(
                         rel, prepared.document.id, published, start + sentence.start_char
                     )

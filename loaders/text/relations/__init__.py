@@ -11,7 +11,8 @@ Four readings, each driven by the word lists of data/relations.yaml:
   1961");
 - places: "Dayton, Ohio" (located in), "Acme Corp., Dayton" and "Z-based Y" (based
   in), place words before an organisation or a person (based in, lives in);
-- joins: what is based in or lives in a city also is in the region the city is in.
+- joins: what is based in or lives in a city also is in the region the city is in;
+- names: a place an organisation's name holds ("U.S. Congress", `inside.py`).
 
 Each draft carries its role text, basis (stated or inferred) and validity: a date the
 verb governs starts ("joined ... in 1961") or ends ("left ... in 1975") it; "former"
@@ -20,9 +21,11 @@ ends it; a present-tense statement holds when the text was written.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span
 
-from graphsvc.model import ActorKind
+from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.events import ActorRef
 from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
@@ -51,14 +54,19 @@ def find_relations(
     actor_at: dict[int, ActorRef],
     places: dict[str, ActorRef] | None = None,
     expressions: list[TemporalExpression] | None = None,
+    held: Mapping[str, ActorRef] | None = None,
 ) -> list[RelationDraft]:
     """The relations one sentence states between the actors at `actor_at` (token index
     to actor); `expressions`: the sentence's temporal expressions (offsets relative to
     it), to date relations a verb starts or ends; `places`: the document's places by
-    name, for demonyms."""
+    name, for demonyms; `held`: organisations' ids to the place their name holds
+    (`relations.inside`)."""
     s = _Sentence(sentence, actor_at, expressions or [], places or {})
     for i, actor in s.heads.items():
         head = sentence.doc[i]
+        place = (held or {}).get(actor.id)
+        if place is not None:
+            s.add(actor, RelationType.BASED_IN, place, basis="inferred")
         if actor.kind == ActorKind.person:
             _person(s, head, actor)
             _allies(s, head, actor)

@@ -48,8 +48,11 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
         for child in head.head.children:
             if child.dep_ == "oprd" and child.i != head.i and child.i not in s.actor_at:
                 yield child
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        verb = head.head
+    subject = head
+    if head.dep_ == "appos" and head.head.i not in s.actor_at:
+        subject = head.head  # "Dole's wife, Elizabeth, is a native of Salisbury"
+    if subject.dep_ in ("nsubj", "nsubjpass"):
+        verb = subject.head
         if verb.lemma_ in _COPULAS:
             for child in verb.children:
                 if child.dep_ in ("attr", "acomp") and child.i not in s.actor_at:
@@ -112,8 +115,10 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             targets = [t for t, _ in s.mentions_at(obj)]
-            if not targets and role is not None:
-                # "Spokesman Dietmar Kanzer of the smaller Rollei company"
+            unit = obj.lemma_.lower() in s.words.unit_nouns and prep.lower_ != "from"
+            if not targets and (role is not None or unit):
+                # "Spokesman Dietmar Kanzer of the smaller Rollei company", "Stephanie
+                # Powell, of the agency's division of groundwater": a unit of the employer
                 targets = [
                     t for t, _ in s.modifier_actors(obj, person) if t.kind == ActorKind.organization
                 ]

@@ -20,6 +20,7 @@ from loaders.text.relations.sentence import (
     _runs,
     _Sentence,
 )
+from loaders.text.relations.verbs import _subjects
 
 # -- organisations and places -------------------------------------------------------------
 
@@ -46,10 +47,58 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
                 s.add(org, RelationType.BASED_IN, target, basis="inferred")
     for target in _places_after(s, [*s.mention_tokens(head), *appositions], ("of", "in")):
         s.add(org, RelationType.BASED_IN, target)
+    seat = head.head
+    if head.dep_ in ("compound", "poss") and seat.lemma_.lower() in s.words.seat_nouns:
+        # "NRC headquarters in nearby Rockville", "the bank's head office in Osaka"
+        targets = _places_after(s, [seat], ("in", "at")) or _place_right_after(s, seat)
+        for target in targets:
+            s.add(org, RelationType.BASED_IN, target)
+
+
+def _place_right_after(s: _Sentence, noun: Token) -> list[ActorRef]:
+    """The place of "headquarters in nearby Rockville" by word order, when the parse
+    hangs the "in" elsewhere: "in", then only adjectives, determiners or compass
+    words, then a place."""
+    doc = s.span.doc
+    at = noun.i + 1
+    if at >= s.span.end or doc[at].lower_ not in ("in", "at"):
+        return []
+    for token in doc[at + 1 : min(at + 4, s.span.end)]:
+        actor = s.actor(token)
+        if actor is not None:
+            return [actor] if actor.kind == ActorKind.place else []
+        if token.pos_ not in ("ADJ", "DET") and token.lower_ not in s.words.compass:
+            return []
+    return []
+
+
+def _place_descriptions(s: _Sentence, head: Token) -> list[Token]:
+    """Nouns in apposition that say what kind of place a name is ("Cuenca, the third
+    city in Ecuador", "Mount Blanc, Western Europe's highest peak", "Port Nolloth, one
+    of the few towns in South Africa")."""
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
+    if head.dep_ == "appos" and head.head.i not in s.actor_at:
+        nouns.append(head.head)  # "One of China's major provinces, Anhui"
+    found = []
+    for noun in nouns:
+        if noun.lower_ == "one":
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+        else:
+            found.append(noun)
+    return [n for n in found if n.pos_ == "NOUN" and n.lemma_.lower() in s.words.place_kinds]
 
 
 def _place(s: _Sentence, head: Token, place: ActorRef) -> None:
-    """A place in another: "Haifa in northern Israel", "Serbia's Kosovo"."""
+    """A place in another: "Haifa in northern Israel", "Serbia's Kosovo", "Cuenca, the
+    third city in Ecuador"."""
+    if not _is_country(place):
+        for noun in _place_descriptions(s, head):
+            outer = [a for a, _ in s.modifier_actors(noun, place) if a.kind == ActorKind.place]
+            outer += _places_after(s, [noun], ("in", "of"))
+            for target in outer:
+                if target != place:
+                    s.add(place, RelationType.LOCATED_IN, target)
     for target in _places_after(s, s.mention_tokens(head), ("in",)):
         if target != place and not _is_country(place):
             s.add(place, RelationType.LOCATED_IN, target)
@@ -131,9 +180,15 @@ def _places_in(s: _Sentence) -> None:
         if second.kind != ActorKind.place or first == second:
             continue
         between = list(doc[end + 1 : start])
+        # "Mount Blanc, in the western Alps": a comma may open the phrase after a place
+        comma = bool(between) and between[0].text == "," and first.kind == ActorKind.place
+        if comma:
+            between = between[1:]
         if not between or between[0].lower_ != "in":
             continue
         if any(w.lower_ not in s.words.compass for w in between[1:]):
+            continue
+        if comma and not _regionlike(s, second, doc[start]) and "the" not in between:
             continue
         if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
             s.add(first, RelationType.LOCATED_IN, second)
@@ -215,19 +270,44 @@ def _home_noun(s: _Sentence, token: Token) -> bool:
     )
 
 
+def _owners(s: _Sentence, token: Token) -> list[ActorRef]:
+    """The people a noun's possessor names: a name ("Nelson's hometown"), or "his",
+    "her", "their", read as the subject of the clause the noun is in when that subject
+    is a person ("Jackson won in his native South Carolina": Jackson)."""
+    owners = []
+    for child in token.children:
+        if child.dep_ != "poss":
+            continue
+        owners += [a for a, _ in s.mentions_at(child) if a.kind == ActorKind.person]
+        if child.i in s.actor_at or child.lower_ not in _BOUND_POSSESSIVES:
+            continue
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [a for a, _ in _subjects(s, verb) if a.kind == ActorKind.person]
+        if len(subjects) == 1:
+            owners += subjects
+    return owners
+
+
+#: Possessive pronouns that, in news, mostly refer to the subject of their clause.
+_BOUND_POSSESSIVES = frozenset({"his", "her"})
+
+
 def _homes(s: _Sentence) -> None:
-    """ "Nelson's hometown of Abbott", "her Germantown home" with a named owner: the
-    owner lives there (inferred)."""
+    """ "Nelson's hometown of Abbott", "her Germantown home", "his native South
+    Carolina" with an owner: the owner lives there (inferred)."""
     for token in s.span:
+        actor = s.actor(token)
+        if actor is not None and actor.kind == ActorKind.place and token.i in s.heads:
+            # "his native South Carolina": the home word modifies the place's name
+            if any(c.dep_ == "amod" and c.lower_ in s.words.home_nouns for c in token.lefts):
+                for owner in _owners(s, token):
+                    s.add(owner, RelationType.LIVES_IN, actor, basis="inferred")
+            continue
         if token.i in s.actor_at or not _home_noun(s, token):
             continue
-        owners = [
-            a
-            for child in token.children
-            if child.dep_ == "poss"
-            for a, _ in s.mentions_at(child)
-            if a.kind == ActorKind.person
-        ]
+        owners = _owners(s, token)
         if not owners:
             continue
         places = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
@@ -270,16 +350,25 @@ def _joined(s: _Sentence) -> None:
                 if part.source == draft.target:
                     # who works for a school of Harvard works for Harvard
                     s.add(draft.source, RelationType.WORKS_FOR, part.target, basis="inferred")
-    located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
-    for draft in list(s.found.values()):
-        if draft.type not in (
-            RelationType.BASED_IN,
-            RelationType.LIVES_IN,
-            RelationType.LOCATED_IN,
-        ):
-            continue
-        for place in located:
-            if place.source == draft.target and place.target != draft.source:
-                s.add(
-                    draft.source, draft.type, place.target, basis="inferred", current=draft.current
-                )
+    # "from Yatsushiro in Kumamoto Prefecture in southern Japan": up every level named
+    for _ in range(3):
+        before = len(s.found)
+        located = [d for d in s.found.values() if d.type == RelationType.LOCATED_IN]
+        for draft in list(s.found.values()):
+            if draft.type not in (
+                RelationType.BASED_IN,
+                RelationType.LIVES_IN,
+                RelationType.LOCATED_IN,
+            ):
+                continue
+            for place in located:
+                if place.source == draft.target and place.target != draft.source:
+                    s.add(
+                        draft.source,
+                        draft.type,
+                        place.target,
+                        basis="inferred",
+                        current=draft.current,
+                    )
+        if len(s.found) == before:
+            break

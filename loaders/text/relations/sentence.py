@@ -85,6 +85,15 @@ class _Sentence:
             for child in token.children:
                 if child.dep_ == "appos" and self.actor(child) is not None:
                     found.append((self.actor_at[child.i], child))
+            if not found and token.dep_ == "pobj" and token.head.lower_ == "as":
+                # "X was identified as the man who killed Y", "named X as the man..."
+                verb = token.head.head
+                deps = (
+                    ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else ("dobj",)
+                )
+                for child in verb.children:
+                    if child.dep_ in deps and self.actor(child) is not None:
+                        found.append((self.actor_at[child.i], child))
             if not found and token.dep_ == "attr" and token.head.lemma_ in _COPULAS:
                 # "Oswald was the lone gunman who killed Kennedy"
                 copula = token.head

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.events import ActorRef
-from loaders.text.relation_words import VerbFrame
+from loaders.text.relation_words import Basis, VerbFrame
 from loaders.text.relations.sentence import (
     _PRESENT,
     _RELATIVE,
@@ -23,17 +23,31 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
     conjunct, complement or gerund, the noun or subject it inherits."""
     if depth > 4:
         return []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
-            return s.mentions_at(child) or _wielders(s, child, depth)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for child in subjects:
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
+        # the parse sometimes gives a verb two subjects ("Today's Highlight: ...,
+        # Eisenhower was born in Denison"): the one that names an actor is meant
+        found = s.mentions_at(child) or _wielders(s, child, depth)
+        if found or len(subjects) == 1:
+            return found
+    if subjects:
+        return []
     if verb.dep_ in ("relcl", "acl"):
         return s.mentions_at(verb.head)
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return _subjects(s, verb.head.head, depth + 1)
+        up = verb.head.head
+        if up.dep_ == "dobj" and up.head.lemma_.lower() in s.words.verdict_verbs:
+            return s.mentions_at(up)  # "convicted sniper X of killing Y": "of" on "sniper"
+        if up.lemma_.lower() in s.words.verdict_verbs:
+            # "a jury convicted X of killing Y": the verdict's object did it
+            objects = [m for c in up.children if c.dep_ == "dobj" for m in s.mentions_at(c)]
+            if objects:
+                return objects
+        return _subjects(s, up, depth + 1)
     if verb.dep_ in ("acomp", "prep") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)  # "pleaded guilty to killing Y"
     return []
@@ -90,16 +104,26 @@ def _agents(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
     return found
 
 
+def _through_dates(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those the parse hangs on a date the verb governs
+    ("born on Feb. 5, 1907, in Portland": "in" hangs on "Feb.")."""
+    preps = []
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        preps.append(child)
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if obj.ent_type_ in ("DATE", "TIME"):
+                preps += [c for c in obj.children if c.dep_ == "prep"]
+    return preps
+
+
 def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tuple[ActorRef, Token]]:
     found = []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    for child in _through_dates(verb):
+        if child.lower_ in preps:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 found += s.mentions_at(obj)
-        if child.dep_ in ("prt", "advmod") and child.i + 1 < s.span.end:
-            nxt = child.nbor(1)
-            if nxt.dep_ == "prep" and nxt.lower_ in preps and nxt.head == verb:
-                continue  # counted above as the verb's own child
     return found
 
 
@@ -142,6 +166,7 @@ def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
     if frame.reverse:
         pairs = [(b, a) for a, b in pairs]
     current = True if verb.tag_ in _PRESENT or _present_copula(verb) else None
+    basis: Basis = "inferred" if _by_verdict(s, verb) else frame.basis
     if any(c.dep_ == "neg" for c in verb.children) or _unreal(s, verb):
         return
     for source, target in pairs:
@@ -151,12 +176,23 @@ def _verb(s: _Sentence, verb: Token, frame: VerbFrame) -> None:
             source,
             _kind_type(frame.types, target),
             target,
-            basis=frame.basis,
+            basis=basis,
             when=verb,
             starts=frame.starts,
             ends=frame.ends,
             current=current,
         )
+
+
+def _by_verdict(s: _Sentence, verb: Token) -> bool:
+    """ "convicted X of killing Y": what a court found, not what the text states."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return False
+    up = verb.head.head
+    verdicts = s.words.verdict_verbs
+    return up.lemma_.lower() in verdicts or (
+        up.dep_ == "dobj" and up.head.lemma_.lower() in verdicts
+    )
 
 
 def _present_copula(verb: Token) -> bool:

@@ -42,6 +42,32 @@ CASES = [
     ),
     # A one-word city used as a place is a place.
     ("Smoke from the fires hung over Boise on Tuesday.", "Boise", ("Boise", "place")),
+    # Who is killed is a person, and so is a name after a killer's noun.
+    ("The gunman who shot Lincoln fled to Maryland.", "Lincoln", ("Lincoln", "person")),
+    (
+        "Reporters asked Maria Santos assassin Ivo Marek about the trial.",
+        "Ivo Marek",
+        ("Ivo Marek", "person"),
+    ),
+    # An occupation only people hold, in apposition.
+    (
+        "Warner, a former ambassador to Chile, was convicted.",
+        "Warner",
+        ("Warner", "person"),
+    ),
+    # Where a person is from: after an age and "of", before "native", a home.
+    ("Ellen Voss, 41, of Dunmore, was hurt in the crash.", "Dunmore", ("Dunmore", "place")),
+    ("Mr. Teague, a Bismarck native, sent a letter.", "Bismarck", ("Bismarck", "place")),
+    ("Voters in her native Galicia stayed home.", "Galicia", ("Galicia", "place")),
+    # A town before a comma and a state; a state abbreviation is no person with an age.
+    ("BLYTHE, Calif. (AP) _ Rain fell.", "BLYTHE", ("BLYTHE", "place")),
+    ("He left Chattanooga, Tenn., 35 years ago.", "Tenn.", ("Tenn.", "place")),
+    # ... but a country with a possessive after the comma describes the person.
+    (
+        "Lena Ruiz, Spain's foreign minister, spoke on Monday.",
+        "Lena Ruiz",
+        ("Lena Ruiz", "person"),
+    ),
     # Names that are not actors.
     ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
     ("The Moon was eclipsed on Tuesday night.", "Moon", REFUSED),
