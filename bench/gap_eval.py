@@ -31,9 +31,9 @@ from graphsvc.model import ActorKind
 from graphsvc.names import normalise_name
 from graphsvc.settings import Settings
 from loaders.text.actors import Mention, find_mentions, resolve_actors, surname_mentions
-from loaders.text.events import ActorRef
 from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
+from loaders.text.token_actor import TokenActor
 
 GAP = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "gap"
 SETS = ("gap-development.tsv", "gap-validation.tsv")
@@ -70,8 +70,8 @@ def rows(path: Path) -> list[Row]:
     return found
 
 
-def named_refs(doc: Doc) -> tuple[dict[int, ActorRef], dict[str, list[tuple[int, int]]], dict]:
-    """The loader's actors of one snippet, as the pipeline finds them: token -> ActorRef,
+def named_refs(doc: Doc) -> tuple[dict[int, TokenActor], dict[str, list[tuple[int, int]]], dict]:
+    """The loader's actors of one snippet, as the pipeline finds them: token -> TokenActor,
     each actor's character spans, and the actors."""
     mentions: list[Mention] = find_mentions(doc)
     surnames = {
@@ -84,12 +84,12 @@ def named_refs(doc: Doc) -> tuple[dict[int, ActorRef], dict[str, list[tuple[int,
     clusters = resolve_actors(mentions, doc.text)
     found = {id(c): c.actor() for c in clusters.values()}
     actors = {a.id: a for a in found.values()}
-    refs: dict[int, ActorRef] = {}
+    refs: dict[int, TokenActor] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     for index, mention in enumerate(mentions):
         actor = found[id(clusters[index])]
         for token in mention.span:
-            refs[token.i] = ActorRef(actor.id, actor.name, actor.kind)
+            refs[token.i] = TokenActor(actor.id, actor.name, actor.kind)
         spans.setdefault(actor.id, []).append((mention.start, mention.end))
     return refs, spans, actors
 

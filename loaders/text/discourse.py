@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from graphsvc.model import Actor, ActorKind
-from loaders.text.events import ActorRef
 from loaders.text.mention_clues import (
     _ACCUSATIVE,
     _AGE_BEFORE,
@@ -34,6 +33,7 @@ from loaders.text.mention_clues import (
     _statement_verbs,
     words,
 )
+from loaders.text.token_actor import TokenActor
 
 #: Salience a mention adds to its actor, by grammatical role (Lappin and Leass's
 #: weights: object 50, oblique 40, nothing inside another noun phrase, plus 100 for
@@ -89,7 +89,7 @@ class Resolved:
 
     paragraph: int
     tokens: tuple[int, ...]
-    ref: ActorRef
+    ref: TokenActor
     evidence: str
 
 
@@ -97,7 +97,7 @@ class Resolved:
 class _Entity:
     """What the document has said so far about one actor (or one unnamed noun)."""
 
-    ref: ActorRef | None
+    ref: TokenActor | None
     kind: ActorKind | None
     weight: float = 0.0
     sentence: int = 0  # when `weight` was last brought up to date
@@ -171,10 +171,10 @@ class _Discourse:
 
     # -- what the text says about an actor -------------------------------------------
 
-    def entity(self, ref: ActorRef) -> _Entity:
+    def entity(self, ref: TokenActor) -> _Entity:
         entity = self.entities.get(ref.id)
         if entity is None:
-            entity = _Entity(ActorRef(ref.id, ref.name, ref.kind), ref.kind)
+            entity = _Entity(TokenActor(ref.id, ref.name, ref.kind), ref.kind)
             actor = self.actors.get(ref.id)
             if actor is not None:
                 entity.descriptors |= _actor_descriptors(actor)
@@ -185,7 +185,7 @@ class _Discourse:
             self.entities[ref.id] = entity
         return entity
 
-    def named(self, span: Span, ref: ActorRef) -> None:
+    def named(self, span: Span, ref: TokenActor) -> None:
         """A name of an actor: its weight, and what the words around it say of it."""
         head = span.root
         entity = self.entity(ref)

@@ -18,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import ActorKind, EventType, Factuality, LinkBasis, Role, When, slugify
+from graphsvc.model import EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
 from loaders.text.attachment import clause_chain, definite, is_event_noun
 from loaders.text.event_dating import SentenceDates, publication_date, timed_by_another
@@ -34,22 +34,11 @@ from loaders.text.participants import (
     setting,
     stronger,
 )
+from loaders.text.token_actor import TokenActor
 from loaders.text.vocabulary import vocabulary
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
 OBJECTS = {"dobj": Role.target, "dative": Role.target, "attr": Role.target}
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor as a token of the text refers to it; `basis` and `mention` say how the
-    token was tied to it (a name, a resolved pronoun or description, or an inference)."""
-
-    id: str
-    name: str
-    kind: ActorKind
-    basis: LinkBasis = "stated"
-    mention: str | None = None
 
 
 @dataclass
@@ -58,11 +47,11 @@ class EventDraft:
 
     type: EventType
     trigger: Token
-    participants: dict[str, tuple[ActorRef, Role]]
+    participants: dict[str, tuple[TokenActor, Role]]
     when: When | None
     sentence: Span
     factuality: Factuality = "asserted"
-    reported_by: ActorRef | None = None
+    reported_by: TokenActor | None = None
     #: The event this mention names, told elsewhere in the article ("the blast" after
     #: "a bomb went off on Aug. 7"): it is that event (`loaders.text.event_reference`).
     refers_to: EventDraft | None = None
@@ -116,7 +105,7 @@ class EventDraft:
         return f"event:{lead}-{digest}"
 
 
-def _shown(actor: ActorRef) -> str:
+def _shown(actor: TokenActor) -> str:
     """How a summary names an argument: by the actor's name, or by the words of an
     inferred link ("Ruritanian troops shelled Brod", not "Ruritania shelled Brod": the
     summary tells what the text says)."""
@@ -163,19 +152,19 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
 
 
 def _argument_actors(
-    token: Token, actor_at: Mapping[int, ActorRef], compounds: bool = False
-) -> list[ActorRef]:
+    token: Token, actor_at: Mapping[int, TokenActor], compounds: bool = False
+) -> list[TokenActor]:
     """Actors an argument names (`loaders.text.participants.named`)."""
     return named(token, actor_at, compounds)
 
 
-def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[ActorRef, Role]]:
+def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[TokenActor, Role]]:
     """The event's participants: the actors its arguments name or stand behind
     (`loaders.text.participants`), each actor once, by its strongest link (a name in
     the clause over a resolved pronoun over an inference)."""
-    found: dict[str, tuple[ActorRef, Role]] = {}
+    found: dict[str, tuple[TokenActor, Role]] = {}
 
-    def add(pairs: list[tuple[ActorRef, Role]]) -> None:
+    def add(pairs: list[tuple[TokenActor, Role]]) -> None:
         for actor, role in pairs:
             kept = found.get(actor.id)
             if kept is None or stronger(actor.basis, kept[0].basis):
@@ -267,7 +256,7 @@ def _has_argument(trigger: Token) -> bool:
     )
 
 
-def reporter(trigger: Token, actor_at: Mapping[int, ActorRef]) -> ActorRef | None:
+def reporter(trigger: Token, actor_at: Mapping[int, TokenActor]) -> TokenActor | None:
     """Who says a reported event happened: the named subject of the reporting verb whose
     complement holds it ("officials said ...": no one named; "Reuters reported ...")."""
     verb = trigger
@@ -284,11 +273,11 @@ def reporter(trigger: Token, actor_at: Mapping[int, ActorRef]) -> ActorRef | Non
 
 def find_events(
     sentence: Span,
-    actor_at: dict[int, ActorRef],
+    actor_at: dict[int, TokenActor],
     anchor: date,
     news: bool = True,
     expressions: list[TemporalExpression] | None = None,
-    places: Mapping[str, ActorRef] | None = None,
+    places: Mapping[str, TokenActor] | None = None,
 ) -> list[EventDraft]:
     """The events of a sentence. `expressions`: its dates as the whole document reads
     them (offsets in the sentence); without them the sentence is read alone, as news.

@@ -17,7 +17,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import Actor, ActorKind
-from loaders.text.events import ActorRef
+from loaders.text.token_actor import TokenActor
 from loaders.text.vocabulary import grammar_words, vocabulary
 
 
@@ -127,7 +127,7 @@ def _leader_words() -> frozenset[str]:
     return frozenset(w for title in words()["leader_titles"] for w in title.split()[-1:])
 
 
-def _short_forms(ref: ActorRef) -> list[str]:
+def _short_forms(ref: TokenActor) -> list[str]:
     """What a bare word may stand for a person as: the first and last word of a full
     name written as names are ("Harald Brenner": Harald, Brenner). Organisations' first
     words are left to the actor clustering, which sees every mention."""
@@ -225,7 +225,7 @@ def _inside_quotes(paragraph: Doc) -> set[int]:
     return inside
 
 
-def _noun_class(token: Token, at: Mapping[int, ActorRef]) -> tuple[str, bool] | None:
+def _noun_class(token: Token, at: Mapping[int, TokenActor]) -> tuple[str, bool] | None:
     """The class of an unnamed noun head that a pronoun may mean, and whether plural:
     `male`/`female`/`person` for people, `organization` for "the company", else
     `thing`; None for times, amounts and parts of names."""

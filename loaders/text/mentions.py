@@ -21,8 +21,8 @@ Evidence, in the way news is written:
 A document-level step, run by the `graphsvc_mentions` component
 (`loaders.text.components.mentions`): each paragraph is its own `Doc` and a pronoun's
 antecedent is often in the paragraph before, so the component hands this step all the
-article's paragraphs and the named mentions (token -> `ActorRef`, per paragraph), and
-it returns what it resolved; it also writes each resolved token's `ActorRef` to
+article's paragraphs and the named mentions (token -> `TokenActor`, per paragraph), and
+it returns what it resolved; it also writes each resolved token's `TokenActor` to
 `Token._.resolved_actor`. It visits each token once and weighs only actors mentioned in
 the last few sentences (descriptions: the actors of the document so far), so its cost
 grows with the document's length.
@@ -36,7 +36,6 @@ from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import Actor, ActorKind
 from loaders.text.discourse import _MARGIN, Resolved, _choose, _Discourse, _Entity
-from loaders.text.events import ActorRef
 from loaders.text.mention_clues import (
     _AGE_DESCRIPTION,
     _QUOTES,
@@ -49,6 +48,7 @@ from loaders.text.mention_clues import (
     _unknown_name,
     words,
 )
+from loaders.text.token_actor import TokenActor
 
 __all__ = ["Resolved", "resolve_mentions", "words"]
 
@@ -58,12 +58,12 @@ if not Token.has_extension("resolved_actor"):
 
 def resolve_mentions(
     paragraphs: Sequence[tuple[int, Doc]],
-    named: Mapping[int, Mapping[int, ActorRef]],
+    named: Mapping[int, Mapping[int, TokenActor]],
     actors: Mapping[str, Actor],
 ) -> list[Resolved]:
     """Resolve the pronouns and descriptions of a document's paragraphs (start offset,
     parsed Doc, in reading order) to the actors its names refer to (`named`: per
-    paragraph, token index -> ActorRef). Mentions already named are not touched."""
+    paragraph, token index -> TokenActor). Mentions already named are not touched."""
     discourse = _Discourse(actors)
     pronouns = words()["pronouns"]
     for start, doc in paragraphs:
@@ -79,7 +79,7 @@ def _read_sentence(
     discourse: _Discourse,
     start: int,
     sentence: Span,
-    at: Mapping[int, ActorRef],
+    at: Mapping[int, TokenActor],
     quoted: set[int],
     pronouns: Mapping[str, str],
 ) -> None:
@@ -135,7 +135,7 @@ def _read_sentence(
 
 
 def _age_descriptions(
-    sentence: Span, at: Mapping[int, ActorRef]
+    sentence: Span, at: Mapping[int, TokenActor]
 ) -> dict[int, tuple[list[Token], str]]:
     """ "the 58-year-old" (and "the 58-year-old man") in a sentence: first token -> the
     description's tokens and the age; none that touches a name."""
@@ -183,7 +183,7 @@ def _link(
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text
-    ref = ActorRef(entity.ref.id, entity.ref.name, entity.ref.kind, "resolved", text)
+    ref = TokenActor(entity.ref.id, entity.ref.name, entity.ref.kind, "resolved", text)
     entity.add(discourse.now, _role(head), _matrix(head))
     discourse.seen(entity)
     if gender in ("male", "female"):

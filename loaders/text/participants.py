@@ -19,16 +19,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, LinkBasis, Participant, Role
+from loaders.text.token_actor import TokenActor
 from loaders.text.vocabulary import vocabulary
-
-if TYPE_CHECKING:  # events imports this module
-    from loaders.text.events import ActorRef
 
 #: How much a link's basis says, most first: a name in the clause beats a resolved
 #: pronoun, which beats an inference.
@@ -47,8 +45,8 @@ class Context:
     """What the rules read besides the parse: the actors tokens name (`actor_at`) and
     the document's place actors by name, for nationality adjectives ("Ruritanian")."""
 
-    actor_at: Mapping[int, ActorRef]
-    places: Mapping[str, ActorRef]
+    actor_at: Mapping[int, TokenActor]
+    places: Mapping[str, TokenActor]
 
 
 def weaker(basis: LinkBasis, other: LinkBasis) -> LinkBasis:
@@ -71,16 +69,16 @@ def phrase(token: Token, last: Token | None = None, limit: int = 12) -> str:
     return "".join(t.text_with_ws for t in token.doc[first:end]).strip()[:200]
 
 
-def _inferred(actor: ActorRef, mention: str) -> ActorRef:
+def _inferred(actor: TokenActor, mention: str) -> TokenActor:
     return replace(actor, basis=weaker(actor.basis, "inferred"), mention=mention)
 
 
 def named(
-    token: Token, actor_at: Mapping[int, ActorRef], compounds: bool = False
-) -> list[ActorRef]:
+    token: Token, actor_at: Mapping[int, TokenActor], compounds: bool = False
+) -> list[TokenActor]:
     """Actors an argument names: its own mention, appositions and conjuncts; for objects
     also names compounded on it ("lend Russia facilities", parsed as a compound)."""
-    found: list[ActorRef] = []
+    found: list[TokenActor] = []
     deps = ("appos", "conj", "compound") if compounds else ("appos", "conj")
     for candidate in [token, *(c for c in token.children if c.dep_ in deps)]:
         actor = actor_at.get(candidate.i)
@@ -114,7 +112,7 @@ def is_group(token: Token) -> bool:
     return compound in words()["state_groups"]
 
 
-def country_of(adjective: Token, places: Mapping[str, ActorRef]) -> ActorRef | None:
+def country_of(adjective: Token, places: Mapping[str, TokenActor]) -> TokenActor | None:
     """The document's place actor a nationality adjective names ("Ruritanian" ->
     Ruritania), by the demonym list or by the usual ways English forms a demonym from a
     country's name (Syria/Syrian, Iraq/Iraqi, Turkey/Turkish, China/Chinese). Only a
@@ -152,7 +150,7 @@ def _demonym_of(adjective: str, name: str) -> bool:
     return False
 
 
-def behind(token: Token, role: Role, context: Context) -> list[tuple[ActorRef, Role]]:
+def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor, Role]]:
     """The actors behind an argument that names none itself: its possessor ("Acme's
     shares", "the general's fighters"), a name compounded on it ("Apple shares",
     "Kremlin officials"), the country of a group ("Ruritanian troops") and the owner in
@@ -164,9 +162,9 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[ActorRef, R
         return []  # "the Standard & Poor's 500": a name with a number, not a possession
     group = is_group(token)
     mention = phrase(token)
-    found: list[tuple[ActorRef, Role]] = []
+    found: list[tuple[TokenActor, Role]] = []
     for child in token.children:
-        actors: list[ActorRef] = []
+        actors: list[TokenActor] = []
         if _one_name(child, token):
             continue  # "the Standard & Poor's 500": a name, not someone's thing
         if child.dep_ == "poss":
@@ -205,7 +203,7 @@ def is_nominal(token: Token) -> bool:
     )
 
 
-def nominal(noun: Token, context: Context) -> list[tuple[ActorRef, Role]]:
+def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
     """The arguments of an event noun, by how English marks them: a possessor or "by"
     does it ("X's acquisition of Y", "the acquisition of Y by X"); "of" names what
     undergoes it when the noun takes an object or another phrase names the doer ("the
@@ -214,9 +212,9 @@ def nominal(noun: Token, context: Context) -> list[tuple[ActorRef, Role]]:
     "between", "from" others taking part, "against" the target; a place after "in",
     "at" or "near" where it happened."""
     actor_at = context.actor_at
-    doers: list[ActorRef] = []
-    found: list[tuple[ActorRef, Role]] = []
-    of_phrase: list[ActorRef] = []
+    doers: list[TokenActor] = []
+    found: list[tuple[TokenActor, Role]] = []
+    of_phrase: list[TokenActor] = []
     transfer = _listed(noun, "nominal_transfers")
     for child in noun.children:
         if child.dep_ == "poss":
@@ -245,7 +243,7 @@ def nominal(noun: Token, context: Context) -> list[tuple[ActorRef, Role]]:
     return found
 
 
-def _prepositional_role(actor: ActorRef, preposition: str, transfer: bool) -> Role:
+def _prepositional_role(actor: TokenActor, preposition: str, transfer: bool) -> Role:
     if actor.kind == ActorKind.place:
         in_place = preposition in words()["location_prepositions"]
         return Role.location if in_place else Role.participant
@@ -256,14 +254,14 @@ def _prepositional_role(actor: ActorRef, preposition: str, transfer: bool) -> Ro
     return Role.participant
 
 
-def setting(actor: ActorRef, role: Role) -> bool:
+def setting(actor: TokenActor, role: Role) -> bool:
     """Whether a participant only places the event (its location, or a place it goes to
     or comes from): not who does or undergoes it, so not what makes two mentions one
     event ("returned from Pakistan" and "left Pakistan" are not one event)."""
     return role == Role.location or (role == Role.participant and actor.kind == ActorKind.place)
 
 
-def prepositional(actor: ActorRef, preposition: str) -> Role:
+def prepositional(actor: TokenActor, preposition: str) -> Role:
     """The role of an actor in a prepositional phrase on an event's verb: a place is its
     location after a preposition of place ("in Paris") and otherwise takes part ("moved
     from Dallas to Houston"); an organisation or person after "to" or "from" takes part,
@@ -273,7 +271,7 @@ def prepositional(actor: ActorRef, preposition: str) -> Role:
 
 def argument(
     token: Token, role: Role, context: Context, compounds: bool = False, through: bool = True
-) -> list[tuple[ActorRef, Role]]:
+) -> list[tuple[TokenActor, Role]]:
     """The actors of one argument of a verb in `role`: those it names; else, for an
     event noun, that noun's own arguments ("The acquisition of X by Y closed": Y and X,
     in their roles in the acquisition, or as participants when the verb has a doer of

@@ -17,7 +17,7 @@ from graphsvc.model import Actor, ActorKind
 from loaders.text.actors import Mention, find_mentions, resolve_actors, surname_mentions
 from loaders.text.components.document import DocumentStep, Reading
 from loaders.text.components.extensions import doc_attrs
-from loaders.text.events import ActorRef
+from loaders.text.token_actor import TokenActor
 
 #: What the actor rules read of spaCy's annotation. (`token.pos` too, which the model's
 #: attribute_ruler sets without declaring it, so it is left out here.)
@@ -61,10 +61,10 @@ class Actors(DocumentStep):
         actors: dict[str, Actor] = {}
         for actor in found.values():
             actors[actor.id] = _merged(actors.get(actor.id), actor)
-        refs_by_paragraph: dict[int, dict[int, ActorRef]] = {start: {} for start, _ in paragraphs}
+        refs_by_paragraph: dict[int, dict[int, TokenActor]] = {start: {} for start, _ in paragraphs}
         for index, (start, mention) in enumerate(mentions):
             actor = found[id(clusters[index])]
-            ref = ActorRef(actor.id, actor.name, actor.kind)
+            ref = TokenActor(actor.id, actor.name, actor.kind)
             for token in mention.span:
                 refs_by_paragraph[start][token.i] = ref
         same_as = tuple(resolution.same_as) if resolution is not None else ()
@@ -91,9 +91,11 @@ def _merged(kept: Actor | None, actor: Actor) -> Actor:
     return kept.model_copy(update={"aliases": tuple(a for a in aliases if a != kept.name)})
 
 
-def places(actors: dict[str, Actor]) -> dict[str, ActorRef]:
+def places(actors: dict[str, Actor]) -> dict[str, TokenActor]:
     """The article's place actors by name: what a nationality adjective may mean
     ("Ruritanian troops": Ruritania, when the article names it)."""
     return {
-        a.name: ActorRef(a.id, a.name, a.kind) for a in actors.values() if a.kind == ActorKind.place
+        a.name: TokenActor(a.id, a.name, a.kind)
+        for a in actors.values()
+        if a.kind == ActorKind.place
     }

@@ -19,7 +19,7 @@ DOC_EXTENSIONS = {
     "graph_dates": "the article's temporal expressions (`DocumentDates`), one object",
     "document_actors": "the article's actors by id (dict of `Actor`), one object",
     "same_as": "same-as candidates against the store (tuple of `SameAs`), one object",
-    "graph_actors": "token index -> the `ActorRef` the token refers to: named, then resolved",
+    "graph_actors": "token index -> the `TokenActor` the token refers to: named, then resolved",
     "resolved_mentions": "pronouns and descriptions resolved in this paragraph (`Resolved`)",
     "event_drafts": "the paragraph's events as its sentences tell them (`EventDraft`), in order",
     "graph_relations": "the article's relations, with tenure (tuple of `Relation`), one object",

@@ -15,10 +15,11 @@ from graphsvc.model import Relation, When
 from loaders.text.components.actors import places
 from loaders.text.components.document import DocumentStep, Reading
 from loaders.text.components.extensions import doc_attrs
-from loaders.text.events import ActorRef, EventDraft, particles
+from loaders.text.events import EventDraft, particles
 from loaders.text.relations import find_relations, merged, relation_of
 from loaders.text.relations.inside import places_inside
 from loaders.text.tenure import TenureEvent, with_tenure
+from loaders.text.token_actor import TokenActor
 
 
 class Relations(DocumentStep):
@@ -32,7 +33,7 @@ class Relations(DocumentStep):
         # "U.S. Congress", "Bank of Canada": a place the name holds, when the document
         # names it too (not made an actor of its own: see docs/relations.md)
         held = {
-            org: ActorRef(p.id, actors[p.id].name, p.kind)
+            org: TokenActor(p.id, actors[p.id].name, p.kind)
             for org, p in places_inside(actors.values()).items()
             if p.id in actors
         }

@@ -27,7 +27,6 @@ from spacy.tokens import Span
 
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
-from loaders.text.events import ActorRef
 from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
 from loaders.text.relations.people import _allies, _person
 from loaders.text.relations.places import (
@@ -45,16 +44,17 @@ from loaders.text.relations.places import (
 from loaders.text.relations.sentence import RelationDraft, _Sentence
 from loaders.text.relations.validity import merged, relation_of
 from loaders.text.relations.verbs import _verbs
+from loaders.text.token_actor import TokenActor
 
 __all__ = ["RelationDraft", "find_relations", "merged", "relation_of"]
 
 
 def find_relations(
     sentence: Span,
-    actor_at: dict[int, ActorRef],
-    places: dict[str, ActorRef] | None = None,
+    actor_at: dict[int, TokenActor],
+    places: dict[str, TokenActor] | None = None,
     expressions: list[TemporalExpression] | None = None,
-    held: Mapping[str, ActorRef] | None = None,
+    held: Mapping[str, TokenActor] | None = None,
 ) -> list[RelationDraft]:
     """The relations one sentence states between the actors at `actor_at` (token index
     to actor); `expressions`: the sentence's temporal expressions (offsets relative to

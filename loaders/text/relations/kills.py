@@ -8,13 +8,13 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
-from loaders.text.events import ActorRef
 from loaders.text.relation_words import Basis
 from loaders.text.relations.sentence import (
     _runs,
     _Sentence,
 )
 from loaders.text.relations.verbs import _subjects, _unreal
+from loaders.text.token_actor import TokenActor
 
 
 def _kill_nouns(s: _Sentence) -> None:
@@ -44,7 +44,7 @@ def _kill_nouns(s: _Sentence) -> None:
                     s.add(killer, RelationType.KILLED, victim, basis=basis)
 
 
-def _convicted(s: _Sentence, noun: Token) -> list[tuple[ActorRef, Token]]:
+def _convicted(s: _Sentence, noun: Token) -> list[tuple[TokenActor, Token]]:
     """Who a verdict or sentence names for the killing `noun` hangs on: "X was
     convicted of the murder", "X pleaded guilty to the assassination"."""
     up = noun.head

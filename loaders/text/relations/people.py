@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, RelationType
-from loaders.text.events import ActorRef
 from loaders.text.relations.sentence import (
     _COPULAS,
     _MODIFIERS,
@@ -20,6 +19,7 @@ from loaders.text.relations.sentence import (
     _Sentence,
 )
 from loaders.text.relations.verbs import _subjects
+from loaders.text.token_actor import TokenActor
 
 # -- descriptions of people ---------------------------------------------------------------
 
@@ -64,7 +64,9 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 yield child
 
 
-def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[ActorRef, Token]]:
+def _described_targets(
+    s: _Sentence, noun: Token, own: TokenActor
+) -> list[tuple[TokenActor, Token]]:
     """Actors a description names: in its modifiers ("the Acme chairman", "Y's chief"),
     after of/for/at/with/to ("chief executive of Y"), and in the noun phrase there
     ("chairman of the Montgomery County House delegation")."""
@@ -85,7 +87,7 @@ def _described_targets(s: _Sentence, noun: Token, own: ActorRef) -> list[tuple[A
     return found
 
 
-def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
+def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
     """Relations from the words that describe a person."""
     before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
     title = None if s.hedged(before) else s.title_in(before)
@@ -174,7 +176,7 @@ def _person(s: _Sentence, head: Token, person: ActorRef) -> None:
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
 
-def _affiliation(s: _Sentence, noun: Token, person: ActorRef, words: list[Token]) -> None:
+def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Token]) -> None:
     """ "Gary Heichel, a plant physiologist with the USDA", "a research fellow at the
     Institute": a description at or with an organisation is a job there (inferred;
     the description is kept as the role)."""
@@ -235,7 +237,7 @@ def _in_role_phrase(s: _Sentence, token: Token, words: Span) -> bool:
     return False
 
 
-def _allies(s: _Sentence, head: Token, person: ActorRef) -> None:
+def _allies(s: _Sentence, head: Token, person: TokenActor) -> None:
     """ "Putin backed his long-time ally Assad": the verb's subject is the ally's."""
     if head.dep_ not in ("dobj", "pobj", "appos"):
         return

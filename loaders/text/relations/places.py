@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.demonyms import demonyms
-from loaders.text.events import ActorRef
 from loaders.text.gazetteer import place_evidence
 from loaders.text.relations.sentence import (
     _MODIFIERS,
@@ -21,11 +20,12 @@ from loaders.text.relations.sentence import (
     _Sentence,
 )
 from loaders.text.relations.verbs import _subjects
+from loaders.text.token_actor import TokenActor
 
 # -- organisations and places -------------------------------------------------------------
 
 
-def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
+def _organization(s: _Sentence, head: Token, org: TokenActor) -> None:
     """An organisation's place: before it ("Tokyo MAINICHI SHIMBUN", "a Hong Kong
     firm"), after of/in ("Corp. of Pittsburgh"), in an apposition about it."""
     for target, word in s.modifier_actors(head, org):
@@ -55,7 +55,7 @@ def _organization(s: _Sentence, head: Token, org: ActorRef) -> None:
             s.add(org, RelationType.BASED_IN, target)
 
 
-def _place_right_after(s: _Sentence, noun: Token) -> list[ActorRef]:
+def _place_right_after(s: _Sentence, noun: Token) -> list[TokenActor]:
     """The place of "headquarters in nearby Rockville" by word order, when the parse
     hangs the "in" elsewhere: "in", then only adjectives, determiners or compass
     words, then a place."""
@@ -89,7 +89,7 @@ def _place_descriptions(s: _Sentence, head: Token) -> list[Token]:
     return [n for n in found if n.pos_ == "NOUN" and n.lemma_.lower() in s.words.place_kinds]
 
 
-def _place(s: _Sentence, head: Token, place: ActorRef) -> None:
+def _place(s: _Sentence, head: Token, place: TokenActor) -> None:
     """A place in another: "Haifa in northern Israel", "Serbia's Kosovo", "Cuenca, the
     third city in Ecuador"."""
     if not _is_country(place):
@@ -129,7 +129,7 @@ def _based(s: _Sentence) -> None:
                 break
 
 
-def _regionlike(s: _Sentence, place: ActorRef, token: Token) -> bool:
+def _regionlike(s: _Sentence, place: TokenActor, token: Token) -> bool:
     evidence = place_evidence(place.name) or ""
     text = s.span.doc[token.i : token.i + 3].text.lower()
     return (
@@ -218,7 +218,7 @@ def _scene(s: _Sentence) -> None:
             s.add(place, RelationType.LOCATED_IN, region, basis="inferred")
 
 
-def _in_list(s: _Sentence, runs: list[tuple[ActorRef, int, int]], n: int, m: int) -> bool:
+def _in_list(s: _Sentence, runs: list[tuple[TokenActor, int, int]], n: int, m: int) -> bool:
     """Whether mentions n and m (after a comma) are items of a list: a place right
     before n after a comma, or one after m after "and", "or" or a comma."""
     doc = s.span.doc
@@ -238,7 +238,7 @@ def _in_list(s: _Sentence, runs: list[tuple[ActorRef, int, int]], n: int, m: int
     return False
 
 
-def _is_country(place: ActorRef) -> bool:
+def _is_country(place: TokenActor) -> bool:
     return "country" in (place_evidence(place.name) or "")
 
 
@@ -270,7 +270,7 @@ def _home_noun(s: _Sentence, token: Token) -> bool:
     )
 
 
-def _owners(s: _Sentence, token: Token) -> list[ActorRef]:
+def _owners(s: _Sentence, token: Token) -> list[TokenActor]:
     """The people a noun's possessor names: a name ("Nelson's hometown"), or "his",
     "her", "their", read as the subject of the clause the noun is in when that subject
     is a person ("Jackson won in his native South Carolina": Jackson)."""

@@ -12,15 +12,15 @@ from spacy.tokens import Span, Token
 from graphsvc.model import ActorKind, Precision, RelationType, When
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.demonyms import demonyms
-from loaders.text.events import ActorRef
 from loaders.text.relation_words import Basis, relation_words
+from loaders.text.token_actor import TokenActor
 
 
 @dataclass(frozen=True)
 class RelationDraft:
-    source: ActorRef
+    source: TokenActor
     type: RelationType
-    target: ActorRef
+    target: TokenActor
     sentence: Span
     role: str | None = None
     basis: Basis = "stated"
@@ -42,16 +42,16 @@ class _Sentence:
     def __init__(
         self,
         sentence: Span,
-        actor_at: dict[int, ActorRef],
+        actor_at: dict[int, TokenActor],
         expressions: list[TemporalExpression],
-        places: dict[str, ActorRef],
+        places: dict[str, TokenActor],
     ) -> None:
         self.span = sentence
         self.places = places
         self.actor_at = actor_at
         self.expressions = [e for e in expressions if e.when is not None]
         self.words = relation_words()
-        self.heads: dict[int, ActorRef] = {}
+        self.heads: dict[int, TokenActor] = {}
         for token in sentence:
             actor = actor_at.get(token.i)
             if actor is None:
@@ -68,10 +68,10 @@ class _Sentence:
 
     # -- mentions ---------------------------------------------------------------------
 
-    def actor(self, token: Token) -> ActorRef | None:
+    def actor(self, token: Token) -> TokenActor | None:
         return self.actor_at.get(token.i) if self.span.start <= token.i < self.span.end else None
 
-    def mentions_at(self, token: Token) -> list[tuple[ActorRef, Token]]:
+    def mentions_at(self, token: Token) -> list[tuple[TokenActor, Token]]:
         """The actor a noun names, and those of its conjuncts ("Kennedy and Tippit");
         a noun in apposition to a name stands for it ("Sirhan, the man convicted...")."""
         found = []
@@ -114,10 +114,12 @@ class _Sentence:
         actor = self.actor_at.get(head.i)
         return [w for w in head.subtree if self.actor_at.get(w.i) == actor]
 
-    def modifier_actors(self, noun: Token, own: ActorRef | None) -> list[tuple[ActorRef, Token]]:
+    def modifier_actors(
+        self, noun: Token, own: TokenActor | None
+    ) -> list[tuple[TokenActor, Token]]:
         """Actors inside the noun phrase before `noun` (compounds, adjectives,
         possessors, and what hangs on them), other than `own`."""
-        found: dict[str, tuple[ActorRef, Token]] = {}
+        found: dict[str, tuple[TokenActor, Token]] = {}
         for child in noun.lefts:
             if child.dep_ not in _MODIFIERS:
                 continue
@@ -161,7 +163,7 @@ class _Sentence:
             start -= 1
         return " ".join(w.text for w in kept[start:end])[:200]
 
-    def facility(self, actor: ActorRef) -> bool:
+    def facility(self, actor: TokenActor) -> bool:
         """A prison, theatre or plant: it is located in a place, not based there."""
         last = actor.name.split()[-1].lower() if actor.name.split() else ""
         return actor.kind == ActorKind.organization and last in self.words.facility_heads
@@ -176,9 +178,9 @@ class _Sentence:
 
     def add(
         self,
-        source: ActorRef,
+        source: TokenActor,
         kind: RelationType | None,
-        target: ActorRef,
+        target: TokenActor,
         *,
         role: str | None = None,
         basis: Basis = "stated",
@@ -229,11 +231,11 @@ class _Sentence:
         return None
 
 
-def _kind_type(types: dict[ActorKind, RelationType], actor: ActorRef) -> RelationType | None:
+def _kind_type(types: dict[ActorKind, RelationType], actor: TokenActor) -> RelationType | None:
     return types.get(actor.kind)
 
 
-def _demonym_places(s: _Sentence, words: list[Token]) -> list[tuple[ActorRef, Token]]:
+def _demonym_places(s: _Sentence, words: list[Token]) -> list[tuple[TokenActor, Token]]:
     """Places named by their adjective ("Russian President Putin": Russia), when the
     document names the place."""
     names = demonyms()
@@ -259,9 +261,9 @@ def _of_compound(noun: Token) -> list[Token]:
     return [c for c in noun.rights if c.dep_ == "compound"]
 
 
-def _runs(s: _Sentence) -> list[tuple[ActorRef, int, int]]:
+def _runs(s: _Sentence) -> list[tuple[TokenActor, int, int]]:
     """The sentence's mentions as (actor, first token, last token), in order."""
-    runs: list[tuple[ActorRef, int, int]] = []
+    runs: list[tuple[TokenActor, int, int]] = []
     for token in s.span:
         actor = s.actor(token)
         if actor is None:
@@ -273,7 +275,7 @@ def _runs(s: _Sentence) -> list[tuple[ActorRef, int, int]]:
     return runs
 
 
-def _places_after(s: _Sentence, words: list[Token], preps: tuple[str, ...]) -> list[ActorRef]:
+def _places_after(s: _Sentence, words: list[Token], preps: tuple[str, ...]) -> list[TokenActor]:
     """Places after of/in hanging on any word of a mention ("the International
     Committee of the Red Cross in Khartoum": "in" hangs on "Cross")."""
     found = []

@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
-from loaders.text.events import ActorRef
 from loaders.text.relation_words import Basis, VerbFrame
 from loaders.text.relations.sentence import (
     _PRESENT,
@@ -14,11 +13,12 @@ from loaders.text.relations.sentence import (
     _kind_type,
     _Sentence,
 )
+from loaders.text.token_actor import TokenActor
 
 # -- verbs --------------------------------------------------------------------------------
 
 
-def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef, Token]]:
+def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[TokenActor, Token]]:
     """Who the verb is about: its subject, or, for a relative clause, participle,
     conjunct, complement or gerund, the noun or subject it inherits."""
     if depth > 4:
@@ -53,7 +53,7 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[ActorRef,
     return []
 
 
-def _wielders(s: _Sentence, noun: Token, depth: int) -> list[tuple[ActorRef, Token]]:
+def _wielders(s: _Sentence, noun: Token, depth: int) -> list[tuple[TokenActor, Token]]:
     """Who used the weapon a clause names as its subject: "X fired the shots that
     killed Y", "the bomb X planted killed Y"."""
     if noun.lemma_.lower() not in s.words.instruments:
@@ -72,7 +72,7 @@ def _passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
-def _objects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+def _objects(s: _Sentence, verb: Token) -> list[tuple[TokenActor, Token]]:
     """The verb's objects; a verb without one shares its conjunct's ("shot and
     mortally wounded Oswald")."""
     found = []
@@ -95,7 +95,7 @@ def _unreal(s: _Sentence, verb: Token) -> bool:
     )
 
 
-def _agents(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+def _agents(s: _Sentence, verb: Token) -> list[tuple[TokenActor, Token]]:
     found = []
     for child in verb.children:
         if child.dep_ == "agent":
@@ -118,7 +118,9 @@ def _through_dates(verb: Token) -> list[Token]:
     return preps
 
 
-def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tuple[ActorRef, Token]]:
+def _prep_objects(
+    s: _Sentence, verb: Token, preps: frozenset[str]
+) -> list[tuple[TokenActor, Token]]:
     found = []
     for child in _through_dates(verb):
         if child.lower_ in preps:
@@ -127,7 +129,7 @@ def _prep_objects(s: _Sentence, verb: Token, preps: frozenset[str]) -> list[tupl
     return found
 
 
-def _unparsed_subjects(s: _Sentence, verb: Token) -> list[tuple[ActorRef, Token]]:
+def _unparsed_subjects(s: _Sentence, verb: Token) -> list[tuple[TokenActor, Token]]:
     """Who a place or employer verb is about when the parse gives no named subject:
     a name in apposition inside the subject ("the 20th president of the United States,
     James Garfield, was born in Orange"), or, for a participle with no subject at all

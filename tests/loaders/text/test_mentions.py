@@ -15,10 +15,10 @@ from graphsvc.store.base import TimelineQuery
 from graphsvc.store.embedded import EmbeddedStore
 from loaders.text.actors import find_mentions, resolve_actors, surname_mentions
 from loaders.text.article import Article
-from loaders.text.events import ActorRef
 from loaders.text.mentions import resolve_mentions
 from loaders.text.nlp import load_pipeline
 from loaders.text.pipeline import extract
+from loaders.text.token_actor import TokenActor
 
 
 def _resolved(text: str) -> dict[tuple[int, int], str]:
@@ -43,13 +43,13 @@ def _resolved(text: str) -> dict[tuple[int, int], str]:
         own = {i for s, i in taken if s == start}
         mentions += [(start, m) for m in surname_mentions(doc, surnames, own)]
     clusters = resolve_actors([m for _, m in mentions], text)
-    refs: dict[int, dict[int, ActorRef]] = {}
+    refs: dict[int, dict[int, TokenActor]] = {}
     actors = {}
     for index, (start, mention) in enumerate(mentions):
         actor = clusters[index].actor()
         actors[actor.id] = actor
         for token in mention.span:
-            refs.setdefault(start, {})[token.i] = ActorRef(actor.id, actor.name, actor.kind)
+            refs.setdefault(start, {})[token.i] = TokenActor(actor.id, actor.name, actor.kind)
     paragraphs = list(zip(starts, docs, strict=True))
     by_start = dict(paragraphs)
     found = {}

@@ -14,10 +14,11 @@ import pytest
 from graphsvc.model import ActorKind, Event, EventType, GraphBatch, LinkBasis, Participant, Role
 from graphsvc.settings import Settings
 from loaders.text.article import Article
-from loaders.text.events import ActorRef, EventDraft
+from loaders.text.events import EventDraft
 from loaders.text.nlp import load_pipeline
 from loaders.text.participants import strongest
 from loaders.text.pipeline import extract
+from loaders.text.token_actor import TokenActor
 
 PUBLISHED = date(2024, 5, 12)
 
@@ -263,7 +264,7 @@ def test_how_a_link_was_found_does_not_change_the_event_id() -> None:
     trigger = sentence[1]
 
     def draft(basis: LinkBasis, mention: str | None) -> EventDraft:
-        ref = ActorRef("organization:acme", "Acme", ActorKind.organization, basis, mention)
+        ref = TokenActor("organization:acme", "Acme", ActorKind.organization, basis, mention)
         return EventDraft(
             type=EventType.other,
             trigger=trigger,

