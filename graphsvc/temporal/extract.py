@@ -17,18 +17,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
-from graphsvc.temporal.before_christ import BC_RULES
 from graphsvc.temporal.calendar import OutOfRange
 from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.negatives import not_a_timex
-from graphsvc.temporal.rules import RULES as DATE_RULES
-from graphsvc.temporal.rules import Context, Resolved, Rule, Tense
+from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
 from graphsvc.temporal.story import StoryTime
 
 Mode = Literal["news", "narrative"]
-#: BC rules first: at equal length, "480 BC" readings win.
-RULES = [*BC_RULES, *DATE_RULES]
 _BC_VALUE = re.compile(r"BC(\d{4})")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
@@ -93,7 +89,7 @@ def _resolve(rule: Rule, match: re.Match[str], context: Context) -> Resolved | N
     """The rule's reading of the match; none when that is a date outside years 1..9999
     ("tomorrow" read on 9999-12-31), which no `date` can hold."""
     try:
-        return rule.resolve(match, context)
+        return rule.apply(match, context)
     except OutOfRange:
         return None
 
