@@ -40,7 +40,8 @@ def documents() -> Iterator[tuple[str, str, date, str]]:
         for line in path.read_text("utf-8").splitlines():
             record = json.loads(line)
             anchor = date.fromisoformat(record["published"][:10])
-            yield f"text:{path.relative_to(FIXTURES).parts[0]}", record["id"], anchor, record["text"]
+            set_name = f"text:{path.relative_to(FIXTURES).parts[0]}"
+            yield set_name, record["id"], anchor, record["text"]
 
 
 def dump(path: Path, texts: list[tuple[str, str, date, str]]) -> int:
