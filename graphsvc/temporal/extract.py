@@ -22,9 +22,12 @@ from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.negatives import not_a_timex
 from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
+from graphsvc.temporal.scan import Scanner
 from graphsvc.temporal.story import StoryTime
 
 Mode = Literal["news", "narrative"]
+#: Every rule's matches in one scan of the text (`scan.Scanner`), not one scan a rule.
+_SCANNER = Scanner([rule.pattern for rule in RULES])
 _BC_VALUE = re.compile(r"BC(\d{4})")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
@@ -120,19 +123,21 @@ def _candidates(
     found = []
     stated: dict[tuple[int, int, int], int] = {}
     lowered = text.lower()
-    for index, rule in enumerate(RULES):
-        if rule.gate and not any(word in lowered for word in rule.gate):
+    active = {
+        index
+        for index, rule in enumerate(RULES)
+        if not rule.gate or any(word in lowered for word in rule.gate)
+    }
+    for index, match in _SCANNER.matches(text, active):
+        if match.end() <= match.start():
             continue
-        for match in rule.pattern.finditer(text):
-            if match.end() <= match.start():
-                continue
-            resolved = _resolve(rule, match, probe)
-            if resolved is None:
-                continue
-            key = (match.start(), match.end(), index)
-            found.append(key)
-            if resolved.explicit_year and resolved.when is not None:
-                stated[key] = resolved.when.start.year
+        resolved = _resolve(RULES[index], match, probe)
+        if resolved is None:
+            continue
+        key = (match.start(), match.end(), index)
+        found.append(key)
+        if resolved.explicit_year and resolved.when is not None:
+            stated[key] = resolved.when.start.year
     kept = _settle(found, len(text))
     years = [(key[0], stated[key]) for key in kept if key in stated]
     return kept, years
