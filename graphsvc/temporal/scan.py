@@ -19,11 +19,13 @@ scanned with `finditer` as before.
 
 from __future__ import annotations
 
-import _sre
+# Python's own regex parser and case tables (no stubs): what the scan reads must be what
+# the regex engine matches, so it reads the engine's parse, not a parse of its own
+import _sre  # type: ignore[import-not-found]
 import re
-import re._casefix
-import re._constants as sre
-import re._parser as sre_parse
+import re._casefix  # type: ignore[import-not-found]
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import product
@@ -207,13 +209,13 @@ class _Finder:
     def positions(self, folded: str | bytes) -> Iterator[tuple[int, tuple[int, ...]]]:
         """(position, rules) where some of the rules' starts occur in the folded text."""
         if isinstance(folded, bytes):
-            if self.ascii is None:
-                return
-            found = self.ascii.finditer(folded)
-        else:
-            found = self.pattern.finditer(folded)
-        for start in found:
-            position = start.start()
+            if self.ascii is not None:
+                for start in self.ascii.finditer(folded):
+                    position = start.start()
+                    yield position, self._rules_at(folded[position : position + PREFIX])
+            return
+        for found in self.pattern.finditer(folded):
+            position = found.start()
             yield position, self._rules_at(folded[position : position + PREFIX])
 
     def _rules_at(self, window: str | bytes) -> tuple[int, ...]:
