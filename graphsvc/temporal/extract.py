@@ -29,6 +29,10 @@ Mode = Literal["news", "narrative"]
 #: Every rule's matches in one scan of the text (`scan.Scanner`), not one scan a rule.
 _SCANNER = Scanner([rule.pattern for rule in RULES])
 _BC_VALUE = re.compile(r"BC(\d{4})")
+#: A quarter, a half or a fiscal year the text names becomes the period it reports on:
+#: "the quarter" and "a year earlier" read from it (not from "the year-ago quarter").
+_PERIOD = re.compile(r"\d{4}-[QH][1-4]|FY\d{4}(?:-[QH][1-4])?")
+_NAMES_A_PERIOD = frozenset({"quarter", "half", "fiscal_year"})
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
 _FUTURE = re.compile(rf"\b(?:{alternation(lexicon()['future_cues'])})\b", re.IGNORECASE)
@@ -119,7 +123,7 @@ def _candidates(
 ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
     """(start, end, rule index) of matches that some reading accepts, overlaps settled;
     and (start, year) of those that state their year, which no reading changes."""
-    probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor)
+    probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor, probing=True)
     found = []
     stated: dict[tuple[int, int, int], int] = {}
     lowered = text.lower()
@@ -186,16 +190,22 @@ def find_dates(
         resolved = _resolve(rule, match, context)
         if resolved is None:
             continue
-        _remember(context, resolved, story, match)
+        _remember(context, resolved, story, match, rule)
         found.append(_expression(match, resolved))
     return found
 
 
 def _remember(
-    context: Context, resolved: Resolved, story: StoryTime | None, match: re.Match[str]
+    context: Context,
+    resolved: Resolved,
+    story: StoryTime | None,
+    match: re.Match[str],
+    rule: Rule,
 ) -> None:
     """Dates move the reference point that "the next day" and "in September" read from;
     in a narrative only those where the story stands (`StoryTime`)."""
+    if rule.name in _NAMES_A_PERIOD and _PERIOD.fullmatch(resolved.value):
+        context.period, context.period_end = resolved, match.end()
     bc = _BC_VALUE.match(resolved.value or "")
     if bc is not None:  # the story is before Christ now, until it gives a year after
         context.bc_year = int(bc[1])

@@ -42,6 +42,14 @@ class Context:
     #: The year before Christ a story stands in, after it gave one ("in 481 BC"): its
     #: "the following year" and "in the summer" are read there (`before_christ`).
     bc_year: int | None = None
+    #: The last reporting period the text named (a quarter, a half, a fiscal year) and
+    #: where it ended: "the quarter", "the year-earlier period" and "a year earlier"
+    #: after it are read from it.
+    period: Resolved | None = None
+    period_end: int = 0
+    #: Set while candidates are gathered, before the text is read in order: a reading
+    #: that needs what the text said before ("the quarter") keeps its match then.
+    probing: bool = False
 
     @property
     def base(self) -> date:

@@ -11,7 +11,15 @@ import re
 
 from graphsvc.temporal.lexicon import number_value, word
 from graphsvc.temporal.rules.base import LEX, Context, Resolved, duration_value
-from graphsvc.temporal.rules.registry import resolver
+from graphsvc.temporal.rules.registry import family_words, resolver
+
+_OF_NEXT = re.compile(r"\s+of\s+([a-z]+)", re.IGNORECASE)
+
+
+def _share_of(ctx: Context, m: re.Match[str]) -> bool:
+    """ "a quarter of the voters": a share of something, not a span of three months."""
+    following = _OF_NEXT.match(ctx.text, m.end())
+    return following is not None and following[1].lower() in family_words("durations")["share_of"]
 
 
 @resolver("duration")
@@ -25,6 +33,8 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "second" and not raw[0].isdigit():
         return None  # "a second chance"
     if unit == "weekend":
+        return None
+    if unit == "quarter" and _share_of(ctx, m):
         return None
     value = duration_value(amount, unit)
     return Resolved("DURATION", value) if value else None

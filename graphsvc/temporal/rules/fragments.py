@@ -31,6 +31,17 @@ YEAR_REFERENCE = (
 )
 #: Holiday names, with a straight or a typographic apostrophe ("New Year's").
 HOLIDAY_NAMES = alternation(HOLIDAYS).replace("'", "['\u2019]")
+_UNITS = alternation(LEX["spoken_units"])
+_TEENS = alternation(LEX["spoken_teens"])
+_TENS = alternation(LEX["spoken_tens"])
+#: A year said in words: a century ("eleven" to "twenty") and the rest ("ninety-eight",
+#: "oh five", "hundred"), or "two thousand (and) one". "twenty one" is twenty-one.
+SPOKEN_YEAR = (
+    rf"(?:(?P<hi>{_TEENS}|twenty)[\s-]+(?P<lo>hundred|oh[\s-]+(?:{_UNITS})|{_TEENS}|"
+    rf"(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{_TEENS}|(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_UNITS}))?)"
+    r"(?![\w-])"
+)
 REL_UNITS = r"week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night"
 
 FRAGMENTS: dict[str, str] = {
@@ -45,6 +56,7 @@ FRAGMENTS: dict[str, str] = {
     "YEAR_REFERENCE": YEAR_REFERENCE,
     "HOLIDAY_NAMES": HOLIDAY_NAMES,
     "REL_UNITS": REL_UNITS,
+    "SPOKEN_YEAR": SPOKEN_YEAR,
 }
 
 _PLACEHOLDER = re.compile(r"\{(lex:[a-z_]+|[A-Z_]+)\}")

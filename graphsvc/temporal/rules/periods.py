@@ -18,7 +18,6 @@ from graphsvc.temporal.rules.base import (
     bc_value,
     dated,
     has_cue,
-    relative_year,
     shift,
     unit_span,
 )
@@ -48,35 +47,6 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     if number < 1:
         return None
     return Resolved("DATE", f"{number - 1:02d}", None)
-
-
-@resolver("quarter")
-def resolve_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    if m["q"]:
-        quarter = int(m["q"][1])
-    else:
-        quarter = word("ordinals", m["ord"])
-        quarter = 4 if quarter == -1 else quarter
-        if not 1 <= quarter <= 4:
-            return None
-    explicit = bool(m["year"])
-    year = int(m["year"]) if m["year"] else relative_year(m["rel"], ctx)
-    if year is None:
-        base = ctx.base
-        year = base.year
-        if cal.quarter_span(year, quarter)[0] > base and ctx.tense != "future":
-            year -= 1
-    start, end = cal.quarter_span(year, quarter)
-    return dated(m[0], start, end, "quarter", f"{year}-Q{quarter}", ctx, explicit_year=explicit)
-
-
-@resolver("half")
-def resolve_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    half = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["year"]) if m["year"] else relative_year(m["rel"], ctx)
-    year = ctx.base.year if year is None else year
-    start, end = cal.half_span(year, half)
-    return dated(m[0], start, end, "quarter", f"{year}-H{half}", ctx, explicit_year=bool(m["year"]))
 
 
 @resolver("season")

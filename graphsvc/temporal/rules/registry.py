@@ -27,8 +27,10 @@ from graphsvc.temporal.rules.fragments import expand
 FAMILIES = (
     "before_christ",
     "dates",
+    "spoken",
     "times",
     "periods",
+    "reporting",
     "relative",
     "durations",
     "sets",
@@ -80,6 +82,8 @@ class FamilySpec(BaseModel):
 
     family: str
     about: str = ""
+    #: Word lists the family's resolvers read, by name (negative contexts among them).
+    words: dict[str, list[GateWord]] = Field(default_factory=dict)
     rules: list[RuleSpec]
 
 
@@ -125,6 +129,12 @@ def read_family(family: str) -> FamilySpec:
 
 
 @cache
+def family_words(family: str) -> dict[str, frozenset[str]]:
+    """The word lists of `family`'s file (`words:`), read once."""
+    return {name: frozenset(words) for name, words in read_family(family).words.items()}
+
+
+@cache
 def load_rules() -> tuple[Rule, ...]:
     """Every family's rules, in the order they are tried; built once."""
     # the resolver modules register themselves on import
@@ -134,6 +144,8 @@ def load_rules() -> tuple[Rule, ...]:
         durations,
         periods,
         relative,
+        reporting,
+        spoken,
         times,
     )
 

@@ -25,6 +25,7 @@ from graphsvc.temporal.rules.base import (
     when_of,
 )
 from graphsvc.temporal.rules.registry import resolver
+from graphsvc.temporal.rules.reporting import period_back
 
 #: "the following year" after a BC year: one year fewer before Christ.
 _BC_YEAR_STEPS = {"following": -1, "next": -1, "previous": 1, "preceding": 1, "same": 0, "that": 0}
@@ -128,6 +129,10 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if amount is None:
         return Resolved("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF")
     sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
+    if unit == "year" and sign < 0:
+        back = period_back(ctx, m, int(amount))  # "a year earlier" after "the third quarter"
+        if back is not None:
+            return back
     if direction in ("ago", "from now", "hence"):
         base = ctx.anchor
     elif ctx.reference is not None:
