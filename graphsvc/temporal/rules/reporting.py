@@ -128,7 +128,7 @@ def resolve_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m.groupdict().get("fiscal") and year is not None:
         return Resolved("DATE", f"FY{year}-Q{quarter}", None, True)
     if year is None:
-        year = relative_year(m["rel"], ctx) if m["rel"] else _year_of_part(quarter, 3, ctx)
+        year = relative_year(m["rel"], ctx) or _year_of_part(quarter, 3, ctx)
     start, end = cal.quarter_span(year, quarter)
     return dated(m[0], start, end, "quarter", f"{year}-Q{quarter}", ctx, explicit_year=explicit)
 
@@ -150,7 +150,7 @@ def resolve_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["fiscal"] and year is not None:
         return Resolved("DATE", f"FY{year}-H{half}", None, True)
     if year is None:
-        year = relative_year(m["rel"], ctx) if m["rel"] else _year_of_part(half, 6, ctx)
+        year = relative_year(m["rel"], ctx) or _year_of_part(half, 6, ctx)
     start, end = cal.half_span(year, half)
     return dated(m[0], start, end, "quarter", f"{year}-H{half}", ctx, explicit_year=explicit)
 
@@ -207,10 +207,8 @@ def resolve_year_ago_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     year": the period being reported on, a year back."""
     unit = (m["unit"] or m["unit2"]).lower()
     period = ctx.period
-    if period is not None and unit in ("period", _unit_of(period.value)):
-        value = period.value
-    else:
-        value = _last_ended(unit, ctx)
+    named = period is not None and unit in ("period", _unit_of(period.value))
+    value = period.value if period is not None and named else _last_ended(unit, ctx)
     if value is None:
         return _PROVISIONAL if ctx.probing else None
     return period_of(shifted(value, -1), m[0], ctx, False)
