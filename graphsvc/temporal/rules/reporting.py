@@ -18,6 +18,7 @@ halves) are in `reporting.yaml`.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from graphsvc.temporal import calendar as cal
 from graphsvc.temporal.lexicon import word
@@ -83,18 +84,25 @@ def _vetoed(ctx: Context, m: re.Match[str]) -> bool:
 
 def _year_of_part(part: int, span: int, ctx: Context) -> int:
     """The year of a quarter (span 3) or half (span 6) named without one: a past tense
-    reports on the last such period that has ended; otherwise the one that holds or
-    last began before the anchor."""
+    reports on the last such period that has ended, a future one on the next that has
+    not; with no tense, the one nearest the anchor (the one that holds it, if any)."""
     base = ctx.base
-    year = base.year
-    first_month = (part - 1) * span + 1
-    start = cal.make_date(year, first_month, 1)
-    end = cal.month_end(year, first_month + span - 1)
+
+    def bounds(year: int) -> tuple[date, date]:
+        first_month = (part - 1) * span + 1
+        return cal.make_date(year, first_month, 1), cal.month_end(year, first_month + span - 1)
+
+    years = (base.year - 1, base.year, base.year + 1)
     if ctx.tense == "past":
-        return year if end < base else year - 1
-    if start > base and ctx.tense != "future":
-        return year - 1
-    return year
+        return max(year for year in years if bounds(year)[1] < base)
+    if ctx.tense == "future":
+        return min(year for year in years if bounds(year)[1] >= base)
+
+    def distance(year: int) -> int:
+        start, end = bounds(year)
+        return max((start - base).days, (base - end).days, 0)
+
+    return min(years, key=lambda year: (distance(year), -year))
 
 
 def _ordinal(m: re.Match[str], highest: int) -> int | None:
