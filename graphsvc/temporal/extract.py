@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Literal
 
 from graphsvc.temporal.calendar import OutOfRange
@@ -26,8 +27,15 @@ from graphsvc.temporal.scan import Scanner
 from graphsvc.temporal.story import StoryTime
 
 Mode = Literal["news", "narrative"]
-#: Every rule's matches in one scan of the text (`scan.Scanner`), not one scan a rule.
-_SCANNER = Scanner([rule.pattern for rule in RULES])
+
+
+@cache
+def _scanner() -> Scanner:
+    """Every rule's matches in one scan of the text, not one scan a rule; built at the
+    first use (reading the rules' starts takes a fraction of a second), then kept."""
+    return Scanner([rule.pattern for rule in RULES])
+
+
 _BC_VALUE = re.compile(r"BC(\d{4})")
 #: A quarter, a half or a fiscal year the text names becomes the period it reports on:
 #: "the quarter" and "a year earlier" read from it (not from "the year-ago quarter").
@@ -132,7 +140,7 @@ def _candidates(
         for index, rule in enumerate(RULES)
         if not rule.gate or any(word in lowered for word in rule.gate)
     }
-    for index, match in _SCANNER.matches(text, active):
+    for index, match in _scanner().matches(text, active):
         if match.end() <= match.start():
             continue
         resolved = _resolve(RULES[index], match, probe)

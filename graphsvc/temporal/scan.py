@@ -181,6 +181,7 @@ def at_word_start(pattern: re.Pattern[str]) -> bool:
     return bool(items) and items[0] == (sre.AT, sre.AT_BOUNDARY)
 
 
+@cache
 def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]]:
     return list(sre_parse.parse(pattern.pattern, pattern.flags).data)
 
