@@ -15,21 +15,32 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Literal
 
-from graphsvc.temporal.before_christ import BC_RULES
 from graphsvc.temporal.calendar import OutOfRange
 from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.negatives import not_a_timex
-from graphsvc.temporal.rules import RULES as DATE_RULES
-from graphsvc.temporal.rules import Context, Resolved, Rule, Tense
+from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
+from graphsvc.temporal.scan import Scanner
 from graphsvc.temporal.story import StoryTime
 
 Mode = Literal["news", "narrative"]
-#: BC rules first: at equal length, "480 BC" readings win.
-RULES = [*BC_RULES, *DATE_RULES]
+
+
+@cache
+def _scanner() -> Scanner:
+    """Every rule's matches in one scan of the text, not one scan a rule; built at the
+    first use (reading the rules' starts takes a fraction of a second), then kept."""
+    return Scanner([rule.pattern for rule in RULES])
+
+
 _BC_VALUE = re.compile(r"BC(\d{4})")
+#: A quarter, a half or a fiscal year the text names becomes the period it reports on:
+#: "the quarter" and "a year earlier" read from it (not from "the year-ago quarter").
+_PERIOD = re.compile(r"\d{4}-[QH][1-4]|FY\d{4}(?:-[QH][1-4])?")
+_NAMES_A_PERIOD = frozenset({"quarter", "half", "fiscal_year"})
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
 _FUTURE = re.compile(rf"\b(?:{alternation(lexicon()['future_cues'])})\b", re.IGNORECASE)
@@ -93,7 +104,7 @@ def _resolve(rule: Rule, match: re.Match[str], context: Context) -> Resolved | N
     """The rule's reading of the match; none when that is a date outside years 1..9999
     ("tomorrow" read on 9999-12-31), which no `date` can hold."""
     try:
-        return rule.resolve(match, context)
+        return rule.apply(match, context)
     except OutOfRange:
         return None
 
@@ -120,23 +131,25 @@ def _candidates(
 ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
     """(start, end, rule index) of matches that some reading accepts, overlaps settled;
     and (start, year) of those that state their year, which no reading changes."""
-    probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor)
+    probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor, probing=True)
     found = []
     stated: dict[tuple[int, int, int], int] = {}
     lowered = text.lower()
-    for index, rule in enumerate(RULES):
-        if rule.gate and not any(word in lowered for word in rule.gate):
+    active = {
+        index
+        for index, rule in enumerate(RULES)
+        if not rule.gate or any(word in lowered for word in rule.gate)
+    }
+    for index, match in _scanner().matches(text, active):
+        if match.end() <= match.start():
             continue
-        for match in rule.pattern.finditer(text):
-            if match.end() <= match.start():
-                continue
-            resolved = _resolve(rule, match, probe)
-            if resolved is None:
-                continue
-            key = (match.start(), match.end(), index)
-            found.append(key)
-            if resolved.explicit_year and resolved.when is not None:
-                stated[key] = resolved.when.start.year
+        resolved = _resolve(RULES[index], match, probe)
+        if resolved is None:
+            continue
+        key = (match.start(), match.end(), index)
+        found.append(key)
+        if resolved.explicit_year and resolved.when is not None:
+            stated[key] = resolved.when.start.year
     kept = _settle(found, len(text))
     years = [(key[0], stated[key]) for key in kept if key in stated]
     return kept, years
@@ -185,16 +198,22 @@ def find_dates(
         resolved = _resolve(rule, match, context)
         if resolved is None:
             continue
-        _remember(context, resolved, story, match)
+        _remember(context, resolved, story, match, rule)
         found.append(_expression(match, resolved))
     return found
 
 
 def _remember(
-    context: Context, resolved: Resolved, story: StoryTime | None, match: re.Match[str]
+    context: Context,
+    resolved: Resolved,
+    story: StoryTime | None,
+    match: re.Match[str],
+    rule: Rule,
 ) -> None:
     """Dates move the reference point that "the next day" and "in September" read from;
     in a narrative only those where the story stands (`StoryTime`)."""
+    if rule.name in _NAMES_A_PERIOD and _PERIOD.fullmatch(resolved.value):
+        context.period, context.period_end = resolved, match.end()
     bc = _BC_VALUE.match(resolved.value or "")
     if bc is not None:  # the story is before Christ now, until it gives a year after
         context.bc_year = int(bc[1])
