@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from graphsvc.errors import GraphsvcError, InsufficientStorage, StoreUnavailable
 from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, SameAsCandidate, utc_now
+from graphsvc.store.embedded.fulltext import install as install_search
 from graphsvc.store.embedded.removals import Removals
 
 _R = TypeVar("_R", bound=BaseModel)
@@ -81,6 +82,7 @@ class SqliteCopy:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
+            install_search(self._db)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open the SQLite store at {path}: {exc}") from exc
         self.path = path
