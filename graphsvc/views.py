@@ -372,6 +372,15 @@ class Snippet(BaseModel):
         default=None, description="For a source sentence: the document it is from."
     )
 
+    def marked(self, before: str, after: str) -> str:
+        """The text with each match between `before` and `after` (for plain-text
+        readers: `**`…`**` for an agent, `[`…`]` on a terminal)."""
+        parts, at = [], 0
+        for start, end in self.marks:
+            parts += [self.text[at:start], before, self.text[start:end], after]
+            at = end
+        return "".join([*parts, self.text[at:]])
+
 
 class ActorHit(ActorRef):
     aliases: list[str]
