@@ -103,3 +103,27 @@ def test_the_index_is_rebuilt_when_its_version_is_older(
         assert search(reopened, SETTINGS, "Assad step down").events[0].id == STEP_DOWN
     finally:
         reopened.close()
+
+
+def test_a_write_that_skips_the_store_is_indexed_on_the_next_open(
+    tmp_path: Path, example_batch: GraphBatch
+) -> None:
+    """A writer that changes the tables directly (an older graphsvc, a hand edit) is
+    still heard: the file's triggers queue the change, the next open indexes it."""
+    store = EmbeddedStore(tmp_path)
+    store.write_batch(example_batch)
+    store.close()
+    event = next(e for e in example_batch.events if e.id == STEP_DOWN)
+    renamed = event.model_copy(update={"summary": "Putin asks for a quiet handover"})
+    with sqlite3.connect(tmp_path / DATABASE_FILE, isolation_level=None) as db:
+        db.execute(
+            "INSERT OR REPLACE INTO events VALUES (?, ?)",
+            (renamed.id, renamed.model_dump_json().encode()),
+        )
+    reopened = EmbeddedStore(tmp_path)
+    try:
+        assert search(reopened, SETTINGS, "handover").events[0].id == STEP_DOWN
+        with sqlite3.connect(tmp_path / DATABASE_FILE) as db:
+            assert db.execute("SELECT count(*) FROM search_queue").fetchone() == (0,)
+    finally:
+        reopened.close()
