@@ -26,7 +26,7 @@ from bench.report import update_section
 from graphsvc.model import Event, GraphBatch, Source
 from graphsvc.service.search import search
 from graphsvc.settings import Settings
-from graphsvc.store.embedded import EmbeddedStore
+from graphsvc.store.embedded import EmbeddedStore, sqlite_copy
 from graphsvc.store.embedded.fulltext import DROP
 from graphsvc.store.embedded.store import DATABASE_FILE
 
@@ -122,14 +122,17 @@ def _batch(items: list[Event], first: bool) -> GraphBatch:
 
 def _write(data_dir: Path, events: int, indexed: bool) -> tuple[float, int]:
     store = EmbeddedStore(data_dir)
+    kept = sqlite_copy.reindex_search
     if not indexed:
         with sqlite3.connect(data_dir / DATABASE_FILE, isolation_level=None) as db:
             for statement in DROP:
                 db.execute(statement)
+        sqlite_copy.reindex_search = lambda db: None  # as before search: nothing to index
     started = time.perf_counter()
     for batch in _batches(events):
         store.write_batch(batch)
     seconds = time.perf_counter() - started
+    sqlite_copy.reindex_search = kept
     store.close()
     with sqlite3.connect(data_dir / DATABASE_FILE, isolation_level=None) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
