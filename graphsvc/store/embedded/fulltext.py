@@ -21,7 +21,7 @@ from graphsvc.errors import StoreUnavailable
 from graphsvc.store.fulltext import SCAN_LIMIT, fts5_query
 
 #: Bumped when the tables or triggers change: a file with an older version is re-indexed.
-SEARCH_VERSION = 1
+SEARCH_VERSION = 2
 SENTENCE_SHIFT = 1 << 20
 _TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
 
