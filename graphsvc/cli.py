@@ -25,16 +25,18 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from graphsvc.errors import GraphsvcError, StoreUnavailable
 from graphsvc.export import FORMATS
 from graphsvc.model import EventType
 from graphsvc.service import bulk_load, reads
+from graphsvc.service import search as searching
 from graphsvc.service.exports import export_timeline
 from graphsvc.service.reads import TimelineFilter
 from graphsvc.settings import Settings
 from graphsvc.store import GraphStore, open_store
-from graphsvc.views import WriteResult
+from graphsvc.views import Snippet, WriteResult
 from loaders.text import parallel
 
 #: Plain help (click's): typer's rich panels print a type (`<bool>`, `<str>`) beside every
@@ -373,6 +375,75 @@ def actors(
         table.add_row(actor.id, actor.name, actor.kind, ", ".join(actor.aliases))
     out.print(table)
     out.print(f"{page.count} actors" + (f" matching {q!r}" if q else ""), highlight=False)
+
+
+@app.command()
+def search(
+    q: Annotated[str, typer.Argument(help="Words to find (any word matches; stemmed).")],
+    since: Annotated[
+        str | None, typer.Option(help="Events overlapping and documents published from.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events overlapping and documents published until.")
+    ] = None,
+    type: Annotated[
+        list[EventType] | None, typer.Option(help="Only events of this type; repeatable.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Only events this actor (id) took part in.")
+    ] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option(help="actor, event or document; repeatable.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Of each kind at most.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Search events, actors and documents by their words, best first (GET /search);
+    matched words are shown between [ and ]."""
+    try:
+        with _store(data_dir) as store:
+            settings = load_settings(data_dir)
+            found = searching.search(
+                store,
+                settings,
+                q,
+                since=since,
+                until=until,
+                types=type,
+                actor=actor,
+                kinds=kind,
+                limit=limit,
+            )
+    except GraphsvcError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    if as_json:
+        out.print_json(found.model_dump_json())
+        return
+
+    def shown(snippet: Snippet | None) -> Text:
+        return Text(snippet.marked("[", "]") if snippet else "")
+
+    if found.events:
+        table = Table("event", "type", "start", "match", title="Events")
+        for event in found.events:
+            table.add_row(event.id, event.type, str(event.start or ""), shown(event.snippet))
+        out.print(table)
+    if found.actors:
+        table = Table("actor", "kind", "match", title="Actors")
+        for hit in found.actors:
+            table.add_row(hit.id, hit.kind, shown(hit.snippet))
+        out.print(table)
+    if found.documents:
+        table = Table("document", "published", "match", title="Documents")
+        for doc in found.documents:
+            table.add_row(doc.id, str(doc.published or ""), shown(doc.snippet))
+        out.print(table)
+    out.print(
+        f"{len(found.events)} event(s), {len(found.actors)} actor(s), "
+        f"{len(found.documents)} document(s)"
+    )
 
 
 @app.command()

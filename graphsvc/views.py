@@ -347,3 +347,79 @@ class Ready(BaseModel):
 
     status: str
     backend: str
+
+
+# -- search (GET /search) -----------------------------------------------------------------
+
+
+class Snippet(BaseModel):
+    """Where a result matched, as plain text: the page, CLI and MCP mark it their own way
+    (the page with <mark> elements built from `marks`, never from markup in the text)."""
+
+    field: Literal["name", "alias", "summary", "sentence", "title"] = Field(
+        description="What the text is: an actor's name or alias, an event's summary or "
+        "a source sentence, a document's title."
+    )
+    text: str = Field(
+        description='At most ~160 characters of the field around its first match; "…" '
+        "where text was left out."
+    )
+    marks: list[tuple[int, int]] = Field(
+        description="The matched words: [start, end) character offsets into `text` "
+        "(Python string indices, i.e. Unicode code points)."
+    )
+    document: str | None = Field(
+        default=None, description="For a source sentence: the document it is from."
+    )
+
+    def marked(self, before: str, after: str) -> str:
+        """The text with each match between `before` and `after` (for plain-text
+        readers: `**`…`**` for an agent, `[`…`]` on a terminal)."""
+        parts, at = [], 0
+        for start, end in self.marks:
+            parts += [self.text[at:start], before, self.text[start:end], after]
+            at = end
+        return "".join([*parts, self.text[at:]])
+
+
+class ActorHit(ActorRef):
+    aliases: list[str]
+    score: float = Field(description="BM25 relevance; compare within one list only.")
+    snippet: Snippet | None
+
+
+class EventHit(BaseModel):
+    id: str
+    type: EventType
+    summary: str
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    date_text: str | None
+    factuality: Factuality
+    participants: list[ParticipantView]
+    score: float = Field(
+        description="BM25 relevance of the summary plus that of the best source sentence; "
+        "compare within one list only."
+    )
+    snippet: Snippet | None
+
+
+class DocumentHit(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    published: date | None
+    score: float = Field(description="BM25 relevance of the title; compare within one list only.")
+    snippet: Snippet | None
+
+
+class SearchResults(BaseModel):
+    """GET /search: actors, events and documents matching the words of `q`, each list
+    ranked by BM25, best first."""
+
+    q: str
+    terms: list[str] = Field(description="The words searched for (lower-cased).")
+    actors: list[ActorHit]
+    events: list[EventHit]
+    documents: list[DocumentHit]

@@ -11,4 +11,8 @@ DROP INDEX event_type IF EXISTS;
 DROP INDEX event_reported_by IF EXISTS;
 DROP CONSTRAINT actor_redirect_id IF EXISTS;
 DROP INDEX actor_redirect_into IF EXISTS;
-DROP CONSTRAINT write_lock_id IF EXISTS
+DROP CONSTRAINT write_lock_id IF EXISTS;
+DROP INDEX event_summary IF EXISTS;
+DROP INDEX source_sentence IF EXISTS;
+DROP INDEX actor_names IF EXISTS;
+DROP INDEX document_title IF EXISTS

@@ -36,6 +36,7 @@ from graphsvc.api.routes import (
     paths,
     records,
     schema,
+    search,
     timeline,
 )
 from graphsvc.service.cypher import GuardedCypher
@@ -114,7 +115,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.include_router(health.router)
     app.include_router(metrics.router)
-    for module in (actors, paths, timeline, events, schema):
+    for module in (actors, paths, timeline, events, schema, search):
         app.include_router(module.router, dependencies=[ReadAccess, Depends(check_text_params)])
     for module in (records, documents, cypher):
         app.include_router(module.router, dependencies=[WriteAccess, Depends(check_json_depth)])

@@ -37,6 +37,7 @@ from graphsvc.client.models import (
     Ready,
     RelatedActorsPage,
     Schema,
+    SearchResults,
     Stats,
     TimelinePage,
     WriteResult,
@@ -153,6 +154,27 @@ class Client:
         """GET /schema: the vocabularies (event types, kinds, roles, bases,
         factualities, precisions) the filters take."""
         return self._get(Schema, "/schema")
+
+    # -- search -----------------------------------------------------------------------
+
+    def search(
+        self,
+        q: str,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        type: Many = None,
+        actor: str | None = None,
+        kind: Many = None,
+        limit: int = 20,
+    ) -> SearchResults:
+        """GET /search: actors, events and documents matching the words of `q`, each
+        list ranked by BM25. `kind` picks lists (actor, event, document); `type` and
+        `actor` answer events only, `since`/`until` events and documents. A snippet's
+        `marks` are [start, end) offsets of the matched words in its `text`."""
+        params = query(
+            q=q, since=since, until=until, type=type, actor=actor, kind=kind, limit=limit
+        )
+        return self._get(SearchResults, "/search", params)
 
     # -- actors -----------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ from graphsvc.views import (
     ParticipantView,
     PathsResult,
     RelatedActorsPage,
+    SearchResults,
+    Snippet,
     SourceDocument,
     TimelinePage,
 )
@@ -149,6 +151,38 @@ def actors_text(q: str, actors: list[Actor]) -> str:
         if actor.aliases:
             line += f"; aliases: {', '.join(actor.aliases)}"
         lines.append(line)
+    return "\n".join(lines)
+
+
+def search_text(results: SearchResults) -> str:
+    """Each list best first; matched words in a snippet between `**`."""
+    lines = [
+        f"Search for {_quoted(results.q)} (words: {', '.join(results.terms)}): "
+        f"{len(results.events)} event(s), {len(results.actors)} actor(s), "
+        f"{len(results.documents)} document(s), each list best first."
+    ]
+
+    def shown(snippet: Snippet | None) -> str:
+        if snippet is None:
+            return ""
+        where = f" in {snippet.document}" if snippet.document else ""
+        return f"\n  {snippet.field}{where}: {snippet.marked('**', '**')}"
+
+    if results.events:
+        lines.append("Events:")
+    for event in results.events:
+        day = event.start.isoformat() if event.start else "undated"
+        lines.append(f"- {event.summary} ({event.type}, {day}, {event.id}){shown(event.snippet)}")
+    if results.actors:
+        lines.append("Actors:")
+    lines += [f"- {_ref(actor)}{shown(actor.snippet)}" for actor in results.actors]
+    if results.documents:
+        lines.append("Documents:")
+    for document in results.documents:
+        cited = SourceDocument(
+            id=document.id, title=document.title, url=document.url, published=document.published
+        )
+        lines.append(f"- {cite(document.id, cited)}")
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ content, the API's JSON for the same question. A failure the API answers with a 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
@@ -27,6 +28,7 @@ from graphsvc.mcp import text as render
 from graphsvc.mcp.hints import for_tools
 from graphsvc.model import ID_PATTERN, ActorKind, EventType
 from graphsvc.service import reads
+from graphsvc.service import search as searching
 from graphsvc.service.calls import ask, run_in_thread
 from graphsvc.service.cypher import GuardedCypher
 from graphsvc.service.ingest import ingest, limits_of
@@ -42,6 +44,7 @@ from graphsvc.views import (
     EventDetail,
     PathsResult,
     RelatedActorsPage,
+    SearchResults,
     TimelinePage,
 )
 from loaders.text.article import Article
@@ -148,6 +151,50 @@ def register(
             texts(q=q)
             page = await run_in_thread(reads.search_actors, store, settings, q, limit)
         return _result(render.actors_text(q, page.items), page)
+
+    @server.tool(annotations=READ)
+    async def search(
+        q: Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=searching.MAX_QUERY_CHARS,
+                description="Words to find in event summaries and source sentences, actor "
+                "names and aliases, document titles (any word matches; stemmed).",
+            ),
+        ],
+        since: DateBound = None,
+        until: DateBound = None,
+        type: Annotated[
+            list[EventType] | None, Field(description="Only events of these types.")
+        ] = None,
+        actor: Annotated[
+            str | None,
+            Field(max_length=200, description="Only events this actor (an id) took part in."),
+        ] = None,
+        kind: Annotated[
+            list[Literal["actor", "event", "document"]] | None,
+            Field(description="Which lists to fill; default all three."),
+        ] = None,
+        limit: Annotated[int, Field(ge=1, le=MAX_LIMIT, description="Of each kind at most.")] = 20,
+    ) -> Annotated[CallToolResult, SearchResults]:
+        """Full-text search across the graph ("which events mention a ceasefire", "where
+        is this company mentioned"): events, actors and documents, each ranked by BM25,
+        with snippets whose matched words are between `**`. `type` and `actor` answer
+        events only; `since`/`until` events and documents. As GET /search."""
+        with api_errors():
+            texts(q=q, since=since, until=until, actor=actor)
+            call = functools.partial(
+                searching.search,
+                since=since,
+                until=until,
+                types=type,
+                actor=actor,
+                kinds=kind,
+                limit=limit,
+            )
+            found = await run_in_thread(call, store, settings, q)
+        return _result(render.search_text(found), found)
 
     @server.tool(annotations=READ)
     async def timeline(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -30,14 +30,26 @@ from graphsvc.views import (
     ActorDocumentsPage,
     CypherResult,
     EventDetail,
+    EventView,
     PathsResult,
     RelatedActorsPage,
+    SearchResults,
     Stats,
     TimelinePage,
     WriteResult,
 )
 
-__all__ = ["MAX_HOPS", "MAX_LIMIT", "MAX_NAMES", "GraphStore", "TimelineQuery", "Window"]
+__all__ = [
+    "KINDS",
+    "MAX_HOPS",
+    "MAX_LIMIT",
+    "MAX_NAMES",
+    "GraphStore",
+    "SearchKind",
+    "SearchQuery",
+    "TimelineQuery",
+    "Window",
+]
 
 #: Most distinct names one `actors_by_names` call looks up: a document names a few
 #: hundred actors at most, and the Neo4j store answers it with one scan of actors.
@@ -111,6 +123,57 @@ class TimelineQuery(BaseModel):
     cursor: str | None = None
 
 
+SearchKind = Literal["actor", "event", "document"]
+KINDS: tuple[SearchKind, ...] = ("actor", "event", "document")
+
+
+class SearchQuery(BaseModel):
+    """What a store searches: words already cut (`terms_of`), an actor id already
+    resolved, filters, and which kinds of results to give."""
+
+    model_config = ConfigDict(frozen=True)
+
+    terms: tuple[str, ...] = Field(min_length=1)
+    kinds: tuple[SearchKind, ...] = KINDS
+    window: Window = Window()
+    types: tuple[EventType, ...] = ()
+    actor: str | None = None
+    limit: int = Field(default=20, ge=1)
+
+    def wants(self, kind: SearchKind) -> bool:
+        """Whether results of `kind` are searched. Filters keep only what they can speak
+        of: a type or an actor narrows to events; dates to events and documents (by
+        publication day), as actors have no date."""
+        if kind not in self.kinds:
+            return False
+        if self.types or self.actor is not None:
+            return kind == "event"
+        if not self.window.is_open:
+            return kind in ("event", "document")
+        return True
+
+    def keeps_event(self, view: EventView) -> bool:
+        """The event filters, for a store that applies them outside its engine."""
+        if self.types and view.type not in self.types:
+            return False
+        if self.actor is not None and all(p.id != self.actor for p in view.participants):
+            return False
+        if self.window.is_open:
+            return True
+        if view.start is None:
+            return False  # undated: no overlap with any window can be shown
+        return self.window.overlaps(view.start, view.end)
+
+    def keeps_document(self, document: Document) -> bool:
+        if self.window.is_open:
+            return True
+        published = document.published
+        if published is None:
+            return False
+        since, until = self.window.since, self.window.until
+        return (since is None or published >= since) and (until is None or published <= until)
+
+
 class GraphStore(Protocol):
     """Persist batches atomically and answer relationship and timeline queries."""
 
@@ -163,6 +226,11 @@ class GraphStore(Protocol):
         ...
 
     def timeline(self, query: TimelineQuery) -> TimelinePage: ...
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Actors, events and documents matching any of the query's words, each kind
+        ranked by BM25 (`graphsvc.store.fulltext`), at most `query.limit` of each."""
+        ...
 
     def get_event(self, event_id: str) -> EventDetail:
         """One event as the timeline shows it (dated or not, of any factuality), with

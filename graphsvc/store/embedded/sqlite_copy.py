@@ -19,6 +19,8 @@ from pydantic import BaseModel
 
 from graphsvc.errors import GraphsvcError, InsufficientStorage, StoreUnavailable
 from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, SameAsCandidate, utc_now
+from graphsvc.store.embedded.fulltext import install as install_search
+from graphsvc.store.embedded.fulltext import reindex as reindex_search
 from graphsvc.store.embedded.removals import Removals
 
 _R = TypeVar("_R", bound=BaseModel)
@@ -81,6 +83,7 @@ class SqliteCopy:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
+            install_search(self._db)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open the SQLite store at {path}: {exc}") from exc
         self.path = path
@@ -150,6 +153,7 @@ class SqliteCopy:
                 "INSERT OR REPLACE INTO same_as VALUES (?, ?, ?)",
                 [(*c.key, _dump(c)) for c in rows.same_as],
             )
+            reindex_search(db)  # the full-text index, in the same transaction
             cursor = db.execute(
                 "INSERT INTO batches (committed_at, counts) VALUES (?, ?)",
                 (utc_now().isoformat(), orjson.dumps(counts)),

@@ -18,11 +18,19 @@ import networkx as nx
 
 from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch
 from graphsvc.store.actor_merge import check_merge, move_event, plan_merge, redirects_after
-from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_names
+from graphsvc.store.base import (
+    SearchQuery,
+    TimelineQuery,
+    Window,
+    bounded_ids,
+    normalised_names,
+)
 from graphsvc.store.embedded.adhoc import dialect, project, run_query
+from graphsvc.store.embedded.fulltext import SearchReader
 from graphsvc.store.embedded.memory import MemoryGraph
 from graphsvc.store.embedded.removals import Removals
 from graphsvc.store.embedded.return_order import in_return_order
+from graphsvc.store.embedded.search import search_results
 from graphsvc.store.embedded.sqlite_copy import SqliteCopy
 from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.provenance import check_replaces
@@ -35,6 +43,7 @@ from graphsvc.views import (
     EventDetail,
     PathsResult,
     RelatedActorsPage,
+    SearchResults,
     Stats,
     TimelinePage,
     WriteResult,
@@ -61,6 +70,7 @@ class EmbeddedStore:
         #: the writer's commit and its fsync).
         self._file_held_current = False
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
+        self._search = SearchReader(self._copy.path)
         self._graph = self._rebuild()
         self._projection: nx.MultiDiGraph | None = None
 
@@ -261,6 +271,16 @@ class EmbeddedStore:
         with self._lock:
             return self._graph.timeline(query)
 
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Ranked by FTS5 on the file (committed batches only), built from memory."""
+        self._current()
+        reader = self._search
+        actors = reader.actors(query.terms) if query.wants("actor") else []
+        summaries, sentences = reader.events(query.terms) if query.wants("event") else ([], [])
+        documents = reader.documents(query.terms) if query.wants("document") else []
+        with self._lock:
+            return search_results(self._graph, query, actors, summaries, sentences, documents)
+
     def get_event(self, event_id: str) -> EventDetail:
         self._current()
         with self._lock:
@@ -326,6 +346,7 @@ class EmbeddedStore:
 
     def close(self) -> None:
         with self._write_lock, self._lock:
+            self._search.close()
             self._copy.close()
 
 

@@ -10,6 +10,10 @@ from neo4j import exceptions as neo4j_errors
 
 from graphsvc.store.cypher import load_query, statements
 
+#: Longest wait, at start-up, for indexes Neo4j is filling (the full-text indexes, first
+#: created on a graph written before them, are filled from what is stored).
+INDEX_WAIT_SECONDS = 300
+
 #: Tries of one schema statement that another process is applying at the same moment.
 SCHEMA_ATTEMPTS = 5
 
@@ -38,3 +42,5 @@ def apply_schema(session: neo4j.Session) -> None:
     for statement in (*statements("schema"), *statements("writes/lock_schema")):
         apply_statement(session, statement)
     session.execute_write(lambda tx: tx.run(load_query("schema_backfill")).consume())
+    # A search on an index still filling fails: answer only once they are online.
+    session.run(load_query("schema_await"), seconds=INDEX_WAIT_SECONDS).consume()

@@ -20,8 +20,15 @@ from neo4j import ManagedTransaction
 from graphsvc.errors import NotFound, QueryTimeout, StoreUnavailable
 from graphsvc.model import Actor, ActorKind, Document, GraphBatch
 from graphsvc.names import normalise_name
-from graphsvc.store.base import TimelineQuery, Window, bounded_ids, normalised_names
+from graphsvc.store.base import (
+    SearchQuery,
+    TimelineQuery,
+    Window,
+    bounded_ids,
+    normalised_names,
+)
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
+from graphsvc.store.neo4j import search as fulltext
 from graphsvc.store.neo4j import writes
 from graphsvc.store.neo4j.adhoc import run_read_only
 from graphsvc.store.neo4j.connection import (
@@ -49,6 +56,7 @@ from graphsvc.views import (
     PathNode,
     PathsResult,
     RelatedActorsPage,
+    SearchResults,
     SourceDocument,
     Stats,
     TimelinePage,
@@ -197,6 +205,10 @@ class Neo4jStore(Neo4jConnection):
         if query.actor is None:
             return page(self._answer("timeline/page", params))
         return self._kept_answer("timeline/page_for_actor", params, page)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """By the full-text indexes of cypher/schema.cypher (cypher/search/*)."""
+        return self._read(lambda tx: fulltext.search(tx, query))
 
     def get_event(self, event_id: str) -> EventDetail:
         rows = self._read(lambda tx: run(tx, "events/get", id=event_id))

@@ -88,20 +88,77 @@ function actorLink(ref) {
 
 // --- search ---------------------------------------------------------------------
 
-async function search(q) {
-  say("");
-  const page = await getJSON(`/actors?${query({ q, limit: 50 })}`);
-  const list = $("actor-list");
-  list.replaceChildren(...page.items.map((actor) => el("li", {},
+// The box asks two routes at once: GET /search (ranked full text over events, source
+// sentences, actor names and aliases, document titles) and GET /actors?q= (names by
+// prefix and substring, so a partly typed name still finds its actor). Snippets come as
+// plain text with [start, end) offsets: matches become <mark> elements built here, the
+// text always goes in as text (never as HTML).
+
+const WORDS = /[\p{L}\p{N}]/u;
+
+function snippetNodes(snippet) {
+  if (!snippet) return [];
+  return marked(snippet.text, snippet.marks.map(([start, end]) =>
+    ({ start, end, cls: "hit", title: "matches the search" })));
+}
+
+function actorHit(actor) {
+  return el("li", {},
     actorLink(actor), " ", el("span", { class: `kind kind-${actor.kind}` }, actor.kind),
     actor.aliases && actor.aliases.length
       ? el("span", { class: "muted" }, ` also ${actor.aliases.slice(0, 3).join(", ")}`) : null,
-    el("span", { class: "muted counts", "data-actor": actor.id }, ""),
-  )));
+    el("span", { class: "muted counts", "data-actor": actor.id }, ""));
+}
+
+function eventHit(hit) {
+  const where = hit.snippet && hit.snippet.field === "sentence"
+    ? ` · sentence of ${hit.snippet.document}` : "";
+  return el("li", { "data-event": hit.id },
+    el("button", { type: "button", class: "event hit-event",
+      onclick: () => guarded(showEvent)(hit.id, "search") },
+      el("span", { class: "date" }, when(hit)), el("span", { class: "type" }, hit.type),
+      el("span", { class: "summary" }, hit.snippet && hit.snippet.field === "summary"
+        ? snippetNodes(hit.snippet) : hit.summary)),
+    hit.snippet && hit.snippet.field !== "summary"
+      ? el("blockquote", { class: "snippet" }, snippetNodes(hit.snippet)) : null,
+    el("div", { class: "muted" },
+      hit.participants.flatMap((p, i) => [i ? ", " : "", actorLink(p)]), where));
+}
+
+function documentHit(hit) {
+  // Only web links become links: a stored URL is data, never a javascript: target.
+  const title = hit.snippet ? snippetNodes(hit.snippet) : [hit.title || hit.id];
+  const safe = hit.url && /^https?:\/\//i.test(hit.url);
+  return el("li", {},
+    safe ? el("a", { href: hit.url, rel: "noopener noreferrer", target: "_blank" }, title)
+      : el("span", {}, title),
+    el("span", { class: "muted" }, ` · ${hit.id}`, hit.published ? ` · ${hit.published}` : ""));
+}
+
+async function search(q) {
+  say("");
+  hidePanel();
+  const hasWords = WORDS.test(q);
+  const [names, found] = await Promise.all([
+    getJSON(`/actors?${query({ q, limit: 50 })}`),
+    hasWords ? getJSON(`/search?${query({ q, limit: 20 })}`) : null,
+  ]);
+  const actors = found ? [...found.actors] : [];
+  for (const actor of names.items) {
+    if (!actors.some((a) => a.id === actor.id)) actors.push(actor);
+  }
+  const list = $("actor-list");
+  list.replaceChildren(...actors.map(actorHit));
+  if (!actors.length) list.append(el("li", { class: "muted" }, `No actor matches "${q}".`));
+  const events = found ? found.events : [];
+  const documents = found ? found.documents : [];
+  $("event-hits").replaceChildren(...events.map(eventHit));
+  $("event-hits-heading").hidden = !events.length;
+  $("document-hits").replaceChildren(...documents.map(documentHit));
+  $("document-hits-heading").hidden = !documents.length;
   $("search-results").hidden = false;
-  if (!page.items.length) list.append(el("li", { class: "muted" }, `No actor matches "${q}".`));
   // Counts are one cheap call each (limit=1 still reports `count`); a few at most.
-  for (const actor of page.items.slice(0, 10)) {
+  for (const actor of actors.slice(0, 10)) {
     getJSON(`/timeline?${query({ actor: actor.id, limit: 1 })}`).then((t) => {
       const span = list.querySelector(`[data-actor="${CSS.escape(actor.id)}"]`);
       if (span) span.textContent = ` · ${t.count} dated event${t.count === 1 ? "" : "s"}`;
@@ -342,13 +399,14 @@ function hidePanel() {
   $("event-panel").hidden = true;
   $("timeline-side").hidden = true;
   $("path-side").hidden = true;
+  $("search-side").hidden = true;
 }
 
 async function showEvent(id, where) {
   // One event from GET /events/{id}, in the panel beside the timeline or the paths
   // (the panel moves to where it was asked from).
   const event = await getJSON(`/events/${encodeURIComponent(id)}`);
-  document.querySelectorAll("#timeline li, #undated li")
+  document.querySelectorAll("#timeline li, #undated li, #event-hits li")
     .forEach((li) => li.classList.toggle("selected", li.dataset.event === id));
   document.querySelectorAll("#path-results .chip.ev")
     .forEach((chip) => chip.classList.toggle("selected", chip.dataset.event === id));
@@ -378,12 +436,14 @@ async function showEvent(id, where) {
       " ", el("mark", { class: "trigger" }, "trigger"), " highlighted where the data gives them"),
     el("p", { class: "muted event-id" }, event.id),
   );
-  const slot = $(where === "path" ? "path-side" : "timeline-side");
+  const slot = $({ path: "path-side", search: "search-side" }[where] || "timeline-side");
   hidePanel();
   slot.append($("event-panel"));
   slot.hidden = false;
   $("event-panel").hidden = false;
-  if (where === "path") $("event-panel").scrollIntoView({ block: "nearest" });
+  if (where === "path" || where === "search") {
+    $("event-panel").scrollIntoView({ block: "nearest" });
+  }
 }
 
 // --- relations and ego graph ----------------------------------------------------

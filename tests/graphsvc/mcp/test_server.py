@@ -34,7 +34,7 @@ SERGUN = "person:igor-sergun"
 MEETING = "event:putin-assad-kremlin-meeting"
 READ_KEY = "mcp-read-key-0123456789"
 API_KEY = "mcp-api-key-0123456789"
-READ_TOOLS = {"search_actors", "timeline", "relations", "paths", "event", "cypher"}
+READ_TOOLS = {"search_actors", "timeline", "relations", "paths", "event", "cypher", "search"}
 
 #: name: (tool, arguments); made in this order in one session.
 CALLS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -42,6 +42,8 @@ CALLS: dict[str, tuple[str, dict[str, Any]]] = {
     "timeline_undated": ("timeline", {"actor": PUTIN, "undated": True}),
     "timeline_window": ("timeline", {"since": "2015-09", "until": "Q4 2015", "limit": 2}),
     "search": ("search_actors", {"q": "Assad"}),
+    "fulltext": ("search", {"q": "Assad step down", "limit": 3}),
+    "fulltext_no_words": ("search", {"q": "*"}),
     "paths": ("paths", {"source": SERGUN, "target": ASSAD}),
     "event": ("event", {"id": MEETING}),
     "relations": ("relations", {"actor": ASSAD}),
@@ -219,6 +221,17 @@ def test_search_finds_assad(stdio: Session) -> None:
     answer = stdio.answers["search"]
     assert answer.structured_content["items"][0]["id"] == ASSAD
     assert "Bashar al-Assad (person, person:bashar-al-assad)" in text_of(answer)
+
+
+def test_full_text_search_ranks_and_marks_matches(stdio: Session) -> None:
+    answer = stdio.answers["fulltext"]
+    assert not answer.is_error, text_of(answer)
+    found = answer.structured_content
+    assert found["events"][0]["id"] == "event:putin-asks-assad-to-step-down"
+    assert found["actors"][0]["id"] == ASSAD
+    assert "Putin asks **Assad** to **step** **down**" in text_of(answer)
+    refused = stdio.answers["fulltext_no_words"]
+    assert refused.is_error and "no letters or digits" in text_of(refused)
 
 
 def test_path_from_sergun_to_assad(stdio: Session) -> None:
