@@ -12,9 +12,11 @@ from __future__ import annotations
 import orjson
 from neo4j import ManagedTransaction
 
+from graphsvc.errors import NotFound
 from graphsvc.model import Actor, Document, Event, GraphBatch
 from graphsvc.store.actor_merge import check_merge, plan_merge
 from graphsvc.store.claims import rename_actor
+from graphsvc.store.documents import DeletePlan, plan_delete
 from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.neo4j.records import (
     event_create_row,
@@ -159,3 +161,28 @@ def merge_actors(tx: ManagedTransaction, writes: int, actor_id: str, into: str) 
     run(tx, "events/set_claims", rows=renamed)
     run(tx, "writes/stamp_all", writes=writes)
     return plan.actor
+
+
+#: NotFound for a document id no document has.
+NO_DOCUMENT = "no document with id {!r}; list documents with GET /documents"
+
+
+def delete_document(
+    tx: ManagedTransaction, writes: int, document_id: str
+) -> tuple[DeletePlan, list[str]]:
+    """Withdraw the document as a new version of it would (documents/withdraw, after
+    its change stamps), write back the events it shares without its sources and
+    account, then delete it and the actors left with nothing (documents/delete).
+    Returns the plan and the ids of the actors deleted."""
+    if not run(tx, "documents/get_many", ids=[document_id]):
+        raise NotFound(NO_DOCUMENT.format(document_id))
+    (touched,) = run(tx, "documents/events", ids=[document_id])
+    events = [event_model(row["event"]) for row in run(tx, "events/get_many", ids=touched["ids"])]
+    relations = [relation_model(row) for row in run(tx, "documents/relations", id=document_id)]
+    plan = plan_delete(document_id, events, relations)
+    run(tx, "writes/stamp_documents", writes=writes, ids=[document_id])
+    run(tx, "documents/withdraw", ids=[document_id])
+    run_batched(tx, "events/write", [event_write_row(e) for e in plan.kept])
+    stamp(tx, "writes/stamp_events", writes, [e.id for e in plan.kept])
+    (row,) = run(tx, "documents/delete", id=document_id, actors=sorted(plan.touched))
+    return plan, sorted(row["actors"])
