@@ -59,7 +59,7 @@ def decode_document_cursor(cursor: str) -> tuple[date | None, str]:
 
 
 def title_matches(title: str | None, q: str | None) -> bool:
-    return not q or (title is not None and q.casefold() in title.casefold())
+    return not q or (title is not None and q.lower() in title.lower())
 
 
 def published_in(published: date | None, window: Window) -> bool:
