@@ -22,6 +22,7 @@ API_APP = "graphsvc.api.server:serving_app"
 app = typer.Typer(help="Event timeline knowledge graph service.", no_args_is_help=True)
 #: The data commands first, as `graphsvc --help` lists them.
 app.registered_commands.extend(cli.app.registered_commands)
+app.registered_groups.extend(cli.app.registered_groups)  # `graphsvc documents ...`
 
 
 @app.command()
