@@ -125,6 +125,27 @@ class DeletePlan:
     touched: frozenset[str]
 
 
+def touched_actors(
+    withdrawn: Iterable[Event],
+    relations: Iterable[Relation],
+    gone: Iterable[tuple[str, str, str, str]],
+) -> set[str]:
+    """The actors the withdrawn facts named: participants, reporters and those of each
+    document's account of the events (as stored, before the withdraw), and both ends
+    of the relations that go. Only these can be left with nothing by it."""
+    touched: set[str] = set()
+    for event in withdrawn:
+        touched.update(p.actor for p in event.participants)
+        touched.update(p.actor for c in event.claims for p in c.participants)
+        reporters = (event.reported_by, *(c.reported_by for c in event.claims))
+        touched.update(r for r in reporters if r)
+    going = set(gone)
+    for relation in relations:
+        if relation.key in going:
+            touched.update((relation.source, relation.target))
+    return touched
+
+
 def plan_delete(
     document_id: str, events: Iterable[Event], relations: Iterable[Relation]
 ) -> DeletePlan:
@@ -132,22 +153,11 @@ def plan_delete(
     events = list(events)
     relations = list(relations)  # read twice: as withdrawn and for their ends
     changed, gone = withdraw({document_id}, events, relations)
-    touched: set[str] = set()
-    for event in events:
-        if event.id in changed:
-            touched.update(p.actor for p in event.participants)
-            touched.update(p.actor for c in event.claims for p in c.participants)
-            touched.update(
-                r for r in (event.reported_by, *(c.reported_by for c in event.claims)) if r
-            )
-    going = set(gone)
-    for relation in relations:
-        if relation.key in going:
-            touched.update((relation.source, relation.target))
+    withdrawn = [e for e in events if e.id in changed]
     return DeletePlan(
         document=document_id,
         dropped=tuple(sorted(i for i, e in changed.items() if e is None)),
         kept=tuple(sorted((e for e in changed.values() if e is not None), key=lambda e: e.id)),
         relations=tuple(gone),
-        touched=frozenset(touched),
+        touched=frozenset(touched_actors(withdrawn, relations, gone)),
     )

@@ -210,6 +210,11 @@ def test_repost_with_a_changed_sentence_replaces_its_facts(store: GraphStore) ->
     with pytest.raises(NotFound):
         store.get_event("event:meeting")
     assert store.stats().relations == 1
+    # Carl and Dana, named only by what this version no longer says, go as on a delete.
+    for gone in (CARL, DANA):
+        with pytest.raises(NotFound):
+            store.get_actor(gone)
+    assert store.stats().actors == 2
     assert [e.id for e in store.document_detail("lone").events] == ["event:merger"]
 
 

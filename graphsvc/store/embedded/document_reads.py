@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from graphsvc.errors import NotFound
-from graphsvc.model import Event
+from graphsvc.model import Event, Relation
 from graphsvc.store.base import DocumentQuery
 from graphsvc.store.claims import names_actor
 from graphsvc.store.documents import (
-    DeletePlan,
     build_detail,
     decode_document_cursor,
     document_key,
@@ -66,33 +65,44 @@ def document_detail(graph: MemoryGraph, document_id: str) -> DocumentDetail:
     return build_detail(summary, [graph.event_view(e) for e in events], relations, refs)
 
 
-def left_with_nothing(graph: MemoryGraph, plan: DeletePlan) -> tuple[str, ...]:
-    """The actors the delete touched that nothing names after it: no event (as
-    participant, reporter or in another document's account), no relation, and not the
-    actor others were merged into (its old ids resolve to it)."""
-    dropped = set(plan.dropped)
-    kept = {e.id: e for e in plan.kept}
+def left_with_nothing(
+    graph: MemoryGraph,
+    touched: Iterable[str],
+    dropped: Iterable[str],
+    written: Iterable[Event],
+    gone: Iterable[tuple[str, str, str, str]],
+    added: Iterable[Relation] = (),
+) -> tuple[str, ...]:
+    """The `touched` actors that nothing names once a write has removed the `dropped`
+    events and `gone` relations and written the `written` events (new or changed) and
+    `added` relations: no event (as participant, reporter or in a document's account),
+    no relation, and not the actor others were merged into (its old ids resolve to
+    it). Read before the write is applied."""
+    dropped = set(dropped)
+    after = {e.id: e for e in written}
     merge_targets = set(graph.merged.values())
-    gone_relations = set(plan.relations)
+    gone = set(gone)
+    named = {a for r in added for a in (r.source, r.target)}
+    for event in after.values():
+        named.update(p.actor for p in event.participants)
+        named.update(a for a in (event.reported_by,) if a)
 
     def still_named(actor_id: str) -> bool:
-        if actor_id in merge_targets:
+        if actor_id in merge_targets or actor_id in named:
             return True
         events: Iterable[Event] = (*graph.events_of(actor_id), *graph.events_reported_by(actor_id))
         for event in events:
             if event.id in dropped:
                 continue
-            after = kept.get(event.id, event)
-            if after.reported_by == actor_id or any(
-                p.actor == actor_id for p in after.participants
-            ):
+            now = after.get(event.id, event)
+            if now.reported_by == actor_id or any(p.actor == actor_id for p in now.participants):
                 return True
-        return any(r.key not in gone_relations for r in graph.relations_of(actor_id))
+        return any(r.key not in gone for r in graph.relations_of(actor_id))
 
-    candidates = {a for a in plan.touched if a in graph.actors and not still_named(a)}
-    if candidates:  # one scan of the events with claims (other documents' accounts)
-        for event in graph.events.values():
+    candidates = {a for a in touched if a in graph.actors and not still_named(a)}
+    if candidates:  # one scan of the events with claims (documents' own accounts)
+        for event in (*graph.events.values(), *after.values()):
             if event.claims and event.id not in dropped:
-                after = kept.get(event.id, event)
-                candidates = {a for a in candidates if not names_actor(after, a)}
+                now = after.get(event.id, event)
+                candidates = {a for a in candidates if not names_actor(now, a)}
     return tuple(sorted(candidates))

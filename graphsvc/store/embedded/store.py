@@ -20,7 +20,7 @@ from graphsvc.errors import NotFound
 from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch
 from graphsvc.store.actor_merge import check_merge, move_event, plan_merge, redirects_after
 from graphsvc.store.base import DocumentQuery, TimelineQuery, Window, bounded_ids, normalised_names
-from graphsvc.store.documents import plan_delete
+from graphsvc.store.documents import plan_delete, touched_actors
 from graphsvc.store.embedded import document_reads
 from graphsvc.store.embedded.adhoc import dialect, project, run_query
 from graphsvc.store.embedded.memory import MemoryGraph
@@ -187,7 +187,20 @@ class EmbeddedStore:
         rows = rows.model_copy(update={"events": rows.events + pruned})
         dropped = tuple(i for i, e in changed.items() if e is None and i not in written)
         kept = {r.key for r in rows.relations}
-        return rows, Removals(events=dropped, relations=tuple(k for k in gone if k not in kept))
+        gone = [k for k in gone if k not in kept]
+        # A new version that no longer names an actor leaves it as a delete would.
+        touched = touched_actors(
+            (graph.events[i] for i in changed), (graph.relations[k] for k in gone), gone
+        ) - {a.id for a in rows.actors}
+        orphans = document_reads.left_with_nothing(
+            graph, touched, dropped, rows.events, gone, rows.relations
+        )
+        return rows, Removals(
+            events=dropped,
+            relations=tuple(gone),
+            actors=orphans,
+            same_as=tuple(c.key for c in graph.candidates_of(*orphans)),
+        )
 
     def merge_actors(self, actor_id: str, into: str) -> Actor:
         """Merge `actor_id` into `into` in one SQLite transaction (see `actor_merge`)."""
@@ -239,7 +252,9 @@ class EmbeddedStore:
                     graph.events_citing(document_id),
                     graph.relations_given(document_id),
                 )
-                orphans = document_reads.left_with_nothing(graph, plan)
+                orphans = document_reads.left_with_nothing(
+                    graph, plan.touched, plan.dropped, plan.kept, plan.relations
+                )
                 rows = GraphBatch.model_construct(
                     documents=(),
                     actors=(),
