@@ -81,3 +81,12 @@ def test_bad_document_parameters_are_422(client: TestClient) -> None:
     assert_problem(client.get("/documents", params={"since": "someday"}), 422, "since")
     assert_problem(client.get("/documents/bad id!"), 422, "document_id")
     assert_problem(client.get("/documents/unknown"), 404, "no document")
+
+
+def test_a_wrong_method_names_every_method_of_the_path(client: TestClient) -> None:
+    """GET and POST /documents live in two routers (read and write keys): a 405 still
+    lists both in `Allow`, as the OpenAPI document does."""
+    for path, methods in (("/documents", "GET, POST"), ("/documents/x", "DELETE, GET")):
+        answer = client.put(path)
+        assert_problem(answer, 405, "")
+        assert answer.headers["allow"] == methods
