@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 #: The data commands first, as `graphsvc --help` lists them.
 app.registered_commands.extend(cli.app.registered_commands)
+app.registered_groups.extend(cli.app.registered_groups)  # `graphsvc documents ...`
 
 
 @app.command()

@@ -6,7 +6,7 @@ answer shapes in the contract tests.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -21,6 +21,7 @@ from graphsvc.model import (
     Factuality,
     LinkBasis,
     Precision,
+    Relation,
     RelationBasis,
     RelationType,
     Role,
@@ -333,6 +334,77 @@ class DocumentResult(BaseModel):
     written: dict[str, int]
     actors: list[str]
     events: list[ExtractedEvent]
+    stats: Stats
+
+
+# -- documents (GET /documents, GET and DELETE /documents/{id}) ----------------
+class DocumentSummary(BaseModel):
+    """One stored document as GET /documents lists it."""
+
+    id: str
+    title: str | None
+    url: str | None
+    published: date | None
+    source: str | None = None
+    language: str | None = None
+    ingested_at: datetime | None = None
+    events: int = Field(description="Events whose sources cite this document.")
+
+    @classmethod
+    def of(cls, document: Document, events: int) -> DocumentSummary:
+        return cls(**document.model_dump(exclude={"text_sha256"}), events=events)
+
+
+class DocumentsPage(BaseModel):
+    items: list[DocumentSummary] = Field(
+        description="Newest first by publication date, undated last, then by id."
+    )
+    count: int = Field(description="Documents matching the filters, over all pages.")
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page.")
+
+
+class DocumentActor(ActorRef):
+    """An actor the document names: in its events (as participant or reporter) or its
+    relations, with how many of each."""
+
+    events: int = Field(description="Events of this document the actor takes part in or reports.")
+    relations: int = Field(description="Relations from this document the actor is an end of.")
+
+
+class DocumentRelation(Relation):
+    """A relation the document gives, with both ends' names and kinds."""
+
+    source_actor: ActorRef
+    target_actor: ActorRef
+
+
+class DocumentDetail(BaseModel):
+    """GET /documents/{id}: the document and everything taken from it, with the basis
+    of each (an event's `date_basis` and its participants' `basis`, a relation's
+    `basis`), so a reader can judge what the extraction made of the text."""
+
+    document: DocumentSummary
+    actors: list[DocumentActor] = Field(description="By name; participants and relation ends.")
+    events: list[EventView] = Field(
+        description="In timeline order (dated by start, undated last). Each event as the "
+        "timeline shows it: sources from other documents included."
+    )
+    relations: list[DocumentRelation] = Field(description="Relations taken from this document.")
+
+
+class DocumentDeleted(BaseModel):
+    """DELETE /documents/{id}: what went, what stayed, and the graph's counts after."""
+
+    document: str
+    removed_events: list[str] = Field(description="Events no other document reports: deleted.")
+    kept_events: list[str] = Field(
+        description="Events other documents also report: they stay, with this document's "
+        "sources and account withdrawn."
+    )
+    removed_relations: int = Field(description="Relations taken from this document: deleted.")
+    removed_actors: list[str] = Field(
+        description="Actors left with no event, relation or account after the delete: deleted."
+    )
     stats: Stats
 
 

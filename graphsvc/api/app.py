@@ -101,7 +101,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(metrics.router)
     for module in (actors, paths, timeline, events, schema, search):
         app.include_router(module.router, dependencies=[ReadAccess, Depends(check_text_params)])
+    app.include_router(documents.read_router, dependencies=[ReadAccess, Depends(check_text_params)])
     for module in (records, documents, cypher):
         app.include_router(module.router, dependencies=[WriteAccess, Depends(check_json_depth)])
     app.include_router(

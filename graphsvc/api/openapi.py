@@ -33,7 +33,7 @@ ERRORS = {
     400: "The request cannot be run as written (e.g. invalid Cypher, a body that is not JSON).",
     401: "A key is needed (`Authorization: Bearer <key>` or `X-API-Key`).",
     403: "The key given does not allow this.",
-    404: "No such actor, event or route.",
+    404: "No such actor, event, document or route.",
     408: "The query ran past its timeout.",
     409: "The id belongs to a different document (another source or URL, or records "
     "written by hand); nothing was written. `replace=true` replaces it.",
@@ -42,6 +42,8 @@ ERRORS = {
     503: "The store is unavailable; nothing was written. Retry after `Retry-After` seconds.",
     507: "The disk is full; nothing was written.",
 }
+#: The methods of the write routes (the API key guards them).
+WRITES = ("post", "delete")
 #: Statuses every operation may answer; the rest depend on the operation.
 COMMON = (400, 404, 413, 422, 503)
 
@@ -52,9 +54,9 @@ def _statuses(path: str, method: str, guarded: bool) -> list[int]:
         statuses += [401, 403]
     if path == "/cypher":
         statuses.append(408)
-    if path == "/documents":
+    if path == "/documents" and method == "post":
         statuses.append(409)
-    if method == "post":
+    if method in WRITES:
         statuses.append(507)
     return statuses
 
@@ -72,7 +74,7 @@ def _document(schema: dict[str, Any], settings: Settings) -> dict[str, Any]:
     problem = {"$ref": "#/components/schemas/Problem"}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
-            key = settings.api_key if method == "post" else settings.read_key
+            key = settings.api_key if method in WRITES else settings.read_key
             guarded = "security" in operation and key is not None
             if guarded:  # FastAPI lists the guard's own scheme: both ways are accepted
                 operation["security"] = [{name: []} for name in SECURITY_SCHEMES]

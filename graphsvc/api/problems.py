@@ -8,6 +8,7 @@ unknown routes and crashes are translated here too, so clients parse one shape.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -26,6 +27,19 @@ def _validation_field(loc: tuple[Any, ...]) -> str:
     if parts and parts[0] in {"query", "path", "body", "header"}:
         return f"{parts[0]} parameter " + ".".join(parts[1:]) if len(parts) > 1 else parts[0]
     return ".".join(parts)
+
+
+def _allowed(request: Request, given: str | None) -> str | None:
+    """Every method the path takes, for a 405's `Allow`, from the OpenAPI document:
+    Starlette names only the first route matching the path, but a path may be served
+    by routes of two routers (GET /documents is a read, POST /documents a write, each
+    under its own key guard). `given` (Starlette's) for a path the document omits."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods.update(m.upper() for m in operations)
+    return ", ".join(sorted(methods)) if methods else given
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -50,7 +64,12 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = str(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no route {request.url.path}; see /docs for the API"
-        return problem(exc.status_code, title, detail, request.url.path, headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            allowed = _allowed(request, (headers or {}).get("Allow"))
+            if allowed:
+                headers = {**(headers or {}), "Allow": allowed}
+        return problem(exc.status_code, title, detail, request.url.path, headers=headers)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

@@ -29,7 +29,11 @@ from graphsvc.client.models import (
     ActorDocumentsPage,
     ActorsPage,
     CypherResult,
+    DocumentDeleted,
+    DocumentDetail,
     DocumentResult,
+    DocumentsPage,
+    DocumentSummary,
     EventDetail,
     EventView,
     Health,
@@ -398,6 +402,49 @@ class Client:
         body = {name: value for name, value in fields.items() if value is not None}
         response = self._send("POST", "/documents", json=body)
         return DocumentResult.model_validate_json(response.content)
+
+    # -- documents --------------------------------------------------------------------
+
+    def documents(
+        self,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        q: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> DocumentsPage:
+        """GET /documents: one page of stored documents, newest first (undated last);
+        `since`/`until` by publication date, `q` text in the title. Pass the page's
+        `next_cursor` as `cursor` for the next one, or use `iter_documents`."""
+        params = query(since=since, until=until, q=q, limit=limit, cursor=cursor)
+        return self._get(DocumentsPage, "/documents", params)
+
+    def iter_documents(
+        self,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        q: str | None = None,
+        page_size: int = 50,
+    ) -> Iterator[DocumentSummary]:
+        """Every stored document matching the filters, page after page."""
+        cursor: str | None = None
+        while True:
+            page = self.documents(since, until, q, limit=page_size, cursor=cursor)
+            yield from page.items
+            if not page.next_cursor or not page.items:
+                return
+            cursor = page.next_cursor
+
+    def document(self, document_id: str) -> DocumentDetail:
+        """GET /documents/{id}: the document with the actors, events and relations
+        taken from it."""
+        return self._get(DocumentDetail, f"/documents/{_segment(document_id)}")
+
+    def delete_document(self, document_id: str) -> DocumentDeleted:
+        """DELETE /documents/{id} (API key): the document and what only it supports go;
+        events other documents report stay. Answers what was removed and kept."""
+        response = self._send("DELETE", f"/documents/{_segment(document_id)}")
+        return DocumentDeleted.model_validate_json(response.content)
 
 
 _EXTENSIONS: dict[str, str] = {

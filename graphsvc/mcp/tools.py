@@ -25,6 +25,7 @@ from graphsvc.export import Citations
 from graphsvc.http.keys import presented_key
 from graphsvc.limits import MAX_CYPHER_QUERY_CHARS, MAX_HOPS, MAX_LIMIT
 from graphsvc.mcp import text as render
+from graphsvc.mcp.document_tools import register_documents
 from graphsvc.mcp.hints import for_tools
 from graphsvc.model import ID_PATTERN, ActorKind, EventType
 from graphsvc.service import reads
@@ -371,6 +372,7 @@ def register(
             result = await cypher_runner.run(store, query, params or {})
         return _result(render.cypher_text(result), result)
 
+    register_documents(server, store, settings, texts, api_errors)
     if settings.api_key is not None:
         _register_ingest(server, store, settings, needs_api_key)
 

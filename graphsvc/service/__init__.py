@@ -6,6 +6,7 @@ answer its own way.
 - `reads`: search, timeline, relations and paths from those parameters;
 - `cypher`: read-only Cypher behind its guards, limits and slots;
 - `ingest`: an article or records in, written whole or not at all;
+- `documents`: list, open and delete stored documents;
 - `bulk_load`: files and folders in (`graphsvc load`);
 - `exports`: a timeline export, streamed;
 - `keys`: who may read and write, from the key a caller presents;

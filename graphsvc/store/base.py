@@ -29,6 +29,9 @@ from graphsvc.views import (
     ActorDetail,
     ActorDocumentsPage,
     CypherResult,
+    DocumentDeleted,
+    DocumentDetail,
+    DocumentsPage,
     EventDetail,
     EventView,
     PathsResult,
@@ -44,6 +47,7 @@ __all__ = [
     "MAX_HOPS",
     "MAX_LIMIT",
     "MAX_NAMES",
+    "DocumentQuery",
     "GraphStore",
     "SearchKind",
     "SearchQuery",
@@ -174,6 +178,17 @@ class SearchQuery(BaseModel):
         return (since is None or published >= since) and (until is None or published <= until)
 
 
+class DocumentQuery(BaseModel):
+    """GET /documents' filters and page (`graphsvc.store.documents` has the order)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    window: Window = Field(default=Window(), description="Publication date in it.")
+    q: str | None = Field(default=None, description="Case-insensitive text in the title.")
+    limit: int = Field(default=50, ge=1, le=MAX_LIMIT)
+    cursor: str | None = None
+
+
 class GraphStore(Protocol):
     """Persist batches atomically and answer relationship and timeline queries."""
 
@@ -223,6 +238,22 @@ class GraphStore(Protocol):
 
     def actor_documents(self, actor_id: str, limit: int) -> ActorDocumentsPage:
         """Documents where the actor appears, newest first, at most `limit`."""
+        ...
+
+    def list_documents(self, query: DocumentQuery) -> DocumentsPage:
+        """Stored documents, newest first (undated last, then by id), filtered by
+        publication date and title text, one page after `query.cursor`."""
+        ...
+
+    def document_detail(self, document_id: str) -> DocumentDetail:
+        """The document with its events, relations and the actors they name; NotFound
+        when there is none."""
+        ...
+
+    def delete_document(self, document_id: str) -> DocumentDeleted:
+        """Delete the document and what only it supports, atomically: its sources and
+        account leave the events it shares (they stay), events and relations only it
+        gives go, and actors left with nothing go. NotFound when there is none."""
         ...
 
     def timeline(self, query: TimelineQuery) -> TimelinePage: ...

@@ -141,3 +141,34 @@ def test_actors_are_searched_by_name_from_the_command_line(tmp_path: Path) -> No
     assert json.loads(everyone.stdout)["count"] == 14
     nothing = _run("actors", "Nobody At All", "--data-dir", str(tmp_path))
     assert nothing.exit_code == 0 and "0 actors matching 'Nobody At All'" in nothing.stdout
+
+
+def test_documents_list_show_delete(tmp_path: Path) -> None:
+    assert _run("load", str(EXAMPLES), "--data-dir", str(tmp_path)).exit_code == 0
+    listed = _run("documents", "list", "--json", "--data-dir", str(tmp_path))
+    assert listed.exit_code == 0, listed.output
+    (document,) = json.loads(listed.stdout)["items"]
+    assert document["id"] == "newsweek-putin-assad-step-down" and document["events"] == 12
+    table = _run("documents", "list", "--q", "step down", "--data-dir", str(tmp_path))
+    # The id column (the last) is folded, never cut: its lines join to the whole id.
+    id_cells = [line.split("│")[-2].strip() for line in table.stdout.splitlines() if "│" in line]
+    assert "".join(id_cells) == "newsweek-putin-assad-step-down"
+    shown = _run("documents", "show", document["id"], "--json", "--data-dir", str(tmp_path))
+    assert len(json.loads(shown.stdout)["events"]) == 12
+    declined = runner.invoke(
+        app, ["documents", "delete", document["id"], "--data-dir", str(tmp_path)], input="n\n"
+    )
+    assert declined.exit_code == 1 and _stats(tmp_path)["documents"] == 1
+    deleted = _run("documents", "delete", document["id"], "--yes", "--data-dir", str(tmp_path))
+    assert deleted.exit_code == 0, deleted.output
+    assert "12 events" in deleted.stdout
+    assert _stats(tmp_path)["events"] == 0 and _stats(tmp_path)["documents"] == 0
+    again = _run("documents", "show", document["id"], "--data-dir", str(tmp_path))
+    assert again.exit_code == 1 and "no document with id" in again.stderr
+
+
+def test_documents_is_a_command_of_the_graphsvc_program() -> None:
+    from graphsvc.main import app as program
+
+    result = runner.invoke(program, ["documents", "--help"])
+    assert result.exit_code == 0 and "delete" in result.stdout and "show" in result.stdout

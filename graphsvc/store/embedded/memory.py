@@ -78,6 +78,10 @@ class MemoryGraph:
         self.merged: dict[str, str] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
         self._reported: dict[str, set[str]] = defaultdict(set)
+        #: Events and relations by the document they cite, for the document routes
+        #: (list counts, detail, delete): never a scan of every event.
+        self._cited: dict[str, set[str]] = defaultdict(set)
+        self._given: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
         self._candidates: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._event_order: SortedList = SortedList()
         #: Each actor's events' sort keys in order (the same tuples as `_event_order`),
@@ -135,6 +139,8 @@ class MemoryGraph:
     def remove(self, removals: Removals) -> None:
         """Drop what a write deletes; events and actors go with their edges."""
         self._counts.clear()
+        for document_id in removals.documents:
+            self.documents.pop(document_id, None)
         for event_id in removals.events:
             event = self.events.pop(event_id, None)
             if event is not None:
@@ -143,6 +149,8 @@ class MemoryGraph:
         for key in removals.relations:
             relation = self.relations.pop(key, None)
             if relation is not None:
+                if relation.document is not None:
+                    self._given[relation.document].discard(key)
                 self._answers.forget((relation.source, relation.target))
                 self.graph.remove_edge(
                     ("Actor", relation.source), ("Actor", relation.target), "|".join(key)
@@ -180,6 +188,8 @@ class MemoryGraph:
         self._count(event, -1)
         if event.reported_by is not None:
             self._reported[event.reported_by].discard(event.id)
+        for source in event.sources:
+            self._cited[source.document].discard(event.id)
 
     def _put_actor(self, actor: Actor) -> None:
         old = self.actors.get(actor.id)
@@ -213,6 +223,8 @@ class MemoryGraph:
             keys.add(key)
         if event.reported_by is not None:
             self._reported[event.reported_by].add(event.id)
+        for source in event.sources:
+            self._cited[source.document].add(event.id)
         self.graph.add_node(node)
         for p in event.participants:
             # The role is in the key (one of four shared strings): no per-edge data.
@@ -232,6 +244,8 @@ class MemoryGraph:
             self.graph.remove_edge(u, v, key)
         self._answers.forget((relation.source, relation.target))
         self.relations[relation.key] = relation
+        if relation.document is not None:
+            self._given[relation.document].add(relation.key)
         self.graph.add_edge(u, v, key=key, relation=relation)
 
     # -- reading ---------------------------------------------------------------
@@ -274,6 +288,18 @@ class MemoryGraph:
         """Events one of whose documents' accounts (claims) names the actor: a scan of
         the events with claims, for actor merges only (rare, by hand)."""
         return [e for e in self.events.values() if e.claims and names_actor(e, actor_id)]
+
+    def events_citing(self, document_id: str) -> list[Event]:
+        """The events whose sources cite the document, in timeline order."""
+        found = [self.events[i] for i in self._cited.get(document_id, ())]
+        return sorted(found, key=_event_key)
+
+    def cited_count(self, document_id: str) -> int:
+        return len(self._cited.get(document_id, ()))
+
+    def relations_given(self, document_id: str) -> list[Relation]:
+        """The relations taken from the document, in key order."""
+        return [self.relations[k] for k in sorted(self._given.get(document_id, ()))]
 
     def events_reported_by(self, actor_id: str) -> list[Event]:
         return [self.events[i] for i in sorted(self._reported.get(actor_id, ()))]

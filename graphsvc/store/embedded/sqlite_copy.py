@@ -119,6 +119,7 @@ class SqliteCopy:
         if not db.in_transaction:
             self.begin()
         try:
+            db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in removals.documents])
             db.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in removals.events])
             db.executemany(
                 "DELETE FROM relations"

@@ -16,15 +16,19 @@ from typing import Any, ClassVar
 
 import networkx as nx
 
+from graphsvc.errors import NotFound
 from graphsvc.model import Actor, ActorKind, Document, Event, GraphBatch
 from graphsvc.store.actor_merge import check_merge, move_event, plan_merge, redirects_after
 from graphsvc.store.base import (
+    DocumentQuery,
     SearchQuery,
     TimelineQuery,
     Window,
     bounded_ids,
     normalised_names,
 )
+from graphsvc.store.documents import plan_delete, touched_actors
+from graphsvc.store.embedded import document_reads
 from graphsvc.store.embedded.adhoc import dialect, project, run_query
 from graphsvc.store.embedded.fulltext import SearchReader
 from graphsvc.store.embedded.memory import MemoryGraph
@@ -40,6 +44,9 @@ from graphsvc.views import (
     ActorDetail,
     ActorDocumentsPage,
     CypherResult,
+    DocumentDeleted,
+    DocumentDetail,
+    DocumentsPage,
     EventDetail,
     PathsResult,
     RelatedActorsPage,
@@ -192,7 +199,20 @@ class EmbeddedStore:
         rows = rows.model_copy(update={"events": rows.events + pruned})
         dropped = tuple(i for i, e in changed.items() if e is None and i not in written)
         kept = {r.key for r in rows.relations}
-        return rows, Removals(events=dropped, relations=tuple(k for k in gone if k not in kept))
+        gone = [k for k in gone if k not in kept]
+        # A new version that no longer names an actor leaves it as a delete would.
+        touched = touched_actors(
+            (graph.events[i] for i in changed), (graph.relations[k] for k in gone), gone
+        ) - {a.id for a in rows.actors}
+        orphans = document_reads.left_with_nothing(
+            graph, touched, dropped, rows.events, gone, rows.relations
+        )
+        return rows, Removals(
+            events=dropped,
+            relations=tuple(gone),
+            actors=orphans,
+            same_as=tuple(c.key for c in graph.candidates_of(*orphans)),
+        )
 
     def merge_actors(self, actor_id: str, into: str) -> Actor:
         """Merge `actor_id` into `into` in one SQLite transaction (see `actor_merge`)."""
@@ -230,6 +250,59 @@ class EmbeddedStore:
             redirects = redirects_after(graph.merged, old.id, target.id)
             self._commit(rows, {"merged_actors": 1}, removals, redirects)
             return plan.actor
+
+    def delete_document(self, document_id: str) -> DocumentDeleted:
+        """Withdraw the document (`plan_delete`: what re-posting it withdraws) and
+        delete it, with the actors left with nothing, in one SQLite transaction."""
+        with self._write_lock:
+            with self._file_transaction():
+                graph = self._graph
+                if document_id not in graph.documents:
+                    raise NotFound(document_reads.NOT_FOUND.format(document_id))
+                plan = plan_delete(
+                    document_id,
+                    graph.events_citing(document_id),
+                    graph.relations_given(document_id),
+                )
+                orphans = document_reads.left_with_nothing(
+                    graph, plan.touched, plan.dropped, plan.kept, plan.relations
+                )
+                rows = GraphBatch.model_construct(
+                    documents=(),
+                    actors=(),
+                    events=plan.kept,
+                    relations=(),
+                    same_as=(),
+                    replaces=(),
+                )
+                removals = Removals(
+                    documents=(document_id,),
+                    events=plan.dropped,
+                    relations=plan.relations,
+                    actors=orphans,
+                    same_as=tuple(c.key for c in graph.candidates_of(*orphans)),
+                )
+                self._commit(rows, {"deleted_documents": 1}, removals)
+            with self._lock:
+                stats = self._graph.stats()
+        return DocumentDeleted(
+            document=document_id,
+            removed_events=list(plan.dropped),
+            kept_events=[e.id for e in plan.kept],
+            removed_relations=len(plan.relations),
+            removed_actors=list(orphans),
+            stats=stats,
+        )
+
+    def list_documents(self, query: DocumentQuery) -> DocumentsPage:
+        self._current()
+        with self._lock:
+            return document_reads.list_documents(self._graph, query)
+
+    def document_detail(self, document_id: str) -> DocumentDetail:
+        self._current()
+        with self._lock:
+            return document_reads.document_detail(self._graph, document_id)
 
     def get_actor(self, actor_id: str) -> Actor:
         self._current()

@@ -21,6 +21,7 @@ from graphsvc.errors import NotFound, QueryTimeout, StoreUnavailable
 from graphsvc.model import Actor, ActorKind, Document, GraphBatch
 from graphsvc.names import normalise_name
 from graphsvc.store.base import (
+    DocumentQuery,
     SearchQuery,
     TimelineQuery,
     Window,
@@ -28,6 +29,11 @@ from graphsvc.store.base import (
     normalised_names,
 )
 from graphsvc.store.cursor import decode_cursor, encode_cursor, sort_key
+from graphsvc.store.documents import (
+    build_detail,
+    decode_document_cursor,
+    encode_document_cursor,
+)
 from graphsvc.store.neo4j import search as fulltext
 from graphsvc.store.neo4j import writes
 from graphsvc.store.neo4j.adhoc import run_read_only
@@ -38,7 +44,7 @@ from graphsvc.store.neo4j.connection import (
     Neo4jConnection,
 )
 from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline
-from graphsvc.store.neo4j.records import read_candidates
+from graphsvc.store.neo4j.records import read_candidates, relation_model
 from graphsvc.store.neo4j.statements import run
 from graphsvc.store.neo4j.views import event_view, not_found, related_page
 from graphsvc.store.paths import PATH_CAP, canonical_paths
@@ -50,6 +56,10 @@ from graphsvc.views import (
     ActorDocumentsPage,
     ActorRef,
     CypherResult,
+    DocumentDeleted,
+    DocumentDetail,
+    DocumentsPage,
+    DocumentSummary,
     EventDetail,
     EventView,
     PathEdge,
@@ -107,7 +117,63 @@ class Neo4jStore(Neo4jConnection):
         """Merge in one write transaction (see `graphsvc.store.actor_merge`)."""
         return self._write(lambda tx, counter: writes.merge_actors(tx, counter, actor_id, into))
 
+    def delete_document(self, document_id: str) -> DocumentDeleted:
+        """Delete in one write transaction (`writes.delete_document`)."""
+        plan, actors = self._write(
+            lambda tx, counter: writes.delete_document(tx, counter, document_id)
+        )
+        return DocumentDeleted(
+            document=document_id,
+            removed_events=list(plan.dropped),
+            kept_events=[e.id for e in plan.kept],
+            removed_relations=len(plan.relations),
+            removed_actors=actors,
+            stats=self.stats(),
+        )
+
     # -- reading -------------------------------------------------------------------
+
+    def list_documents(self, query: DocumentQuery) -> DocumentsPage:
+        after = None
+        if query.cursor:
+            published, document_id = decode_document_cursor(query.cursor)
+            after = {"published": _iso(published), "id": document_id}
+        params = {
+            "since": _iso(query.window.since),
+            "until": _iso(query.window.until),
+            "q": query.q.lower() if query.q else None,
+            "after": after,
+            "limit": query.limit + 1,
+        }
+        (row,) = self._read(lambda tx: run(tx, "documents/list", **params))
+        found = row["items"]
+        items = [DocumentSummary(**item) for item in found[: query.limit]]
+        last = items[-1] if items else None
+        cursor = (
+            encode_document_cursor(last.published, last.id)
+            if last is not None and len(found) > query.limit
+            else None
+        )
+        return DocumentsPage(items=items, count=row["total"], next_cursor=cursor)
+
+    def document_detail(self, document_id: str) -> DocumentDetail:
+        def work(tx: ManagedTransaction) -> DocumentDetail:
+            rows = run(tx, "documents/detail", id=document_id)
+            if not rows:
+                raise NotFound(writes.NO_DOCUMENT.format(document_id))
+            (row,) = rows
+            relation_rows = run(tx, "documents/relations", id=document_id)
+            refs = {r["id"]: ActorRef(**r) for r in row["reporters"]}
+            for r in relation_rows:
+                for end in (r["source_actor"], r["target_actor"]):
+                    refs[end["id"]] = ActorRef(**end)
+            events = [event_view(e) for e in row["events"]]
+            document = Document(**row["document"])
+            summary = DocumentSummary.of(document, len(events))
+            relations = [relation_model(r) for r in relation_rows]
+            return build_detail(summary, events, relations, refs)
+
+        return self._read(work)
 
     @staticmethod
     def _actor(tx: ManagedTransaction, actor_id: str) -> Actor:

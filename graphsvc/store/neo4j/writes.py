@@ -12,9 +12,11 @@ from __future__ import annotations
 import orjson
 from neo4j import ManagedTransaction
 
-from graphsvc.model import Actor, Document, Event, GraphBatch
+from graphsvc.errors import NotFound
+from graphsvc.model import Actor, Document, Event, GraphBatch, Relation
 from graphsvc.store.actor_merge import check_merge, plan_merge
 from graphsvc.store.claims import rename_actor
+from graphsvc.store.documents import DeletePlan, plan_delete, touched_actors
 from graphsvc.store.merge import merge_batch, withdraw
 from graphsvc.store.neo4j.records import (
     event_create_row,
@@ -43,7 +45,7 @@ def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
     documents' events and the ends of their relations, the old and new participants
     of every event written, every actor written (everything when a stored actor's
     name or kind changes), both ends of every relation written."""
-    changed = withdraw_replaced(tx, writes, batch) if batch.replaces else {}
+    changed, touched = withdraw_replaced(tx, writes, batch) if batch.replaces else ({}, set())
     named = sorted(actor_ids(batch))
     merged = (
         {row["id"]: row["into"] for row in run(tx, "actors/redirects", ids=named)} if named else {}
@@ -95,15 +97,20 @@ def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
     ends = {a.id for a in rows.actors}
     ends.update(end for r in rows.relations for end in (r.source, r.target))
     stamp(tx, "writes/stamp_actors", writes, sorted(ends))
+    # A new version that no longer names an actor leaves it as a delete would.
+    unnamed = touched - {a.id for a in rows.actors}
+    if unnamed:
+        run(tx, "actors/drop_unnamed", ids=sorted(unnamed))
 
 
 def withdraw_replaced(
     tx: ManagedTransaction, writes: int, batch: GraphBatch
-) -> dict[str, Event | None]:
+) -> tuple[dict[str, Event | None], set[str]]:
     """Withdraw what the stored versions of the batch's `replaces` documents gave
     (after `check_replaces`): their sources, events left without one and relations
     go in Cypher; the events they touched that remain are returned as `withdraw`
-    left them (showing what the other documents say), for the caller to write."""
+    left them (showing what the other documents say), for the caller to write, with
+    the actors the withdrawn facts named (`touched_actors`)."""
     ids = list(batch.replaces)
     stored = {
         row["document"]["id"]: Document(**row["document"])
@@ -116,14 +123,20 @@ def withdraw_replaced(
 
     check_replaces(batch, stored.get, writers)
     events: list[Event] = []
+    relations: list[Relation] = []
     if stored:  # a first version has nothing to withdraw: no more round trips
         (touched,) = run(tx, "documents/events", ids=list(stored))
         rows = run(tx, "events/get_many", ids=touched["ids"])
         events = [event_model(row["event"]) for row in rows]
+        for document_id in stored:
+            relations.extend(
+                relation_model(row) for row in run(tx, "documents/relations", id=document_id)
+            )
     changed, _ = withdraw(set(ids), events, ())
+    named = touched_actors(events, relations, [r.key for r in relations])
     run(tx, "writes/stamp_documents", writes=writes, ids=ids)
     run(tx, "documents/withdraw", ids=ids)
-    return changed
+    return changed, named
 
 
 def merge_actors(tx: ManagedTransaction, writes: int, actor_id: str, into: str) -> Actor:
@@ -159,3 +172,29 @@ def merge_actors(tx: ManagedTransaction, writes: int, actor_id: str, into: str) 
     run(tx, "events/set_claims", rows=renamed)
     run(tx, "writes/stamp_all", writes=writes)
     return plan.actor
+
+
+#: NotFound for a document id no document has.
+NO_DOCUMENT = "no document with id {!r}; list documents with GET /documents"
+
+
+def delete_document(
+    tx: ManagedTransaction, writes: int, document_id: str
+) -> tuple[DeletePlan, list[str]]:
+    """Withdraw the document as a new version of it would (documents/withdraw, after
+    its change stamps), write back the events it shares without its sources and
+    account, then delete it and the actors left with nothing (documents/delete).
+    Returns the plan and the ids of the actors deleted."""
+    if not run(tx, "documents/get_many", ids=[document_id]):
+        raise NotFound(NO_DOCUMENT.format(document_id))
+    (touched,) = run(tx, "documents/events", ids=[document_id])
+    events = [event_model(row["event"]) for row in run(tx, "events/get_many", ids=touched["ids"])]
+    relations = [relation_model(row) for row in run(tx, "documents/relations", id=document_id)]
+    plan = plan_delete(document_id, events, relations)
+    run(tx, "writes/stamp_documents", writes=writes, ids=[document_id])
+    run(tx, "documents/withdraw", ids=[document_id])
+    run_batched(tx, "events/write", [event_write_row(e) for e in plan.kept])
+    stamp(tx, "writes/stamp_events", writes, [e.id for e in plan.kept])
+    run(tx, "documents/delete", id=document_id)
+    (row,) = run(tx, "actors/drop_unnamed", ids=sorted(plan.touched))
+    return plan, sorted(row["ids"])

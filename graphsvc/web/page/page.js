@@ -187,12 +187,17 @@ async function openActor(id) {
 
 function documentLabel(id, documents) {
   const doc = documents.find((d) => d.id === id);
-  if (!doc || !doc.title) return el("span", {}, `document ${id}`);
+  if (!doc || !doc.title) {
+    return el("span", {}, "document ", el("a", { href: `#document=${encodeURIComponent(id)}`,
+      class: "document-link" }, id));
+  }
   const safe = doc.url && /^https?:\/\//i.test(doc.url);
   return el("span", {},
     safe ? el("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, doc.title)
       : el("cite", {}, doc.title),
-    doc.published ? ` (${doc.published})` : "", ` · ${id}`);
+    doc.published ? ` (${doc.published})` : "", " · ",
+    el("a", { href: `#document=${encodeURIComponent(id)}`, class: "document-link",
+      title: "What was taken from this document" }, id));
 }
 
 function filters() {

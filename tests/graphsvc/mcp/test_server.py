@@ -34,7 +34,17 @@ SERGUN = "person:igor-sergun"
 MEETING = "event:putin-assad-kremlin-meeting"
 READ_KEY = "mcp-read-key-0123456789"
 API_KEY = "mcp-api-key-0123456789"
-READ_TOOLS = {"search_actors", "timeline", "relations", "paths", "event", "cypher", "search"}
+READ_TOOLS = {
+    "search_actors",
+    "timeline",
+    "relations",
+    "paths",
+    "event",
+    "cypher",
+    "documents",
+    "document",
+    "search",
+}
 
 #: name: (tool, arguments); made in this order in one session.
 CALLS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -51,6 +61,9 @@ CALLS: dict[str, tuple[str, dict[str, Any]]] = {
         "cypher",
         {"query": "MATCH (a:Actor {id: $id}) RETURN a.name AS name", "params": {"id": PUTIN}},
     ),
+    "documents": ("documents", {"q": "step down", "since": "2016"}),
+    "document": ("document", {"id": "newsweek-putin-assad-step-down"}),
+    "unknown_document": ("document", {"id": "no-such-document"}),
     "delete": ("cypher", {"query": "MATCH (n) DETACH DELETE n"}),
     "count": ("cypher", {"query": "MATCH (a:Actor) RETURN count(a) AS actors"}),
     "unknown_actor": ("timeline", {"actor": "person:nobody"}),
@@ -253,6 +266,24 @@ def test_event_detail_with_sources_and_documents(stdio: Session) -> None:
     assert lines[0].startswith('2015-10-20 (day, stated as "October 20, 2015") - consult: Assad')
     assert lines[1].startswith("  participants: Bashar al-Assad (participant")
     assert lines[2].startswith('  source: "Syrian President Bashar al-Assad meeting')
+
+
+def test_documents_and_one_document_with_what_was_extracted(stdio: Session) -> None:
+    listed = stdio.answers["documents"]
+    assert not listed.is_error, text_of(listed)
+    assert [d["id"] for d in listed.structured_content["items"]] == [
+        "newsweek-putin-assad-step-down"
+    ]
+    assert '- "Putin Asked Assad to Step Down as Syrian President" (newsweek' in text_of(listed)
+    answer = stdio.answers["document"]
+    detail = answer.structured_content
+    assert MEETING in [e["id"] for e in detail["events"]]
+    assert PUTIN in [a["id"] for a in detail["actors"]]
+    words = text_of(answer)
+    assert '2015-10-20 (day, stated as "October 20, 2015") - consult: Assad' in words
+    assert 'sentence: "Syrian President Bashar al-Assad meeting with Russian' in words
+    missing = stdio.answers["unknown_document"]
+    assert missing.is_error and "no document with id 'no-such-document'" in text_of(missing)
 
 
 def test_relations_of_assad(stdio: Session) -> None:
