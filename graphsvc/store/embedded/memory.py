@@ -39,7 +39,8 @@ from graphsvc.store.embedded.documents import actor_documents
 from graphsvc.store.embedded.filters import event_filter, undated_filter
 from graphsvc.store.embedded.kept import KeptAnswers
 from graphsvc.store.embedded.paths import PARTICIPATION_KEYS, find_paths
-from graphsvc.store.embedded.related import RelatedGroups, actor_ref, in_window, shared_row
+from graphsvc.store.embedded.related import actor_ref
+from graphsvc.store.embedded.related_page import related_page
 from graphsvc.store.embedded.removals import Removals
 from graphsvc.store.embedded.search import search_actors
 from graphsvc.store.same_as import candidate_views
@@ -392,6 +393,11 @@ class MemoryGraph:
             claims=list(event.claims),
         )
 
+    def event_keys_of(self, actor_id: str) -> Iterable[SortKey]:
+        """The sort keys of the actor's events, in timeline order."""
+        keys: Iterable[SortKey] = self._by_actor.get(actor_id, ())
+        return keys
+
     def events_of(self, actor_id: str) -> list[Event]:
         """The actor's events, in timeline order."""
         return [self.events[k[2]] for k in self._by_actor.get(actor_id, ())]
@@ -462,40 +468,9 @@ class MemoryGraph:
         key = ("related", window, kind, limit)
         page = self._answers.get(me.id, key)
         if page is None:
-            page = self._related(me, window, kind, limit)
+            page = related_page(self, me, window, kind, limit)
             self._answers.put(me.id, key, page)
         return page
-
-    def _related(
-        self, me: ActorRef, window: Window, kind: ActorKind | None, limit: int
-    ) -> RelatedActorsPage:
-        groups = RelatedGroups(me)
-        refs: dict[str, ActorRef] = {}
-        for key in self._by_actor.get(me.id, ()):
-            event = self.events[key[2]]
-            when = event.when
-            start, end = (when.start, when.end) if when else (None, None)
-            if not in_window(start, end, window):
-                continue
-            my_role = next(p.role for p in event.participants if p.actor == me.id)
-            precision = when.precision if when else None
-            for other in event.participants:
-                if other.actor == me.id:
-                    continue
-                ref = refs.get(other.actor)
-                if ref is None:
-                    ref = refs[other.actor] = self.actor_ref(other.actor)
-                row = shared_row(
-                    event.id, event.type, event.summary, start, end, precision, my_role, other.role
-                )
-                groups.add_shared(ref, row)
-        relations = self.relations_of(me.id)
-        for relation in relations:
-            for end_id in (relation.source, relation.target):
-                if end_id not in refs:
-                    refs[end_id] = self.actor_ref(end_id)
-        groups.add_relations(relations, refs, window)
-        return groups.page(kind, limit)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         """Shortest paths over actors and events (`graphsvc.store.embedded.paths`)."""
