@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.server import server_env
-from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot, load_records, open_actor
-
 from graphsvc.model import Actor, GraphBatch, SameAsCandidate
 from graphsvc.store.embedded.store import EmbeddedStore
+from tests.e2e.server import server_env
+from tests.graphsvc.api.pages import OfflinePage, PageServer, Screenshot, load_records, open_actor
 
 API_KEY = "names-merge-key-7f3a"
 SERGUN = "person:igor-sergun"
