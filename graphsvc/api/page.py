@@ -5,8 +5,9 @@ cytoscape.js and vis-timeline (its standalone UMD build and its CSS) from the pi
 packages installed at build time (`npm ci` in graphsvc/web, like Swagger UI for /docs),
 served under `/assets/cytoscape/` and `/assets/vis-timeline/`. Nothing comes from a CDN.
 Without them, `/` is a 503 saying how to install them. The page
-calls read routes only, sending the key the user typed as `X-API-Key` when the server
-asks for one.
+calls read routes, sending the key the user typed as `X-API-Key` when the server asks
+for one; its one write is merging two actors by hand, offered only once the user gives a
+key (graphsvc/web/page/names.js).
 """
 
 from __future__ import annotations

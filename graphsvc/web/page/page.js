@@ -43,8 +43,8 @@ function headers() {
   return key ? { "X-API-Key": key } : {};
 }
 
-async function call(path) {
-  const answer = await fetch(path, { headers: headers() });
+async function call(path, init) {
+  const answer = await fetch(path, init || { headers: headers() });
   if (answer.status === 401 || answer.status === 403) {
     $("key-form").hidden = false;
     $("key").focus();
@@ -179,8 +179,8 @@ async function openActor(id) {
     actor.aliases && actor.aliases.length ? `also ${actor.aliases.join(", ")}` : ""]
     .filter(Boolean).join(" · ");
   hidePanel();
-  const form = $("path-form");
-  if (!form.source.value) form.source.value = actor.id;
+  // names.js: the kind's evidence, same-as candidates, the path form's From.
+  document.dispatchEvent(new CustomEvent("actor-shown", { detail: actor }));
   renderExports();
   await Promise.all([loadTimeline(false), loadRelations()]);
 }
@@ -636,8 +636,22 @@ function nodeChip(node) {
 
 // --- wiring -----------------------------------------------------------------------
 
+let actions = 0; // guarded calls started, in order
+let failedAt = 0; // which of them last put up an error banner
+
 function guarded(fn) {
-  return (...args) => fn(...args).catch((e) => say(e.message, true));
+  // A failure's banner stays until an action started after it succeeds: one that was
+  // already running when it failed says nothing about it.
+  return (...args) => {
+    const started = ++actions;
+    return fn(...args).then((value) => {
+      if (failedAt && failedAt < started && $("message").className === "error") say("");
+      return value;
+    }, (e) => {
+      failedAt = started;
+      say(e.message, true);
+    });
+  };
 }
 
 function route() {
@@ -675,8 +689,12 @@ function init() {
   $("timeline-more").addEventListener("click", () => guarded(loadTimeline)(true));
   $("path-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    const f = e.target;
-    guarded(findPaths)(f.source.value.trim(), f.target.value.trim(), f.max_hops.value);
+    const f = e.currentTarget;
+    // names.js turns typed names into ids, or lists the actors a name could be.
+    guarded(async () => {
+      const ends = await GraphsvcNames.pathEnds(f, $("path-results"), () => f.requestSubmit());
+      if (ends) await findPaths(ends[0], ends[1], f.max_hops.value);
+    })();
   });
   $("key-form").addEventListener("submit", (e) => {
     e.preventDefault();
