@@ -31,8 +31,12 @@ def explain(neo4j_target: Neo4jTarget):
 def test_every_read_query_of_the_project_passes(explain) -> None:
     checked = []
     for name in query_files():
-        if name == "schema" or name.endswith("_schema"):
-            continue  # several statements, all schema
+        if name == "schema" or name.startswith("schema_") or name.endswith("_schema"):
+            continue  # schema statements, and start-up's wait for indexes (a procedure)
+        if name.startswith("search/"):
+            # The full-text index procedures: the service escapes each word of a Lucene
+            # query string; POST /cypher does not offer them (a language of its own).
+            continue
         query_type, plan = explain(load_query(name))
         if query_type != "r" or name.startswith("testing/"):
             continue  # writes and schema are the service's own, never POST /cypher
