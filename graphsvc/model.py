@@ -298,8 +298,9 @@ class Relation(_Strict):
         description='The role the text names ("chief financial officer", "spokesman").',
     )
     basis: RelationBasis | None = Field(
-        default=None, description="stated (the text says it), inferred (implied by it) or learned (read "
-        "by the statistical reader, no rule)"
+        default=None,
+        description="stated (the text says it), inferred (implied by it) or learned (read "
+        "by the statistical reader, no rule)",
     )
     since_precision: Precision | None = None
     until_precision: Precision | None = None
