@@ -26,6 +26,8 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, Relation, RelationType
 from loaders.text.events import ActorRef
+from loaders.text.factuality import REPORTING_VERBS
+from loaders.text.relation_words import relation_words
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "learned_relations.json"
 FORMAT = "graphsvc-learned-relations/1"
@@ -177,6 +179,10 @@ def features(pair: Pair, actor_at: Mapping[int, ActorRef]) -> list[str]:
         found.append(f"ends={a.dep_}|{b.dep_}")
         found += [f"onpath={w}" for w in lemmas]
         found += [f"{kinds}:onpath={w}" for w in lemmas]
+        for end, name in ((a, "a"), (b, "b")):
+            # what each mention hangs on: "native of", "president of", "shot"
+            if end.head.i != end.i and actor_at.get(end.head.i) is None:
+                found.append(f"{name}gov={end.dep_}:{_word(end.head)}")
         links = {t.dep_ for t in rise + fall}
         if any(t.pos_ in ("VERB", "AUX") for t in [*inner, lca]):
             found.append("link=verb")
@@ -208,6 +214,48 @@ def features(pair: Pair, actor_at: Mapping[int, ActorRef]) -> list[str]:
     return found
 
 
+def _path(a: Token, b: Token) -> list[Token]:
+    """The tokens of the dependency path from `a` to `b`, both included."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    at_b = [t.i for t in up_b]
+    path: list[Token] = []
+    for t in up_a:
+        path.append(t)
+        if t.i in at_b:
+            return path + list(reversed(up_b[: at_b.index(t.i)]))
+    return path + list(reversed(up_b))
+
+
+def unread(pair: Pair) -> bool:
+    """A link the model must not read, whatever it scores, as the rules read none
+    there (docs/relations.md): a negation on the path ("never shot", "does not work
+    for"), an intention ("tried to kill"), a hedge ("the alleged assassin"), or a
+    speaker and what the reported clause names ("X said her son was born in Y").
+    CoNLL04 has too few such sentences to teach the model this."""
+    a, b = _head(pair.first_tokens), _head(pair.second_tokens)
+    path = _path(a, b)
+    words = relation_words()
+    if any(c.dep_ == "neg" for t in path for c in t.children):
+        return True
+    if any(t.lemma_.lower() in words.unreal_heads for t in path):
+        return True
+    doc = a.doc
+    near = [*path, *doc[pair.first_tokens[0].i : pair.second_tokens[-1].i + 1]]
+    if any(t.lower_ in words.hedges for t in near):
+        return True
+    inner = path[1:-1]
+    for end, rest in ((a, path[1:]), (b, path[-2::-1])):
+        verb = end.head
+        if (
+            end.dep_ in ("nsubj", "nsubjpass")
+            and verb.lemma_.lower() in REPORTING_VERBS
+            and any(t.dep_ == "ccomp" and t.head.i == verb.i for t in rest)
+            and verb in inner
+        ):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights per class (feature -> weight), an intercept per class, a threshold per
@@ -233,7 +281,9 @@ class Model:
 
     def read(self, pair: Pair, actor_at: Mapping[int, ActorRef]) -> tuple[str, float] | None:
         """The pair's most likely class other than none, if it clears its type's
-        threshold."""
+        threshold; none where the rules read none (`unread`)."""
+        if unread(pair):
+            return None
         allowed = labels_of(pair.first.kind, pair.second.kind)
         probs = self.probabilities(features(pair, actor_at), allowed)
         best = max(allowed, key=lambda c: probs[c])

@@ -6,7 +6,6 @@ CoNLL04."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -14,14 +13,11 @@ import pytest
 
 from graphsvc.model import GraphBatch
 from loaders.text.article import Article
-from loaders.text.nlp import load_pipeline
 from loaders.text.pipeline import extract
-from loaders.text.prepared import prepare
 from loaders.text.relations.learned import (
     FORMAT,
     WEIGHTS,
     WeightsInvalid,
-    learned_relations,
     load_model,
     model_of,
 )
@@ -67,35 +63,31 @@ def test_bad_weights_are_refused(change: dict, message: str) -> None:
         model_of(data)
 
 
-def _parsed(text: str):
-    prepared = prepare(Article(text=text, published=date(2016, 1, 22)))
-    settings = {"graphsvc_document": {"prepared": prepared, "resolver": None}}
-    return list(load_pipeline(MODEL).pipe(prepared.paragraphs(), component_cfg=settings))
-
-
 def test_a_relation_no_rule_reads_is_learned() -> None:
-    """No rule reads "has run the Trust's Lisbon office": the model does. The shipped
-    WORKS_FOR threshold (cross-validated on train, docs/relations.md) is above what the
-    model gives this sentence (about 0.94), so the reading is checked at 0.9."""
+    """No rule reads "has run the Trust's Lisbon office": the model does, through the
+    whole loader, with the shipped weights and thresholds."""
     text = (
         "Mara Olsen, who has run the Harbour Trust's Lisbon office since 2019, said the "
         "fund would stay."
     )
-    assert not any(r.basis != "learned" for r in _batch(text).relations)  # no rule reads it
-    shipped = load_model()
-    model = replace(shipped, thresholds=dict.fromkeys(shipped.thresholds, 0.9))
-    (doc,) = _parsed(text)
-    (sentence,) = doc.sents
-    found = learned_relations(sentence, doc._.graph_actors, "doc-1", date(2016, 1, 22), 0, model)
-    names = {r.id: r.name for r in doc._.graph_actors.values()}
-    read = [(names[r.source], r.type.value, names[r.target], r.basis) for r in found]
-    assert ("Mara Olsen", "WORKS_FOR", "Harbour Trust", "learned") in read
-    (works,) = [r for r in found if r.type.value == "WORKS_FOR"]
+    batch = _batch(text)
+    names = {a.id: a.name for a in batch.actors}
+    assert not [r for r in batch.relations if r.basis != "learned"]  # no rule reads it
+    (works,) = [r for r in batch.relations if r.type.value == "WORKS_FOR"]
+    assert (names[works.source], names[works.target], works.basis) == (
+        "Mara Olsen",
+        "Harbour Trust",
+        "learned",
+    )
     # the evidence: the sentence, and the span from the first mention to the second
     assert works.sentence == text
-    assert text[works.char_start : works.char_end].startswith(
-        "Mara Olsen, who has run the Harbour Trust"
-    )
+    assert text[works.char_start : works.char_end] == "Mara Olsen, who has run the Harbour Trust's"
+
+
+def test_the_model_reads_no_negated_link() -> None:
+    """ "never worked for": the rules read nothing, and neither may the model."""
+    text = "Mara Olsen, who never worked for the Harbour Trust, said the fund would stay."
+    assert not [r for r in _batch(text).relations if r.type.value == "WORKS_FOR"]
 
 
 def test_two_unrelated_actors_give_no_relation() -> None:
