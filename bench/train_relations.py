@@ -9,8 +9,9 @@ are written as JSON, a dict of feature -> weight per class, which the loader sco
 plain Python.
 
 The threshold of each type comes from 5-fold cross-validation on train alone (folds by
-sentence): the lowest probability at which the pairs the rules leave unrelated reach
-`--precision` (0.85) for that type. The dev split is never read here.
+sentence): the lowest probability at which the type's relations on train, the rules'
+and the model's out-of-fold readings of the pairs the rules leave unrelated together,
+reach `--precision` (0.85), the model's own at least 0.7. The dev split is never read.
 
     .venv/bin/python -m bench.train_relations [--limit N] [--out PATH]
 """
