@@ -279,8 +279,9 @@ class Event(_Strict):
 
 #: How a relation was found: `stated` (the text says it: a title, an apposition, "works
 #: for"), `inferred` (implied by what the text says: "acquired", "was born in", a
-#: nationality adjective, or two stated relations joined).
-RelationBasis = Literal["stated", "inferred"]
+#: nationality adjective, or two stated relations joined), `learned` (read by the
+#: statistical reader from the sentence's parse, not by a rule: docs/relations.md).
+RelationBasis = Literal["stated", "inferred", "learned"]
 
 
 class Relation(_Strict):
@@ -297,7 +298,9 @@ class Relation(_Strict):
         description='The role the text names ("chief financial officer", "spokesman").',
     )
     basis: RelationBasis | None = Field(
-        default=None, description="stated (the text says it) or inferred (implied by it)"
+        default=None,
+        description="stated (the text says it), inferred (implied by it) or learned (read "
+        "by the statistical reader, no rule)",
     )
     since_precision: Precision | None = None
     until_precision: Precision | None = None

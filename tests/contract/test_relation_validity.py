@@ -93,3 +93,22 @@ def test_a_merge_keeps_the_relation_fields(store: GraphStore) -> None:
     assert other == SIEMENS
     assert relation.role == "chief financial officer" and relation.since_precision == "year"
     assert relation.stated_on == date(2016, 1, 22) and relation.current is False
+
+
+def test_a_learned_relation_keeps_its_basis(store: GraphStore) -> None:
+    """The statistical reader's relations say so on every backend (basis `learned`)."""
+    learned = Relation(
+        source=HALL,
+        type=RelationType.LIVES_IN,
+        target=MUNICH,
+        stated_on=date(2016, 1, 22),
+        basis="learned",
+        document=DOC,
+        sentence="Peter Hall, who has kept a flat near the Munich office, said...",
+        char_start=0,
+        char_end=47,
+    )
+    batch = _batch()
+    store.write_batch(batch.model_copy(update={"relations": (*batch.relations, learned)}))
+    found = [r for other, r in _relation(store, HALL) if other == MUNICH]
+    assert [(r.type, r.basis) for r in found] == [(RelationType.LIVES_IN, "learned")]

@@ -473,7 +473,8 @@ function relationLine(r, me, other) {
     : `${other.name} ${r.phrase} ${me.name}`;
   const parts = [el("span", { class: "relation", title: r.sentence || "" }, words)];
   if (r.validity) parts.push(" ", el("span", { class: "muted" }, `(${r.validity})`));
-  if (r.basis === "inferred") parts.push(" ", el("span", { class: "muted" }, "inferred"));
+  // inferred or learned (the statistical reader's): the reader can tell it from a stated one
+  if (r.basis && r.basis !== "stated") parts.push(" ", el("span", { class: "muted" }, r.basis));
   return el("div", { "data-type": r.type }, ...parts);
 }
 

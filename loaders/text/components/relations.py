@@ -1,9 +1,10 @@
 """`graphsvc_relations`: the relations the article's sentences state, with their tenure.
 
 Each sentence's relations come from `loaders.text.relations` (one relation per source,
-type, target and role over the article, its mentions merged); then the article's dated
-events give role relations the start and end no sentence of the role states
-(`loaders.text.tenure`: "She stepped down as chief executive in June 2018").
+type, target and role over the article, its mentions merged), and for the pairs of
+actors no rule joins, from the learned reader (`relations.learned`, basis `learned`);
+then the article's dated events give role relations the start and end no sentence of
+the role states (`loaders.text.tenure`: "She stepped down as chief executive in June 2018").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from loaders.text.components.extensions import doc_attrs
 from loaders.text.events import EventDraft, particles
 from loaders.text.relations import find_relations, merged, relation_of
 from loaders.text.relations.inside import places_inside
+from loaders.text.relations.learned import learned_relations
 from loaders.text.tenure import TenureEvent, with_tenure
 from loaders.text.token_actor import TokenActor
 
@@ -38,6 +40,7 @@ class Relations(DocumentStep):
             if p.id in actors
         }
         relations: dict[tuple[str, str, str, str], Relation] = {}
+        learned: list[Relation] = []
         tenure_events: list[TenureEvent] = []
         for doc in docs:
             start = doc._.graph_offset
@@ -57,6 +60,15 @@ class Relations(DocumentStep):
                         rel, prepared.document.id, published, start + sentence.start_char
                     )
                     relations[relation.key] = merged(relations.get(relation.key), relation)
+                learned += learned_relations(
+                    sentence, doc._.graph_actors, prepared.document.id, published, start
+                )
+        # the rules read first: a pair they relate anywhere in the article keeps their
+        # reading, and the model only adds pairs no rule joins (docs/relations.md)
+        ruled = {frozenset((r.source, r.target)) for r in relations.values()}
+        for relation in learned:
+            if frozenset((relation.source, relation.target)) not in ruled:
+                relations[relation.key] = merged(relations.get(relation.key), relation)
         found = tuple(with_tenure(relations.values(), tenure_events))
         for doc in docs:
             doc._.graph_relations = found

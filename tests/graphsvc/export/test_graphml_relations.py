@@ -56,3 +56,15 @@ def test_relations_are_edges_with_role_and_validity(client: TestClient) -> None:
     assert edge["validity"] == "since 2009, still on 2016-01-22"
     assert edge["relation_basis"] == "stated"
     assert graph.has_edge("person:maria-lopez", "organization:acme")
+
+
+def test_a_learned_relation_says_so_in_graphml(client: TestClient) -> None:
+    records = [dict(r) for r in RECORDS]
+    records[-1] = {**records[-1], "basis": "learned", "role": None}
+    written = client.post("/records", json=records)
+    assert written.status_code == 200, written.text
+    params = {"actor": "person:maria-lopez"}
+    answer = client.get("/timeline/export", params={"format": "graphml", **params})
+    graph = nx.read_graphml(io.BytesIO(answer.content))
+    edges = [d for _, _, d in graph.edges(data=True) if d.get("relation") == "WORKS_FOR"]
+    assert [e["relation_basis"] for e in edges] == ["learned"]
