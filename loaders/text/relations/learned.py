@@ -25,9 +25,9 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, Relation, RelationType
-from loaders.text.events import ActorRef
 from loaders.text.factuality import REPORTING_VERBS
 from loaders.text.relation_words import relation_words
+from loaders.text.token_actor import TokenActor
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "learned_relations.json"
 FORMAT = "graphsvc-learned-relations/1"
@@ -66,8 +66,8 @@ def labels_of(first: ActorKind, second: ActorKind) -> list[str]:
 class Pair:
     """Two actors of one sentence, by their closest mentions (`first` before `second`)."""
 
-    first: ActorRef
-    second: ActorRef
+    first: TokenActor
+    second: TokenActor
     first_tokens: tuple[Token, ...]
     second_tokens: tuple[Token, ...]
 
@@ -82,10 +82,10 @@ class Pair:
 
 
 def mentions(
-    sentence: Span, actor_at: Mapping[int, ActorRef]
-) -> list[tuple[ActorRef, list[Token]]]:
+    sentence: Span, actor_at: Mapping[int, TokenActor]
+) -> list[tuple[TokenActor, list[Token]]]:
     """The sentence's actor mentions in order: runs of tokens naming one actor."""
-    runs: list[tuple[ActorRef, list[Token]]] = []
+    runs: list[tuple[TokenActor, list[Token]]] = []
     for token in sentence:
         actor = actor_at.get(token.i)
         if actor is None:
@@ -97,7 +97,7 @@ def mentions(
     return runs
 
 
-def pairs(sentence: Span, actor_at: Mapping[int, ActorRef]) -> Iterator[Pair]:
+def pairs(sentence: Span, actor_at: Mapping[int, TokenActor]) -> Iterator[Pair]:
     """Each pair of actors whose kinds fit a type, by their closest two mentions."""
     runs = mentions(sentence, actor_at)
     best: dict[tuple[str, str], tuple[int, int, int]] = {}
@@ -145,7 +145,7 @@ def _bucket(n: int) -> str:
     return "far"
 
 
-def features(pair: Pair, actor_at: Mapping[int, ActorRef]) -> list[str]:
+def features(pair: Pair, actor_at: Mapping[int, TokenActor]) -> list[str]:
     """The pair's features: kinds and order, the dependency path between the mentions'
     heads, the words between them, and the words around them."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
@@ -279,7 +279,7 @@ class Model:
         total = sum(exp.values())
         return {c: v / total for c, v in exp.items()}
 
-    def read(self, pair: Pair, actor_at: Mapping[int, ActorRef]) -> tuple[str, float] | None:
+    def read(self, pair: Pair, actor_at: Mapping[int, TokenActor]) -> tuple[str, float] | None:
         """The pair's most likely class other than none, if it clears its type's
         threshold; none where the rules read none (`unread`)."""
         if unread(pair):
@@ -327,7 +327,7 @@ def load_model(path: Path = WEIGHTS) -> Model:
 
 def learned_relations(
     sentence: Span,
-    actor_at: Mapping[int, ActorRef],
+    actor_at: Mapping[int, TokenActor],
     document: str,
     published: date,
     offset: int,
