@@ -30,9 +30,11 @@ from loaders.text.participants import (
     dateline,
     named,
     nominal,
+    places_within,
     prepositional,
     setting,
     stronger,
+    words,
 )
 from loaders.text.token_actor import TokenActor
 from loaders.text.vocabulary import vocabulary
@@ -186,6 +188,9 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         )
         for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
             add(argument(child, Role.agent, context))
+    elif participle_of(trigger) is not None:
+        noun, role = participle_of(trigger)  # type: ignore[misc]
+        add(argument(noun, role, context, through=False))
     inverted = _inverted_subject(trigger)
     if inverted is not None:
         add(argument(inverted, Role.agent, context))
@@ -212,12 +217,33 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors = named(pobj, context.actor_at)
+                        if not actors and child.lower_ in words()["location_prepositions"]:
+                            # "born in a manse in Staunton": where the manse is.
+                            add([(a, Role.location) for a in places_within(pobj, context.actor_at)])
                         if child.dep_ == "dative":
                             # "sold its stake to IBM": the one it goes to.
                             add([(a, Role.target) for a in actors])
                         else:
                             add([(a, prepositional(a, child.lower_)) for a in actors])
     return found
+
+
+def participle_of(verb: Token) -> tuple[Token, Role] | None:
+    """The noun a participle clause with no subject of its own is about, and its role:
+    the noun it describes ("Jackson, born in Waxhaw": Jackson; "a man arrested by
+    police": the man) or the subject of the clause it hangs on ("Born in Ohio, Smith
+    moved", "troops fired, killing 12": the troops). A past participle is passive (its
+    noun undergoes the event), a present one active."""
+    if verb.tag_ not in ("VBN", "VBG") or verb.dep_ not in ("acl", "advcl"):
+        return None
+    if any(c.dep_ in (*SUBJECTS, "mark", "aux", "auxpass") for c in verb.children):
+        return None  # "after he left", "while being questioned": a clause of its own
+    role = Role.target if verb.tag_ == "VBN" else Role.agent
+    if verb.dep_ == "acl":
+        noun = verb.head
+        return (noun, role) if noun.pos_ in ("NOUN", "PROPN") else None
+    subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    return (subjects[0], role) if subjects else None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -328,7 +354,11 @@ def find_events(
         )
         # A relative clause describes someone or something ("Slepian, who provided
         # abortions", "the boat that sank"): background, not the day's news.
-        background = any(v.dep_ == "relcl" for v in chain)
+        # So does a participle on a noun ("Jackson, born in Waxhaw", "a man arrested by
+        # police"): it tells who the noun is, not what the day brought.
+        background = any(v.dep_ == "relcl" for v in chain) or (
+            trigger.dep_ == "acl" and participle_of(trigger) is not None
+        )
         inferred = (
             publication_date(trigger, event_type, anchor)
             if news

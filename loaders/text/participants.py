@@ -70,7 +70,38 @@ def phrase(token: Token, last: Token | None = None, limit: int = 12) -> str:
 
 
 def _inferred(actor: TokenActor, mention: str) -> TokenActor:
-    return replace(actor, basis=weaker(actor.basis, "inferred"), mention=mention)
+    return _through(actor, "inferred", mention)
+
+
+def _through(actor: TokenActor, basis: LinkBasis, mention: str) -> TokenActor:
+    """The actor as reached through other words than its name: no stronger than
+    `basis`, with those words as the link's mention."""
+    return replace(actor, basis=weaker(actor.basis, basis), mention=mention)
+
+
+#: Relative pronouns that stand for the noun their clause hangs on.
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for, when it is the subject or object of its
+    relative clause: "Mason, who headed the agency" (Mason); for an antecedent that
+    is the complement of "be", the subject it describes ("Booth was the actor who
+    killed Lincoln": Booth). The parse ties the clause to its noun, so this is the
+    syntax's own answer, not a guess among candidates."""
+    clause = token.head
+    if (
+        token.lower_ not in _RELATIVE_PRONOUNS
+        or token.tag_ not in ("WP", "WDT")
+        or token.dep_ not in ("nsubj", "nsubjpass", "dobj")
+        or clause.dep_ != "relcl"
+    ):
+        return None
+    antecedent = clause.head
+    if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
+        subjects = [c for c in antecedent.head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else None
+    return antecedent
 
 
 def named(
@@ -216,13 +247,23 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
     found: list[tuple[TokenActor, Role]] = []
     of_phrase: list[TokenActor] = []
     transfer = _listed(noun, "nominal_transfers")
+    # "Kennedy's assassination", "the Oswald arrest": with no "of" phrase, the one
+    # named before such a noun undergoes it; "X's acquisition of Y": X does it.
+    patient = _listed(noun, "nominal_patients") and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
     for child in noun.children:
         if child.dep_ == "poss":
-            doers += named(child, actor_at)
+            if patient:
+                found += [(a, Role.target) for a in named(child, actor_at)]
+            else:
+                doers += named(child, actor_at)
         elif child.dep_ in ("compound", "nmod"):
             for actor in named(child, actor_at):
                 if actor.kind == ActorKind.place:
                     found.append((actor, Role.location))  # "the Aleppo bombing"
+                elif patient:
+                    found.append((actor, Role.target))  # "the Kennedy assassination"
                 else:
                     doers.append(actor)  # "the Assad meeting"
         elif child.dep_ in ("prep", "agent", "dative"):
@@ -269,6 +310,26 @@ def prepositional(actor: TokenActor, preposition: str) -> Role:
     return _prepositional_role(actor, preposition, transfer=False)
 
 
+def places_within(
+    pobj: Token, actor_at: Mapping[int, TokenActor], depth: int = 2
+) -> list[TokenActor]:
+    """Places a location phrase names inside a noun that is no actor itself: one
+    compounded on it ("in Waxhaw settlement") or after a preposition of place on it
+    ("in a manse in Staunton", "at the shipyard in Gdansk"): where the noun is, the
+    event is."""
+    found: list[TokenActor] = []
+    for child in pobj.children:
+        if child.dep_ == "compound":
+            found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
+        elif child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
+            for inner in (c for c in child.children if c.dep_ == "pobj"):
+                places = [a for a in named(inner, actor_at) if a.kind == ActorKind.place]
+                if not places and depth > 1 and inner.i not in actor_at:
+                    places = places_within(inner, actor_at, depth - 1)
+                found += places
+    return found
+
+
 def argument(
     token: Token, role: Role, context: Context, compounds: bool = False, through: bool = True
 ) -> list[tuple[TokenActor, Role]]:
@@ -279,6 +340,11 @@ def argument(
     actors = named(token, context.actor_at, compounds)
     if actors:
         return [(a, role) for a in actors]
+    antecedent = relative_antecedent(token)
+    if antecedent is not None:
+        # "Mason, who headed the agency": the relative pronoun is its antecedent.
+        found = named(antecedent, context.actor_at)
+        return [(_through(a, "resolved", token.text), role) for a in found]
     if is_nominal(token):
         inner = nominal(token, context)
         if through:

@@ -180,6 +180,87 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "struck",
         [("Kirkuk", None, None)],
     ),
+    (
+        "a place inside a location phrase is where the event happened",
+        "Amelia Tran was born in a farmhouse in Duluth in 1961.",
+        "born",
+        [("Amelia Tran", Role.target, "stated"), ("Duluth", Role.location, "stated")],
+    ),
+    (
+        "a place inside a from-phrase is not the event's location",
+        "Amelia Tran graduated from a college in Duluth in 1983.",
+        "graduated",
+        [("Amelia Tran", Role.agent, "stated"), ("Duluth", None, None)],
+    ),
+    (
+        "a place in a relative clause is not the main verb's location",
+        "Amelia Tran, who lives in Duluth, resigned from Norwell Mining on Monday.",
+        "resigned",
+        [("Amelia Tran", Role.agent, "stated"), ("Duluth", None, None)],
+    ),
+    # -- relative clauses: the pronoun is the noun it hangs on
+    (
+        "the subject of a relative clause",
+        "Amelia Tran, who founded Norwell Mining in 1990, retired on Monday.",
+        "founded",
+        [("Amelia Tran", Role.agent, "resolved"), ("Norwell Mining", Role.target, "stated")],
+    ),
+    (
+        "a passive relative clause",
+        "Henrik Olsen, who was arrested in Bergen on Friday, denied the charges.",
+        "arrested",
+        [("Henrik Olsen", Role.target, "resolved"), ("Bergen", Role.location, "stated")],
+    ),
+    (
+        "a relative clause on the complement of be describes the subject",
+        "Police said Karl Brenner was the man who attacked Henrik Olsen on Friday.",
+        "attacked",
+        [("Karl Brenner", Role.agent, "resolved"), ("Henrik Olsen", Role.target, "stated")],
+    ),
+    (
+        "a relative clause on a thing is not about the one who mentions it",
+        "Kerstin Vogel praised the report that criticised Lumen Bank on Monday.",
+        "criticised",
+        [("Kerstin Vogel", None, None), ("Lumen Bank", Role.target, "stated")],
+    ),
+    # -- participle clauses: the noun they describe, or the subject they hang on
+    (
+        "a past participle on a name: the named one undergoes it",
+        "Henrik Olsen, arrested in Bergen on Friday, denied the charges.",
+        "arrested",
+        [("Henrik Olsen", Role.target, "stated"), ("Bergen", Role.location, "stated")],
+    ),
+    (
+        "a born-participle on a name",
+        "Amelia Tran, born in Duluth in 1961, joined Norwell Mining in 1990.",
+        "born",
+        [("Amelia Tran", Role.target, "stated"), ("Duluth", Role.location, "stated")],
+    ),
+    (
+        "a present participle after the clause: its subject does it",
+        "Zubair Khan left Peshawar on Monday, taking his family to Lahore.",
+        "taking",
+        [("Zubair Khan", Role.agent, "stated"), ("Lahore", Role.participant, "stated")],
+    ),
+    # -- event nouns whose possessor or "of" phrase undergoes them
+    (
+        "the possessor of a murder is its victim, not its killer",
+        "Police questioned Tomas Ruiz on Monday about Elena Ward's murder.",
+        "murder",
+        [("Elena Ward", Role.target, "stated"), ("Tomas Ruiz", None, None)],
+    ),
+    (
+        "the of-phrase of a slaying is its victim",
+        "Nobody has been charged in the slaying of Elena Ward in March.",
+        "slaying",
+        [("Elena Ward", Role.target, "stated")],
+    ),
+    (
+        "a possessor with an of-phrase still does it",
+        "Lumen Bank's takeover of Vestra Capital was approved on Monday.",
+        "takeover",
+        [("Lumen Bank", Role.agent, "stated"), ("Vestra Capital", Role.target, "stated")],
+    ),
 ]
 
 
@@ -288,3 +369,11 @@ def test_untyped_events_with_the_same_actor_and_different_verbs_stay_two() -> No
     batch = _extract(text)
     fled, hid = _at(batch, text, "fled"), _at(batch, text, "hid")
     assert fled.id != hid.id
+
+
+def test_a_participle_on_a_name_is_not_dated_by_publication() -> None:
+    """ "Jackson, born in Waxhaw, became president": the birth describes Jackson; it
+    is not news of the publication day."""
+    text = "Amelia Tran, born in Duluth, joined Norwell Mining on Monday."
+    event = _at(_extract(text), text, "born")
+    assert event.when is None, event.when
