@@ -87,7 +87,8 @@ class Manifest:
 
 
 def already_loaded(unit: Unit, manifest: Manifest, store: GraphStore) -> bool:
-    """In the manifest, or (for an article) stored with the same text and metadata."""
+    """In the manifest, or (for an article) stored with the same text and metadata,
+    which the manifest then records: it was committed, its line lost to the crash."""
     key = unit_key(unit)
     if key is None:
         return False
@@ -97,7 +98,10 @@ def already_loaded(unit: Unit, manifest: Manifest, store: GraphStore) -> bool:
         return False
     loaded = unit.prepared.document
     stored = store.get_documents([loaded.id])
-    return bool(stored) and document_status(stored[0], loaded)[0] == "unchanged"
+    if stored and document_status(stored[0], loaded)[0] == "unchanged":
+        manifest.record(unit)
+        return True
+    return False
 
 
 def resumed(
