@@ -7,8 +7,9 @@ the same articles, in one run.
 The 30 MEANTIME articles of ../shared/fixtures (meantime-stock) are written as article
 lines, repeated to `--documents` documents (each repeat its own document id, so every
 one is parsed, built and written). Each worker count (and each Dask cluster) runs the
-real CLI as a subprocess into an empty embedded store: wall time from start to exit (the spaCy model's load
-included), then the store's stats, which must be the same for every worker count.
+real CLI as a subprocess into an empty embedded store: wall time from start to exit
+(the spaCy model's load included), then the store's stats, which must be the same for
+every worker count.
 Best of `--rounds` rounds, the order alternating. Prints a table and writes it to
 docs/benchmarks.md.
 """
