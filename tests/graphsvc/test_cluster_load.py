@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from graphsvc.cli.load_manifest import FILE_NAME
 from tests.e2e.server import ROOT, graphsvc, server_env
 from tests.graphsvc.test_bulk_load import _cli, _graph
+from tests.ports import free_port
 
 ARTICLES = 6
 #: Committed documents before the first load is killed.
@@ -66,6 +68,46 @@ def test_a_local_cluster_gives_the_graph_of_one_process(
     assert _graph(data_dir, tmp_path) == one_process
     assert len(_manifest_lines(data_dir)) == ARTICLES
     print(f"--cluster local:2, {ARTICLES} articles: {seconds:.1f} s (start-up included)")
+
+
+def test_a_scheduler_and_worker_started_as_the_readme_says_give_the_same_graph(
+    articles: Path, one_process: tuple, tmp_path: Path
+) -> None:
+    """`dask scheduler` and `dask worker` as separate processes, as on other hosts."""
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).with_name("dask"))
+    env = server_env()
+    logs = tmp_path / "dask.log"
+    scheduler = [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]
+    worker = [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"]
+    with logs.open("w") as log:
+        started = [
+            subprocess.Popen(
+                scheduler,
+                env=env,
+                stdout=log,
+                stderr=log,
+            )
+        ]
+        try:
+            started.append(
+                subprocess.Popen(
+                    worker,
+                    env=env,
+                    stdout=log,
+                    stderr=log,
+                )
+            )
+            data_dir = tmp_path / "data-scheduler"
+            done = _cli("load", str(articles), "--cluster", address, data_dir=data_dir)
+        finally:
+            for process in reversed(started):
+                process.terminate()
+                process.wait(timeout=60)
+    assert done.returncode == 0, done.stderr + logs.read_text(encoding="utf-8")
+    assert done.stdout.count("new document") == ARTICLES
+    assert _graph(data_dir, tmp_path) == one_process
 
 
 def test_a_killed_load_resumed_gives_the_same_graph_and_no_duplicate(
