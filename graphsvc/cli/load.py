@@ -230,8 +230,11 @@ def _load(
         advance()
 
     def skipped_loaded(unit: bulk_load.Unit) -> None:
+        # Off the total, not counted as done: documents/s and the time left are the
+        # loading's, not the skipping's.
         statuses["resumed"] += 1
-        advance()
+        task = progress.tasks[0]
+        progress.update(task.id, total=(task.total or 1) - 1)
 
     try:
         parser = _parser(settings.spacy_model, workers, cluster)
