@@ -136,17 +136,21 @@ def load(
         "mode": mode.value if mode else None,
     }
     settings = load_settings(data_dir)
-    try:
-        bulk_load.check_flags(overrides)
-        _check_engine(workers, cluster, resume, neo4j_import)
-        found = sources(files)
-    except GraphsvcError as exc:
-        print_failure(exc)
-        raise typer.Exit(2) from exc
 
     def skipped(path: Path, why: str) -> None:
         line = escape(f"{path}: {why} (--follow-symlinks loads it)")
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
+
+    def left_out(url: str, why: str) -> None:
+        err.print(f"[yellow]skipped[/yellow] {escape(f'{url}: {why}')}", highlight=False)
+
+    try:
+        bulk_load.check_flags(overrides)
+        _check_engine(workers, cluster, resume, neo4j_import)
+        found = sources(files, on_skip=left_out)
+    except GraphsvcError as exc:
+        print_failure(exc)
+        raise typer.Exit(2) from exc
 
     try:
         paths = bulk_load.expand(found.paths, follow_symlinks, on_skip=skipped)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -51,7 +52,7 @@ class Sources:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _copy_url(url: str, into: Path) -> Path:
+def _copy_url(url: str, into: Path, on_skip: Callable[[str, str], None]) -> Path:
     """The files at `url` (one file, or a folder's loadable files) copied under `into`."""
     import fsspec
     from fsspec.core import url_to_fs
@@ -74,15 +75,21 @@ def _copy_url(url: str, into: Path) -> Path:
         relative = PurePosixPath(remote).relative_to(PurePosixPath(root).as_posix())
         if relative.suffix.lower() not in LOADABLE_SUFFIXES:
             continue
+        if any(part in ("..", ".") for part in relative.parts):
+            # An object store's key may hold `..`: copied as it reads, it would land
+            # outside the copy's folder, over any file this user may write.
+            on_skip(f"{url.rstrip('/')}/{relative}", "its name climbs out of the folder")
+            continue
         target = into.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         fs.get_file(remote, str(target))
     return into
 
 
-def sources(given: list[str]) -> Sources:
+def sources(given: list[str], on_skip: Callable[[str, str], None]) -> Sources:
     """Local paths as given (`file://` ones made paths), URLs copied; InputMissing for
-    a path that does not exist, InvalidInput for a URL fsspec cannot read."""
+    a path that does not exist, InvalidInput for a URL fsspec cannot read; `on_skip`
+    hears of a file left out, and why."""
     found = Sources()
     try:
         for index, item in enumerate(given):
@@ -98,7 +105,7 @@ def sources(given: list[str]) -> Sources:
                 found.folder = Path(tempfile.mkdtemp(prefix="graphsvc-load-"))
             into = found.folder / str(index)
             into.mkdir()
-            copied = _copy_url(item, into)
+            copied = _copy_url(item, into, on_skip)
             found.names[str(copied)] = item.rstrip("/")
             found.paths.append(copied)
     except BaseException:

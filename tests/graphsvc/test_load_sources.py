@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def test_missing_and_unreadable_inputs_are_named(tmp_path: Path) -> None:
 
 
 def test_copies_are_removed_after_the_load(in_memory: str) -> None:
-    found = sources([in_memory])
+    found = sources([in_memory], on_skip=lambda url, why: None)
     assert found.folder is not None
     copied = sorted(p.relative_to(found.paths[0]).as_posix() for p in found.paths[0].rglob("*"))
     assert copied == ["news", "news/acme.txt", "news/articles.jsonl", "records.jsonl"]
@@ -103,3 +104,28 @@ def test_copies_are_removed_after_the_load(in_memory: str) -> None:
 def test_urls_are_told_from_paths() -> None:
     assert is_url("s3://bucket/key") and is_url("simplecache::s3://bucket/key")
     assert not is_url("folder/file.jsonl") and not is_url("C:/data") and not is_url("a:b")
+
+
+def test_a_key_that_climbs_out_of_its_folder_is_not_copied(tmp_path: Path) -> None:
+    """An object store's key may hold `..`: its copy must not land outside the copy
+    (here it would be written beside the copy's folder, in the system's temp folder)."""
+    name = f"escaped-{uuid.uuid4().hex}.jsonl"
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/graphsvc-climb/corpus/records.jsonl", EXAMPLES.read_bytes())
+    fs.pipe(f"/graphsvc-climb/corpus/a/../../../{name}", EXAMPLES.read_bytes())
+    skipped: list[tuple[str, str]] = []
+    try:
+        found = sources(["memory://graphsvc-climb/corpus"], on_skip=lambda *w: skipped.append(w))
+        assert found.folder is not None
+        escaped = found.folder.parent / name
+        landed = escaped.exists()
+        escaped.unlink(missing_ok=True)
+        found.close()
+        done = _run("load", "memory://graphsvc-climb/corpus", "--data-dir", str(tmp_path))
+    finally:
+        fs.rm("/graphsvc-climb", recursive=True)
+    assert not landed
+    assert [url for url, _ in skipped] == [f"memory://graphsvc-climb/corpus/a/../../../{name}"]
+    assert done.exit_code == 0, done.output
+    assert "climbs out of the folder" in done.stderr
+    assert done.stdout.count("memory://graphsvc-climb/corpus/records.jsonl:") == 1
