@@ -211,9 +211,6 @@ def _load(
     )
 
     statuses: Counter[str] = Counter()
-    manifest = Manifest(settings.data_dir, resume)
-    if resume and not manifest.existed:
-        err.print(f"--resume: no manifest at {manifest.path}; the store alone says what is loaded")
 
     def advance() -> None:
         task = progress.tasks[0]
@@ -243,9 +240,17 @@ def _load(
     try:
         parser = _parser(settings.spacy_model, workers, cluster)
     except GraphsvcError as exc:
-        manifest.close()
         print_failure(exc)
         raise typer.Exit(2) from exc
+    # Opened once the parse can start: a load that could not start keeps the manifest
+    # of the one before it, which a later --resume may need.
+    try:
+        manifest = Manifest(settings.data_dir, resume)
+    except BaseException:
+        parser.close()
+        raise
+    if resume and not manifest.existed:
+        err.print(f"--resume: no manifest at {manifest.path}; the store alone says what is loaded")
     try:
         with opened_store(data_dir) as store, progress:
             progress.add_task("loading", total=total, rate="-", failed=0)
