@@ -4,6 +4,7 @@ all, with what changed per document (`graphsvc.service.bulk_load`)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -28,10 +29,14 @@ from graphsvc.cli.common import (
     out,
     print_failure,
 )
-from graphsvc.errors import GraphsvcError
+from graphsvc.cli.load_manifest import Manifest, resumed
+from graphsvc.cli.load_sources import sources
+from graphsvc.errors import GraphsvcError, InvalidInput
 from graphsvc.service import bulk_load
+from graphsvc.settings import Settings
 from graphsvc.views import WriteResult
 from loaders.text import parallel
+from loaders.text.cluster_address import check_cluster
 
 
 class StoryModeOption(StrEnum):
@@ -45,11 +50,11 @@ class StoryModeOption(StrEnum):
 @app.command()
 def load(
     files: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             help="Records (.jsonl), articles (.txt, .html), article lines (.jsonl), a "
-            "JSON timeline export (.json), or folders of them.",
-            exists=True,
+            "JSON timeline export (.json), or folders of them; paths, or URLs fsspec "
+            "reads (file://, memory://, s3://... with its package installed).",
         ),
     ],
     published: Annotated[
@@ -80,6 +85,22 @@ def load(
             "this process, in file order, so the graph is the same for any number.",
         ),
     ] = 1,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Parse on a Dask cluster instead of --workers: a scheduler's address "
+            "(tcp://HOST:8786) or local:N for N worker processes here. Writes stay in "
+            "this process, in input order: the graph is the same.",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Go on with a load that stopped midway: skip what its manifest "
+            "(load-manifest.jsonl in the data directory) or the store says is loaded.",
+        ),
+    ] = False,
     follow_symlinks: Annotated[
         bool,
         typer.Option(
@@ -115,26 +136,74 @@ def load(
         "mode": mode.value if mode else None,
     }
     settings = load_settings(data_dir)
-    try:
-        bulk_load.check_flags(overrides)
-    except GraphsvcError as exc:
-        print_failure(exc)
-        raise typer.Exit(2) from exc
 
     def skipped(path: Path, why: str) -> None:
         line = escape(f"{path}: {why} (--follow-symlinks loads it)")
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
 
-    paths = bulk_load.expand(files, follow_symlinks, on_skip=skipped)
-    if neo4j_import is not None:
-        _neo4j_import(paths, overrides, neo4j_import, neo4j_admin, settings.neo4j_database)
-        return
+    def left_out(url: str, why: str) -> None:
+        err.print(f"[yellow]skipped[/yellow] {escape(f'{url}: {why}')}", highlight=False)
+
+    try:
+        bulk_load.check_flags(overrides)
+        _check_engine(workers, cluster, resume, neo4j_import)
+        found = sources(files, on_skip=left_out)
+    except GraphsvcError as exc:
+        print_failure(exc)
+        raise typer.Exit(2) from exc
+
+    try:
+        paths = bulk_load.expand(found.paths, follow_symlinks, on_skip=skipped)
+        if neo4j_import is not None:
+            _neo4j_import(paths, overrides, neo4j_import, neo4j_admin, settings.neo4j_database)
+        else:
+            _load(paths, found.shown, overrides, settings, workers, cluster, resume, data_dir)
+    finally:
+        found.close()
+
+
+def _check_engine(
+    workers: int, cluster: str | None, resume: bool, neo4j_import: Path | None
+) -> None:
+    """InvalidInput (BadCluster) for flags that do not go together or a bad --cluster."""
+    if cluster is not None:
+        if workers != 1:
+            raise InvalidInput("give --cluster or --workers, not both")
+        check_cluster(cluster)
+    if neo4j_import is not None and (cluster is not None or resume):
+        raise InvalidInput(
+            "--neo4j-import writes neo4j-admin's files in this process: it takes neither "
+            "--cluster nor --resume"
+        )
+
+
+def _parser(model: str, workers: int, cluster: str | None) -> parallel.Parser:
+    if cluster is None:
+        return parallel.parser(model, workers)
+    from loaders.text.cluster import DaskParser  # Dask is imported by cluster loads only
+
+    return DaskParser(model, cluster)
+
+
+def _load(
+    paths: list[Path],
+    shown: Callable[[str], str],
+    overrides: dict[str, object],
+    settings: Settings,
+    workers: int,
+    cluster: str | None,
+    resume: bool,
+    data_dir: Path | None,
+) -> None:
+    """The load of the files, once the flags are checked; `shown` names a copied
+    file by the URL it came from."""
     total = bulk_load.count_units(paths)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} articles/s"),
+        TextColumn("{task.fields[rate]} documents/s"),
+        TextColumn("{task.fields[failed]} failed"),
         TimeRemainingColumn(),
         console=err,
         disable=total < PROGRESS_MIN_UNITS or not err.is_terminal,
@@ -143,39 +212,61 @@ def load(
 
     statuses: Counter[str] = Counter()
 
+    def advance() -> None:
+        task = progress.tasks[0]
+        failed = statuses["failed"]
+        progress.update(task.id, advance=1, rate=f"{task.speed or 0:.1f}", failed=failed)
+
     def done(unit: bulk_load.Unit, result: WriteResult | None, exc: GraphsvcError | None) -> None:
         if result is not None:
             assert unit.change is not None
+            manifest.record(unit)  # after the commit: the manifest never names too much
             statuses[unit.change.status] += 1
-            out.print(f"{unit.where}: {unit.change.describe()}", highlight=False)
+            out.print(shown(f"{unit.where}: {unit.change.describe()}"), highlight=False)
         else:
             assert exc is not None
-            err.print(f"[red]{unit.where}[/red]: nothing written")
+            statuses["failed"] += 1
+            err.print(f"[red]{escape(shown(unit.where))}[/red]: nothing written")
             print_failure(exc)
+        advance()
+
+    def skipped_loaded(unit: bulk_load.Unit) -> None:
+        # Off the total, not counted as done: documents/s and the time left are the
+        # loading's, not the skipping's.
+        statuses["resumed"] += 1
         task = progress.tasks[0]
-        progress.update(task.id, advance=1, rate=f"{task.speed or 0:.1f}")
+        progress.update(task.id, total=(task.total or 1) - 1)
 
     try:
-        parser = parallel.parser(settings.spacy_model, workers)
+        parser = _parser(settings.spacy_model, workers, cluster)
     except GraphsvcError as exc:
         print_failure(exc)
         raise typer.Exit(2) from exc
+    # Opened once the parse can start: a load that could not start keeps the manifest
+    # of the one before it, which a later --resume may need.
+    try:
+        manifest = Manifest(settings.data_dir, resume)
+    except BaseException:
+        parser.close()
+        raise
+    if resume and not manifest.existed:
+        err.print(f"--resume: no manifest at {manifest.path}; the store alone says what is loaded")
     try:
         with opened_store(data_dir) as store, progress:
-            progress.add_task("loading", total=total, rate="-")
+            progress.add_task("loading", total=total, rate="-", failed=0)
+            items = bulk_load.units(paths, overrides)
+            if resume:
+                items = resumed(items, manifest, store, on_skip=skipped_loaded)
             reports = bulk_load.write_all(
-                bulk_load.units(paths, overrides),
-                store,
-                parser,
-                ahead=max(2, 4 * workers),
-                on_unit=done,
+                items, store, parser, ahead=max(2, 4 * parser.threads()), on_unit=done
             )
     finally:
         parser.close()
+        manifest.close()
     failed = {path: r for path, r in reports.items() if r.failed}
     out.print(_load_summary(statuses, sum(len(r.failed) for r in failed.values())), highlight=False)
     if failed:
-        _print_failures(failed)
+        _print_failures(failed, shown)
         raise typer.Exit(1)
 
 
@@ -185,10 +276,12 @@ def _load_summary(statuses: Counter[str], failures: int) -> str:
     parts = [f"{statuses[s]} {s}" for s in ("new", "replaced", "unchanged") if statuses[s]]
     if statuses["records"]:
         parts.append(f"{statuses['records']} records files")
+    if statuses["resumed"]:
+        parts.append(f"{statuses['resumed']} already loaded (skipped)")
     return f"loaded: {', '.join(parts) or 'nothing'}; {failures} failed"
 
 
-def _print_failures(failed: dict[Path, bulk_load.FileReport]) -> None:
+def _print_failures(failed: dict[Path, bulk_load.FileReport], shown: Callable[[str], str]) -> None:
     """Each failed file by its whole path (a table cut them to the terminal's width),
     what it wrote, and its first failure."""
     files = "1 file" if len(failed) == 1 else f"{len(failed)} files"
@@ -198,10 +291,10 @@ def _print_failures(failed: dict[Path, bulk_load.FileReport]) -> None:
         detail = failure.detail
         first = detail if detail.startswith(where) else f"{where}: {detail}"
         counts = f"{report.written} written, {len(report.failed)} failed"
-        err.print(escape(f"- {path} ({counts})"), highlight=False, overflow="ignore", crop=False)
-        err.print(
-            escape(f"  first failure: {first}"), highlight=False, overflow="ignore", crop=False
-        )
+        line = shown(f"- {path} ({counts})")
+        err.print(escape(line), highlight=False, overflow="ignore", crop=False)
+        first_line = shown(f"  first failure: {first}")
+        err.print(escape(first_line), highlight=False, overflow="ignore", crop=False)
 
 
 def _neo4j_import(

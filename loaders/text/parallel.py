@@ -52,9 +52,9 @@ def parse(nlp: Language, paragraphs: list[str]) -> list[Doc]:
     return list(nlp.pipe(paragraphs, disable=article_steps(nlp)))
 
 
-def _parse(paragraphs: list[str]) -> ParseAnswer:
-    assert _worker_nlp is not None
-    docs = parse(_worker_nlp, paragraphs)
+def parse_answer(nlp: Language, paragraphs: list[str]) -> ParseAnswer:
+    """The parse as it crosses processes: one DocBin and the mentions' token offsets."""
+    docs = parse(nlp, paragraphs)
     mentions = [
         [(m.span.start, m.span.end, m.name, m.kind, m.evidence) for m in doc._.actor_mentions]
         for doc in docs
@@ -62,7 +62,12 @@ def _parse(paragraphs: list[str]) -> ParseAnswer:
     return DocBin(docs=docs).to_bytes(), mentions
 
 
-def _rebuilt(nlp: Language, data: bytes, rows: list[list[MentionRow]]) -> ParsedArticle:
+def _parse(paragraphs: list[str]) -> ParseAnswer:
+    assert _worker_nlp is not None
+    return parse_answer(_worker_nlp, paragraphs)
+
+
+def rebuilt(nlp: Language, data: bytes, rows: list[list[MentionRow]]) -> ParsedArticle:
     docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     for doc, found in zip(docs, rows, strict=True):
         doc._.actor_mentions = [
@@ -85,6 +90,10 @@ class Parser(Protocol):
 
     def submit(self, paragraphs: list[str]) -> Parsed: ...
 
+    def threads(self) -> int:
+        """How many parses run at once: the caller keeps a few times that in flight."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -96,6 +105,9 @@ class InlineParser:
 
     def submit(self, paragraphs: list[str]) -> Parsed:
         return lambda: parse(self.nlp, paragraphs)
+
+    def threads(self) -> int:
+        return 1
 
     def close(self) -> None:
         pass
@@ -140,7 +152,7 @@ class PoolParser:
             self._replace(pool)
             pool = self.pool
             future = pool.submit(_parse, paragraphs)
-        return lambda: _rebuilt(self.nlp, *self._result(pool, future, paragraphs))
+        return lambda: rebuilt(self.nlp, *self._result(pool, future, paragraphs))
 
     def _result(
         self, pool: ProcessPoolExecutor, future: Future[ParseAnswer], paragraphs: list[str]
@@ -162,6 +174,9 @@ class PoolParser:
             ) from exc
         finally:
             alone.shutdown(wait=True)
+
+    def threads(self) -> int:
+        return self.workers
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
