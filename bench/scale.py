@@ -5,7 +5,8 @@
 
 Three measures in one run, then a model built only from them:
 
-1. **Parsing.** The real CLI (`graphsvc load --workers N`, N = 1 and 2) loads the MEANTIME
+1. **Parsing.** The real CLI (`graphsvc load --workers N`, N = 1 and 2, and `--cluster
+   local:2`, Dask's local cluster of 2 worker processes) loads the MEANTIME
    articles of ../shared/fixtures repeated with new ids into an empty embedded store, once
    with the 30 distinct articles and once with `--documents`. The difference between the
    two runs is the *marginal* cost of an article (wall seconds and CPU seconds of every
@@ -48,24 +49,32 @@ FEEDS = (100_000, 1_000_000)  # articles a day
 WORKER_COUNTS = (1, 2, 4, 8, 16, 32, 64)
 
 
+#: The ways of parsing compared: the command line's own flags.
+ENGINES = {
+    "--workers 1": ["--workers", "1"],
+    "--workers 2": ["--workers", "2"],
+    "--cluster local:2": ["--cluster", "local:2"],
+}
+
+
 @dataclass(frozen=True)
 class Parsing:
-    workers: int
+    engine: str
     seconds_per_article: float  # marginal wall seconds
     cpu_per_article: float  # marginal CPU seconds, all processes
     events_per_article: float
 
 
-def parsing(workers: int, documents: int, tmp: Path) -> Parsing:
+def parsing(engine: str, documents: int, tmp: Path) -> Parsing:
     """Marginal cost of an article: a run of `documents` minus a run of the distinct set."""
     small_file, large_file = tmp / "small.jsonl", tmp / "large.jsonl"
     distinct = corpus(documents, large_file)
     corpus(distinct, small_file)
-    small: Run = run(workers, small_file, tmp)
-    large: Run = run(workers, large_file, tmp)
+    small: Run = run(ENGINES[engine], small_file, tmp)
+    large: Run = run(ENGINES[engine], large_file, tmp)
     extra = documents - distinct
     return Parsing(
-        workers=workers,
+        engine=engine,
         seconds_per_article=(large.seconds - small.seconds) / extra,
         cpu_per_article=(large.cpu - small.cpu) / extra,
         events_per_article=large.stats["events"] / large.stats["documents"],
@@ -141,8 +150,8 @@ def main() -> None:
         sys.exit(f"bench.scale: {SOURCE} is absent")
 
     with tempfile.TemporaryDirectory(prefix="graphsvc-scale-") as tmp:
-        parses = {w: parsing(w, args.documents, Path(tmp)) for w in (1, 2)}
-    one = parses[1]
+        parses = {e: parsing(e, args.documents, Path(tmp)) for e in ENGINES}
+    one = parses["--workers 1"]
     article_batch = max(1, round(one.events_per_article))
     write_costs: dict[str, dict[int, float]] = {
         "embedded": {
@@ -162,7 +171,7 @@ def main() -> None:
     ]
     parse_rows = [
         [
-            f"--workers {p.workers}",
+            p.engine,
             f"{1 / p.seconds_per_article:.2f}",
             f"{one.seconds_per_article / p.seconds_per_article:.2f}",
             f"{p.cpu_per_article:.3f}",
@@ -189,7 +198,7 @@ def main() -> None:
         ]
         for store, costs in write_costs.items()
     ]
-    speed_up = one.seconds_per_article / parses[2].seconds_per_article
+    speed_up = one.seconds_per_article / parses["--workers 2"].seconds_per_article
     curve, needs = model_rows(one, speed_up, ceilings)
     curve_headers = ["workers (a core each)", "articles/s parsed"] + [
         f"articles/s stored ({store})" for store in ceilings
