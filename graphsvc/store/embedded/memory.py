@@ -1,6 +1,9 @@
 """The embedded store's in-memory graph: a networkx MultiDiGraph plus indexes.
 
-Nodes are keyed `(label, id)` so a document id can never collide with an actor id.
+Nodes are keyed `(label, id)`. The networkx graph holds actors and their relations
+only: an event's links to its actors are its own participants and the actor's sorted
+event keys (`_by_actor`), so a million events cost no graph nodes or edges (about
+1.4 KB an event in networkx) and paths walk those indexes (`paths`).
 Indexes: actors by normalised name and alias (resolving "Putin" to one actor), events
 by reporter, and every event's sort key (start, end, id) in order, so timelines need no
 sort per request. Same-as candidates and the redirects of merged-away actor ids are
@@ -38,7 +41,7 @@ from graphsvc.store.embedded.compact import Compactor
 from graphsvc.store.embedded.documents import actor_documents
 from graphsvc.store.embedded.filters import event_filter, undated_filter
 from graphsvc.store.embedded.kept import KeptAnswers
-from graphsvc.store.embedded.paths import PARTICIPATION_KEYS, find_paths
+from graphsvc.store.embedded.paths import find_paths
 from graphsvc.store.embedded.related import actor_ref
 from graphsvc.store.embedded.related_page import related_page
 from graphsvc.store.embedded.removals import Removals
@@ -131,6 +134,43 @@ class MemoryGraph:
             for end in candidate.key:
                 self._candidates[end].add(candidate.key)
 
+    def load(self, rows: GraphBatch) -> None:
+        """Fill an empty graph at start-up (the rows as read from SQLite, compacted as
+        they were read): what `apply` would hold, with the event indexes built once
+        from every key (one sort) instead of an ordered insert per event."""
+        if self.events or self.actors or self.documents:
+            raise ValueError("load fills an empty graph; apply changes a filled one")
+        self.apply(rows.model_copy(update={"events": ()}))
+        events = self.events
+        keys: list[SortKey] = []
+        by_actor: dict[str, list[SortKey]] = defaultdict(list)
+        reported, cited = self._reported, self._cited
+        # The running totals of `_count`, summed here and added once.
+        by_kind: Counter[tuple[bool, str]] = Counter()
+        participations = sources = 0
+        for event in rows.events:
+            event_id = event.id
+            events[event_id] = event
+            key = _event_key(event)
+            keys.append(key)
+            participants = event.participants
+            participations += len(participants)
+            for actor_id in {p.actor for p in participants}:
+                by_actor[actor_id].append(key)
+            by_kind[event.when is not None, event.factuality] += 1
+            if event.reported_by is not None:
+                reported[event.reported_by].add(event_id)
+            for source in event.sources:
+                sources += 1
+                cited[source.document].add(event_id)
+        totals = self._totals
+        totals.update(by_kind)
+        totals["undated_events"] += sum(n for (dated, _), n in by_kind.items() if not dated)
+        totals["participations"] += participations
+        totals["sources"] += sources
+        self._event_order = SortedList(keys)
+        self._by_actor = {actor_id: SortedList(own) for actor_id, own in by_actor.items()}
+
     def redirect(self, merged: Mapping[str, str]) -> None:
         """Record merged-away ids and the actors they now resolve to."""
         if merged:
@@ -146,7 +186,6 @@ class MemoryGraph:
             event = self.events.pop(event_id, None)
             if event is not None:
                 self._forget_event(event)
-                self.graph.remove_node(("Event", event_id))
         for key in removals.relations:
             relation = self.relations.pop(key, None)
             if relation is not None:
@@ -206,11 +245,9 @@ class MemoryGraph:
             self._names[normalise_name(name)].add(actor.id)
 
     def _put_event(self, event: Event) -> None:
-        node = ("Event", event.id)
         old = self.events.get(event.id)
         if old is not None:
             self._forget_event(old)
-            self.graph.remove_node(node)
         self.events[event.id] = event
         key = _event_key(event)
         self._event_order.add(key)
@@ -226,10 +263,6 @@ class MemoryGraph:
             self._reported[event.reported_by].add(event.id)
         for source in event.sources:
             self._cited[source.document].add(event.id)
-        self.graph.add_node(node)
-        for p in event.participants:
-            # The role is in the key (one of four shared strings): no per-edge data.
-            self.graph.add_edge(("Actor", p.actor), node, key=PARTICIPATION_KEYS[p.role])
 
     def _count(self, event: Event, sign: int) -> None:
         totals = self._totals

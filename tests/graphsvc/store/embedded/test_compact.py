@@ -45,3 +45,20 @@ def test_a_copy_with_changes_leaves_the_shared_set_alone() -> None:
     assert changed.__pydantic_fields_set__ is not first.__pydantic_fields_set__
     assert first.__pydantic_fields_set__ == shared
     assert second.summary == "Shelling"
+
+
+def test_equal_parts_are_one_object_and_unequal_ones_stay_apart() -> None:
+    compact = Compactor()
+    first, second, third = _event("event:one"), _event("event:two"), _event("event:three")
+    other = Participant(actor="person:a", mention="she")
+    given = Participant(actor="person:b", basis="stated")  # same value, a field given
+    third = third.model_copy(update={"participants": (other, given)})
+    expected = [e.model_dump() for e in (first, second, third)]
+    for event in (first, second, third):
+        compact.record(event)
+    assert first.participants[0] is second.participants[0]
+    assert first.when is second.when
+    assert third.participants[0] is not first.participants[0]
+    assert third.participants[1] is not first.participants[1]
+    assert third.participants[1].model_fields_set == {"actor", "basis"}
+    assert [e.model_dump() for e in (first, second, third)] == expected
