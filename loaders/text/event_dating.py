@@ -121,8 +121,8 @@ class SentenceDates:
 #: earlier), "by" (a deadline: on or before), "until"/"till" (a state that held up
 #: to that day). After, since and from bound the other side: an open end the model
 #: does not offer, so those keep the expression's date as before.
-_STRICTLY_BEFORE = frozenset({"before"})
-_ON_OR_BEFORE = frozenset({"by", "until", "till"})
+_STRICTLY_BEFORE = grammar_words("bound_strictly_before")
+_ON_OR_BEFORE = grammar_words("bound_on_or_before")
 
 
 def _preposition(head: Token) -> str | None:
