@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Span
 
 from graphsvc.model import Actor, ActorKind, slugify
 from graphsvc.names import normalise_name
+from loaders.text.datelines import opening_names
 from loaders.text.gazetteer import Country, country, country_acting, place_evidence
 from loaders.text.kinds import RANK, Kind, decide_kind, legal_form, organisation_base
-from loaders.text.non_actors import not_an_actor, numbered_place
+from loaders.text.non_actors import not_an_actor, numbered_place, product_model
 from loaders.text.vocabulary import grammar_words, vocabulary
 
 KINDS = {
@@ -227,8 +228,10 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
         return None
     if not_an_actor(raw, following) is not None:
         return None
-    if after and after[0].like_num and not_an_actor(f"{raw} {after[0].text}") is not None:
+    numbered = not_an_actor(f"{raw} {after[0].text}") if after and after[0].like_num else None
+    if numbered is not None and not product_model(f"{raw} {after[0].text}"):
         return None  # "Standard & Poor's" + "500": an index named with its number
+    # ("Boeing" + "747": the maker is still named, only "Boeing 747" is a product)
     if numbered_place(raw, tagged == ActorKind.place) and place_evidence(raw) is None:
         return None
     decided: Kind = decide_kind(span, raw, tagged, label)
@@ -306,23 +309,42 @@ def _gazetteer_spans(doc: Doc) -> list[Span]:
 _SPOTTED = frozenset({"gazetteer: country", "gazetteer: continent"})
 
 
+def _opening_mentions(doc: Doc) -> list[Mention]:
+    """Dateline towns and source-line cities and sources (`loaders.text.datelines`):
+    read by the line's shape, so they come before, and win over, the tagger's spans."""
+    return [
+        Mention(found.span, found.name, ActorKind(found.kind), found.evidence)
+        for found in opening_names(doc)
+        if not_an_actor(found.name) is None
+    ]
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
-    mentions = []
+    mentions = _opening_mentions(doc)
+    claimed = {t.i for m in mentions for t in m.span}
+
+    def free(span: Span) -> bool:
+        return not any(t.i in claimed for t in span)
+
     for span in _gazetteer_spans(doc):
-        mentions.append(Mention(span, span.text, ActorKind.place, place_evidence(span.text) or ""))
+        if free(span):
+            mentions.append(
+                Mention(span, span.text, ActorKind.place, place_evidence(span.text) or "")
+            )
     for span in _acronym_spans(doc):
-        mentions.append(Mention(span, span.text, ActorKind.organization, "ner: acronym"))
+        if free(span):
+            mentions.append(Mention(span, span.text, ActorKind.organization, "ner: acronym"))
     for ent in _joined_entities(doc):
         tagged = KINDS.get(ent.label_)
         if tagged is None or "/" in ent.text:  # photo credits: "Druzhinin/RIA Novosti/Reuters"
             continue
         span = repair_span(ent)
         mention = _mention(span, ent.label_, tagged) if span is not None else None
-        if mention is not None:
+        if mention is not None and free(mention.span):
             mentions.append(mention)
     for span in _titled_person_spans(doc):
         name = clean_name(span.text)
-        if not_an_actor(name) is None:
+        if not_an_actor(name) is None and free(span):
             mentions.append(Mention(span, name, ActorKind.person, "descriptor: title"))
     return sorted(mentions, key=lambda m: m.start)
 

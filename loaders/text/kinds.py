@@ -105,6 +105,59 @@ def organization_head(name: str) -> str | None:
 
 
 @cache
+def _place_heads() -> dict[str, bool]:
+    """Place-name head -> whether it is never a surname (so it overrules a person tag)."""
+    found = {w: False for w in actor_words()["weak_place_heads"]}
+    found.update({w: True for w in actor_words()["place_heads"]})
+    return found
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a name an organisation's wherever they stand in it ("Mountain
+    Empire Unified School District", "Texas Department of Agriculture")."""
+    return frozenset(actor_words()["organization_heads"]) | frozenset(
+        actor_words()["organization_words"]
+    )
+
+
+def place_head(name: str, tagged: ActorKind) -> str | None:
+    """A word that only names of places end with ("Custer National Forest", "Cameron
+    Parish", "San Gabriel River Channel") or begin with ("Fort Bend"), in a name with
+    no word of an organisation's ("School District" is a board, not a place)."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+        return None
+    lowered = [w.lower().strip(".,") for w in words]
+    if any(w in _organisation_words() for w in lowered):
+        return None
+    strong = _place_heads().get(lowered[-1])
+    if strong is not None and words[-1][:1].isupper():
+        return lowered[-1] if strong or tagged != ActorKind.person else None
+    if lowered[0] == "fort" and tagged != ActorKind.person:
+        return "fort"
+    return None
+
+
+def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
+    """A lower-case descriptor the name is written on ("the Minox company", "China's
+    Great Wall firm", "Lazio province"): the noun says what the name is. Only for
+    organisations and places: "the Smith spokesman" is not Smith."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    noun = doc[span.end]
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.tag_ in ("NNS", "NNPS"):
+        return None
+    if span.root.head.i != noun.i or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    kind = _descriptors().get(noun.lemma_.lower())
+    if kind is None or kind == ActorKind.person:
+        return None
+    return kind, noun.lemma_.lower()
+
+
+@cache
 def _person_titles() -> frozenset[str]:
     return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
 
@@ -269,7 +322,7 @@ def _residence_roles() -> frozenset[str]:
 _AFTER_REGION = frozenset({",", ".", "(", ";", ":", "_", "-", "--", "\u2014"})
 
 
-def _region_at(tokens: Span) -> bool:
+def region_at(tokens: Span) -> bool:
     """Whether the words are a region and end there: a state abbreviation ("Calif.",
     "N.Y.") or a country or first-level subdivision the gazetteer knows ("Texas",
     "Italy"), written capitalised and followed by punctuation or nothing."""
@@ -297,7 +350,7 @@ def region_after(span: Span) -> str | None:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     rest = doc[span.end + 1 : span.end + 4]
-    if not _region_at(rest):
+    if not region_at(rest):
         return None
     return "context: a region after the name"
 
@@ -342,6 +395,8 @@ def person_context(span: Span) -> str | None:
         number = after[1].text
         if number.isdigit() and 1 <= int(number) <= 120:
             return "context: an age after the name"
+    if region:
+        return None  # "Fort Scott, Kan., who was ...": the clause is about the person before
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
         return "context: who"
     if after and after[0].lower_ == "who":
@@ -365,6 +420,12 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         tagged == ActorKind.person and _descriptors()[descriptor] != ActorKind.person
     ):
         return Kind(_descriptors()[descriptor], f"descriptor: {descriptor}")
+    after = descriptor_after(span)
+    if after is not None and not (tagged == ActorKind.person and len(name.split()) >= 2):
+        return Kind(after[0], f"descriptor: {after[1]}")
+    shaped = place_head(name, tagged)
+    if shaped is not None:
+        return Kind(ActorKind.place, f"descriptor: {shaped}")
     place = place_evidence(name)
     if place is not None and (
         not _lone_local_name(name, place) or tagged == ActorKind.place or used_as_place(span)
