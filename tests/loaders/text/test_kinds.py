@@ -60,7 +60,7 @@ CASES = [
     ("Mr. Teague, a Bismarck native, sent a letter.", "Bismarck", ("Bismarck", "place")),
     ("Voters in her native Galicia stayed home.", "Galicia", ("Galicia", "place")),
     # A town before a comma and a state; a state abbreviation is no person with an age.
-    ("BLYTHE, Calif. (AP) _ Rain fell.", "BLYTHE", ("BLYTHE", "place")),
+    ("BLYTHE, Calif. (AP) _ Rain fell.", "BLYTHE", ("Blythe", "place")),
     ("He left Chattanooga, Tenn., 35 years ago.", "Tenn.", ("Tenn.", "place")),
     # ... but a country with a possessive after the comma describes the person.
     (
@@ -68,8 +68,36 @@ CASES = [
         "Lena Ruiz",
         ("Lena Ruiz", "person"),
     ),
+    # A lower-case descriptor the name is written on says what it is.
+    ("Her uncle founded the Vantrel company in Bremen.", "Vantrel", ("Vantrel", "organization")),
+    ("Rome is in Lazio province.", "Lazio province", ("Lazio province", "place")),
+    # Names of places by their last word, unless an organisation's word stands in them.
+    (
+        "Fire crews reached the Tamsen National Forest on Tuesday.",
+        "Tamsen National Forest",
+        ("Tamsen National Forest", "place"),
+    ),
+    (
+        "Officials of the Harlow Unified School District closed the schools.",
+        "Harlow Unified School District",
+        ("Harlow Unified School District", "organization"),
+    ),
+    # ... and a word that is a surname too does not overrule a tagged person.
+    ("Ricki Lake spoke to reporters on Monday.", "Ricki Lake", ("Ricki Lake", "person")),
+    (
+        "She studied at Denholm College for two years.",
+        "Denholm College",
+        ("Denholm College", "organization"),
+    ),
+    # A state after a town is no person for the "who" after it.
+    (
+        "Ada Kell, born in Fort Scott, Kan., who later moved away, wrote books.",
+        "Kan.",
+        ("Kan.", "place"),
+    ),
     # Names that are not actors.
     ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
+    ("The Nokia 3310 phone sold well in Finland.", "Nokia 3310", REFUSED),
     ("The Moon was eclipsed on Tuesday night.", "Moon", REFUSED),
     ("Athletes arrived for the Pacific Games in Apia.", "Pacific Games", REFUSED),
 ]
