@@ -24,7 +24,15 @@ from graphsvc.model import Actor, ActorKind, slugify
 from graphsvc.names import normalise_name
 from loaders.text.datelines import opening_names
 from loaders.text.gazetteer import Country, country, country_acting, place_evidence
-from loaders.text.kinds import RANK, Kind, decide_kind, legal_form, organisation_base
+from loaders.text.kinds import (
+    RANK,
+    Kind,
+    decide_kind,
+    legal_form,
+    organisation_base,
+    organisation_word,
+    ranks,
+)
 from loaders.text.non_actors import not_an_actor, numbered_place, product_model
 from loaders.text.vocabulary import grammar_words, vocabulary
 
@@ -139,7 +147,7 @@ def _initials(name: str) -> str:
 
 @cache
 def _prefixes() -> frozenset[str]:
-    return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
+    return frozenset(p.lower() for p in vocabulary()["name_prefixes"]) | ranks()
 
 
 def _titled_person_spans(doc: Doc) -> list[Span]:
@@ -150,9 +158,14 @@ def _titled_person_spans(doc: Doc) -> list[Span]:
         if token.ent_type_ or token.text.lower() not in prefixes or not token.text[:1].isupper():
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and not doc[end].ent_type_
+            and doc[end].lower_ not in prefixes  # "Detective Sgt. Olsen": the next title
+        ):
             end += 1
-        if end - token.i >= 2:
+        if end - token.i >= 2 and organisation_word(doc[end - 1].text) is None:
             spans.append(doc[token.i + 1 : end])
     return spans
 
@@ -206,6 +219,15 @@ def repair_span(ent: Span) -> Span | None:
             break
         end += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")")):
+        end -= 1
+    # "Coast Guard Lt." + "Steve Hardy": a rank the tagger ran on to an organisation
+    # belongs to the person after it.
+    while (
+        ent.label_ == "ORG"
+        and end - start >= 2
+        and doc[end - 1].lower_ in ranks()
+        and doc[end - 1].text[:1].isupper()
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 

@@ -121,6 +121,12 @@ def _organisation_words() -> frozenset[str]:
     )
 
 
+def organisation_word(word: str) -> str | None:
+    """The word, lower case, when it belongs to organisations' names ("Department")."""
+    lowered = word.lower().strip(".,")
+    return lowered if lowered in _organisation_words() else None
+
+
 def place_head(name: str, tagged: ActorKind) -> str | None:
     """A word that only names of places end with ("Custer National Forest", "Cameron
     Parish", "San Gabriel River Channel") or begin with ("Fort Bend"), in a name with
@@ -159,7 +165,13 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
 
 @cache
 def _person_titles() -> frozenset[str]:
-    return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
+    return frozenset(p.lower() for p in vocabulary()["name_prefixes"]) | ranks()
+
+
+@cache
+def ranks() -> frozenset[str]:
+    """Ranks and offices written before a name ("Lt.", "Administrator"): lower case."""
+    return frozenset(actor_words()["ranks"])
 
 
 def descriptor_before(span: Span) -> str | None:
