@@ -158,14 +158,11 @@ def dateline_place(sentence: Span) -> OpeningName | None:
 
 
 def _source_end(doc: Doc, after: int, end: int) -> bool:
-    """A source line ends at the sentence's end, the broadcast's language ("in
-    English"), a parenthesis, a dash or a number."""
-    if after >= end:
+    """A source line ends at the sentence's end or at the broadcast's language ("in
+    English")."""
+    if after >= end or (after + 1 == end and doc[after].is_punct):
         return True
-    token = doc[after]
-    if token.lower_ == "in" and after + 1 < end:
-        return doc[after + 1].text in _languages()
-    return token.text in ("(", "--", ";") or token.like_num
+    return doc[after].lower_ == "in" and after + 1 < end and doc[after + 1].text in _languages()
 
 
 def source_line(sentence: Span) -> list[OpeningName]:
@@ -190,7 +187,11 @@ def _source_at(doc: Doc, start: int, end: int, at_opening: bool) -> list[Opening
             continue
         if not _titled(city[-1]):
             continue
-        known = place_evidence(city.text)
+        known = place_evidence(city.text) or (
+            "ner: GPE" if all(t.ent_type_ == "GPE" for t in city) else None
+        )
+        if known is None and (len(city) > 1 or city[0].pos_ != "PROPN" or city[0].is_stop):
+            continue  # "The FTSE ...", "Totaling US$ ...": no city opens them
         after = city.end
         stop = _run(doc, after, end, _capitals, 5)
         capital_source = stop > after and sum(c.isalpha() for c in doc[after:stop].text) >= 2
@@ -212,8 +213,9 @@ def _source_at(doc: Doc, start: int, end: int, at_opening: bool) -> list[Opening
                 stop = longer
         if not _source_end(doc, stop, end):
             continue
-        if region_at(doc[after:stop]) or (known is None and not at_opening):
-            continue  # "Washington DC", or an unknown word in the middle of a line
+        alone = at_opening and (stop >= end or doc[stop].is_punct)
+        if region_at(doc[after:stop]) or (known is None and not alone):
+            continue  # "Washington DC"; a word no gazetteer knows, unless the line is its own
         source = doc[after:stop]
         return [
             OpeningName(city, city.text, "place", known or "context: a news source's city"),

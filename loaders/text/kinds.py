@@ -160,6 +160,8 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     kind = _descriptors().get(noun.lemma_.lower())
     if kind is None or kind == ActorKind.person:
         return None
+    if kind == ActorKind.organization and place_evidence(span.text) is not None:
+        return None  # "a US bank", "the Paris firm": the place is where, not the name
     return kind, noun.lemma_.lower()
 
 
