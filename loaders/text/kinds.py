@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from cleanco import basename
 from spacy.tokens import Span
@@ -96,12 +97,17 @@ def organization_head(name: str) -> str | None:
     """The last word of a name of several that only organisations end with ("Kestrel
     Labs", "Norvik Holdings"), written capitalised as part of the name."""
     words = name.split()
-    if len(words) < 2 or not words[-1][:1].isupper():
+    if len(words) < 2 or not words[-1][:1].isupper() or place_evidence(name) is not None:
         return None
     last = words[-1].lower().strip(".,")
-    if last not in _organization_heads() or place_evidence(name) is not None:
-        return None
-    return last
+    if last in _organization_heads():
+        return last
+    # "John F. Kennedy School of Government", "Circuit Court of Appeals": an
+    # organisation's word before "of" inside the name, whatever words end it.
+    for word, after in pairwise(words):
+        if after == "of" and word[:1].isupper() and organisation_word(word) is not None:
+            return word.lower()
+    return None
 
 
 @cache
@@ -192,6 +198,9 @@ def descriptor_before(span: Span) -> str | None:
         return None
     if through_of and _descriptors()[word] == ActorKind.person:
         return None
+    named = any(organisation_word(w) for w in span.text.split())
+    if named and _descriptors()[word] != ActorKind.organization:
+        return None  # "the state Supreme Court": the court of a state, not a state
     return word
 
 
@@ -392,6 +401,35 @@ def hometown_context(span: Span) -> str | None:
     return "context: home after an age" if doc[start - 5].ent_type_ == "PERSON" else None
 
 
+@cache
+def _noble_titles() -> frozenset[str]:
+    return frozenset(actor_words()["noble_titles"])
+
+
+def noble_title(name: str) -> str | None:
+    """ "Duchess of York", "Prince of Wales", "Archbishop of Canterbury": a title of a
+    place names a person, whatever the tagger read."""
+    words = name.split()
+    if len(words) >= 3 and words[1] == "of" and words[0].lower() in _noble_titles():
+        return words[0].lower()
+    return None
+
+
+@cache
+def _personal_nouns() -> frozenset[str]:
+    return frozenset(actor_words()["personal_possessions"])
+
+
+def possessor_context(span: Span) -> str | None:
+    """ "Sohn's New Jersey home", "Walesa's wife": the owner of a home, a relative, a
+    funeral is a person."""
+    root = span.root
+    if root.dep_ != "poss" or root.head.pos_ != "NOUN":
+        return None
+    lemma = root.head.lemma_.lower()
+    return f"context: {lemma}" if lemma in _personal_nouns() else None
+
+
 def person_context(span: Span) -> str | None:
     """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
     opening a clause on it ("Campbell, who ..."), being born ("Simon was born"), being
@@ -400,7 +438,7 @@ def person_context(span: Span) -> str | None:
     head = span.root.head
     if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
         return "context: born"
-    found = victim_context(span) or appositive_person(span)
+    found = victim_context(span) or appositive_person(span) or possessor_context(span)
     if found is not None:
         return found
     after = [t for t in doc[span.end : span.end + 3]]
@@ -426,7 +464,7 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     head = organization_head(name)
     if head is not None:
         return Kind(ActorKind.organization, f"descriptor: {head}")
-    title = title_before(span, tagged)
+    title = title_before(span, tagged) or noble_title(name)
     if title is not None:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
