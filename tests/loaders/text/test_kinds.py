@@ -95,6 +95,30 @@ CASES = [
         "Kan.",
         ("Kan.", "place"),
     ),
+    # An organisation's word before "of" in a name; a court is no place for "state".
+    (
+        "Ines Araya, a judge of the Third District Court of Appeals, wrote the ruling.",
+        "Third District Court of Appeals",
+        ("Third District Court of Appeals", "organization"),
+    ),
+    (
+        "The state Supreme Court in Carver County ruled on Monday.",
+        "Supreme Court",
+        ("Supreme Court", "organization"),
+    ),
+    # A title of a place, and the owner of a home or a relative, is a person.
+    (
+        "The Duchess of Carrick opened the hospital wing.",
+        "Duchess of Carrick",
+        ("Duchess of Carrick", "person"),
+    ),
+    ("Agents arrived at Ondrak's Vermont home on Friday.", "Ondrak", ("Ondrak", "person")),
+    # A rank the tagger ran on to an organisation's name goes to the person after it.
+    (
+        "The ship sank, said Coast Guard Lt. Petra Lund.",
+        "Coast Guard",
+        ("Coast Guard", "organization"),
+    ),
     # Names that are not actors.
     ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
     ("The Nokia 3310 phone sold well in Finland.", "Nokia 3310", REFUSED),
