@@ -153,8 +153,7 @@ def dateline_place(sentence: Span) -> OpeningName | None:
     letters = sum(c.isalpha() for c in span.text)
     if stop == start or letters < 3 or not _dateline_end(doc, stop, end, capitals):
         return None
-    name = span.text.title() if capitals else span.text
-    return OpeningName(span, name, "place", "context: a dateline")
+    return OpeningName(span, span.text, "place", "context: a dateline")
 
 
 def _source_end(doc: Doc, after: int, end: int) -> bool:

@@ -60,7 +60,7 @@ CASES = [
     ("Mr. Teague, a Bismarck native, sent a letter.", "Bismarck", ("Bismarck", "place")),
     ("Voters in her native Galicia stayed home.", "Galicia", ("Galicia", "place")),
     # A town before a comma and a state; a state abbreviation is no person with an age.
-    ("BLYTHE, Calif. (AP) _ Rain fell.", "BLYTHE", ("Blythe", "place")),
+    ("BLYTHE, Calif. (AP) _ Rain fell.", "BLYTHE", ("BLYTHE", "place")),
     ("He left Chattanooga, Tenn., 35 years ago.", "Tenn.", ("Tenn.", "place")),
     # ... but a country with a possessive after the comma describes the person.
     (
