@@ -47,6 +47,11 @@ def _languages() -> frozenset[str]:
 
 
 @cache
+def _wire_labels() -> frozenset[str]:
+    return frozenset(actor_words()["wire_labels"])
+
+
+@cache
 def _source_words() -> frozenset[str]:
     """Words that name a broadcaster or a wire service ("Radio", "Network")."""
     return frozenset(actor_words()["news_source_words"])
@@ -153,6 +158,8 @@ def dateline_place(sentence: Span) -> OpeningName | None:
     letters = sum(c.isalpha() for c in span.text)
     if stop == start or letters < 3 or not _dateline_end(doc, stop, end, capitals):
         return None
+    if any(t.lower_ in _wire_labels() for t in span):
+        return None  # "EXCLUSIVE (Reuters)": a label, not a town
     return OpeningName(span, span.text, "place", "context: a dateline")
 
 

@@ -49,6 +49,7 @@ CASES = [
     ),
     # Negatives: the shape, not the words, decides.
     ("Paris Saint-Germain", "Paris", REFUSED),  # a club's name, not a source line
+    ("EXCLUSIVE (Reuters) -- Vantrel will cut jobs.", "EXCLUSIVE", REFUSED),
     ("Texas, Mexico and Arizona were hit by storms.", "Texas", ("Texas", "place")),
     ("IBM, Texas Instruments and Intel gained.", "IBM", ("IBM", "organization")),
     ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
