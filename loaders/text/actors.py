@@ -31,6 +31,7 @@ from loaders.text.kinds import (
     legal_form,
     organisation_base,
     organisation_word,
+    person_context,
     ranks,
 )
 from loaders.text.non_actors import not_an_actor, numbered_place, product_model
@@ -368,7 +369,37 @@ def find_mentions(doc: Doc) -> list[Mention]:
         name = clean_name(span.text)
         if not_an_actor(name) is None and free(span):
             mentions.append(Mention(span, name, ActorKind.person, "descriptor: title"))
+    taken = {t.i for m in mentions for t in m.span}
+    for span in _untagged_person_spans(doc, taken):
+        evidence = person_context(span) or "context: a person"
+        mentions.append(Mention(span, span.text, ActorKind.person, evidence))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Winter, 53, a former law professor", "Tal, a senior ministry official": a name
+    the tagger missed, with what the sentence says of people only (an age after it, an
+    occupation in apposition, being killed)."""
+    spans = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
+            continue
+        if token.dep_ == "compound" or not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            start -= 1
+        span = doc[start : token.i + 1]
+        if any(t.i in taken or t.ent_type_ or not t.is_alpha or t.is_stop for t in span):
+            continue
+        if len(span.text) < 3 or not_an_actor(span.text) is not None:
+            continue
+        if place_evidence(span.text) is not None or span[0].lower_ in _prefixes():
+            continue
+        context = person_context(span)
+        if context is not None and context != "context: who":
+            spans.append(span)
+    return spans
 
 
 def _surname_tokens(name: str) -> set[str]:

@@ -119,6 +119,8 @@ CASES = [
         "Coast Guard",
         ("Coast Guard", "organization"),
     ),
+    # A name the tagger missed, with an occupation only people hold in apposition.
+    ("Ozer, a senior Finance Ministry official, declined to comment.", "Ozer", ("Ozer", "person")),
     # Names that are not actors.
     ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
     ("The Nokia 3310 phone sold well in Finland.", "Nokia 3310", REFUSED),
