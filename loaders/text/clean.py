@@ -15,6 +15,7 @@ from datetime import date
 import trafilatura
 
 from loaders.text.html_bounds import bounded_html
+from loaders.text.transcript import is_transcript, transcript_lines, turn_spans
 from loaders.text.vocabulary import chrome_patterns
 
 _LINE = re.compile(r"[^\n]+")
@@ -55,8 +56,14 @@ def article_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that is article text, in order.
 
     Lines, not blank-line paragraphs: text copied from a page puts a photo id or a
-    byline on its own line right above the first sentence.
+    byline on its own line right above the first sentence. A broadcast transcript is
+    cut into its speakers' turns instead (`loaders.text.transcript`): its short lines
+    are short turns, not bylines, and its speaker labels and stage cues are not text.
     """
+    if is_transcript(text):
+        lines = transcript_lines(text)
+        kept = [(a, b) for a, b in lines if not _is_chrome(text[a:b], set(), alone=True)]
+        return turn_spans(text, kept)
     spans, seen = [], set()
     alone = sum(1 for line in _LINE.finditer(text) if line.group().strip()) == 1
     for match in _LINE.finditer(text):

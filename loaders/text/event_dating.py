@@ -210,12 +210,17 @@ def _perfect_infinitive(verb: Token) -> bool:
     return "to" in auxiliaries and "have" in auxiliaries
 
 
-def publication_date(trigger: Token, event_type: EventType, published: date) -> When | None:
+def publication_date(
+    trigger: Token, event_type: EventType, published: date, present_only: bool = False
+) -> When | None:
     """The date news implies for an event it tells with no date of its own: a past event
     or a statement (not a future, planned or hypothetical one) happened on or just before
     the publication day: the day before it or that day (news reports yesterday's events
     as often as today's); a present one ("officials say", "police are searching") holds
-    on that day. Labelled `publication` and approximate: inferred, not stated."""
+    on that day. Labelled `publication` and approximate: inferred, not stated.
+    `present_only`: only that present (a broadcast's speech in a text not read as news:
+    what a speaker says is going on is going on the day of the broadcast, while its
+    pasts belong to the story told)."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return None  # "the bombing" may be any day's: a noun states no time
     tense = tense_of_verb(trigger)
@@ -228,7 +233,7 @@ def publication_date(trigger: Token, event_type: EventType, published: date) -> 
         return When(
             start=published, end=published, precision="day", approximate=True, basis="publication"
         )
-    if not (tense == "past" or event_type == EventType.statement):
+    if present_only or not (tense == "past" or event_type == EventType.statement):
         return None
     try:
         day_before = cal.shift_days(published, -1)

@@ -304,11 +304,14 @@ def find_events(
     news: bool = True,
     expressions: list[TemporalExpression] | None = None,
     places: Mapping[str, TokenActor] | None = None,
+    on_air: bool = False,
 ) -> list[EventDraft]:
     """The events of a sentence. `expressions`: its dates as the whole document reads
     them (offsets in the sentence); without them the sentence is read alone, as news.
     `places`: the document's place actors by name, for nationality adjectives
-    ("Ruritanian troops": Ruritania, when the document names it)."""
+    ("Ruritanian troops": Ruritania, when the document names it). `on_air`: the
+    sentence is a broadcast's speech (`loaders.text.transcript`), whose present is the
+    day it was on air even in a text read as a narrative."""
     drafts = []
     dates: SentenceDates | None = None
     # A dateline ("OSLO, Norway —") says where the report was filed: no one in it
@@ -360,8 +363,8 @@ def find_events(
             trigger.dep_ == "acl" and participle_of(trigger) is not None
         )
         inferred = (
-            publication_date(trigger, event_type, anchor)
-            if news
+            publication_date(trigger, event_type, anchor, present_only=not news)
+            if (news or on_air)
             and actors
             and not background
             and not timed_by_another(chain)

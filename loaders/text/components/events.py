@@ -22,6 +22,7 @@ from loaders.text.components.extensions import doc_attrs
 from loaders.text.event_reference import date_by_occasion, resolve_references
 from loaders.text.events import EventDraft, find_events
 from loaders.text.story_time import StoryTime
+from loaders.text.transcript import is_transcript
 
 #: How far before publication a stated date moves a paragraph out of the news of the day.
 _DAYS_BACK = 7
@@ -35,6 +36,8 @@ class Events(DocumentStep):
         news = dates.mode == "news"
         known_places = places(docs[0]._.document_actors)
         story = StoryTime(published)
+        # A broadcast's present is its day, whatever the years it talks about.
+        broadcast = is_transcript(reading.prepared.text)
         found: list[list[EventDraft]] = []
         for doc in docs:
             start = doc._.graph_offset
@@ -52,6 +55,7 @@ class Events(DocumentStep):
                     news and not back_then,
                     expressions,
                     known_places,
+                    on_air=broadcast and not back_then,
                 )
                 story.read(sentence, drafts)
                 back_then = _moved_back(drafts, published, back_then)
