@@ -225,9 +225,7 @@ def title_before(span: Span, tagged: ActorKind) -> str | None:
 
 
 #: Prepositions that make the name after them a place when the gazetteer knows it.
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "from", "near", "outside", "inside", "over", "around", "across", "throughout"}
-)
+_PLACE_PREPOSITIONS = frozenset(actor_words()["place_prepositions"])
 
 
 def used_as_place(span: Span) -> bool:
@@ -379,7 +377,7 @@ def region_after(span: Span) -> str | None:
 
 
 #: Adjectives that make the name they modify someone's home ("his native Galicia").
-_HOME_WORDS = frozenset({"native", "home", "adopted"})
+_HOME_WORDS = frozenset(actor_words()["home_words"])
 
 
 def hometown_context(span: Span) -> str | None:
