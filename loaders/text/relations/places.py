@@ -197,7 +197,7 @@ def _places_in(s: _Sentence) -> None:
     another organisation based there."""
     runs = _runs(s)
     doc = s.span.doc
-    for (first, _, end), (second, start, _) in pairwise(runs):
+    for (first, begin, end), (second, start, _) in pairwise(runs):
         if second.kind != ActorKind.place or first == second:
             continue
         between = list(doc[end + 1 : start])
@@ -213,10 +213,31 @@ def _places_in(s: _Sentence) -> None:
             continue
         if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
             s.add(first, RelationType.LOCATED_IN, second)
-        elif first.kind == ActorKind.organization and between[0].head.pos_ not in ("VERB", "AUX"):
+        elif first.kind == ActorKind.organization and (
+            between[0].head.pos_ not in ("VERB", "AUX")
+            or _post_held(s, between[0], doc[begin : end + 1].root)
+        ):
             # "the Court of Appeals in New York City", "Cox Packing Co. in Devine": an
             # "in" that a verb does not take ("sued Acme in Paris" is where it sued)
             s.add(first, RelationType.BASED_IN, second, basis="inferred")
+
+
+#: Relations a verb gives its subject with the organisation it takes as object that
+#: place the subject inside the organisation: a post is held where the body is.
+_POSTS = frozenset({RelationType.HEAD_OF, RelationType.WORKS_FOR, RelationType.FOUNDED})
+
+
+def _post_held(s: _Sentence, prep: Token, org: Token) -> bool:
+    """ "who headed the Centers for Disease Control in Atlanta": the parse hangs "in"
+    on the verb, yet a person heading, joining or founding a body does so where the
+    body is, so the place is the organisation's (inferred). Only when the organisation
+    is that verb's object; "sued Acme in Paris" or "met the Khmer Rouge in Pyongyang"
+    say where an act happened, not where the organisation is."""
+    verb = prep.head
+    frames = s.words.frames_by_lemma.get(verb.lemma_.lower(), ())
+    if not any(not f.preps and f.types.get(ActorKind.organization) in _POSTS for f in frames):
+        return False
+    return org.dep_ == "dobj" and org.head.i == verb.i
 
 
 def _scene(s: _Sentence) -> None:

@@ -102,6 +102,16 @@ FOUND = [
         "The Bank of Canada raised its rate on Wednesday. The dollar rose in Canada and abroad.",
         ("Bank of Canada", "BASED_IN", "Canada"),
     ),
+    # a post held in a body: "in" hung on the verb still places the body
+    (
+        "Ilse Brandt, who headed the Office for Marine Research in Bremen before she "
+        "retired, said stocks were falling.",
+        ("Office for Marine Research", "BASED_IN", "Bremen"),
+    ),
+    (
+        "Petra Lind chaired the Council for Urban Renewal in Leeds until 2004.",
+        ("Council for Urban Renewal", "BASED_IN", "Leeds"),
+    ),
 ]
 
 
@@ -127,6 +137,11 @@ NOT_DRAWN = [
     (
         "The festival moved from Bergen, in 1990, to Trondheim.",
         ("Bergen", "LOCATED_IN", "Trondheim"),
+    ),
+    # where an act on a body happened is not where the body is
+    (
+        "The minister praised the Red Cross in Haiti on Monday.",
+        ("Red Cross", "BASED_IN", "Haiti"),
     ),
 ]
 
