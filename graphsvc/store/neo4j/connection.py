@@ -29,7 +29,13 @@ from graphsvc.store.neo4j.consistency import (
 from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline
 from graphsvc.store.neo4j.driver_internals import pipelined_begin
 from graphsvc.store.neo4j.errors import translate
-from graphsvc.store.neo4j.kept import NOTHING_KEPT, KeptAnswers, SharedCounter, freeze
+from graphsvc.store.neo4j.kept import (
+    NOTHING_KEPT,
+    KeptAnswers,
+    Reading,
+    SharedCounter,
+    freeze,
+)
 from graphsvc.store.neo4j.schema import apply_schema
 from graphsvc.store.neo4j.statements import record_row
 
@@ -82,7 +88,7 @@ class Neo4jConnection:
         self._write_timeout = write_timeout_seconds
         self._kept = KeptAnswers()
         bound = query_timeout_seconds + READ_GRACE_SECONDS
-        self._counter = SharedCounter(self._writes_now, bound, lambda: self._silent(bound))
+        self._counter = SharedCounter(self._stamps_now, bound, lambda: self._silent(bound))
 
     def _open_driver(self, user: str, password: str | None, max_retry_seconds: float) -> Driver:
         return GraphDatabase.driver(
@@ -210,30 +216,31 @@ class Neo4jConnection:
                     return session.execute_read(bounded)
 
     def _kept_answer(
-        self, name: str, params: dict[str, Any], build: Callable[[dict[str, Any]], A]
+        self,
+        name: str,
+        params: dict[str, Any],
+        build: Callable[[dict[str, Any]], A],
+        actor: str,
     ) -> A:
         """`build` of the statement's row, or the answer kept for the same statement and
-        parameters when the write counter has not moved since it was read (see
-        `graphsvc.store.neo4j.kept`): a counter read shared with the requests asking at
-        once, then the statement only if the counter moved. (The statement's own
-        `$known` check serves a caller without the shared read; here it finds the
-        counter moved.)"""
+        parameters while it stands (see `graphsvc.store.neo4j.kept`): a reading of the
+        counter and `actor`'s change stamp shared with the requests asking at once, then
+        the statement only if the answer no longer stands. (The statement's own `$known`
+        check serves a caller without the shared read; here it finds a change.)"""
         key = (name, freeze(params))
         kept = self._kept.get(key)
-        # Kept at the highest counter seen here: ask for the counter alone (shared with
-        # the requests asking at once); kept at a lower one: stale, answer in full.
-        if (
-            kept is not None
-            and kept[0] >= self._counter.latest
-            and self._counter.fresh() == kept[0]
-        ):
-            return cast(A, kept[1])
+        if kept is not None:
+            now = self._counter.fresh(actor)
+            if now.stands(actor, kept[0]):
+                # Kept again at the counter read, so the next request finds it current
+                # even without its actor's stamp (W = K).
+                self._kept.keep(key, now.writes, kept[1])
+                return cast(A, kept[1])
         known = NOTHING_KEPT if kept is None else kept[0]
         row = self._answer(name, params, known)
-        self._counter.saw(row["before"])
         if kept is not None and row["kept"]:
             # No batch since `known` changed this answer (the change stamps): it stands
-            # at the counter now, so the next request can find it current again.
+            # at the counter now.
             self._kept.keep(key, row["before"], kept[1])
             return cast(A, kept[1])
         answer = build(row)
@@ -241,12 +248,19 @@ class Neo4jConnection:
             self._kept.keep(key, row["after"], answer)
         return answer
 
-    def _writes_now(self, seconds: float) -> int:
-        """The write counter (writes/version), in a read bounded by `seconds`."""
+    def _stamps_now(self, actors: list[str], seconds: float) -> Reading:
+        """The write counter, then `shown_changed` and the change stamps of `actors`
+        (writes/version_stamps), in one read bounded by `seconds`."""
 
-        def call(watchdog: Watchdog) -> int:
-            def work(tx: ManagedTransaction) -> int:
-                return int(tx.run(load_query("writes/version")).single(strict=True)["writes"])
+        def call(watchdog: Watchdog) -> Reading:
+            def work(tx: ManagedTransaction) -> Reading:
+                query = load_query("writes/version_stamps")
+                row = tx.run(query, actors=actors).single(strict=True)
+                return Reading(
+                    writes=int(row["writes"]),
+                    shown_changed=int(row["shown_changed"]),
+                    stamps={asked: stamp for asked, stamp in row["stamps"]},
+                )
 
             return self._read_transaction(watchdog, work)
 

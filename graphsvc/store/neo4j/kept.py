@@ -7,13 +7,14 @@ its work (`consistency.answer_consistently`) is the graph as of that counter val
 long as the counter still has that value, no batch has committed since, in this process
 or any other, so the answer still stands.
 
-So a request whose answer is kept asks Neo4j for the counter only (`SharedCounter`: one
-read of writes/version for all the requests of this process that ask at once, each
-answered by a read begun after it arrived, so a batch acknowledged before the request,
-by any process, always shows), and gets the kept answer (the same object: the store
-protocol's `keeps_answers`) when the counter has not moved. Otherwise the statement
-runs as before; it also takes the kept answer's counter as `$known` and skips its work
-when it finds the counter still there.
+So a request whose answer is kept asks Neo4j only whether that answer still stands
+(`SharedCounter`: one read, for all the requests of this process that ask at once, of
+the counter and then of `shown_changed` and the change stamps of the actors their kept
+answers are about, writes/version_stamps; each request is answered by a read begun
+after it arrived), and gets the kept answer (the same object: the store protocol's
+`keeps_answers`) when it stands (`Reading.stands`). Otherwise the statement runs as
+before; it also takes the kept answer's counter as `$known` and skips its work when it
+finds the answer still standing by the same rule.
 
 Change stamps: a batch about other actors moves the counter but changes nothing this
 answer shows, so each write transaction also stamps, with its own counter,
@@ -22,13 +23,20 @@ the old and new participants of every event it writes, the participants of event
 reported by the documents it withdraws and both ends of their relations, every actor
 whose record it writes, both ends of every relation it writes. What the answers show of
 other actors (name, kind) and actor merges stamp everything instead (the write lock's
-`shown_changed`). When the counter has moved past `$known`, the statement reads the
-actor's stamp (through a redirect) and `shown_changed` after the counter; both at most
-`$known` mean no batch up to the counter it read changed this answer (batches commit in
-counter order under the write lock, stamps with their counter), so it returns
-`kept` = true and the kept answer is kept again at that counter. An actor without a
-stamp counts as changed. Every process that writes must stamp (all write through
-`Neo4jConnection._write`); the counter must never go back (see below).
+`shown_changed`). An answer kept at counter K stands at a counter W read later when
+W = K, or when the actor's stamp (through a redirect) and `shown_changed`, both read
+after W, are at most K. Why that is exact: batches commit one at a time under the write
+lock, in counter order, each stamping with its own counter, so stamps only grow; every
+batch up to W had committed when W was read, so a stamp read afterwards is at least
+the counter of the last of them that stamped the actor. At most K means none of the
+batches K+1..W touched what the answer shows: the answer read whole at K is the graph's
+answer at W, which holds every batch committed before W was read (so every batch
+acknowledged before a request the round answers arrived) and no part of a later one.
+The answer is then kept again at W. A batch committing between the counter read and
+the stamp reads can only raise a stamp, which reads as changed (the statement runs). An
+actor without a stamp, or gone, counts as changed. Every process that writes must
+stamp (all write through `Neo4jConnection._write`); the counter must never go back
+(see below).
 
 The guarantee that no reader sees half a batch holds across server processes because
 the check is made in Neo4j every request: nothing is trusted from memory beyond "the
@@ -44,7 +52,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 #: Answers kept per store (per process): the bench's 64 actors, two routes, and room
 #: for pages and windows; an answer is a few hundred kilobytes of views at most.
@@ -95,32 +104,59 @@ class KeptAnswers:
         return len(self._entries)
 
 
-class _Round:
-    """One read of the counter, and the requests waiting for it."""
+@dataclass(frozen=True)
+class Reading:
+    """One shared read (writes/version_stamps): the write counter, then, read after it,
+    `shown_changed` and the change stamps of the actors asked about (None: no stamp, or
+    no such actor)."""
 
-    __slots__ = ("done", "error", "value")
+    writes: int
+    shown_changed: int
+    stamps: Mapping[str, int | None]
+
+    def stands(self, actor: str, kept_at: int) -> bool:
+        """Whether `actor`'s answer read whole at counter `kept_at` is still the graph's
+        answer at `writes` (the module's docstring says why this is exact)."""
+        if self.writes == kept_at:
+            return True
+        stamp = self.stamps.get(actor)
+        return (
+            self.writes > kept_at
+            and self.shown_changed <= kept_at
+            and stamp is not None
+            and stamp <= kept_at
+        )
+
+
+class _Round:
+    """One shared read, the requests waiting for it, and the actors they ask about."""
+
+    __slots__ = ("actors", "done", "error", "value")
 
     def __init__(self) -> None:
         self.done = threading.Event()
-        self.value = NOTHING_KEPT
+        self.actors: set[str] = set()
+        self.value: Reading | None = None
         self.error: BaseException | None = None
 
 
 class SharedCounter:
-    """The write counter, read once for every request of this process that asks at once.
+    """The write counter and the change stamps, read once for every request of this
+    process that asks at once.
 
-    A request with a kept answer needs a counter value read after it arrived (so that a
-    batch acknowledged before it, by any process, shows). Requests arriving while a read
-    is under way join the next read, which starts only when that one ends, so N
-    requests at once cost about two round trips instead of N, with nothing decoded.
-    `read(seconds)` is the store's read of writes/version bounded by `seconds`; a
-    request waits at most `seconds` in all (the query timeout and its grace) for a
-    value, else `expired()` is raised.
+    A request with a kept answer needs a reading begun after it arrived (so that a batch
+    acknowledged before it, by any process, shows). Requests arriving while a read is
+    under way join the next read, adding the actor their kept answer is about; that read
+    starts only when the one under way ends, so N requests at once cost about two round
+    trips instead of N, with nothing decoded. `read(actors, seconds)` is the store's
+    read of writes/version_stamps bounded by `seconds`; a request waits at most
+    `seconds` in all (the query timeout and its grace) for a reading, else `expired()`
+    is raised.
     """
 
     def __init__(
         self,
-        read: Callable[[float], int],
+        read: Callable[[list[str], float], Reading],
         seconds: float,
         expired: Callable[[], BaseException],
     ) -> None:
@@ -130,29 +166,23 @@ class SharedCounter:
         self._lock = threading.Lock()
         self._reading = threading.Lock()  # one read at a time
         self._next: _Round | None = None  # the round not started yet, that arrivals join
-        #: The highest counter this process has seen (it only grows): an answer kept at
-        #: a lower one is known to be stale without asking.
-        self.latest = NOTHING_KEPT
 
-    def saw(self, writes: int) -> None:
-        """Note a counter value read by some statement."""
-        if writes > self.latest:
-            self.latest = writes
-
-    def fresh(self) -> int:
-        """A counter value read entirely after this call began."""
+    def fresh(self, actor: str | None = None) -> Reading:
+        """A reading begun entirely after this call began, with `actor`'s stamp."""
         with self._lock:
             round_ = self._next
             leader = round_ is None
             if round_ is None:
                 round_ = self._next = _Round()
+            if actor is not None:
+                round_.actors.add(actor)
         if leader:
             self._lead(round_, time.monotonic() + self._seconds)
         elif not round_.done.wait(self._seconds):
             raise self._expired()
         if round_.error is not None:
             raise round_.error
-        return round_.value
+        return cast(Reading, round_.value)  # set before `done` when there is no error
 
     def _lead(self, round_: _Round, deadline: float) -> None:
         try:
@@ -164,8 +194,8 @@ class SharedCounter:
             try:
                 with self._lock:
                     self._next = None  # arrivals from now on wait for the next read
-                round_.value = self._read(max(deadline - time.monotonic(), 0.001))
-                self.saw(round_.value)
+                    actors = sorted(round_.actors)
+                round_.value = self._read(actors, max(deadline - time.monotonic(), 0.001))
             finally:
                 self._reading.release()
         except BaseException as exc:  # the joiners get it too

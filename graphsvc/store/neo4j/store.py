@@ -270,7 +270,7 @@ class Neo4jStore(Neo4jConnection):
         # query scans every event.
         if query.actor is None:
             return page(self._answer("timeline/page", params))
-        return self._kept_answer("timeline/page_for_actor", params, page)
+        return self._kept_answer("timeline/page_for_actor", params, page, query.actor)
 
     def search(self, query: SearchQuery) -> SearchResults:
         """By the full-text indexes of cypher/schema.cypher (cypher/search/*)."""
@@ -304,7 +304,7 @@ class Neo4jStore(Neo4jConnection):
                 raise not_found(actor_id)
             return related_page(row)
 
-        return self._kept_answer("related/summary", params, page)
+        return self._kept_answer("related/summary", params, page, actor_id)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         def work(tx: ManagedTransaction) -> PathsResult:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -32,7 +32,7 @@ from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.neo4j import Neo4jStore
 from graphsvc.store.neo4j.consistency import answer_consistently
 from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline
-from graphsvc.store.neo4j.kept import KeptAnswers, SharedCounter, freeze
+from graphsvc.store.neo4j.kept import KeptAnswers, Reading, SharedCounter, freeze
 from tests.neo4j_fixture import Neo4jTarget, wipe
 
 ACTOR = "person:synthetic-1"
@@ -157,22 +157,26 @@ def _expired() -> StoreUnavailable:
     return StoreUnavailable("gave up")
 
 
-def test_requests_at_once_share_counter_reads_begun_after_they_arrived() -> None:
-    reads: list[float] = []
+def _reading(writes: int, actors: Sequence[str] = ()) -> Reading:
+    return Reading(writes=writes, shown_changed=0, stamps=dict.fromkeys(actors, 0))
+
+
+def test_requests_at_once_share_readings_begun_after_they_arrived() -> None:
+    reads: list[tuple[float, list[str]]] = []
     gate = threading.Event()
 
-    def read(seconds: float) -> int:
-        reads.append(time.monotonic())
+    def read(actors: list[str], seconds: float) -> Reading:
+        reads.append((time.monotonic(), actors))
         gate.wait(5)
-        return len(reads)
+        return _reading(len(reads), actors)
 
     counter = SharedCounter(read, 5.0, _expired)
     arrived: dict[int, float] = {}
-    got: dict[int, int] = {}
+    got: dict[int, Reading] = {}
 
     def ask(i: int) -> None:
         arrived[i] = time.monotonic()
-        got[i] = counter.fresh()
+        got[i] = counter.fresh(f"person:{i}")
 
     askers = [threading.Thread(target=ask, args=(i,)) for i in range(8)]
     for asker in askers:
@@ -183,25 +187,38 @@ def test_requests_at_once_share_counter_reads_begun_after_they_arrived() -> None
         asker.join()
     assert len(reads) < 8  # shared
     for i, value in got.items():
-        assert reads[value - 1] >= arrived[i]  # the read that answered began after
+        began, actors = reads[value.writes - 1]
+        assert began >= arrived[i]  # the read that answered began after
+        assert f"person:{i}" in actors and f"person:{i}" in value.stamps  # its actor read
+
+
+def test_a_kept_answer_stands_only_while_its_actor_and_shown_changed_are_unchanged() -> None:
+    reading = Reading(writes=9, shown_changed=3, stamps={X: 5, Y: 7, Z: None})
+    assert reading.stands(X, 9)  # the counter has not moved
+    assert reading.stands(X, 5) and reading.stands(X, 6)  # moved by batches about others
+    assert not reading.stands(Y, 6)  # batch 7 stamped Y
+    assert not reading.stands(Z, 6)  # no stamp (or no actor): changed
+    assert not reading.stands(W, 6)  # not read in this round
+    assert not reading.stands(X, 2)  # batch 3 changed what every answer shows
+    assert not reading.stands(X, 10)  # a counter that went back: never trusted
 
 
 def test_a_failed_or_silent_counter_read_reaches_every_waiter_within_the_bound() -> None:
-    def failing(seconds: float) -> int:
+    def failing(actors: list[str], seconds: float) -> Reading:
         raise StoreUnavailable("away")
 
     with pytest.raises(StoreUnavailable, match="away"):
         SharedCounter(failing, 1.0, _expired).fresh()
 
-    def silent(seconds: float) -> int:
-        return call_with_deadline(lambda w: time.sleep(5) or 0, seconds, _expired)
+    def silent(actors: list[str], seconds: float) -> Reading:
+        return call_with_deadline(lambda w: time.sleep(5) or _reading(0), seconds, _expired)
 
     counter = SharedCounter(silent, 0.3, _expired)
     errors: list[BaseException] = []
 
     def ask() -> None:
         try:
-            counter.fresh()
+            counter.fresh(X)
         except StoreUnavailable as exc:
             errors.append(exc)
 
@@ -473,5 +490,49 @@ def test_writes_about_other_actors_leave_the_kept_answers_kept(graph) -> None:
     nothing_kept = _open(target)
     try:
         assert _dumped(_answers(nothing_kept)) == _dumped(old)
+    finally:
+        nothing_kept.close()
+
+
+def _statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the Cypher files the store's reads send from now on."""
+    from graphsvc.store.neo4j import connection
+
+    sent: list[str] = []
+    load = connection.load_query
+
+    def counting(name: str) -> str:
+        sent.append(name)
+        return load(name)
+
+    monkeypatch.setattr(connection, "load_query", counting)
+    return sent
+
+
+ANSWER_STATEMENTS = {"timeline/page_for_actor", "related/summary"}
+
+
+def test_a_batch_about_another_actor_costs_a_kept_answer_no_statement(
+    graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared reading (counter, then stamps) hands out X's kept answers after a batch
+    about U1 and U2 only, with no answer statement sent; a batch about X then gives the
+    new graph's answers, read by the statements."""
+    reader, writer, target = graph
+    old = _kept(reader)
+    sent = _statements(monkeypatch)
+    writer.write_batch(GraphBatch(events=(_event("event:u5", (U1, U2), ("doc-u",)),)))
+    for _ in range(2):
+        now = _answers(reader)
+        assert now[0] is old[0] and now[1] is old[1]
+    assert not ANSWER_STATEMENTS & set(sent), sent
+    writer.write_batch(GraphBatch(events=(_event("event:x8", (X, U1)),)))
+    new = _answers(reader)
+    assert set(sent) >= ANSWER_STATEMENTS
+    assert "event:x8" in {e.id for e in new[0].items}
+    assert new[0].count == old[0].count + 1
+    nothing_kept = _open(target)
+    try:
+        assert _dumped(new) == _dumped(_answers(nothing_kept))
     finally:
         nothing_kept.close()
