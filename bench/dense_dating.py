@@ -76,12 +76,22 @@ class Outcome:
     dated: bool
     right: bool
     strict: bool
+    open: bool = False  # the answer is open at its start ("before 1998-01-08")
+    consistent: bool = False  # an open answer some day of the gold window is within
+
+
+def _open(when: When) -> bool:
+    # getattr: the model in use may predate `open_start`.
+    return bool(getattr(when, "open_start", False))
 
 
 def within(window: Window, when: When) -> bool:
     """`when`'s days lie inside the window (an open end of `when` lies inside nothing
-    but an open end of the window)."""
+    but an open end of the window: "before 1998-01-08" is right for a gold window open
+    at its start whose last day is 1998-01-07 or later)."""
     first, last = getattr(when, "start", None), getattr(when, "end", None)
+    if _open(when):
+        first = None
     if window.first is not None and (first is None or first < window.first):
         return False
     return window.last is None or (last is not None and last <= window.last)
@@ -97,9 +107,19 @@ def publication_window_holds(anchor: Anchor, when: When, dct: date) -> bool:
     )
 
 
+def consistent(window: Window, when: When) -> bool:
+    """An open-start answer does not contradict the gold: some day of the window is on
+    or before its end (it is right only if the window is open at its start, too)."""
+    return window.first is None or window.first <= when.end
+
+
 def _width(when: When) -> int:
+    """How wide an answer is; an open start is wider than any closed interval, so a
+    closed date of the same event is its answer."""
     start, end = getattr(when, "start", None), getattr(when, "end", None)
-    return (end - start).days if start is not None and end is not None else 1 << 30
+    if start is None or end is None:
+        return 1 << 30
+    return 1 << 29 if _open(when) else (end - start).days
 
 
 def judge(anchor: Anchor, system: list[SystemEvent], dct: date) -> Outcome:
@@ -109,8 +129,16 @@ def judge(anchor: Anchor, system: list[SystemEvent], dct: date) -> Outcome:
     answer = min(dated, key=_width) if dated else None
     strict = answer is not None and within(anchor.window, answer)
     lenient = answer is not None and publication_window_holds(anchor, answer, dct)
+    opened = answer is not None and _open(answer)
     return Outcome(
-        anchor.kind, anchor.window.bounded, bool(matched), bool(dated), strict or lenient, strict
+        anchor.kind,
+        anchor.window.bounded,
+        bool(matched),
+        bool(dated),
+        strict or lenient,
+        strict,
+        opened,
+        opened and answer is not None and consistent(anchor.window, answer),
     )
 
 
@@ -257,6 +285,22 @@ def losses(result: DenseResult) -> str:
         f"Where the loader loses, of {len(bounded)} bounded events: {missed} not found, "
         f"{undated} found but undated, {wrong} dated wrong (the baseline is wrong on "
         f"{base_wrong} of the {sum(o.dated for o in bounded)} the loader dates)."
+        + open_answers(result)
+    )
+
+
+def open_answers(result: DenseResult) -> str:
+    """What the answers open at their start ("before 1998-01-08") are worth: right only
+    for a gold window open at its start; elsewhere they can at most not contradict it."""
+    opened = [o for o in result.ours if o.open]
+    if not opened:
+        return ""
+    bounded = [o for o in opened if o.bounded]
+    return (
+        f" Answers open at their start: {len(opened)} ({sum(o.right for o in opened)} "
+        f"right); of the {len(bounded)} on bounded gold (never right there), "
+        f"{sum(o.consistent for o in bounded)} are consistent with the gold window "
+        "(it has a day on or before their end)."
     )
 
 

@@ -20,7 +20,10 @@ extracted event matches a gold event when one of its sources' trigger span
 
 A date is right when the extracted [start, end] days overlap the gold [start, end] days
 (for a one-day gold: the extracted interval holds that day). "within" is stricter: the
-extracted interval lies inside the gold one (as precise as the gold or more).
+extracted interval lies inside the gold one (as precise as the gold or more). A date open
+at its start (`When.open_start`, "before 1998-01-08") is the days up to its end: right
+when the gold starts on or before that end, never within a gold interval; its pairs are
+counted apart by basis ("context, open start").
 
 * recall: gold events with a matched extracted event whose date is right / gold events;
 * found: gold events with any matched extracted event, dated or not / gold events;
@@ -122,13 +125,19 @@ def gold_events(document: TimemlDocument) -> list[GoldEvent]:
     return result
 
 
+def _open(when: When) -> bool:
+    # getattr: the model in use may predate `open_start`.
+    return bool(getattr(when, "open_start", False))
+
+
 def date_right(gold: When, found: When) -> bool:
-    """The extracted days overlap the gold days (hold the gold day, for a one-day gold)."""
-    return found.start <= gold.end and found.end >= gold.start
+    """The extracted days overlap the gold days (hold the gold day, for a one-day gold);
+    an open start reaches back without end."""
+    return (_open(found) or found.start <= gold.end) and found.end >= gold.start
 
 
 def date_within(gold: When, found: When) -> bool:
-    return gold.start <= found.start and found.end <= gold.end
+    return not _open(found) and gold.start <= found.start and found.end <= gold.end
 
 
 @dataclass
@@ -165,7 +174,11 @@ def score(gold: list[GoldEvent], system: list[SystemEvent]) -> Counts:
     for expected in gold:
         matched = [e for e in system if any(_overlaps(t, expected) for t in e.triggers)]
         counts.found += bool(matched)
-        dated = [(e.when, e.basis or "-") for e in matched if e.when is not None]
+        dated = [
+            (e.when, (e.basis or "-") + (", open start" if _open(e.when) else ""))
+            for e in matched
+            if e.when is not None
+        ]
         counts.right += any(date_right(expected.when, when) for when, _ in dated)
         counts.within += any(date_within(expected.when, when) for when, _ in dated)
         for when, basis in dated:

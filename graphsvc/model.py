@@ -119,9 +119,16 @@ DateBasis = Literal["text", "context", "publication"]
 
 
 class When(_Strict):
-    """A closed interval of calendar days and the coarsest unit the source text names."""
+    """A closed interval of calendar days and the coarsest unit the source text names,
+    or, with `open_start`, an interval open at its start: the event happened on or
+    before `end` and nothing says how long before ("had signed" in a report of
+    8 January: before 1998-01-08). Open-ended anchoring keeps such an event on the
+    timeline without claiming a day it does not know."""
 
-    start: date
+    start: date = Field(
+        description="First day of the interval; with open_start, equal to end: the day "
+        "the timeline orders the event by, not a lower bound"
+    )
     end: date
     precision: Precision
     approximate: bool = False
@@ -133,10 +140,24 @@ class When(_Strict):
         "or publication (inferred from the publication date)",
     )
 
+    open_start: bool = Field(
+        default=False,
+        description="The interval has no known start: on or before end (EDTF ../end)",
+    )
+
     @model_validator(mode="after")
     def _start_not_after_end(self) -> When:
         if self.start > self.end:
             raise ValueError(f"start {self.start} is after end {self.end}")
+        # One stored shape for "before X": start doubles as the ordering day, so a
+        # window filter or sort reading start/end alone never places the event
+        # earlier than its bound says (a sentinel start would file every such event
+        # at the beginning of time).
+        if self.open_start and self.start != self.end:
+            raise ValueError(
+                f"an open-start date (on or before {self.end}) takes start equal to end, "
+                f"got start {self.start}"
+            )
         return self
 
 

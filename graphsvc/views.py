@@ -113,6 +113,11 @@ class EventView(BaseModel):
     end: date | None
     precision: Precision | None
     approximate: bool
+    open_start: bool = Field(
+        default=False,
+        description="No known start: the event happened on or before `end` (`start` "
+        "equals `end`, the day it is ordered by)",
+    )
     date_text: str | None
     date_basis: DateBasis | None = None
     confidence: float
@@ -316,6 +321,7 @@ class ExtractedEvent(BaseModel):
     end: date | None
     precision: Precision | None
     approximate: bool = False
+    open_start: bool = Field(default=False, description="On or before `end`, start unknown")
     date_basis: DateBasis | None = Field(
         default=None,
         description="text: stated for this event; context: carried from earlier text; "

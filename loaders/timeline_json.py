@@ -26,6 +26,7 @@ def _event(view: EventView) -> Event:
             end=view.end,
             precision=view.precision,
             approximate=view.approximate,
+            open_start=view.open_start,
             text=view.date_text,
             basis=view.date_basis or "text",
         )

@@ -14,7 +14,7 @@ COLLECT {
   RETURN e {
     .id, .type, .summary, .confidence, .factuality, .reported_by,
     start: toString(e.start), end: toString(e.end),
-    .precision, .approximate, .date_text, .date_basis,
+    .precision, .approximate, .open_start, .date_text, .date_basis,
     participants: COLLECT {
       MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
       RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role,

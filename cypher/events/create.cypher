@@ -7,7 +7,7 @@
 // Parameters: $rows: [[props, start, end, anchor, participants, sources]] where props is
 //             the event's node properties but dates {id, type, summary, confidence,
 //             factuality, approximate, reported_by?, precision?, date_basis?,
-//             date_text?, claims? (JSON text)} (absent keys are not stored), start, end
+//             date_text?, open_start? (true only), claims? (JSON text)} (absent keys are not stored), start, end
 //             and anchor ISO dates or null, participants [[actor id, {role, ordinal,
 //             basis, mention?}]] and sources
 //             [[document id, {sentence, extractor, ordinal, char_start?, char_end?,

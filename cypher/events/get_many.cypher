@@ -8,7 +8,7 @@ MATCH (e:Event)
 WHERE e.id IN $ids
 RETURN e {
   .id, .type, .summary, .confidence, .factuality, .reported_by, .start, .end,
-  .precision, .approximate, .date_text, .date_basis, .claims,
+  .precision, .approximate, .open_start, .date_text, .date_basis, .claims,
   anchor: e.date_anchor,
   participants: COLLECT {
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)

@@ -7,8 +7,8 @@
 // 24 sources). Undated events also carry the :Undated label, so stats/count reads
 // their number from Neo4j's count store.
 // Parameters: $rows: [{id, type, summary, confidence, factuality, reported_by, start,
-//             end, precision, approximate, date_text, date_basis, anchor (ISO dates or
-//             null), claims (JSON text of documents' differing accounts, or null),
+//             end, precision, approximate, open_start (true or null: no property),
+//             date_text, date_basis, anchor (ISO dates or null), claims (JSON text of documents' differing accounts, or null),
 //             participants [{actor, props {role, ordinal, basis, mention?}}], sources
 //             [{document,
 //             props {sentence, extractor, ordinal, and char_start, char_end,
@@ -26,6 +26,7 @@ SET e.type = row.type,
     e.end = date(row.end),
     e.precision = row.precision,
     e.approximate = row.approximate,
+    e.open_start = row.open_start,
     e.date_text = row.date_text,
     e.date_basis = row.date_basis,
     e.date_anchor = date(row.anchor),

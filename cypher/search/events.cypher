@@ -26,7 +26,7 @@ LIMIT $limit
 RETURN score, e {
   .id, .type, .summary, .confidence, .factuality, .reported_by,
   start: toString(e.start), end: toString(e.end),
-  .precision, .approximate, .date_text, .date_basis,
+  .precision, .approximate, .open_start, .date_text, .date_basis,
   participants: COLLECT {
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
     RETURN {actor: a.id, name: a.name, kind: a.kind, role: p.role,

@@ -59,7 +59,7 @@ CALL (count) {
   RETURN collect(e {
     .id, .type, .summary, .confidence, .factuality, .reported_by,
     start: toString(e.start), end: toString(e.end),
-    .precision, .approximate, .date_text, .date_basis,
+    .precision, .approximate, .open_start, .date_text, .date_basis,
     anchor: e.date_anchor,
     participants: COLLECT {
       MATCH (p_actor:Actor)-[p:PARTICIPATED_IN]->(e)

@@ -1,5 +1,8 @@
 """iCalendar export (RFC 5545, via `icalendar`): all-day events, DTEND exclusive, weeks
-and months as multi-day events; approximate dates are marked in the summary.
+and months as multi-day events; approximate dates are marked in the summary. A date
+open at its start ("before 1998-01-08") is an all-day event on its last possible day
+(the day before the bound), its summary starting "before 1998-01-08:" so a calendar
+reader never takes that day for the event's date; the description gives the EDTF.
 
 Text goes through `neutralise.plain_text`: RFC 5545 allows no control character in
 text but HTAB (line breaks are written escaped, as `\\n`), and a NUL or ESC passed to
@@ -17,6 +20,7 @@ from graphsvc.export.citations import NO_CITATIONS, Citations
 from graphsvc.export.json_export import edtf_of
 from graphsvc.export.neutralise import plain_text
 from graphsvc.model import utc_now
+from graphsvc.temporal import before_label
 from graphsvc.views import EventView
 
 
@@ -37,6 +41,8 @@ def write(
         item = Event()
         item.add("uid", f"{event.id}@graphsvc")
         mark = "~ " if event.approximate else ""
+        if event.open_start:
+            mark += f"{before_label(event.end)}: "
         item.add("summary", plain_text(f"{mark}{event.summary}"))
         item.add("dtstart", event.start)
         item.add("dtend", event.end + timedelta(days=1))

@@ -18,7 +18,11 @@ def edtf_of(event: EventView) -> str | None:
     if event.start is None or event.end is None or event.precision is None:
         return None
     when = When(
-        start=event.start, end=event.end, precision=event.precision, approximate=event.approximate
+        start=event.start,
+        end=event.end,
+        precision=event.precision,
+        approximate=event.approximate,
+        open_start=event.open_start,
     )
     return to_edtf(when)
 

@@ -1,5 +1,7 @@
 """TimelineJS3 JSON: a title slide and one slide an event, with dates holding only the
-parts the precision supports (a month-precision event has no day).
+parts the precision supports (a month-precision event has no day). A date open at its
+start ("before 1998-01-08") is a slide at its last possible day, the day before the
+bound, with "(before 1998-01-08)" in its text: TimelineJS has no open interval.
 
 TimelineJS puts every text field (headline, text, group, captions) into the page as
 HTML, so each piece of stored text is HTML-escaped here: a summary holding
@@ -16,6 +18,7 @@ from html import escape
 import orjson
 
 from graphsvc.export.citations import NO_CITATIONS, Citations
+from graphsvc.temporal import before_label
 from graphsvc.views import EventView
 
 PARTS = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "year": 1, "decade": 1}
@@ -42,6 +45,8 @@ def slide(event: EventView) -> dict | None:
     if event.start is None or event.end is None or event.precision is None:
         return None
     mark = " (approximate)" if event.approximate else ""
+    if event.open_start:
+        mark += f" ({before_label(event.end)})"
     if event.date_basis in INFERRED:
         mark += f" (date inferred: {INFERRED[event.date_basis]})"
     people = escape(", ".join(p.described() for p in event.participants))

@@ -17,7 +17,7 @@ from typing import Any
 
 from graphsvc import relation_text
 from graphsvc.model import Actor, Document, When
-from graphsvc.temporal.formats import to_edtf, to_timex
+from graphsvc.temporal.formats import before_label, to_edtf, to_timex
 from graphsvc.views import (
     ActorRef,
     CypherResult,
@@ -70,8 +70,10 @@ def date_label(
     approximate: bool = False,
     basis: str | None = None,
     date_text: str | None = None,
+    open_start: bool = False,
 ) -> str:
-    """The date and how it is known: `2015-Q4 (quarter, approximate, stated as "...")`."""
+    """The date and how it is known: `2015-Q4 (quarter, approximate, stated as "...")`,
+    `before 1998-01-08 (day, carried from earlier text)` for a date open at its start."""
     if start is None or end is None:
         return "undated"
     how = [precision or "span"]
@@ -82,7 +84,8 @@ def date_label(
         if date_text and basis == "text":
             said += f" as {json.dumps(date_text, ensure_ascii=False)}"
         how.append(said)
-    return f"{date_value(start, end, precision)} ({', '.join(how)})"
+    value = before_label(end) if open_start else date_value(start, end, precision)
+    return f"{value} ({', '.join(how)})"
 
 
 def _quoted(text: str) -> str:
@@ -136,6 +139,7 @@ def event_date(event: EventView) -> str:
         event.approximate,
         event.date_basis or ("text" if event.start else None),
         event.date_text,
+        event.open_start,
     )
 
 
@@ -323,7 +327,12 @@ def ingest_text(result: Any) -> str:
         lines.append(f"actors: {', '.join(result.actors)}")
     for event in result.events:
         label = date_label(
-            event.start, event.end, event.precision, event.approximate, event.date_basis
+            event.start,
+            event.end,
+            event.precision,
+            event.approximate,
+            event.date_basis,
+            open_start=event.open_start,
         )
         line = f"- {label} - {event.type}: {event.summary} [{event.id}]"
         if event.factuality != "asserted":

@@ -32,6 +32,7 @@ def summarise(batch: GraphBatch, stats: Stats) -> DocumentResult:
                 start=e.when.start if e.when else None,
                 end=e.when.end if e.when else None,
                 approximate=e.when.approximate if e.when else False,
+                open_start=e.when.open_start if e.when else False,
                 date_basis=e.when.basis if e.when else None,
                 confidence=e.confidence,
                 factuality=e.factuality,

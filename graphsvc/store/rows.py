@@ -38,6 +38,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "end": when.end.isoformat() if when else None,
         "precision": when.precision if when else None,
         "approximate": when.approximate if when else False,
+        # Stored only when true (null sets no property), as events/create does.
+        "open_start": True if when and when.open_start else None,
         "date_text": when.text if when else None,
         "date_basis": when.basis if when else None,
         "anchor": when.anchor.isoformat() if when and when.anchor else None,

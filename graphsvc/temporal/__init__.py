@@ -8,12 +8,13 @@
 
 from graphsvc.temporal.expression import TemporalExpression
 from graphsvc.temporal.extract import find_dates
-from graphsvc.temporal.formats import to_edtf, to_timex
+from graphsvc.temporal.formats import before_label, to_edtf, to_timex
 from graphsvc.temporal.iso import parse_iso_partial
 from graphsvc.temporal.phrase import resolve_phrase
 
 __all__ = [
     "TemporalExpression",
+    "before_label",
     "find_dates",
     "parse_iso_partial",
     "resolve_phrase",

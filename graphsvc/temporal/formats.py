@@ -3,9 +3,12 @@
 EDTF keeps the precision: `2015-08` is a month, `2015-36` the fourth quarter,
 `2015-23` autumn, `199X` the 1990s, `[2015-09-24..2015-09-30]` one day of that week,
 and `~` marks an approximate date. Spans that are no calendar unit become intervals.
+A date open at its start ("before 1998-01-08") is EDTF's open interval `../1998-01-07`.
 """
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from graphsvc.model import When
 from graphsvc.temporal import calendar as cal
@@ -59,8 +62,16 @@ def _whole_unit(when: When) -> tuple[str, str] | None:
     return None
 
 
+def before_label(end: date) -> str:
+    """`before 1998-01-08` for a date open at its start whose last possible day is `end`:
+    the reader sees the bound the text gives (the reference time), not a day before it."""
+    return f"before {(end + timedelta(days=1)).isoformat()}"
+
+
 def to_edtf(when: When) -> str:
     """EDTF for the interval; `~` when approximate (as an interval where EDTF needs it)."""
+    if when.open_start:
+        return f"../{when.end.isoformat()}{'~' if when.approximate else ''}"
     unit = _unit_code(when)
     if unit is not None:
         code = unit[0]

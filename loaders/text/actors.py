@@ -22,9 +22,19 @@ from spacy.tokens import Doc, Span
 
 from graphsvc.model import Actor, ActorKind, slugify
 from graphsvc.names import normalise_name
+from loaders.text.datelines import opening_names
 from loaders.text.gazetteer import Country, country, country_acting, place_evidence
-from loaders.text.kinds import RANK, Kind, decide_kind, legal_form, organisation_base
-from loaders.text.non_actors import not_an_actor, numbered_place
+from loaders.text.kinds import (
+    RANK,
+    Kind,
+    decide_kind,
+    legal_form,
+    organisation_base,
+    organisation_word,
+    person_context,
+    ranks,
+)
+from loaders.text.non_actors import not_an_actor, numbered_place, product_model
 from loaders.text.vocabulary import grammar_words, vocabulary
 
 KINDS = {
@@ -138,7 +148,7 @@ def _initials(name: str) -> str:
 
 @cache
 def _prefixes() -> frozenset[str]:
-    return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
+    return frozenset(p.lower() for p in vocabulary()["name_prefixes"]) | ranks()
 
 
 def _titled_person_spans(doc: Doc) -> list[Span]:
@@ -149,9 +159,14 @@ def _titled_person_spans(doc: Doc) -> list[Span]:
         if token.ent_type_ or token.text.lower() not in prefixes or not token.text[:1].isupper():
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and not doc[end].ent_type_
+            and doc[end].lower_ not in prefixes  # "Detective Sgt. Olsen": the next title
+        ):
             end += 1
-        if end - token.i >= 2:
+        if end - token.i >= 2 and organisation_word(doc[end - 1].text) is None:
             spans.append(doc[token.i + 1 : end])
     return spans
 
@@ -206,6 +221,15 @@ def repair_span(ent: Span) -> Span | None:
         end += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")")):
         end -= 1
+    # "Coast Guard Lt." + "Steve Hardy": a rank the tagger ran on to an organisation
+    # belongs to the person after it.
+    while (
+        ent.label_ == "ORG"
+        and end - start >= 2
+        and doc[end - 1].lower_ in ranks()
+        and doc[end - 1].text[:1].isupper()
+    ):
+        end -= 1
     return doc[start:end] if end > start else None
 
 
@@ -227,8 +251,10 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
         return None
     if not_an_actor(raw, following) is not None:
         return None
-    if after and after[0].like_num and not_an_actor(f"{raw} {after[0].text}") is not None:
+    numbered = not_an_actor(f"{raw} {after[0].text}") if after and after[0].like_num else None
+    if numbered is not None and not product_model(f"{raw} {after[0].text}"):
         return None  # "Standard & Poor's" + "500": an index named with its number
+    # ("Boeing" + "747": the maker is still named, only "Boeing 747" is a product)
     if numbered_place(raw, tagged == ActorKind.place) and place_evidence(raw) is None:
         return None
     decided: Kind = decide_kind(span, raw, tagged, label)
@@ -306,25 +332,74 @@ def _gazetteer_spans(doc: Doc) -> list[Span]:
 _SPOTTED = frozenset({"gazetteer: country", "gazetteer: continent"})
 
 
+def _opening_mentions(doc: Doc) -> list[Mention]:
+    """Dateline towns and source-line cities and sources (`loaders.text.datelines`):
+    read by the line's shape, so they come before, and win over, the tagger's spans."""
+    return [
+        Mention(found.span, found.name, ActorKind(found.kind), found.evidence)
+        for found in opening_names(doc)
+        if not_an_actor(found.name) is None
+    ]
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
-    mentions = []
+    mentions = _opening_mentions(doc)
+    claimed = {t.i for m in mentions for t in m.span}
+
+    def free(span: Span) -> bool:
+        return not any(t.i in claimed for t in span)
+
     for span in _gazetteer_spans(doc):
-        mentions.append(Mention(span, span.text, ActorKind.place, place_evidence(span.text) or ""))
+        if free(span):
+            mentions.append(
+                Mention(span, span.text, ActorKind.place, place_evidence(span.text) or "")
+            )
     for span in _acronym_spans(doc):
-        mentions.append(Mention(span, span.text, ActorKind.organization, "ner: acronym"))
+        if free(span):
+            mentions.append(Mention(span, span.text, ActorKind.organization, "ner: acronym"))
     for ent in _joined_entities(doc):
         tagged = KINDS.get(ent.label_)
         if tagged is None or "/" in ent.text:  # photo credits: "Druzhinin/RIA Novosti/Reuters"
             continue
         span = repair_span(ent)
         mention = _mention(span, ent.label_, tagged) if span is not None else None
-        if mention is not None:
+        if mention is not None and free(mention.span):
             mentions.append(mention)
     for span in _titled_person_spans(doc):
         name = clean_name(span.text)
-        if not_an_actor(name) is None:
+        if not_an_actor(name) is None and free(span):
             mentions.append(Mention(span, name, ActorKind.person, "descriptor: title"))
+    taken = {t.i for m in mentions for t in m.span}
+    for span in _untagged_person_spans(doc, taken):
+        evidence = person_context(span) or "context: a person"
+        mentions.append(Mention(span, span.text, ActorKind.person, evidence))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Winter, 53, a former law professor", "Tal, a senior ministry official": a name
+    the tagger missed, with what the sentence says of people only (an age after it, an
+    occupation in apposition, being killed)."""
+    spans = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
+            continue
+        if token.dep_ == "compound" or not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            start -= 1
+        span = doc[start : token.i + 1]
+        if any(t.i in taken or t.ent_type_ or not t.is_alpha or t.is_stop for t in span):
+            continue
+        if len(span.text) < 3 or not_an_actor(span.text) is not None:
+            continue
+        if place_evidence(span.text) is not None or span[0].lower_ in _prefixes():
+            continue
+        context = person_context(span)
+        if context is not None and context != "context: who":
+            spans.append(span)
+    return spans
 
 
 def _surname_tokens(name: str) -> set[str]:

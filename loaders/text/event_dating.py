@@ -4,11 +4,13 @@ Split from `loaders.text.events`, which finds the events: this module dates them
 sentence's expressions are attached to the verbs they modify once
 (`SentenceDates`); an event no expression dates takes the publication day only when
 news implies it (a past or present told with no other time: `publication_date`).
+An expression that only bounds its event ("before March", "by Tuesday", "until
+December 12") gives a date open at its start (`bounded_by`), not the bound's own days.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -108,8 +110,66 @@ class SentenceDates:
         for verb in chain:
             candidates = self.attached.get(verb.i)
             if candidates:
-                return min(candidates, key=lambda e: _distance(e, position)).when
+                best = min(candidates, key=lambda e: _distance(e, position))
+                head = span_head(self.sentence, best.start, best.end)
+                assert best.when is not None  # `found` holds resolved expressions only
+                return bounded_by(best.when, head, verb)
         return None
+
+
+#: Prepositions that bound an event by a date without dating it: "before" (strictly
+#: earlier), "by" (a deadline: on or before), "until"/"till" (a state that held up
+#: to that day). After, since and from bound the other side: an open end the model
+#: does not offer, so those keep the expression's date as before.
+_STRICTLY_BEFORE = grammar_words("bound_strictly_before")
+_ON_OR_BEFORE = grammar_words("bound_on_or_before")
+
+
+def _preposition(head: Token) -> str | None:
+    """The preposition a date expression is the object of ("before March" -> before,
+    "prior to March" -> before), lower case; None when it has none."""
+    if head.dep_ != "pobj":
+        return None
+    prep = head.head
+    if prep.lower_ == "to" and prep.head.lower_ == "prior":
+        return "before"
+    return prep.lower_
+
+
+def bounded_by(when: When, head: Token | None, verb: Token) -> When:
+    """The date an expression gives the event it modifies: its own, or, when it is the
+    object of a bounding preposition, the open interval it bounds ("fired before March
+    1997": on or before 1997-02-28). "Did not arrive until Friday" says the arrival
+    was on Friday: a negated clause keeps the expression's date. Labelled `context`:
+    the text gives a time the event is told against, not the event's own date."""
+    word = _preposition(head) if head is not None else None
+    if word is None or any(c.dep_ == "neg" for c in verb.children):
+        return when
+    if word in _STRICTLY_BEFORE:
+        return open_before(when.start, when, strictly=True)
+    if word in _ON_OR_BEFORE:
+        return open_before(when.end, when, strictly=False)
+    return when
+
+
+def open_before(bound: date, source: When, strictly: bool) -> When:
+    """On or before `bound` (before it, if `strictly`), nothing known of how long
+    before: `start` is set to the last possible day too (the day the timeline orders
+    the event by, see `When`). Keeps the source's precision, text and anchor."""
+    try:
+        end = bound - timedelta(days=1) if strictly else bound
+    except OverflowError:  # before the first day of the calendar: no such day
+        end = bound
+    return When(
+        start=end,
+        end=end,
+        precision=source.precision,
+        approximate=source.approximate,
+        open_start=True,
+        text=source.text,
+        anchor=source.anchor,
+        basis="context",
+    )
 
 
 def _present(verb: Token, event_type: EventType) -> bool:

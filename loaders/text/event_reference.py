@@ -115,7 +115,7 @@ def _occasion(verb: Token, nouns: dict[tuple[int, int], EventDraft]) -> When | N
 def date_by_occasion(drafts: list[EventDraft]) -> None:
     """Give a verb with no stated date the date of the nominal event its clause hangs on
     ("cut in the blast", "the bombings have killed"); an inferred publication day gives
-    way to it. Changed in place."""
+    way to it, as does an interval open at its start. Changed in place."""
     nouns = {
         _key(d.trigger): d
         for d in drafts
@@ -126,7 +126,10 @@ def date_by_occasion(drafts: list[EventDraft]) -> None:
     for draft in drafts:
         if draft.trigger.pos_ not in ("VERB", "AUX") or draft.factuality not in _TOLD:
             continue
-        if draft.when is not None and draft.when.basis != "publication":
+        # An inferred publication day, or a bound the text gives ("had been killed":
+        # before the reference time), gives way to the occasion's own date.
+        when = draft.when
+        if when is not None and when.basis != "publication" and not when.open_start:
             continue
         for verb in clause_chain(draft.trigger):
             when = _occasion(verb, nouns)

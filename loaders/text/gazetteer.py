@@ -102,8 +102,12 @@ def _continents() -> frozenset[str]:
     )
 
 
-#: Endings of nationality adjectives, longest first ("Lithuan-ian", "Sudan-ese").
-_DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
+#: Endings English adds to a country's name (or its stem) to make its nationality
+#: adjective ("Lithuan-ian", "Sudan-ese", "Iceland-ic"), longest first: one list for
+#: every reader of demonyms (data/actor_words.yaml `demonym_endings`).
+DEMONYM_ENDINGS: tuple[str, ...] = tuple(
+    sorted(actor_words()["demonym_endings"], key=len, reverse=True)
+)
 
 
 def demonym(name: str) -> Country | None:
@@ -116,7 +120,7 @@ def demonym(name: str) -> Country | None:
     if country(word) is not None:
         return None
     key = _key(word)
-    for ending in _DEMONYM_ENDINGS:
+    for ending in DEMONYM_ENDINGS:
         stem = key[: -len(ending)] if key.endswith(ending) else ""
         if len(stem) < 4:
             continue

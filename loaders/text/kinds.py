@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from cleanco import basename
 from spacy.tokens import Span
@@ -96,17 +97,89 @@ def organization_head(name: str) -> str | None:
     """The last word of a name of several that only organisations end with ("Kestrel
     Labs", "Norvik Holdings"), written capitalised as part of the name."""
     words = name.split()
-    if len(words) < 2 or not words[-1][:1].isupper():
+    if len(words) < 2 or not words[-1][:1].isupper() or place_evidence(name) is not None:
         return None
     last = words[-1].lower().strip(".,")
-    if last not in _organization_heads() or place_evidence(name) is not None:
+    if last in _organization_heads():
+        return last
+    # "John F. Kennedy School of Government", "Circuit Court of Appeals": an
+    # organisation's word before "of" inside the name, whatever words end it.
+    for word, after in pairwise(words):
+        if after == "of" and word[:1].isupper() and organisation_word(word) is not None:
+            return word.lower()
+    return None
+
+
+@cache
+def _place_heads() -> dict[str, bool]:
+    """Place-name head -> whether it is never a surname (so it overrules a person tag)."""
+    found = {w: False for w in actor_words()["weak_place_heads"]}
+    found.update({w: True for w in actor_words()["place_heads"]})
+    return found
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a name an organisation's wherever they stand in it ("Mountain
+    Empire Unified School District", "Texas Department of Agriculture")."""
+    return frozenset(actor_words()["organization_heads"]) | frozenset(
+        actor_words()["organization_words"]
+    )
+
+
+def organisation_word(word: str) -> str | None:
+    """The word, lower case, when it belongs to organisations' names ("Department")."""
+    lowered = word.lower().strip(".,")
+    return lowered if lowered in _organisation_words() else None
+
+
+def place_head(name: str, tagged: ActorKind) -> str | None:
+    """A word that only names of places end with ("Custer National Forest", "Cameron
+    Parish", "San Gabriel River Channel") or begin with ("Fort Bend"), in a name with
+    no word of an organisation's ("School District" is a board, not a place)."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return None
-    return last
+    lowered = [w.lower().strip(".,") for w in words]
+    if any(w in _organisation_words() for w in lowered):
+        return None
+    strong = _place_heads().get(lowered[-1])
+    if strong is not None and words[-1][:1].isupper():
+        return lowered[-1] if strong or tagged != ActorKind.person else None
+    if lowered[0] == "fort" and tagged != ActorKind.person:
+        return "fort"
+    return None
+
+
+def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
+    """A lower-case descriptor the name is written on ("the Minox company", "China's
+    Great Wall firm", "Lazio province"): the noun says what the name is. Only for
+    organisations and places: "the Smith spokesman" is not Smith."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    noun = doc[span.end]
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.tag_ in ("NNS", "NNPS"):
+        return None
+    if span.root.head.i != noun.i or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    kind = _descriptors().get(noun.lemma_.lower())
+    if kind is None or kind == ActorKind.person:
+        return None
+    if kind == ActorKind.organization and place_evidence(span.text) is not None:
+        return None  # "a US bank", "the Paris firm": the place is where, not the name
+    return kind, noun.lemma_.lower()
 
 
 @cache
 def _person_titles() -> frozenset[str]:
-    return frozenset(p.lower() for p in vocabulary()["name_prefixes"])
+    return frozenset(p.lower() for p in vocabulary()["name_prefixes"]) | ranks()
+
+
+@cache
+def ranks() -> frozenset[str]:
+    """Ranks and offices written before a name ("Lt.", "Administrator"): lower case."""
+    return frozenset(actor_words()["ranks"])
 
 
 def descriptor_before(span: Span) -> str | None:
@@ -125,6 +198,9 @@ def descriptor_before(span: Span) -> str | None:
         return None
     if through_of and _descriptors()[word] == ActorKind.person:
         return None
+    named = any(organisation_word(w) for w in span.text.split())
+    if named and _descriptors()[word] != ActorKind.organization:
+        return None  # "the state Supreme Court": the court of a state, not a state
     return word
 
 
@@ -269,7 +345,7 @@ def _residence_roles() -> frozenset[str]:
 _AFTER_REGION = frozenset({",", ".", "(", ";", ":", "_", "-", "--", "\u2014"})
 
 
-def _region_at(tokens: Span) -> bool:
+def region_at(tokens: Span) -> bool:
     """Whether the words are a region and end there: a state abbreviation ("Calif.",
     "N.Y.") or a country or first-level subdivision the gazetteer knows ("Texas",
     "Italy"), written capitalised and followed by punctuation or nothing."""
@@ -297,7 +373,7 @@ def region_after(span: Span) -> str | None:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     rest = doc[span.end + 1 : span.end + 4]
-    if not _region_at(rest):
+    if not region_at(rest):
         return None
     return "context: a region after the name"
 
@@ -325,6 +401,35 @@ def hometown_context(span: Span) -> str | None:
     return "context: home after an age" if doc[start - 5].ent_type_ == "PERSON" else None
 
 
+@cache
+def _noble_titles() -> frozenset[str]:
+    return frozenset(actor_words()["noble_titles"])
+
+
+def noble_title(name: str) -> str | None:
+    """ "Duchess of York", "Prince of Wales", "Archbishop of Canterbury": a title of a
+    place names a person, whatever the tagger read."""
+    words = name.split()
+    if len(words) >= 3 and words[1] == "of" and words[0].lower() in _noble_titles():
+        return words[0].lower()
+    return None
+
+
+@cache
+def _personal_nouns() -> frozenset[str]:
+    return frozenset(actor_words()["personal_possessions"])
+
+
+def possessor_context(span: Span) -> str | None:
+    """ "Sohn's New Jersey home", "Walesa's wife": the owner of a home, a relative, a
+    funeral is a person."""
+    root = span.root
+    if root.dep_ != "poss" or root.head.pos_ != "NOUN":
+        return None
+    lemma = root.head.lemma_.lower()
+    return f"context: {lemma}" if lemma in _personal_nouns() else None
+
+
 def person_context(span: Span) -> str | None:
     """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
     opening a clause on it ("Campbell, who ..."), being born ("Simon was born"), being
@@ -333,7 +438,7 @@ def person_context(span: Span) -> str | None:
     head = span.root.head
     if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
         return "context: born"
-    found = victim_context(span) or appositive_person(span)
+    found = victim_context(span) or appositive_person(span) or possessor_context(span)
     if found is not None:
         return found
     after = [t for t in doc[span.end : span.end + 3]]
@@ -342,6 +447,8 @@ def person_context(span: Span) -> str | None:
         number = after[1].text
         if number.isdigit() and 1 <= int(number) <= 120:
             return "context: an age after the name"
+    if region:
+        return None  # "Fort Scott, Kan., who was ...": the clause is about the person before
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
         return "context: who"
     if after and after[0].lower_ == "who":
@@ -357,7 +464,7 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     head = organization_head(name)
     if head is not None:
         return Kind(ActorKind.organization, f"descriptor: {head}")
-    title = title_before(span, tagged)
+    title = title_before(span, tagged) or noble_title(name)
     if title is not None:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
@@ -365,6 +472,12 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         tagged == ActorKind.person and _descriptors()[descriptor] != ActorKind.person
     ):
         return Kind(_descriptors()[descriptor], f"descriptor: {descriptor}")
+    after = descriptor_after(span)
+    if after is not None and not (tagged == ActorKind.person and len(name.split()) >= 2):
+        return Kind(after[0], f"descriptor: {after[1]}")
+    shaped = place_head(name, tagged)
+    if shaped is not None:
+        return Kind(ActorKind.place, f"descriptor: {shaped}")
     place = place_evidence(name)
     if place is not None and (
         not _lone_local_name(name, place) or tagged == ActorKind.place or used_as_place(span)

@@ -27,6 +27,18 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(normalise_name(w) for w in actor_words()[key])
 
 
+#: A model number at the end of a name: "3310", "A320", "747-400", "X100".
+_MODEL = re.compile(r"^[A-Z]{0,3}-?\d{3,}(?:-\d+)?[A-Za-z]{0,2}$")
+
+
+def product_model(name: str) -> bool:
+    """ "Nokia 3310", "Airbus A320", "Boeing 747": a maker's name with a model number of
+    three digits or more is a product, not the maker ("Channel 4" keeps its short
+    number)."""
+    words = name.split()
+    return len(words) >= 2 and _MODEL.match(words[-1]) is not None
+
+
 def numbered_place(name: str, tagged_place: bool) -> bool:
     """ "Windows 7", "Boeing 747" tagged as places: a model or version, not a place."""
     words = name.split()
@@ -52,6 +64,8 @@ def not_an_actor(name: str, following: str = "") -> str | None:
     first = key.split(" ", 1)[0]
     if first in _words("vessel_prefixes") and " " in key:
         return "a ship"
+    if product_model(name):
+        return "a product and its model number"
     if key in _words("celestial_bodies"):
         return "a body of the sky"
     if " " in key and key.rsplit(" ", 1)[1] in _words("event_name_words"):

@@ -25,6 +25,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, LinkBasis, Participant, Role
+from loaders.text.gazetteer import DEMONYM_ENDINGS
 from loaders.text.token_actor import TokenActor
 from loaders.text.vocabulary import vocabulary
 
@@ -163,10 +164,6 @@ def country_of(adjective: Token, places: Mapping[str, TokenActor]) -> TokenActor
     return None
 
 
-#: Endings English adds to a country's name (or its stem) to make its demonym.
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "i", "ese", "ish", "ic", "ite")
-
-
 def _demonym_of(adjective: str, name: str) -> bool:
     """Whether `adjective` is a demonym of the one-word place `name`: the name, or the
     name less its last one or two letters (at least four kept), and a demonym ending."""
@@ -176,7 +173,7 @@ def _demonym_of(adjective: str, name: str) -> bool:
         stem = name[: len(name) - cut] if cut else name
         if len(stem) < 4 or not adjective.startswith(stem):
             continue
-        if adjective[len(stem) :] in _DEMONYM_ENDINGS:
+        if adjective[len(stem) :] in DEMONYM_ENDINGS:
             return True
     return False
 

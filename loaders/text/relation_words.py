@@ -42,6 +42,7 @@ class RelationWords:
     regions: frozenset[str]
     hedges: frozenset[str]
     unreal_heads: frozenset[str]
+    modals: frozenset[str]
     place_nouns: frozenset[str]
     place_kinds: frozenset[str]
     honorifics: frozenset[str]
@@ -95,6 +96,7 @@ def relation_words() -> RelationWords:
         regions=frozenset(data["region_abbreviations"]),
         hedges=frozenset(data["hedge_words"]),
         unreal_heads=frozenset(data["unreal_heads"]),
+        modals=frozenset(data["hedge_modals"]),
         place_nouns=frozenset(data["place_nouns"]),
         place_kinds=frozenset(data["place_nouns"]) | frozenset(data["landforms"]),
         honorifics=frozenset(data["honorifics"]),

@@ -409,6 +409,7 @@ class MemoryGraph:
             end=when.end if when else None,
             precision=when.precision if when else None,
             approximate=when.approximate if when else False,
+            open_start=when.open_start if when else False,
             date_text=when.text if when else None,
             date_basis=when.basis if when else None,
             confidence=event.confidence,

@@ -161,6 +161,7 @@ EVENT_COLUMNS: list[Column] = [
     ("confidence", "double"),
     ("factuality", "string"),
     ("approximate", "boolean"),
+    ("open_start", "boolean"),
     ("reported_by", "string"),
     ("claims", "string"),
     ("precision", "string"),

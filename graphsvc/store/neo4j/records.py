@@ -73,6 +73,8 @@ def event_props(event: Event) -> dict[str, Any]:
         props["date_basis"] = when.basis
         if when.text is not None:
             props["date_text"] = when.text
+        if when.open_start:
+            props["open_start"] = True
     return props
 
 
@@ -117,6 +119,7 @@ def when_model(row: dict[str, Any]) -> When | None:
         end=row["end"],
         precision=row["precision"],
         approximate=bool(row.get("approximate")),
+        open_start=bool(row.get("open_start")),
         text=row.get("date_text"),
         basis=row.get("date_basis") or "text",
         anchor=row.get("anchor"),

@@ -63,6 +63,7 @@ def event_view(row: Mapping[str, Any]) -> EventView:
         end=_date(row.get("end")),
         precision=row.get("precision"),
         approximate=bool(row.get("approximate")),
+        open_start=bool(row.get("open_start")),
         date_text=row.get("date_text"),
         date_basis=row.get("date_basis") or ("text" if start else None),
         confidence=row["confidence"],

@@ -74,9 +74,21 @@ function query(params) {
   return search.toString();
 }
 
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+  "Nov", "Dec"];
+
+// A date open at its start ("had signed" before the report's day) is shown by its bound,
+// the day after `end`: "before 8 Jan 1998"; the page never shows it as a day.
+function beforeText(end) {
+  const [y, m, d] = end.split("-").map(Number);
+  const bound = new Date(Date.UTC(y, m - 1, d + 1));
+  return `before ${bound.getUTCDate()} ${MONTH_NAMES[bound.getUTCMonth()]} ${bound.getUTCFullYear()}`;
+}
+
 function when(item) {
   if (!item.start) return "undated";
-  const span = item.start === item.end || !item.end ? item.start : `${item.start} .. ${item.end}`;
+  const span = item.open_start ? beforeText(item.end)
+    : item.start === item.end || !item.end ? item.start : `${item.start} .. ${item.end}`;
   return (item.approximate ? "~" : "") + span;
 }
 
@@ -301,7 +313,8 @@ function visItem(event) {
     end: point ? undefined : localDay(event.end, 1),
     content: el("span", {}, short(event.summary, point ? 38 : 60)),
     title: el("span", { class: "vis-tip" }, tip),
-    className: `t-${event.type}${event.approximate ? " approximate" : ""}`,
+    className: `t-${event.type}${event.approximate ? " approximate" : ""}`
+      + (event.open_start ? " open-start" : ""),
   };
 }
 

@@ -34,6 +34,7 @@ from loaders.text.relations.places import (
     _commas,
     _homes,
     _joined,
+    _mastheads,
     _named_places,
     _organization,
     _place,
@@ -76,6 +77,7 @@ def find_relations(
             _place(s, head, actor)
     _based(s)
     _commas(s)
+    _mastheads(s)
     _places_in(s)
     _scene(s)
     _verbs(s)

@@ -239,6 +239,8 @@ def unread(pair: Pair) -> bool:
         return True
     if any(t.lemma_.lower() in words.unreal_heads for t in path):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in words.modals for t in path for c in t.children):
+        return True
     doc = a.doc
     near = [*path, *doc[pair.first_tokens[0].i : pair.second_tokens[-1].i + 1]]
     if any(t.lower_ in words.hedges for t in near):

@@ -87,6 +87,17 @@ def _described_targets(
     return found
 
 
+def _possessor_of(word: Token, head: Token) -> bool:
+    """Whether `word` lies in the possessive that owns the name at `head` ("Acme's" in
+    "Acme's Jane Roe"), not deeper in a compound before it."""
+    for owner in (c for c in head.lefts if c.dep_ == "poss" and word in c.subtree):
+        # the name right after the possessive: "Acme's rival Jane Roe" is no employee
+        after = owner.right_edge.i + 1
+        first = min(t.i for t in head.subtree if t.i >= after)
+        return first == after and head.doc[after].pos_ == "PROPN"
+    return False
+
+
 def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
     """Relations from the words that describe a person."""
     before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
@@ -108,6 +119,11 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
                 basis="inferred",
                 current=not ended,
             )
+        if employer and occupation is None and _possessor_of(word, head):
+            # "Goldman's Lloyd Blankfein", "the NRC's Jane Roe": an organisation owning a
+            # bare name speaks of one of its people (a family name such as "Kennedy's
+            # John" is a person, not an organisation, and gives nothing)
+            s.add(person, RelationType.WORKS_FOR, target, basis="inferred", current=not ended)
         s.add(person, kind, target, role=shown, current=not ended)
         if target.kind == ActorKind.place and _owns_place(s, word, head):
             # "Haitian President Aristide", "Soviet premier Mikoyan": the place is theirs

@@ -47,6 +47,10 @@ def _organization(s: _Sentence, head: Token, org: TokenActor) -> None:
                 s.add(org, RelationType.BASED_IN, target, basis="inferred")
     for target in _places_after(s, [*s.mention_tokens(head), *appositions], ("of", "in")):
         s.add(org, RelationType.BASED_IN, target)
+    for target in _places_after(s, s.mention_tokens(head), ("at",)):
+        # "State University of New York at Albany": "at" hanging on the name itself
+        # (not on a verb: "spoke at Harvard in Boston" says where someone spoke)
+        s.add(org, RelationType.BASED_IN, target, basis="inferred")
     seat = head.head
     if head.dep_ in ("compound", "poss") and seat.lemma_.lower() in s.words.seat_nouns:
         # "NRC headquarters in nearby Rockville", "the bank's head office in Osaka"
@@ -167,6 +171,23 @@ def _commas(s: _Sentence) -> None:
                     s.add(previous[0], RelationType.LOCATED_IN, second, basis="inferred")
         elif first.kind == ActorKind.organization:
             s.add(first, RelationType.BASED_IN, second)
+
+
+def _mastheads(s: _Sentence) -> None:
+    """ "Moscow PRAVDA", "London THE SUNDAY TIMES": a place right before an
+    organisation, nothing between, is where it is based (inferred), when the parse
+    missed the compound. Not a place a preposition governs ("in Detroit General
+    Motors cut jobs" may say where the cutting was)."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for (first, start, end), (second, begin, _) in pairwise(runs):
+        if begin != end + 1 or first.kind != ActorKind.place:
+            continue
+        if second.kind != ActorKind.organization:
+            continue
+        if any(t.dep_ == "pobj" or t.head.dep_ == "prep" for t in doc[start : end + 1]):
+            continue
+        s.add(second, RelationType.BASED_IN, first, basis="inferred")
 
 
 def _places_in(s: _Sentence) -> None:

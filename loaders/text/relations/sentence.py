@@ -165,8 +165,15 @@ class _Sentence:
 
     def facility(self, actor: TokenActor) -> bool:
         """A prison, theatre or plant: it is located in a place, not based there."""
-        last = actor.name.split()[-1].lower() if actor.name.split() else ""
-        return actor.kind == ActorKind.organization and last in self.words.facility_heads
+        words = actor.name.lower().split()
+        if actor.kind != ActorKind.organization or not words:
+            return False
+        # the name's head noun: its last word, or the word before "of" ("Statue of
+        # Liberty", "Museum of Modern Art"; "Bank of Canada" stays an organisation)
+        heads = {words[-1]}
+        if "of" in words[1:]:
+            heads.add(words[words.index("of", 1) - 1])
+        return bool(heads & set(self.words.facility_heads))
 
     def hedged(self, words: list[Token]) -> bool:
         return any(w.lower_ in self.words.hedges for w in words)

@@ -87,7 +87,10 @@ def _objects(s: _Sentence, verb: Token) -> list[tuple[TokenActor, Token]]:
 
 
 def _unreal(s: _Sentence, verb: Token) -> bool:
-    """ "tried to kill", "refused to join": the verb is what someone meant to do."""
+    """ "tried to kill", "refused to join": the verb is what someone meant to do;
+    "may join", "could have killed": what might be."""
+    if any(c.dep_ == "aux" and c.lower_ in s.words.modals for c in verb.children):
+        return True
     return (
         verb.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

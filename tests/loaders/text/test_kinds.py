@@ -68,8 +68,62 @@ CASES = [
         "Lena Ruiz",
         ("Lena Ruiz", "person"),
     ),
+    # A lower-case descriptor the name is written on says what it is.
+    ("Her uncle founded the Vantrel company in Bremen.", "Vantrel", ("Vantrel", "organization")),
+    ("Rome is in Lazio province.", "Lazio province", ("Lazio province", "place")),
+    # Names of places by their last word, unless an organisation's word stands in them.
+    (
+        "Fire crews reached the Tamsen National Forest on Tuesday.",
+        "Tamsen National Forest",
+        ("Tamsen National Forest", "place"),
+    ),
+    (
+        "Officials of the Harlow Unified School District closed the schools.",
+        "Harlow Unified School District",
+        ("Harlow Unified School District", "organization"),
+    ),
+    # ... and a word that is a surname too does not overrule a tagged person.
+    ("Ricki Lake spoke to reporters on Monday.", "Ricki Lake", ("Ricki Lake", "person")),
+    (
+        "She studied at Denholm College for two years.",
+        "Denholm College",
+        ("Denholm College", "organization"),
+    ),
+    # A state after a town is no person for the "who" after it.
+    (
+        "Ada Kell, born in Fort Scott, Kan., who later moved away, wrote books.",
+        "Kan.",
+        ("Kan.", "place"),
+    ),
+    # An organisation's word before "of" in a name; a court is no place for "state".
+    (
+        "Ines Araya, a judge of the Third District Court of Appeals, wrote the ruling.",
+        "Third District Court of Appeals",
+        ("Third District Court of Appeals", "organization"),
+    ),
+    (
+        "The state Supreme Court in Carver County ruled on Monday.",
+        "Supreme Court",
+        ("Supreme Court", "organization"),
+    ),
+    # A title of a place, and the owner of a home or a relative, is a person.
+    (
+        "The Duchess of Carrick opened the hospital wing.",
+        "Duchess of Carrick",
+        ("Duchess of Carrick", "person"),
+    ),
+    ("Agents arrived at Ondrak's Vermont home on Friday.", "Ondrak", ("Ondrak", "person")),
+    # A rank the tagger ran on to an organisation's name goes to the person after it.
+    (
+        "The ship sank, said Coast Guard Lt. Petra Lund.",
+        "Coast Guard",
+        ("Coast Guard", "organization"),
+    ),
+    # A name the tagger missed, with an occupation only people hold in apposition.
+    ("Ozer, a senior Finance Ministry official, declined to comment.", "Ozer", ("Ozer", "person")),
     # Names that are not actors.
     ("Lithuanian officials met on Monday.", "Lithuanian", REFUSED),
+    ("The Nokia 3310 phone sold well in Finland.", "Nokia 3310", REFUSED),
     ("The Moon was eclipsed on Tuesday night.", "Moon", REFUSED),
     ("Athletes arrived for the Pacific Games in Apia.", "Pacific Games", REFUSED),
 ]
