@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import orjson
 from pydantic import BaseModel
@@ -264,20 +264,19 @@ class SqliteCopy:
                 records.append(record)
             return tuple(records)
 
-        return GraphBatch.model_construct(
-            **{table: read(model, table) for model, table in RECORDS}
-        )
+        tables: dict[str, Any] = {table: read(model, table) for model, table in RECORDS}
+        return GraphBatch.model_construct(**tables)
 
     def read_trusted(self, builders: Builders) -> GraphBatch | None:
         """Everything, built without validation (`trusted`), for a stamped file; None
         when a record does not fit (the caller validates instead)."""
         loads = orjson.loads
         try:
-            read = {}
+            read: dict[str, Any] = {}
             for model, table in RECORDS:
                 build = builders.model(model)
                 read[table] = tuple([build(loads(body)) for body in self._bodies(table)])
-        except (UnsupportedModel, Untrusted, orjson.JSONDecodeError, TypeError, ValueError) as exc:
+        except (UnsupportedModel, Untrusted, LookupError, TypeError, ValueError) as exc:
             log.warning("%s is stamped but a record does not fit (%s): validating", self.path, exc)
             return None
         return GraphBatch.model_construct(**read)

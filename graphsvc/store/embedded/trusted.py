@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import types
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -38,12 +39,50 @@ Convert = Callable[[Any], Any]
 SHARED_PARTS: tuple[type[BaseModel], ...] = (When, Participant)
 
 
+@dataclass(frozen=True)
+class _Field:
+    optional: bool
+    many: bool  # a tuple of any length: `convert` applies to each item
+    convert: Convert | None  # None: the JSON value is already the field's value
+
+    def build(self, value: Any) -> Any:
+        if value is None and self.optional:
+            return None
+        if self.many:
+            return tuple(value) if self.convert is None else tuple(map(self.convert, value))
+        return value if self.convert is None else self.convert(value)
+
+
 class UnsupportedModel(TypeError):
     """A field type the builders do not know: such a model is always validated."""
 
 
 class Untrusted(ValueError):
     """A stored record that does not fit its model as built here."""
+
+
+#: As pydantic's JSON parser shares repeated short strings (`cache_strings`): a fixed
+#: table of slots by hash, so a string repeated across records (a document id, an
+#: extractor) is one object, at a bounded cost however many distinct strings there are.
+STRING_SLOTS = 1 << 14
+SHORT_STRING = 64
+
+
+def _string_cache() -> Callable[[str], str]:
+    slots: list[str | None] = [None] * STRING_SLOTS
+    mask = STRING_SLOTS - 1
+
+    def shared(value: str) -> str:
+        if len(value) > SHORT_STRING:
+            return value
+        slot = hash(value) & mask
+        held = slots[slot]
+        if held == value:
+            return held
+        slots[slot] = value
+        return value
+
+    return shared
 
 
 def _optional(convert: Convert) -> Convert:
@@ -63,6 +102,7 @@ class Builders:
         self._compactor = compactor
         self._models: dict[type[BaseModel], Convert] = {}
         self._days: dict[str, date] = {}
+        self._strings = _string_cache()
 
     def model(self, cls: type[BaseModel]) -> Convert:
         """The function building `cls` from its stored JSON (a dict)."""
@@ -83,7 +123,8 @@ class Builders:
         if origin is Annotated:
             return self._convert(get_args(annotation)[0])
         if origin is Literal:
-            return None
+            # The literal's own object, as validation gives: one string, not one a record.
+            return {value: value for value in get_args(annotation)}.__getitem__
         if origin in (Union, types.UnionType):
             inner = [a for a in get_args(annotation) if a is not type(None)]
             if len(inner) != 1:
@@ -107,24 +148,34 @@ class Builders:
             return self._day
         if annotation is float:
             return float  # JSON may hold 1 for 1.0
-        if annotation in (str, bool, int):
+        if annotation is str:
+            return self._strings
+        if annotation in (bool, int):
             return None
         raise UnsupportedModel(f"no builder for {annotation}")
 
-    def _field(self, annotation: Any) -> Convert | None:
-        """A field's conversion, None left to the caller (`_compile` checks it)."""
+    def _field(self, annotation: Any) -> _Field:
+        """How a field is built: whether it may be None, whether it is a tuple, and the
+        conversion (of each item for a tuple), so the generated builder calls it
+        directly instead of through wrappers."""
+        optional = False
         if get_origin(annotation) in (Union, types.UnionType):
             inner = [a for a in get_args(annotation) if a is not type(None)]
             if len(inner) == 1:
-                return self._convert(inner[0])
-        return self._convert(annotation)
+                optional, annotation = True, inner[0]
+        while get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+        args = get_args(annotation)
+        if get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return _Field(optional, True, self._convert(args[0]))
+        return _Field(optional, False, self._convert(annotation))
 
     def _compile(self, cls: type[BaseModel]) -> Convert:
         if cls.__pydantic_post_init__ or cls.__private_attributes__:
             raise UnsupportedModel(f"{cls.__name__} has a post-init or private attributes")
         if cls.model_config.get("extra") == "allow" or cls.__pydantic_root_model__:
             raise UnsupportedModel(f"{cls.__name__} keeps extra fields or is a root model")
-        fields: list[tuple[str, Convert | None, bool, Any]] = []
+        fields: list[tuple[str, _Field, bool, Any]] = []
         for name, info in cls.model_fields.items():
             if info.alias not in (None, name) or info.validation_alias not in (None, name):
                 raise UnsupportedModel(f"{cls.__name__}.{name} has an alias")
@@ -153,10 +204,9 @@ class Builders:
         def slow(raw: dict[str, Any]) -> BaseModel:
             """Any record: fields left out take their defaults (a field added since)."""
             values: dict[str, Any] = {}
-            for name, convert, required, default in fields:
+            for name, field, required, default in fields:
                 if name in raw:
-                    value = raw[name]
-                    values[name] = value if convert is None or value is None else convert(value)
+                    values[name] = field.build(raw[name])
                 elif required:
                     raise Untrusted(f"{cls.__name__} stored without {name!r}")
                 else:
@@ -170,14 +220,18 @@ class Builders:
         fast = _fast_builder(cls, fields, shared_sets[every], slow)
         if cls not in SHARED_PARTS:
             return fast
-        parts: dict[tuple[tuple[str, Any], ...], BaseModel] = {}
+        parts: dict[tuple[Any, ...], BaseModel] = {}
+        count = len(fields)
 
         def shared(raw: dict[str, Any]) -> BaseModel:
-            key = tuple(raw.items())
+            # This code writes every field, in the model's order (`model_dump`): the
+            # values alone tell such records apart. Any other record: its items.
+            key = tuple(raw.values()) if len(raw) == count else tuple(raw.items())
             try:
                 part = parts.get(key)
             except TypeError:  # a value that cannot be hashed: built, not shared
-                return fast(raw)
+                built: BaseModel = fast(raw)
+                return built
             if part is None:
                 part = parts[key] = compactor.part(fast(raw))
             return part
@@ -187,14 +241,15 @@ class Builders:
 
 def _fast_builder(
     cls: type[BaseModel],
-    fields: list[tuple[str, Convert | None, bool, Any]],
+    fields: list[tuple[str, _Field, bool, Any]],
     fields_set: set[str],
     slow: Convert,
 ) -> Convert:
-    """A function made for `cls`: every field read by name, converted, in one dict
-    (field order, as validation makes it), for a record stored with every field (as
-    this code writes them); any other record goes to `slow`. Generated because a loop
-    over the fields costs as much again at 10^6 events."""
+    """A function made for `cls`, for a record stored with every field (as this code
+    writes them; any other goes to `slow`): every field read by name and converted, in
+    one new dict in field order, as validation makes it (the parser's own dict is
+    larger: sized for growth). Generated because a loop over the fields costs as much
+    again at 10^6 events."""
     scope: dict[str, Any] = {
         "cls": cls,
         "fields_set": fields_set,
@@ -203,12 +258,21 @@ def _fast_builder(
         "put": _set_attribute,
     }
     items = []
-    for i, (name, convert, _, _) in enumerate(fields):
-        if convert is None:
-            items.append(f"{name!r}: raw[{name!r}]")
+    for i, (name, field, _, _) in enumerate(fields):
+        scope[f"c{i}"] = field.convert
+        read = f"raw[{name!r}]"
+        if field.many:
+            value = "tuple({})" if field.convert is None else f"tuple(map(c{i}, {{}}))"
+        elif field.convert is not None:
+            value = f"c{i}({{}})"
         else:
-            scope[f"c{i}"] = convert
-            items.append(f"{name!r}: None if (v{i} := raw[{name!r}]) is None else c{i}(v{i})")
+            items.append(f"{name!r}: {read}")
+            continue
+        if field.optional:
+            converted = value.format(f"v{i}")
+            items.append(f"{name!r}: None if (v{i} := {read}) is None else {converted}")
+        else:
+            items.append(f"{name!r}: {value.format(read)}")
     body = ",\n            ".join(items)
     source = f"""
 def build(raw):
@@ -227,7 +291,7 @@ def build(raw):
     put(model, "__pydantic_private__", None)
     return model
 """
-    exec(compile(source, f"<trusted builder of {cls.__name__}>", "exec"), scope)  # noqa: S102
+    exec(compile(source, f"<trusted builder of {cls.__name__}>", "exec"), scope)
     built: Convert = scope["build"]
     return built
 
@@ -251,7 +315,8 @@ def records_format(*models: type[BaseModel]) -> str:
             *decorators.model_validators.values(),
             *decorators.field_validators.values(),
         ):
-            func = getattr(validator.func, "__func__", validator.func)
+            func = getattr(validator, "func")  # noqa: B009  (typed as object by pydantic)
+            func = getattr(func, "__func__", func)
             digest.update(_code_bytes(func.__code__))
         for info in cls.model_fields.values():
             for arg in _nested_models(info.annotation):
@@ -272,5 +337,7 @@ def _code_bytes(code: types.CodeType) -> bytes:
     """A function's code without what differs between processes (addresses)."""
     parts = [code.co_code, repr(code.co_names).encode()]
     for const in code.co_consts:
-        parts.append(_code_bytes(const) if isinstance(const, types.CodeType) else repr(const).encode())
+        parts.append(
+            _code_bytes(const) if isinstance(const, types.CodeType) else repr(const).encode()
+        )
     return b"\n".join(parts)
