@@ -79,17 +79,19 @@ class EmbeddedStore:
         self._file_held_current = False
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
         self._search = SearchReader(self._copy.path)
-        self._graph = self._rebuild()
+        self._graph = self._rebuild(stamp=True)
         self._projection: nx.MultiDiGraph | None = None
 
-    def _rebuild(self) -> MemoryGraph:
+    def _rebuild(self, *, stamp: bool = False) -> MemoryGraph:
         """The in-memory graph from the durable copy (start-up, another process wrote to
         the file, or a failed apply).
 
         A file stamped as written by code of this records format is read without
         validating it again (every record was validated before it was written); any
         other file (older, of another format, or with a batch written by code that does
-        not keep the stamp) is validated as it is read, then stamped for next time."""
+        not keep the stamp) is validated as it is read, then stamped for next time if
+        `stamp` (at start-up only: a reader catching up never waits on the file's write
+        lock)."""
         copy = self._copy
         # Every object made here lives as long as the graph: the cyclic collector would
         # only walk them again and again while they are read (at 10^6 events, most of
@@ -113,7 +115,7 @@ class EmbeddedStore:
             if collecting:
                 gc.enable()
         graph.redirect(redirects)
-        if not stamped:
+        if stamp and not stamped:
             copy.stamp(batch)
         return graph
 
