@@ -46,6 +46,7 @@ from graphsvc.store.embedded.related import actor_ref
 from graphsvc.store.embedded.related_page import related_page
 from graphsvc.store.embedded.removals import Removals
 from graphsvc.store.embedded.search import search_actors
+from graphsvc.store.embedded.trusted import Builders
 from graphsvc.store.same_as import candidate_views
 from graphsvc.views import (
     ActorDetail,
@@ -110,6 +111,11 @@ class MemoryGraph:
         """Share equal parts of a record about to be applied (see `Compactor`): call it
         as each record is read at start-up, so what it frees is reused at once."""
         self._compact.record(record)
+
+    def builders(self) -> Builders:
+        """Builders of stored records for a trusted start-up (`trusted`), compacting into
+        this graph's parts as they build."""
+        return Builders(self._compact)
 
     def apply(self, rows: GraphBatch) -> None:
         """Apply merged rows (see `merge_batch`): each replaces its stored version."""

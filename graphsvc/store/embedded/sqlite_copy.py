@@ -9,10 +9,11 @@ I/O error writing) rolls the batch back and answers 507; other SQLite failures, 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import orjson
 from pydantic import BaseModel
@@ -22,6 +23,9 @@ from graphsvc.model import Actor, Document, Event, GraphBatch, Relation, SameAsC
 from graphsvc.store.embedded.fulltext import install as install_search
 from graphsvc.store.embedded.fulltext import reindex as reindex_search
 from graphsvc.store.embedded.removals import Removals
+from graphsvc.store.embedded.trusted import Builders, UnsupportedModel, Untrusted, records_format
+
+log = logging.getLogger(__name__)
 
 _R = TypeVar("_R", bound=BaseModel)
 
@@ -42,7 +46,23 @@ CREATE TABLE IF NOT EXISTS actor_redirects (id TEXT PRIMARY KEY, into_id TEXT NO
 CREATE TABLE IF NOT EXISTS batches (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, committed_at TEXT NOT NULL, counts BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS records_format (
+    id INTEGER PRIMARY KEY CHECK (id = 1), format TEXT NOT NULL, batch INTEGER NOT NULL
+);
 """
+#: The stored record models and their tables, in the order a rebuild reads them.
+RECORDS: tuple[tuple[type[BaseModel], str], ...] = (
+    (Document, "documents"),
+    (Actor, "actors"),
+    (Event, "events"),
+    (Relation, "relations"),
+    (SameAsCandidate, "same_as"),
+)
+
+
+def records_format_now() -> str:
+    """The fingerprint of this code's records (`trusted.records_format`)."""
+    return records_format(*(model for model, _ in RECORDS))
 
 
 def _dump(model: Document | Actor | Event | Relation | SameAsCandidate) -> bytes:
@@ -155,9 +175,16 @@ class SqliteCopy:
                 [(*c.key, _dump(c)) for c in rows.same_as],
             )
             reindex_search(db)  # the full-text index, in the same transaction
+            previous = self.last_batch()
             cursor = db.execute(
                 "INSERT INTO batches (committed_at, counts) VALUES (?, ?)",
                 (utc_now().isoformat(), orjson.dumps(counts)),
+            )
+            # A stamp that held before this batch holds after it (this code validated
+            # the batch); one that did not (older rows unchecked) stays stale.
+            db.execute(
+                "UPDATE records_format SET batch = ? WHERE id = 1 AND format = ? AND batch = ?",
+                (cursor.lastrowid, records_format_now(), previous),
             )
             db.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -172,14 +199,61 @@ class SqliteCopy:
                 self._db.execute("ROLLBACK")
 
     def _bodies(self, table: str) -> Iterator[bytes]:
-        # The table name comes from the fixed tuple in `read_all`, never from input.
+        # The table name comes from the fixed `RECORDS`, never from input.
         for (body,) in self._db.execute(f"SELECT body FROM {table} ORDER BY rowid"):
             yield body
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction around a rebuild, so the stamp, the records and the
+        redirects it reads are of the same commit (WAL: writers go on meanwhile). Inside
+        the writer's own transaction, that transaction is the snapshot."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._rollback()
+
+    def last_batch(self) -> int:
+        return int(self._db.execute("SELECT coalesce(max(seq), 0) FROM batches").fetchone()[0])
+
+    def stamped(self) -> bool:
+        """Whether every record in the file was written by code of this records format:
+        the stamp names this format and the last batch (a batch written by code that
+        does not keep the stamp leaves it behind)."""
+        row = self._db.execute("SELECT format, batch FROM records_format WHERE id = 1").fetchone()
+        return row is not None and tuple(row) == (records_format_now(), self.last_batch())
+
+    def stamp(self, batch: int) -> bool:
+        """After a validated read of the file as of `batch`: stamp it, unless a batch was
+        written since (not read, not checked). Best effort: a file that cannot be written
+        now is validated again at the next start-up."""
+        if self._db.in_transaction:
+            return False
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            if self.last_batch() != batch:
+                return False
+            self._db.execute(
+                "INSERT OR REPLACE INTO records_format VALUES (1, ?, ?)",
+                (records_format_now(), batch),
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            log.warning("could not stamp the records' format in %s: %s", self.path, exc)
+            return False
+        finally:
+            self._rollback()
+        return True
+
     def read_all(self, each: Callable[[BaseModel], object] | None = None) -> GraphBatch:
-        """Everything, for rebuilding the in-memory graph at start-up. `each` sees every
-        record as it is read, before the next one (the embedded store compacts them there,
-        so the memory freed is reused at once instead of left as holes in the heap)."""
+        """Everything, validated, for rebuilding the in-memory graph at start-up. `each`
+        sees every record as it is read, before the next one (the embedded store compacts
+        them there, so the memory freed is reused at once instead of left as holes in the
+        heap)."""
 
         def read(model: type[_R], table: str) -> tuple[_R, ...]:
             records = []
@@ -190,13 +264,22 @@ class SqliteCopy:
                 records.append(record)
             return tuple(records)
 
-        return GraphBatch.model_construct(
-            documents=read(Document, "documents"),
-            actors=read(Actor, "actors"),
-            events=read(Event, "events"),
-            relations=read(Relation, "relations"),
-            same_as=read(SameAsCandidate, "same_as"),
-        )
+        tables: dict[str, Any] = {table: read(model, table) for model, table in RECORDS}
+        return GraphBatch.model_construct(**tables)
+
+    def read_trusted(self, builders: Builders) -> GraphBatch | None:
+        """Everything, built without validation (`trusted`), for a stamped file; None
+        when a record does not fit (the caller validates instead)."""
+        loads = orjson.loads
+        try:
+            read: dict[str, Any] = {}
+            for model, table in RECORDS:
+                build = builders.model(model)
+                read[table] = tuple([build(loads(body)) for body in self._bodies(table)])
+        except (UnsupportedModel, Untrusted, LookupError, TypeError, ValueError) as exc:
+            log.warning("%s is stamped but a record does not fit (%s): validating", self.path, exc)
+            return None
+        return GraphBatch.model_construct(**read)
 
     def read_redirects(self) -> dict[str, str]:
         """Merged-away actor ids and the actors they resolve to."""

@@ -79,25 +79,44 @@ class EmbeddedStore:
         self._file_held_current = False
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
         self._search = SearchReader(self._copy.path)
-        self._graph = self._rebuild()
+        self._graph = self._rebuild(stamp=True)
         self._projection: nx.MultiDiGraph | None = None
 
-    def _rebuild(self) -> MemoryGraph:
+    def _rebuild(self, *, stamp: bool = False) -> MemoryGraph:
         """The in-memory graph from the durable copy (start-up, another process wrote to
-        the file, or a failed apply)."""
-        self._seen_version = self._copy.data_version()
-        graph = MemoryGraph()
+        the file, or a failed apply).
+
+        A file stamped as written by code of this records format is read without
+        validating it again (every record was validated before it was written); any
+        other file (older, of another format, or with a batch written by code that does
+        not keep the stamp) is validated as it is read, then stamped for next time if
+        `stamp` (at start-up only: a reader catching up never waits on the file's write
+        lock)."""
+        copy = self._copy
         # Every object made here lives as long as the graph: the cyclic collector would
         # only walk them again and again while they are read (at 10^6 events, most of
         # the start-up). None of them is garbage, so it is off until the graph is built.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            graph.load(self._copy.read_all(graph.compact))
+            with copy.snapshot():
+                self._seen_version = copy.data_version()
+                batch = copy.last_batch()
+                stamped = copy.stamped()
+                graph = MemoryGraph()
+                rows = copy.read_trusted(graph.builders()) if stamped else None
+                if rows is None:
+                    graph = MemoryGraph()  # nothing kept of a trusted read that failed
+                    rows = copy.read_all(graph.compact)
+                graph.load(rows)
+                del rows
+                redirects = copy.read_redirects()
         finally:
             if collecting:
                 gc.enable()
-        graph.redirect(self._copy.read_redirects())
+        graph.redirect(redirects)
+        if stamp and not stamped:
+            copy.stamp(batch)
         return graph
 
     def _catch_up(self) -> None:

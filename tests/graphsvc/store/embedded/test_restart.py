@@ -3,19 +3,25 @@ parts shared, no networkx nodes for events) answers exactly as the store that wr
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
-from datetime import date, timedelta
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
+import orjson
 import pytest
+from pydantic import BaseModel, ValidationError
 
 from graphsvc.export import FORMATS, iter_events
 from graphsvc.export.citations import NO_CITATIONS
 from graphsvc.model import (
     Actor,
+    Claim,
     Document,
     Event,
     EventType,
@@ -24,12 +30,16 @@ from graphsvc.model import (
     Relation,
     RelationType,
     Role,
+    SameAsCandidate,
     Source,
     When,
 )
 from graphsvc.store.base import TimelineQuery, Window
-from graphsvc.store.embedded import EmbeddedStore
+from graphsvc.store.embedded import DATABASE_FILE, EmbeddedStore, sqlite_copy
+from graphsvc.store.embedded.compact import Compactor
 from graphsvc.store.embedded.memory import MemoryGraph
+from graphsvc.store.embedded.sqlite_copy import SqliteCopy
+from graphsvc.store.embedded.trusted import Builders
 
 ACTORS = 12
 HOPS = 6
@@ -212,3 +222,279 @@ def test_paths_are_every_shortest_path_networkx_finds(seed: int) -> None:
                         (p.actor, p.role) for p in event.participants
                     }
     assert far, "no path of more than two hops: the graph tests too little"
+
+
+# -- the trusted start-up: a stamped file is rebuilt without validation -------------
+
+
+def _fields(store: EmbeddedStore) -> dict[str, object]:
+    """Every field of every record, and the fields each was given (`model_dump` alone
+    would not show a field set dropped or added)."""
+    graph = store._graph
+    tables = {
+        "documents": graph.documents,
+        "actors": graph.actors,
+        "events": graph.events,
+        "relations": graph.relations,
+        "same_as": graph.same_as,
+    }
+    return {
+        name: {key: (r.model_dump(), _given(r)) for key, r in records.items()}
+        for name, records in tables.items()
+    }
+
+
+def _given(model: BaseModel) -> object:
+    """The fields set of a model and of every model nested in it."""
+    nested = {
+        name: [_given(v) for v in value] if isinstance(value, tuple) else _given(value)
+        for name, value in model.__dict__.items()
+        if isinstance(value, BaseModel)
+        or (isinstance(value, tuple) and value and isinstance(value[0], BaseModel))
+    }
+    return sorted(model.__pydantic_fields_set__), nested
+
+
+def _reopen(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[EmbeddedStore, list[str]]:
+    """The store reopened, and which reads it made ("validated", "trusted")."""
+    reads: list[str] = []
+    validated, trusted = SqliteCopy.read_all, SqliteCopy.read_trusted
+
+    def read_all(self: SqliteCopy, *args: Any) -> GraphBatch:
+        reads.append("validated")
+        return validated(self, *args)
+
+    def read_trusted(self: SqliteCopy, *args: Any) -> GraphBatch | None:
+        reads.append("trusted")
+        return trusted(self, *args)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(SqliteCopy, "read_all", read_all)
+        patched.setattr(SqliteCopy, "read_trusted", read_trusted)
+        return EmbeddedStore(path), reads
+
+
+def _written(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """Batches written (a delete among them); what the writer answers, and every field
+    of every record with the fields each was given as a validating read makes them
+    (the writer's own records were given fewer)."""
+    store = EmbeddedStore(path)
+    try:
+        store.write_batch(_batch(1, 150))
+        store.write_batch(_batch(2, 60))
+        store.delete_document("doc-2")
+        store.write_batch(_batch(3, 40))
+        answers, stored = _answers(store), _fields(store)
+    finally:
+        store.close()
+    _sql(path, "DELETE FROM records_format")
+    validated, reads = _reopen(path, monkeypatch)
+    try:
+        assert reads == ["validated"]
+        assert _answers(validated) == answers
+        fields = _fields(validated)
+        dumps = {t: {k: dump for k, (dump, _) in rs.items()} for t, rs in fields.items()}  # type: ignore[attr-defined]
+        assert dumps == {t: {k: dump for k, (dump, _) in rs.items()} for t, rs in stored.items()}  # type: ignore[attr-defined]
+        return answers, fields
+    finally:
+        validated.close()
+
+
+def _sql(path: Path, *statements: str) -> None:
+    with contextlib.closing(sqlite3.connect(path / DATABASE_FILE, isolation_level=None)) as db:
+        for statement in statements:
+            db.execute(statement)
+
+
+def _check(
+    path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    expected: tuple[object, object],
+    reads: list[str],
+) -> None:
+    store, made = _reopen(path, monkeypatch)
+    try:
+        assert made == reads
+        assert (_answers(store), _fields(store)) == expected
+    finally:
+        store.close()
+
+
+def test_a_stamped_file_is_read_without_validation_and_answers_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _written(tmp_path, monkeypatch)
+    _check(tmp_path, monkeypatch, expected, ["trusted"])
+    _check(tmp_path, monkeypatch, expected, ["trusted"])
+
+
+def test_an_unstamped_file_is_validated_then_stamped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written before the stamp existed (or by code that does not keep it)."""
+    expected = _written(tmp_path, monkeypatch)
+    _sql(tmp_path, "DROP TABLE records_format")
+    _check(tmp_path, monkeypatch, expected, ["validated"])
+    _check(tmp_path, monkeypatch, expected, ["trusted"])
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "UPDATE records_format SET format = 'another format'",
+        "UPDATE records_format SET format = upper(format)",
+        "UPDATE records_format SET batch = batch - 1",
+        # A batch committed by code that does not keep the stamp.
+        "INSERT INTO batches (committed_at, counts) VALUES ('2026-01-01', '{}')",
+    ],
+)
+def test_a_stamp_of_another_format_or_batch_is_validated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper: str
+) -> None:
+    expected = _written(tmp_path, monkeypatch)
+    _sql(tmp_path, tamper)
+    _check(tmp_path, monkeypatch, expected, ["validated"])
+    _check(tmp_path, monkeypatch, expected, ["trusted"])
+
+
+def test_a_record_that_does_not_fit_falls_back_to_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamped file whose record lacks a required field: the trusted read gives up and
+    validation says what is wrong, as for any broken file."""
+    _written(tmp_path, monkeypatch)
+    _sql(tmp_path, "UPDATE events SET body = json_remove(body, '$.summary') WHERE rowid = 1")
+    with pytest.raises(ValidationError, match="summary"):
+        _reopen(tmp_path, monkeypatch)
+
+
+def test_writes_keep_the_stamp_and_a_write_before_it_does_not_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = EmbeddedStore(tmp_path)
+    copy = store._copy
+    assert copy.stamped()  # a new file: validated (nothing), stamped
+    store.write_batch(_batch(1, 20))
+    assert copy.stamped()
+    _sql(tmp_path, "DELETE FROM records_format")
+    store.write_batch(_batch(2, 20))  # unstamped rows stay unchecked: no stamp
+    assert not copy.stamped()
+    assert not copy.stamp(copy.last_batch() - 1)  # a batch was written since that read
+    store.close()
+    store, reads = _reopen(tmp_path, monkeypatch)
+    try:
+        assert reads == ["validated"]
+        assert store._copy.stamped()
+    finally:
+        store.close()
+
+
+def _every_field() -> list[BaseModel]:
+    """Records giving every field of every stored model a value other than its default
+    (claims included, which only the store writes)."""
+    when = When(
+        start=date(2010, 1, 5),
+        end=date(2010, 1, 5),
+        precision="day",
+        approximate=True,
+        text="before 5 January",
+        anchor=date(2010, 1, 6),
+        basis="context",
+        open_start=True,
+    )
+    participant = Participant(actor="person:p0", role=Role.agent, basis="resolved", mention="he")
+    source = Source(
+        document="doc-0",
+        sentence="He had signed it.",
+        char_start=3,
+        char_end=20,
+        trigger_start=10,
+        trigger_end=16,
+        extractor="spacy",
+    )
+    claim = Claim(
+        document="doc-1",
+        type=EventType.agree,
+        summary="Signed",
+        when=when,
+        confidence=0.5,
+        factuality="reported",
+        reported_by="person:p1",
+        participants=(participant,),
+    )
+    return [
+        Document(
+            id="doc-0",
+            title="T",
+            url="https://example.org/a",
+            published=date(2010, 1, 7),
+            source="wire",
+            language="en",
+            text_sha256="0" * 64,
+            ingested_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        ),
+        Actor(
+            id="person:p0",
+            name="P",
+            kind="person",
+            aliases=("Pee", "P."),
+            kind_evidence="title: President",
+        ),
+        Event(
+            id="event:e",
+            type=EventType.agree,
+            summary="Signed",
+            when=when,
+            confidence=0.75,
+            factuality="planned",
+            reported_by="person:p1",
+            participants=(participant,),
+            sources=(source,),
+            claims=(claim,),
+        ),
+        Relation(
+            source="person:p0",
+            type=RelationType.HEAD_OF,
+            target="person:p1",
+            since=date(2001, 1, 1),
+            until=date(2002, 1, 1),
+            document="doc-0",
+            sentence="P heads Q.",
+            role="head",
+            basis="stated",
+            since_precision="year",
+            until_precision="year",
+            current=False,
+            stated_on=date(2010, 1, 7),
+            char_start=0,
+            char_end=9,
+        ),
+        SameAsCandidate(actor="person:p0", candidate="person:p1", reason="similar name"),
+    ]
+
+
+def test_the_builders_carry_every_field_of_every_model() -> None:
+    """Built from the stored JSON, each record equals the validated one in every field
+    and in the fields it was given: a field added to a model is carried as well (this
+    test fails if a record above leaves one at its default)."""
+    builders = Builders(Compactor())
+    for record in _every_field():
+        cls = type(record)
+        unset = {n for n, f in cls.model_fields.items() if getattr(record, n) == f.default}
+        assert not unset, f"{cls.__name__}: give {sorted(unset)} a value in this test"
+        body = sqlite_copy._dump(record)  # type: ignore[arg-type]
+        built = builders.model(cls)(orjson.loads(body))
+        validated = cls.model_validate_json(body)
+        assert type(built) is cls
+        assert built == validated
+        assert built.model_dump() == validated.model_dump()
+        assert _given(built) == _given(validated)
+        # Left out (written before the field was added): its default, as validation
+        # gives, and a fields set without it.
+        for name, info in cls.model_fields.items():
+            if info.is_required():
+                continue
+            short = {k: v for k, v in orjson.loads(body).items() if k != name}
+            built, validated = builders.model(cls)(dict(short)), cls.model_validate(short)
+            assert built == validated, name
+            assert _given(built) == _given(validated), name
