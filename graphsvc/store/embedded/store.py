@@ -79,12 +79,15 @@ class EmbeddedStore:
         self._file_held_current = False
         self._copy = SqliteCopy(Path(data_dir) / DATABASE_FILE)
         self._search = SearchReader(self._copy.path)
-        self._graph = self._rebuild(stamp=True)
+        self._graph, self._seen_version = self._rebuild(stamp=True)
         self._projection: nx.MultiDiGraph | None = None
 
-    def _rebuild(self, *, stamp: bool = False) -> MemoryGraph:
+    def _rebuild(self, *, stamp: bool = False) -> tuple[MemoryGraph, int]:
         """The in-memory graph from the durable copy (start-up, another process wrote to
-        the file, or a failed apply).
+        the file, or a failed apply), and the file's data version it was read at. The
+        caller records that version only when it puts the graph in place: a reader that
+        saw the version move before that must wait for the new graph, not answer from
+        the one being replaced.
 
         A file stamped as written by code of this records format is read without
         validating it again (every record was validated before it was written); any
@@ -100,7 +103,7 @@ class EmbeddedStore:
         gc.disable()
         try:
             with copy.snapshot():
-                self._seen_version = copy.data_version()
+                version = copy.data_version()
                 batch = copy.last_batch()
                 stamped = copy.stamped()
                 graph = MemoryGraph()
@@ -117,16 +120,16 @@ class EmbeddedStore:
         graph.redirect(redirects)
         if stamp and not stamped:
             copy.stamp(batch)
-        return graph
+        return graph, version
 
     def _catch_up(self) -> None:
         """Reload memory if another process (`graphsvc load` beside a running server)
         committed to the file since: never answer, or merge, from a stale graph.
         Call with the write lock held."""
         if self._copy.data_version() != self._seen_version:
-            graph = self._rebuild()
+            graph, version = self._rebuild()
             with self._lock:
-                self._graph = graph
+                self._graph, self._seen_version = graph, version
                 self._projection = None
 
     @contextmanager
@@ -200,7 +203,7 @@ class EmbeddedStore:
                 graph.redirect(redirects or {})
             except Exception:
                 # SQLite has the batch; never let memory disagree with it.
-                self._graph = self._rebuild()
+                self._graph, self._seen_version = self._rebuild()
                 raise
 
     @staticmethod
