@@ -166,8 +166,8 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     if kind:
         return EventType(kind), token
     # Any other verb that tells something happened is an event too, of type `other`: the
-    # vocabulary types events, it does not decide which exist. States ("know", "seem")
-    # and light verbs are not events.
+    # vocabulary types events, it does not decide which exist. States other than
+    # `state_verbs` ("seem", "belong") and light verbs are not events.
     if token.pos_ == "VERB" and lemma not in words["not_events"] and lemma.isalpha():
         return EventType.other, token
     return None
