@@ -64,6 +64,7 @@ class Anchor:
     end: int
     kind: str
     window: Window
+    event_class: str = ""  # the TimeML EVENT class (OCCURRENCE, STATE, REPORTING, ...)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Outcome:
     strict: bool
     open: bool = False  # the answer is open at its start ("before 1998-01-08")
     consistent: bool = False  # an open answer some day of the gold window is within
+    event_class: str = ""
 
 
 def _open(when: When) -> bool:
@@ -139,19 +141,21 @@ def judge(anchor: Anchor, system: list[SystemEvent], dct: date) -> Outcome:
         strict,
         opened,
         opened and answer is not None and consistent(anchor.window, answer),
+        anchor.event_class,
     )
 
 
 def anchors(gold: GoldFile, document: TimemlDocument) -> tuple[list[Anchor], Counter[str]]:
     """The anchorable events with their spans, and the unanchorable ones by reason."""
     spans = {e.eid: (e.start, e.end) for e in document.events}
+    classes = {e.eid: e.event_class for e in document.events}
     result, left_out = [], Counter[str]()
     for event in gold.events:
         if isinstance(event, UnanchoredEvent):
             left_out[event.reason] += 1
             continue
         start, end = spans[event.eid]
-        result.append(Anchor(event.eid, start, end, event.kind, event.window()))
+        result.append(Anchor(event.eid, start, end, event.kind, event.window(), classes[event.eid]))
     return result, left_out
 
 
@@ -224,6 +228,7 @@ HEADERS = [
     "precision (strict)",
 ]
 KIND_HEADERS = ["gold kind", "bounded events", "loader right", "baseline right"]
+CLASS_HEADERS = ["TimeML class", "anchorable events", "found", "dated", "right", "baseline right"]
 
 
 def _row(scope: str, system: str, outcomes: list[Outcome]) -> list[object]:
@@ -267,6 +272,27 @@ def kind_rows(result: DenseResult) -> list[list[object]]:
                 len(ours),
                 _pct(sum(o.right for o in ours), len(ours)),
                 _pct(sum(o.right for o in base), len(base)),
+            ]
+        )
+    return rows
+
+
+def class_rows(result: DenseResult) -> list[list[object]]:
+    """Found, dated and right by the TimeML class of the gold EVENT, over all anchorable
+    events: which kinds of event (states, reports, aspectuals) the loader misses."""
+    rows: list[list[object]] = []
+    for name in sorted({o.event_class for o in result.ours}):
+        ours = [o for o in result.ours if o.event_class == name]
+        base = [o for o in result.base if o.event_class == name]
+        n = len(ours)
+        rows.append(
+            [
+                name or "-",
+                n,
+                _pct(sum(o.found for o in ours), n),
+                _pct(sum(o.dated for o in ours), n),
+                _pct(sum(o.right for o in ours), n),
+                _pct(sum(o.right for o in base), n),
             ]
         )
     return rows
@@ -327,6 +353,8 @@ def report(result: DenseResult, model: str) -> str:
         + markdown_table(HEADERS, rows_of(result))
         + f"\n\n{losses(result)}\n\nRight by gold kind (bounded events):\n\n"
         + markdown_table(KIND_HEADERS, kind_rows(result))
+        + "\n\nBy TimeML class (all anchorable events):\n\n"
+        + markdown_table(CLASS_HEADERS, class_rows(result))
     )
 
 
@@ -335,6 +363,7 @@ def print_and_write(result: DenseResult, model: str, console: Console, write: bo
     for headers, rows, title in (
         (HEADERS, rows_of(result), f"Event dating, dense hand annotation ({model})"),
         (KIND_HEADERS, kind_rows(result), "Right by gold kind (bounded events)"),
+        (CLASS_HEADERS, class_rows(result), "By TimeML class (all anchorable events)"),
     ):
         table = Table(*headers, title=title)
         for row in rows:

@@ -248,6 +248,33 @@ def publication_date(
     )
 
 
+def state_date(verb: Token, published: date) -> When | None:
+    """The day a state told in the present of a news report holds on: the publication
+    day, the report's reference time ("officials believe", "Kopp is wanted", "they are
+    expected to join", "I do think"). A past state ("he wanted") held at some time of
+    the story, a modal or habitual one at none: None, and the state is left out rather
+    than dated by a guess. Labelled `publication` and approximate, as inferred."""
+    if verb.pos_ != "VERB" or _habitual(verb):
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return None
+    if not auxiliaries:
+        present = verb.tag_ in ("VBZ", "VBP")
+    else:
+        first = auxiliaries[0]
+        # "is wanted", "are hoping", "does not know" / "I do think": a present auxiliary.
+        form = (first.lemma_ == "be" and verb.tag_ in ("VBN", "VBG")) or (
+            first.lemma_ == "do" and verb.tag_ == "VB"
+        )
+        present = form and first.tag_ in ("VBZ", "VBP") and len(auxiliaries) == 1
+    if not present:
+        return None
+    return When(
+        start=published, end=published, precision="day", approximate=True, basis="publication"
+    )
+
+
 #: Words that put an event before or after another ("before his death", "after he
 #: left"): its time is told against that event, not the publication day. ("When he
 #: arrived" is left out: news tells such pairs of the same day.)

@@ -21,7 +21,12 @@ from spacy.tokens import Span, Token
 from graphsvc.model import EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
 from loaders.text.attachment import clause_chain, definite, is_event_noun
-from loaders.text.event_dating import SentenceDates, publication_date, timed_by_another
+from loaders.text.event_dating import (
+    SentenceDates,
+    publication_date,
+    state_date,
+    timed_by_another,
+)
 from loaders.text.event_summary import clause_words, particles, unnamed_argument
 from loaders.text.factuality import factuality_of
 from loaders.text.participants import (
@@ -69,7 +74,9 @@ class EventDraft:
     def summary(self) -> str:
         agents = [_shown(a) for a, r in self.participants.values() if r == Role.agent]
         targets = [_shown(a) for a, r in self.participants.values() if r == Role.target]
-        if not agents and not targets:
+        if (not agents and not targets) or is_state(self.trigger):
+            # A state reads as its clause: "the three are expected to join NATO", not
+            # "the three expected NATO".
             return clause_words(self.trigger)
         if not agents:
             agents = [p for p in [unnamed_argument(self.trigger, SUBJECTS)] if p]
@@ -139,18 +146,45 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     lemma = token.lemma_.lower()
     if lemma in words["aspect_verbs"]:
         inner = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
-        return _trigger_type(inner) if inner is not None else None
+        if inner is not None:
+            return _trigger_type(inner)
+        # "kept the boy in Miami", "ended a news conference": with no clause to look
+        # through, the aspectual verb is the event (TimeML's ASPECTUAL); when its
+        # argument is an event noun ("the talks ended"), that noun tells the event.
+        nouns = frozenset(words["noun_triggers"])
+        arguments = [c for c in token.children if c.dep_ in (*SUBJECTS, *OBJECTS)]
+        if token.pos_ != "VERB" or any(is_event_noun(a, nouns) for a in arguments):
+            return None
+        return EventType.other, token
+    if lemma in words["change_verbs"] and token.pos_ in ("VERB", "AUX"):
+        return EventType.other, token  # "became the last country to ratify": a change
+    if is_state(token):
+        return EventType.other, token
     if lemma == "step" and not any(c.lower_ == "down" for c in particles(token)):
         return None  # "step down" (the parser reads "down" as particle or adverb), not "step"
     kind = words["event_triggers"].get(lemma)
     if kind:
         return EventType(kind), token
     # Any other verb that tells something happened is an event too, of type `other`: the
-    # vocabulary types events, it does not decide which exist. States ("know", "seem")
-    # and light verbs are not events.
+    # vocabulary types events, it does not decide which exist. States other than
+    # `state_verbs` ("seem", "belong") and light verbs are not events.
     if token.pos_ == "VERB" and lemma not in words["not_events"] and lemma.isalpha():
         return EventType.other, token
     return None
+
+
+def is_state(token: Token) -> bool:
+    """A verb of state readers place in time ("officials believe", "Kopp is wanted"):
+    an event only when a time supports it (`find_events`)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in vocabulary()["state_verbs"]
+
+
+def _present_attitude(verb: Token, published: date) -> bool:
+    """A present state with a clause of its own ("are expected to join in April",
+    "want to question him Friday"): a date in the sentence is its complement's, while
+    the attitude holds in the present of the report."""
+    has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    return has_clause and state_date(verb, published) is not None
 
 
 def _argument_actors(
@@ -333,6 +367,9 @@ def find_events(
                 else SentenceDates.alone(sentence, anchor)
             )
         when = dates.attached_to(trigger)
+        state = is_state(trigger)
+        if state and _present_attitude(trigger, anchor):
+            when = None  # "are expected to join in April": April is the joining's
         noun = trigger.pos_ in ("NOUN", "PROPN")
         pending = noun and when is None and not participants
         if pending and not definite(trigger):
@@ -363,7 +400,11 @@ def find_events(
             trigger.dep_ == "acl" and participle_of(trigger) is not None
         )
         inferred = (
-            publication_date(trigger, event_type, anchor, present_only=not news)
+            (
+                state_date(trigger, anchor)
+                if state
+                else publication_date(trigger, event_type, anchor, present_only=not news)
+            )
             if (news or on_air)
             and actors
             and not background
@@ -371,6 +412,8 @@ def find_events(
             and factuality in ("asserted", "reported")
             else None
         )
+        if state and (when or inferred) is None:
+            continue  # "he wanted a recount": a state no time supports is not news
         drafts.append(
             EventDraft(
                 type=event_type,

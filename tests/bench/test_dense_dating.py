@@ -17,6 +17,7 @@ from bench.dense_dating import (
     Outcome,
     anchors,
     baseline,
+    class_rows,
     judge,
     kind_rows,
     losses,
@@ -245,3 +246,20 @@ def test_rows_split_bounded_from_open_events_and_count_losses() -> None:
         "Where the loader loses, of 4 bounded events: 1 not found, 1 found but undated, "
         "1 dated wrong (the baseline is wrong on 0 of the 2 the loader dates)."
     )
+
+
+def test_class_rows_count_found_dated_and_right_per_timeml_class() -> None:
+    def outcome(event_class: str, found: bool, dated: bool, right: bool) -> Outcome:
+        return Outcome("day", True, found, dated, right, right, event_class=event_class)
+
+    ours = [
+        outcome("STATE", False, False, False),
+        outcome("STATE", True, True, True),
+        outcome("REPORTING", True, True, False),
+    ]
+    base = [outcome(o.event_class, True, True, True) for o in ours]
+    rows = class_rows(DenseResult(documents=1, ours=ours, base=base))
+    assert rows == [
+        ["REPORTING", 1, "100.0 (1/1)", "100.0 (1/1)", "0.0 (0/1)", "100.0 (1/1)"],
+        ["STATE", 2, "50.0 (1/2)", "50.0 (1/2)", "50.0 (1/2)", "100.0 (2/2)"],
+    ]
