@@ -46,6 +46,11 @@ from loaders.text.vocabulary import vocabulary
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
 OBJECTS = {"dobj": Role.target, "dative": Role.target, "attr": Role.target}
+#: Where a summary looks for the words of an agent or target no actor holds: a passive's
+#: subject undergoes the event ("Kopp was arrested": "arrested Kopp", not "Kopp
+#: arrested Kopp").
+_AGENT_WORDS = {dep: role for dep, role in SUBJECTS.items() if role == Role.agent}
+_TARGET_WORDS = {**OBJECTS, "nsubjpass": Role.target}
 
 
 @dataclass
@@ -79,9 +84,9 @@ class EventDraft:
             # "the three expected NATO".
             return clause_words(self.trigger)
         if not agents:
-            agents = [p for p in [unnamed_argument(self.trigger, SUBJECTS)] if p]
+            agents = [p for p in [unnamed_argument(self.trigger, _AGENT_WORDS)] if p]
         if not targets:
-            targets = [p for p in [unnamed_argument(self.trigger, OBJECTS)] if p]
+            targets = [p for p in [unnamed_argument(self.trigger, _TARGET_WORDS)] if p]
         places = [a.name for a, r in self.participants.values() if r == Role.location]
         verb = " ".join([self.trigger.text, *(c.text for c in particles(self.trigger))])
         parts = [", ".join(agents), verb, ", ".join(targets)]

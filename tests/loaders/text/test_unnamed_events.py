@@ -188,3 +188,18 @@ def test_a_clause_of_the_same_moment_dates_its_main_verb() -> None:
     event = _at(_extract(text), text, "said")
     assert event.when is not None and event.when.start == date(2019, 6, 15)
     assert event.when.basis == "text"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "summary"),
+    [
+        # The one who undergoes a passive is its target, once, never also its agent.
+        ("Sheriff's deputies said Kopp was arrested on Friday.", "arrested", "arrested Kopp"),
+        ("Volkswagen was fined in Germany on Friday.", "fined", "fined Volkswagen in Germany"),
+        # An active clause keeps its subject before the verb.
+        ("Police arrested Kopp on Friday.", "arrested", "Police arrested Kopp"),
+    ],
+)
+def test_a_summary_names_each_argument_once_in_its_role(text: str, word: str, summary: str) -> None:
+    assert _at(_extract(text), text, word).summary == summary
