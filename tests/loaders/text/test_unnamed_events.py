@@ -190,7 +190,6 @@ def test_a_clause_of_the_same_moment_dates_its_main_verb() -> None:
     assert event.when.basis == "text"
 
 
-
 @pytest.mark.parametrize(
     ("text", "word", "summary"),
     [
