@@ -2,7 +2,8 @@
 currencies ("USD"), units and sizes ("GB", "320x240"), market indexes ("FTSE 100"),
 ships ("USS Abraham Lincoln"), bodies of the sky ("the Moon"), events ("the Olympic
 Games", "the G20 Summit"), nationality adjectives ("Lithuanian") and words with no
-capital at all ("healthcare").
+capital at all ("healthcare"); and, read from the sentence, a legislator's party-state
+tag ("D-Calif.") and a vocative ("Thanks, John.").
 
 Currencies and time zones come from ISO 4217 and the IANA zone list
 (`loaders.text.gazetteer`); titles, units, indexes and ship prefixes from
@@ -14,8 +15,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.tokens import Span
+
 from graphsvc.names import normalise_name
 from loaders.text.gazetteer import country, demonym, is_currency, is_time_zone
+from loaders.text.kinds import region_at
 from loaders.text.vocabulary import actor_words, vocabulary
 
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:x|\u00d7)\s*\d+(?:[.,]\d+)?$", re.IGNORECASE)
@@ -91,3 +95,51 @@ def _instrument(key: str, following: str) -> bool:
     # "the Nikkei 225 average", "the FTSE 100 index": a number may stand between.
     after = [w for w in normalise_name(following).split() if not w.isdigit()][:1]
     return bool(after) and after[0] in markers
+
+
+def party_tag(span: Span) -> bool:
+    """ "Sen. Alan Cranston, D-Calif.", "(R-Texas)": a state after a party letter and a
+    hyphen is the legislator's party-state tag, not a place the sentence is about."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "-":
+        return False
+    letter = doc[span.start - 2]
+    if letter.text.lower() not in _words("party_letters") or not letter.text.isupper():
+        return False
+    opened = span.start < 3 or doc[span.start - 3].text in (",", "(", "[")
+    return opened and region_at(span)
+
+
+#: Dependencies of a name that is a part of its clause, not the one it is said to.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "attr"})
+
+#: What may stand around a vocative: a comma, the sentence's edge, a quote.
+_VOCATIVE_EDGES = frozenset({",", ".", "?", "!", ";", '"', "\u201c", "\u201d", "'"})
+
+
+def vocative(span: Span) -> bool:
+    """ "Thanks, John.", "Good morning, Mary,", "Dear Mr. Smith,", "What do you think,
+    John?": a name set off by commas that addresses someone is not an actor. Told by a
+    greeting or thanks opening the sentence, or by a name the parse hangs on the clause
+    as an adverbial (not a subject, object or apposition) in a clause spoken to "you"."""
+    doc = span.doc
+    sentence = span.sent
+    before = doc[span.start - 1] if span.start > sentence.start else None
+    after = doc[span.end] if span.end < sentence.end else None
+    if after is not None and after.text not in _VOCATIVE_EDGES:
+        return False
+    openers = _words("vocative_openers")
+    root = span.root
+    greeted = root.head.pos_ == "INTJ" or root.head.lower_ in openers  # "No, Peter, ..."
+    if root.dep_ in _ARGUMENTS and not (root.dep_ == "appos" and greeted):
+        return False  # "Well, Smith, the chairman, said": the subject, not the one addressed
+    salutation = doc[max(sentence.start, span.start - 2) : span.start]
+    if any(t.lower_ == "dear" for t in salutation):
+        return True
+    if before is not None and before.text not in _VOCATIVE_EDGES:
+        return False
+    opening = [t for t in doc[sentence.start : span.start] if t.text not in _VOCATIVE_EDGES]
+    if opening and len(opening) <= 3 and all(t.lower_ in openers for t in opening):
+        return True
+    addressed = any(t.lower_ == "you" and t.dep_ in ("nsubj", "nsubjpass") for t in sentence)
+    return addressed and span.root.dep_ in ("npadvmod", "intj")
