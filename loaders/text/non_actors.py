@@ -121,11 +121,14 @@ def vocative(span: Span) -> bool:
     """ "Thanks, John.", "Good morning, Mary,", "Dear Mr. Smith,", "What do you think,
     John?": a name set off by commas that addresses someone is not an actor. Told by a
     greeting or thanks opening the sentence, or by a name the parse hangs on the clause
-    as an adverbial (not a subject, object or apposition) in a clause spoken to "you"."""
+    as an adverbial (not a subject, object or apposition) in a clause spoken to "you".
+    Only the few words around the name are read: a run-on sentence of thousands of
+    words costs no more per name."""
     doc = span.doc
-    sentence = span.sent
-    before = doc[span.start - 1] if span.start > sentence.start else None
-    after = doc[span.end] if span.end < sentence.end else None
+    first = span.start == 0 or span[0].is_sent_start
+    before = None if first else doc[span.start - 1]
+    last = span.end >= len(doc) or doc[span.end].is_sent_start
+    after = None if last else doc[span.end]
     if after is not None and after.text not in _VOCATIVE_EDGES:
         return False
     openers = _words("vocative_openers")
@@ -133,13 +136,33 @@ def vocative(span: Span) -> bool:
     greeted = root.head.pos_ == "INTJ" or root.head.lower_ in openers  # "No, Peter, ..."
     if root.dep_ in _ARGUMENTS and not (root.dep_ == "appos" and greeted):
         return False  # "Well, Smith, the chairman, said": the subject, not the one addressed
-    salutation = doc[max(sentence.start, span.start - 2) : span.start]
+    salutation = doc[max(0, span.start - 2) : span.start]
     if any(t.lower_ == "dear" for t in salutation):
         return True
     if before is not None and before.text not in _VOCATIVE_EDGES:
         return False
-    opening = [t for t in doc[sentence.start : span.start] if t.text not in _VOCATIVE_EDGES]
-    if opening and len(opening) <= 3 and all(t.lower_ in openers for t in opening):
+    if _opened_by_greeting(span, openers):
         return True
-    addressed = any(t.lower_ == "you" and t.dep_ in ("nsubj", "nsubjpass") for t in sentence)
-    return addressed and span.root.dep_ in ("npadvmod", "intj")
+    if root.dep_ not in ("npadvmod", "intj"):
+        return False
+    return any(c.lower_ == "you" and c.dep_ in ("nsubj", "nsubjpass") for c in root.head.children)
+
+
+#: How many words may open a sentence before a vocative ("Thank you very much").
+_GREETING_WORDS = 4
+
+
+def _opened_by_greeting(span: Span, openers: frozenset[str]) -> bool:
+    """Whether only greeting words (and commas, quotes) stand between the sentence's
+    start and the name."""
+    doc = span.doc
+    words = 0
+    for i in range(span.start - 1, max(-1, span.start - 2 * _GREETING_WORDS - 2), -1):
+        token = doc[i]
+        if token.text not in _VOCATIVE_EDGES:
+            if token.lower_ not in openers:
+                return False
+            words += 1
+        if i == 0 or token.is_sent_start:
+            return 0 < words <= _GREETING_WORDS
+    return False
