@@ -31,10 +31,17 @@ from loaders.text.kinds import (
     legal_form,
     organisation_base,
     organisation_word,
+    organization_head,
     person_context,
     ranks,
 )
-from loaders.text.non_actors import not_an_actor, numbered_place, product_model
+from loaders.text.non_actors import (
+    not_an_actor,
+    numbered_place,
+    party_tag,
+    product_model,
+    vocative,
+)
 from loaders.text.vocabulary import grammar_words, vocabulary
 
 KINDS = {
@@ -257,10 +264,14 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
     # ("Boeing" + "747": the maker is still named, only "Boeing 747" is a product)
     if numbered_place(raw, tagged == ActorKind.place) and place_evidence(raw) is None:
         return None
+    if party_tag(span):
+        return None  # "D-Calif.": whom a legislator represents, not a place of the text
     decided: Kind = decide_kind(span, raw, tagged, label)
     name = clean_name(raw) if decided.kind == ActorKind.person else raw
     if decided.kind == ActorKind.person and not_an_actor(name, following) is not None:
         return None
+    if decided.kind == ActorKind.person and vocative(span):
+        return None  # "Thanks, John.": the one spoken to
     return Mention(span, name, decided.kind, decided.evidence)
 
 
@@ -290,11 +301,42 @@ def _joined_entities(doc: Doc) -> list[Span]:
             and len(ent) == 1
             and ent[0].lower_.strip(".") in _legal_form_words()
         )
-        if previous is not None and (split or suffix):
-            joined[-1] = Span(doc, previous.start, ent.end, label=previous.label_)
+        if previous is not None and (split or suffix or _partners_cut(previous, ent)):
+            label = ent.label_ if ent.label_ == "ORG" else previous.label_
+            joined[-1] = Span(doc, previous.start, ent.end, label=label)
             continue
         joined.append(ent)
     return joined
+
+
+def _partners(span: Span) -> bool:
+    """Whether a span is a run of partners' names joined by commas and "&" ("Pierce,
+    Fenner & Smith Inc."): capitalised words and commas before the "&"."""
+    words = [t.text for t in span]
+    if "&" not in words:
+        return False
+    before = span[: words.index("&")]
+    return any(t.text == "," for t in before) or (
+        len(before) >= 1 and all(t.text == "," or t.text[:1].isupper() for t in before)
+    )
+
+
+def _partners_cut(previous: Span, ent: Span) -> bool:
+    """ "Merrill Lynch" + "," + "Pierce, Fenner & Smith Inc.": a firm named by its
+    partners, which the tagger cut at a comma. Joined only when the part after the
+    comma is itself a partners' name with "&" (a list of firms is written with "and":
+    "Ford, General Motors Corp. and Chrysler"), and the part before is capitalised
+    words the tagger read as a name."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or previous.label_ not in ("ORG", "PERSON"):
+        return False
+    if ent.start != previous.end + 1 or doc[previous.end].text != ",":
+        return False
+    if len(previous) > 3 or not all(t.text[:1].isupper() for t in previous):
+        return False
+    if legal_form(previous.text) or organization_head(previous.text):
+        return False  # "Kestrel Holdings, Goldman, Sachs & Co.": a whole name, then the next
+    return _partners(ent)
 
 
 def _gazetteer_spans(doc: Doc) -> list[Span]:

@@ -34,9 +34,10 @@ from functools import cache
 from itertools import pairwise
 
 from cleanco import basename
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, RelationType
+from loaders.text.demonyms import demonyms
 from loaders.text.gazetteer import place_evidence
 from loaders.text.relation_words import relation_words
 from loaders.text.vocabulary import actor_words, vocabulary
@@ -159,13 +160,18 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     if span.end >= len(doc):
         return None
     noun = doc[span.end]
-    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.tag_ in ("NNS", "NNPS"):
+    if noun.pos_ != "NOUN" or not noun.text.islower():
         return None
-    if span.root.head.i != noun.i or span.root.dep_ not in ("compound", "nmod", "amod"):
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "Umbria and Lazio provinces"
+        root = root.head
+    if root.head.i != noun.i or root.dep_ not in ("compound", "nmod", "amod"):
         return None
     kind = _descriptors().get(noun.lemma_.lower())
     if kind is None or kind == ActorKind.person:
         return None
+    if noun.tag_ in ("NNS", "NNPS") and kind != ActorKind.place:
+        return None  # "Umbria and Lazio provinces" are places; "Apple shares" no company
     if kind == ActorKind.organization and place_evidence(span.text) is not None:
         return None  # "a US bank", "the Paris firm": the place is where, not the name
     return kind, noun.lemma_.lower()
@@ -317,14 +323,51 @@ def victim_context(span: Span) -> str | None:
     return None
 
 
+def killer_context(span: Span) -> str | None:
+    """ "Sirhan shot Kennedy": the subject of a verb of killing with an object is a
+    doer; read only for a name the tagger took for a place the gazetteer does not
+    know (a place does not shoot; a group may kill, so an organisation is left)."""
+    verbs, _, _ = _killing_words()
+    root = span.root
+    head = root.head
+    if root.dep_ != "nsubj" or head.pos_ != "VERB" or head.lemma_.lower() not in verbs:
+        return None
+    return "context: a killer" if any(c.dep_ == "dobj" for c in head.children) else None
+
+
+def office_of(span: Span) -> str | None:
+    """ "publisher of the Huntington Herald-Press", "chairman of Eaglebrook": what a
+    post that only a person holds is "of" is an organisation (a place the gazetteer
+    knows was taken before); not a killer's ("the assassin of Lincoln")."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    post = root.head.head
+    lemma = post.lemma_.lower()
+    _, _, killers = _killing_words()
+    if post.pos_ != "NOUN" or lemma in killers or lemma not in relation_words().person_roles:
+        return None
+    return f"context: {lemma} of"
+
+
 def appositive_person(span: Span) -> str | None:
     """An apposition naming an occupation or a post only people hold ("Warner, a former
     ambassador", "Sullivan, a chemist"): the name is a person's."""
     for child in span.root.children:
-        appos = child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN"
-        if appos and child.lemma_.lower() in _person_nouns():
+        if child.dep_ != "appos" or child.i < span.end:
+            continue
+        if child.pos_ == "NOUN" and child.lemma_.lower() in _person_nouns():
             return f"context: {child.lemma_.lower()}"
+        if _national(child):
+            return "context: a national"
     return None
+
+
+def _national(noun: Token) -> bool:
+    """ "a Christian Arab", "an American": a nationality used as a noun, with an
+    article, names one person; "a Chinese company" has its own head noun."""
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return article and noun.lower_ in demonyms() and noun.tag_ in ("NN", "NNP")
 
 
 @cache
@@ -376,6 +419,9 @@ def region_after(span: Span) -> str | None:
     return "context: a region after the name"
 
 
+#: Prepositions whose object is a place whatever the tagger read ("near Baker").
+_NEAR = frozenset(actor_words()["near_prepositions"])
+
 #: Adjectives that make the name they modify someone's home ("his native Galicia").
 _HOME_WORDS = frozenset(actor_words()["home_words"])
 
@@ -390,6 +436,11 @@ def hometown_context(span: Span) -> str | None:
         return f"context: {root.head.lemma_.lower()}"
     if any(c.dep_ == "amod" and c.lower_ in _HOME_WORDS for c in root.lefts):
         return "context: a home"  # "his native Galicia", "her home state of"
+    if root.dep_ == "pobj" and root.head.lower_ in _NEAR:
+        return "context: near"  # "a rural precinct near Lemmon": a place is near
+    of_role = root.dep_ == "pobj" and root.head.lower_ == "of"
+    if of_role and root.head.head.lemma_.lower() in _residence_roles():
+        return f"context: {root.head.head.lemma_.lower()} of"  # "a native of Kulm"
     start = span.start
     if start < 5 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
         return None
@@ -493,6 +544,12 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         context = person_context(span)
         if context is not None:
             return Kind(ActorKind.person, context)
+    if tagged == ActorKind.place and killer_context(span) is not None:
+        return Kind(ActorKind.person, "context: a killer")
+    if tagged == ActorKind.person:
+        employer = office_of(span)
+        if employer is not None:
+            return Kind(ActorKind.organization, employer)
     if tagged != ActorKind.place:
         context = hometown_context(span) or region_after(span)
         if context is not None:

@@ -80,10 +80,6 @@ def _through(actor: TokenActor, basis: LinkBasis, mention: str) -> TokenActor:
     return replace(actor, basis=weaker(actor.basis, basis), mention=mention)
 
 
-#: Relative pronouns that stand for the noun their clause hangs on.
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
-
-
 def relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for, when it is the subject or object of its
     relative clause: "Mason, who headed the agency" (Mason); for an antecedent that
@@ -92,7 +88,7 @@ def relative_antecedent(token: Token) -> Token | None:
     syntax's own answer, not a guess among candidates."""
     clause = token.head
     if (
-        token.lower_ not in _RELATIVE_PRONOUNS
+        token.lower_ not in words()["relative_pronouns"]
         or token.tag_ not in ("WP", "WDT")
         or token.dep_ not in ("nsubj", "nsubjpass", "dobj")
         or clause.dep_ != "relcl"
@@ -153,7 +149,11 @@ def country_of(adjective: Token, places: Mapping[str, TokenActor]) -> TokenActor
     if not text[:1].isalpha() or not adjective.text[:1].isupper():
         return None
     before = adjective.doc[adjective.i - 2 : adjective.i]
-    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+    if (
+        len(before) == 2
+        and before[1].text == "-"
+        and before[0].lower_ in words()["stance_prefixes"]
+    ):
         return None  # "pro-Russian rebels" are not Russia's
     listed = vocabulary()["demonyms"].get(text)
     if listed is not None:

@@ -126,6 +126,50 @@ CASES = [
     ("The Nokia 3310 phone sold well in Finland.", "Nokia 3310", REFUSED),
     ("The Moon was eclipsed on Tuesday night.", "Moon", REFUSED),
     ("Athletes arrived for the Pacific Games in Apia.", "Pacific Games", REFUSED),
+    # A legislator's party-state tag is whom they represent, not a place of the text.
+    (
+        "Sen. Howard Pell, D-Calif., chairman of the Senate Veterans Affairs Committee, "
+        "said the plan failed.",
+        "Calif.",
+        REFUSED,
+    ),
+    ("Rep. Owen Brandt (R-Texas) voted against the bill.", "Texas", REFUSED),
+    ("Voters in Texas backed Owen Brandt on Tuesday.", "Texas", ("Texas", "place")),
+    # The one spoken to is no actor; an apposition or a subject set off by commas is.
+    ("Thanks, Dmitri. We will be back after the break.", "Dmitri", REFUSED),
+    ('"No, Peter, you are wrong," Mary Jones said.', "Peter", REFUSED),
+    ("What do you think, Ingrid?", "Ingrid", REFUSED),
+    ("He is survived by his wife, Mary.", "Mary", ("Mary", "person")),
+    ("Well, Halvorsen, the chairman, said no.", "Halvorsen", ("Halvorsen", "person")),
+    # A firm named by its partners, cut at a comma by the tagger, is one name; a list
+    # of firms is not.
+    (
+        "The offering was managed by Merrill Lynch, Pierce, Fenner & Smith Inc. on Monday.",
+        "Merrill Lynch, Pierce, Fenner & Smith",
+        ("Merrill Lynch, Pierce, Fenner & Smith", "organization"),
+    ),
+    (
+        "Shares were sold through Ford, General Motors Corp. and Chrysler Corp.",
+        "Ford",
+        ("Ford", "organization"),
+    ),
+    # A nationality with an article in apposition is a person.
+    ("Karimov, a Russian, was arrested in Ohio.", "Karimov", ("Karimov", "person")),
+    # What is near something, or whose native somebody is, is a place.
+    (
+        "The returns were complete but for a rural precinct near Lemmon in South Dakota.",
+        "Lemmon",
+        ("Lemmon", "place"),
+    ),
+    ("Anna Brill, a native of Kulm, won the prize.", "Kulm", ("Kulm", "place")),
+    # A plural place noun after two names joined by "and" makes both places.
+    ("Police raided farms in Umbria and Lazio provinces.", "Lazio", ("Lazio", "place")),
+    # Who shoots somebody is a person, not the place a tagger read.
+    (
+        "Although Sirhan shot Kennedy in full view of spectators, doubts remained.",
+        "Sirhan",
+        ("Sirhan", "person"),
+    ),
 ]
 
 
