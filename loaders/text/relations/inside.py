@@ -17,9 +17,7 @@ from collections.abc import Iterable
 
 from graphsvc.model import Actor, ActorKind, slugify
 from loaders.text.gazetteer import country, place_evidence
-
-#: Words a place may not be read from: a direction or article is not the place's name.
-_LEADING = frozenset({"the", "north", "south", "east", "west", "new"})
+from loaders.text.relation_words import relation_words
 
 
 def _place_in(name: str) -> tuple[str, str] | None:
@@ -30,7 +28,7 @@ def _place_in(name: str) -> tuple[str, str] | None:
     for size in range(min(4, len(words) - 1), 0, -1):
         prefix = " ".join(words[:size])
         rest = words[size]
-        if not rest[:1].isupper() or prefix.lower() in _LEADING:
+        if not rest[:1].isupper() or prefix.lower() in relation_words().name_leading_words:
             continue
         evidence = place_evidence(prefix)
         if evidence is not None:

@@ -137,7 +137,7 @@ def _regionlike(s: _Sentence, place: TokenActor, token: Token) -> bool:
     evidence = place_evidence(place.name) or ""
     text = s.span.doc[token.i : token.i + 3].text.lower()
     return (
-        any(k in evidence for k in ("country", "subdivision", "continent"))
+        any(k in evidence for k in s.words.region_evidence)
         or place.name.lower() in s.words.regions
         or any(text.startswith(r) for r in s.words.regions)
     )
