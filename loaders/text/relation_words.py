@@ -61,6 +61,7 @@ class RelationWords:
     role_preps: frozenset[str]
     name_leading_words: frozenset[str]
     region_evidence: frozenset[str]
+    posts_abroad: frozenset[str]
 
 
 class RelationWordsInvalid(ValueError):
@@ -136,4 +137,5 @@ def relation_words() -> RelationWords:
         role_preps=_words(data, "role_preps"),
         name_leading_words=_words(data, "name_leading_words"),
         region_evidence=_words(data, "region_evidence"),
+        posts_abroad=_words(data, "posts_abroad"),
     )

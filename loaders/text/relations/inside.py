@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graphsvc.model import Actor, ActorKind, slugify
+from loaders.text.demonyms import demonyms
 from loaders.text.gazetteer import country, place_evidence
 from loaders.text.relation_words import relation_words
 
@@ -43,7 +44,18 @@ def _place_in(name: str) -> tuple[str, str] | None:
         evidence = place_evidence(written) if written else None
         if evidence is not None:
             return written, evidence
+    # "Chinese Foreign Ministry", "Israeli Air Force": a nationality adjective leading
+    # the name says whose it is, so where it is based; not a post abroad ("the
+    # Brazilian Embassy" sits in its host country)
+    nation = demonyms().get(lowered[0])
+    head = lowered[-1].strip(",.")
+    if nation is not None and words[1][:1].isupper() and head not in _posts_abroad():
+        return nation, "gazetteer: country (its nationality adjective)"
     return None
+
+
+def _posts_abroad() -> frozenset[str]:
+    return relation_words().posts_abroad
 
 
 def places_inside(actors: Iterable[Actor]) -> dict[str, Actor]:

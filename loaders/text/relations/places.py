@@ -363,11 +363,14 @@ def _homes(s: _Sentence) -> None:
 
 def _named_places(s: _Sentence) -> None:
     """An organisation whose name holds a place the sentence names ("Shanghai Opera",
-    "Chinese Foreign Ministry" where China is named): based there, inferred."""
+    "Chinese Foreign Ministry" where China is named): based there, inferred. Not a
+    post abroad: "the Brazilian Embassy" sits in its host country."""
     here = {a.name.lower(): a for a in s.heads.values() if a.kind == ActorKind.place}
     names = demonyms()
     for org in {a.id: a for a in s.heads.values() if a.kind == ActorKind.organization}.values():
         words = org.name.split()
+        if words and words[-1].lower().strip(",.") in s.words.posts_abroad:
+            continue
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i : i + size]).lower()
