@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, Relation, RelationType
 from loaders.text.factuality import REPORTING_VERBS
+from loaders.text.gazetteer import place_evidence
 from loaders.text.relation_words import relation_words
 from loaders.text.token_actor import TokenActor
 
@@ -145,12 +146,37 @@ def _bucket(n: int) -> str:
     return "far"
 
 
+@cache
+def _place_grade(name: str) -> str:
+    """How large a place is, as the gazetteer knows it: a city lies in a subdivision,
+    a subdivision in a country, a country in a continent ("Dayton" -> "Ohio"), which
+    says which way a place-place or organisation-place link runs in any text."""
+    evidence = place_evidence(name) or ""
+    for grade in ("country", "continent", "subdivision", "city"):
+        if grade in evidence:
+            return grade
+    if name.lower() in relation_words().regions:
+        return "subdivision"  # "Tenn.", "Calif.": AP state abbreviations
+    return "place"
+
+
+def _grade(actor: TokenActor) -> str:
+    return _place_grade(actor.name) if actor.kind == ActorKind.place else actor.kind.value
+
+
+#: Steps a coordination or apposition adds to a path: "X and Y of Z" and "X, a firm
+#: in Z" read as "Y of Z" and "firm in Z" once they are dropped.
+_SIDE_STEPS = frozenset({"conj", "appos"})
+
+
 def features(pair: Pair, actor_at: Mapping[int, TokenActor]) -> list[str]:
     """The pair's features: kinds and order, the dependency path between the mentions'
     heads, the words between them, and the words around them."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
     kinds = f"{pair.first.kind.value}|{pair.second.kind.value}"
     found = [f"kinds={kinds}"]
+    found.append(f"grades={_grade(pair.first)}|{_grade(pair.second)}")
+    found.append(f"ents={a.ent_type_ or '-'}|{b.ent_type_ or '-'}")
     # the dependency path through the lowest common ancestor
     up_a, up_b = _ancestors(a), _ancestors(b)
     ids_b = {t.i: n for n, t in enumerate(up_b)}
@@ -162,6 +188,14 @@ def features(pair: Pair, actor_at: Mapping[int, TokenActor]) -> list[str]:
         rise, fall = up_a[:lca_at], list(reversed(up_b[: ids_b[lca.i]]))
         steps = [f"{t.dep_}^" for t in rise] + [f"v{t.dep_}" for t in fall]
         found.append(f"pathdeps={' '.join(steps)}")
+        # the path without the steps a list or an apposition adds
+        lean = [f"{t.dep_}^" for t in rise if t.dep_ not in _SIDE_STEPS] + [
+            f"v{t.dep_}" for t in fall if t.dep_ not in _SIDE_STEPS
+        ]
+        lca_word = _word(lca) if lca.i not in (a.i, b.i) and actor_at.get(lca.i) is None else "*"
+        if len(lean) <= _LONG_PATH:
+            found.append(f"leanpath={' '.join(lean)}|{lca_word}")
+        found.append(f"{kinds}:lca={lca_word}")
         found.append(f"pathlen={_bucket(len(steps))}")
         inner = [t for t in [*rise[1:], lca, *fall[:-1]] if t.i not in (a.i, b.i)]
         lemmas = [_word(t) for t in inner if actor_at.get(t.i) is None]
