@@ -62,6 +62,7 @@ class RelationWords:
     name_leading_words: frozenset[str]
     region_evidence: frozenset[str]
     posts_abroad: frozenset[str]
+    holder_preps: frozenset[str]
 
 
 class RelationWordsInvalid(ValueError):
@@ -138,4 +139,5 @@ def relation_words() -> RelationWords:
         name_leading_words=_words(data, "name_leading_words"),
         region_evidence=_words(data, "region_evidence"),
         posts_abroad=_words(data, "posts_abroad"),
+        holder_preps=_words(data, "holder_preps"),
     )

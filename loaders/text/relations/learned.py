@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -263,8 +264,10 @@ def _path(a: Token, b: Token) -> list[Token]:
 def unread(pair: Pair) -> bool:
     """A link the model must not read, whatever it scores, as the rules read none
     there (docs/relations.md): a negation on the path ("never shot", "does not work
-    for"), an intention ("tried to kill"), a hedge ("the alleged assassin"), or a
-    speaker and what the reported clause names ("X said her son was born in Y").
+    for"), an intention ("tried to kill"), a role noun that gives nothing for the
+    other actor's kind ("the ambassador of Norway"), a hedge ("the alleged
+    assassin"), or a speaker and what the reported clause names ("X said her son was
+    born in Y").
     CoNLL04 has too few such sentences to teach the model this."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
     path = _path(a, b)
@@ -275,6 +278,20 @@ def unread(pair: Pair) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in words.modals for t in path for c in t.children):
         return True
+    # a role held of or to the other actor says itself what it gives for each kind
+    # (data/relations.yaml `roles`): "the ambassador of Norway" names no home, where
+    # "a lawyer in Dallas" may
+    person, other = (
+        (pair.first, pair.second)
+        if pair.first.kind == ActorKind.person
+        else (pair.second, pair.first)
+    )
+    if person.kind == ActorKind.person:
+        for t, after in pairwise(path[1:-1]):
+            types = words.roles.get(t.lemma_.lower())
+            held = after.dep_ == "prep" and after.lower_ in words.holder_preps
+            if types is not None and held and other.kind not in types:
+                return True
     doc = a.doc
     near = [*path, *doc[pair.first_tokens[0].i : pair.second_tokens[-1].i + 1]]
     if any(t.lower_ in words.hedges for t in near):
