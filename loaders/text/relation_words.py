@@ -63,6 +63,7 @@ class RelationWords:
     region_evidence: frozenset[str]
     posts_abroad: frozenset[str]
     holder_preps: frozenset[str]
+    place_grades: tuple[str, ...]
 
 
 class RelationWordsInvalid(ValueError):
@@ -140,4 +141,5 @@ def relation_words() -> RelationWords:
         region_evidence=_words(data, "region_evidence"),
         posts_abroad=_words(data, "posts_abroad"),
         holder_preps=_words(data, "holder_preps"),
+        place_grades=tuple(sorted(_words(data, "place_grades"), key=data["place_grades"].index)),
     )

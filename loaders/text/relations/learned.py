@@ -153,7 +153,7 @@ def _place_grade(name: str) -> str:
     a subdivision in a country, a country in a continent ("Dayton" -> "Ohio"), which
     says which way a place-place or organisation-place link runs in any text."""
     evidence = place_evidence(name) or ""
-    for grade in ("country", "continent", "subdivision", "city"):
+    for grade in relation_words().place_grades:
         if grade in evidence:
             return grade
     if name.lower() in relation_words().regions:
