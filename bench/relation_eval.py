@@ -19,7 +19,11 @@ Names match case- and punctuation-insensitively, or when one name is the other w
 words before it ("President Lincoln" and "Lincoln").
 
     .venv/bin/python -m bench.relation_eval [--split dev|train|both] [--limit N]
-        [--dump out.json] [--no-write]
+        [--dump out.json] [--no-write] [--direct]
+
+`--direct` reads each sentence with the loader in this process instead of through a
+server: the same batch the API would store, for quick iteration while developing
+(not written to docs/benchmarks.md; the HTTP run is the measure).
 
 `--dump` keeps, per sentence, the gold relations and whether each was found, the
 entities and the actors each matched, the actors returned with their kinds and kind
@@ -138,18 +142,23 @@ def _get(client: httpx2.Client, path: str, **params: Any) -> Any:
     return response.json()
 
 
-def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, dump: list) -> None:
-    text, spans = detokenize(item["tokens"])
-    entities = [text[spans[e["start"]][0] : spans[e["end"] - 1][1]] for e in item["entities"]]
-    gold = {(r["head"], r["type"], r["tail"]) for r in item["relations"]}
-    for _, kind, _ in gold:
-        score.gold[kind] += 1
-    score.sentences += 1
+@dataclass
+class Reading:
+    """What the service returned for one sentence: actors (id -> names, and kind with
+    its evidence), relations (source, type, target, role) and each event's participants."""
+
+    actors: dict[str, list[str]]
+    kinds: dict[str, tuple[str, Any]]
+    relations: set[tuple[str, str, str, str | None]]
+    events: list[set[str]]
+
+
+def read_api(client: httpx2.Client, text: str) -> Reading | int:
+    """The sentence posted as a user posts it, read back through the API (or the
+    refusal's status code)."""
     response = client.post("/documents", json={"text": text, "published": PUBLISHED})
     if response.status_code != 200:
-        score.refused += 1
-        dump.append({"text": text, "refused": response.status_code, "gold": sorted(gold)})
-        return
+        return response.status_code
     result = response.json()
     document = result["document"]
     actors, actor_kinds = {}, {}
@@ -157,10 +166,6 @@ def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, du
         detail = _get(client, f"/actors/{actor_id}")
         actors[detail["id"]] = [detail["name"], *detail.get("aliases", [])]
         actor_kinds[detail["id"]] = (detail["kind"], detail.get("kind_evidence"))
-    of_entity = {
-        i: {a for a, names in actors.items() if any(names_match(e, n) for n in names)}
-        for i, e in enumerate(entities)
-    }
     relations = set()
     for actor_id in actors:
         page = _get(client, f"/actors/{actor_id}/relations", limit=200)
@@ -172,6 +177,45 @@ def score_sentence(client: httpx2.Client, item: dict[str, Any], score: Score, du
                 pair = (actor_id, other) if rel["direction"] == "out" else (other, actor_id)
                 relations.add((pair[0], rel["type"], pair[1], rel.get("role")))
     shared = [set(e["participants"]) for e in result["events"]]
+    return Reading(actors, actor_kinds, relations, shared)
+
+
+def read_direct(text: str) -> Reading:
+    """The sentence read by the loader in this process, without a server: the same
+    batch the API stores, for quick iteration (the API's figures are the measure)."""
+    from graphsvc.settings import Settings
+    from loaders.text.article import Article
+    from loaders.text.pipeline import extract
+
+    batch = extract(Article(text=text, published=PUBLISHED), Settings().spacy_model)
+    return Reading(
+        {a.id: [a.name, *a.aliases] for a in batch.actors},
+        {a.id: (a.kind.value, a.kind_evidence) for a in batch.actors},
+        {(r.source, r.type.value, r.target, r.role) for r in batch.relations},
+        [{p.actor for p in e.participants} for e in batch.events],
+    )
+
+
+def score_sentence(
+    client: httpx2.Client | None, item: dict[str, Any], score: Score, dump: list
+) -> None:
+    text, spans = detokenize(item["tokens"])
+    entities = [text[spans[e["start"]][0] : spans[e["end"] - 1][1]] for e in item["entities"]]
+    gold = {(r["head"], r["type"], r["tail"]) for r in item["relations"]}
+    for _, kind, _ in gold:
+        score.gold[kind] += 1
+    score.sentences += 1
+    reading = read_direct(text) if client is None else read_api(client, text)
+    if isinstance(reading, int):
+        score.refused += 1
+        dump.append({"text": text, "refused": reading, "gold": sorted(gold)})
+        return
+    actors, actor_kinds = reading.actors, reading.kinds
+    relations, shared = reading.relations, reading.events
+    of_entity = {
+        i: {a for a, names in actors.items() if any(names_match(e, n) for n in names)}
+        for i, e in enumerate(entities)
+    }
     found = []
     for head, kind, tail in gold:
         heads, tails = of_entity[head], of_entity[tail]
@@ -247,14 +291,18 @@ def rows(score: Score) -> list[list[object]]:
 HEADERS = ["type", "gold", "typed recall", "precision", "any link"]
 
 
-def run(split: str, limit: int | None, dump_path: Path | None) -> Score:
+def run(split: str, limit: int | None, dump_path: Path | None, direct: bool = False) -> Score:
     data = json.loads((FIXTURES / f"conll04_{split}.json").read_text(encoding="utf-8"))
     if limit:
         data = data[:limit]
     score, dump = Score(), []
-    with server() as base, httpx2.Client(base_url=base, timeout=60) as client:
+    if direct:
         for item in data:
-            score_sentence(client, item, score, dump)
+            score_sentence(None, item, score, dump)
+    else:
+        with server() as base, httpx2.Client(base_url=base, timeout=60) as client:
+            for item in data:
+                score_sentence(client, item, score, dump)
     if dump_path:
         dump_path.write_text(json.dumps(dump, indent=1, ensure_ascii=False), encoding="utf-8")
     return score
@@ -266,12 +314,17 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--direct",
+        action="store_true",
+        help="read in this process, no server (quick; not written to docs)",
+    )
     args = parser.parse_args()
     console = Console()
     bodies = []
     for split in ["train", "dev"] if args.split == "both" else [args.split]:
         dump = args.dump.with_suffix(f".{split}.json") if args.dump else None
-        score = run(split, args.limit, dump)
+        score = run(split, args.limit, dump, args.direct)
         table = Table(
             title=f"CoNLL04 {split}: {score.sentences} sentences, {score.refused} refused"
         )
@@ -284,7 +337,7 @@ def main() -> None:
             f"**{split}** ({score.sentences} sentences, one document each; "
             f"{score.refused} refused)\n\n" + markdown_table(HEADERS, rows(score))
         )
-    if not args.no_write and not args.limit:
+    if not args.no_write and not args.limit and not args.direct:
         update_section(
             "Actor relations on CoNLL04 (bench/relation_eval.py)",
             "Each sentence posted as its own document to an empty server (embedded store), "

@@ -56,6 +56,30 @@ class RelationWords:
     compass: frozenset[str]
     unit_nouns: frozenset[str]
     seat_nouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    copulas: frozenset[str]
+    role_preps: frozenset[str]
+    name_leading_words: frozenset[str]
+    region_evidence: frozenset[str]
+    posts_abroad: frozenset[str]
+    holder_preps: frozenset[str]
+    place_grades: tuple[str, ...]
+
+
+class RelationWordsInvalid(ValueError):
+    pass
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    """One list of data/relations.yaml, checked: YAML reads a bare `off` or `no` as a
+    boolean and a missing key as nothing, and either would silently drop a reading."""
+    words = data.get(key)
+    if not isinstance(words, list) or not words:
+        raise RelationWordsInvalid(f"relations.yaml: {key} must be a non-empty list")
+    bad = [w for w in words if not isinstance(w, str) or not w.strip()]
+    if bad:
+        raise RelationWordsInvalid(f"relations.yaml: {key} holds non-words {bad!r}")
+    return frozenset(words)
 
 
 def _types(raw: dict[str, str]) -> dict[ActorKind, RelationType]:
@@ -88,26 +112,34 @@ def relation_words() -> RelationWords:
     return RelationWords(
         roles=roles,
         longest_role=max(len(p.split()) for p in roles),
-        ended=frozenset(data["ended_role_words"]),
+        ended=_words(data, "ended_role_words"),
         frames=frames,
         frames_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
-        kill_nouns=frozenset(data["kill_nouns"]),
-        place_preps=frozenset(data["place_preps"]),
-        regions=frozenset(data["region_abbreviations"]),
-        hedges=frozenset(data["hedge_words"]),
-        unreal_heads=frozenset(data["unreal_heads"]),
-        modals=frozenset(data["hedge_modals"]),
-        place_nouns=frozenset(data["place_nouns"]),
-        place_kinds=frozenset(data["place_nouns"]) | frozenset(data["landforms"]),
-        honorifics=frozenset(data["honorifics"]),
-        verdict_verbs=frozenset(data["verdict_verbs"]),
-        facility_heads=frozenset(data["facility_heads"]),
-        home_nouns=frozenset(data["home_nouns"]),
-        person_nouns=frozenset(data["person_nouns"]),
-        person_roles=frozenset(roles) - frozenset(data["roles_organisations_hold"]),
-        instruments=frozenset(data["instruments"]),
-        naming_verbs=frozenset(data["naming_verbs"]),
-        compass=frozenset(data["compass_words"]),
-        unit_nouns=frozenset(data["unit_nouns"]),
-        seat_nouns=frozenset(w.split()[-1] for w in data["seat_nouns"]),
+        kill_nouns=_words(data, "kill_nouns"),
+        place_preps=_words(data, "place_preps"),
+        regions=_words(data, "region_abbreviations"),
+        hedges=_words(data, "hedge_words"),
+        unreal_heads=_words(data, "unreal_heads"),
+        modals=_words(data, "hedge_modals"),
+        place_nouns=_words(data, "place_nouns"),
+        place_kinds=_words(data, "place_nouns") | _words(data, "landforms"),
+        honorifics=_words(data, "honorifics"),
+        verdict_verbs=_words(data, "verdict_verbs"),
+        facility_heads=_words(data, "facility_heads"),
+        home_nouns=_words(data, "home_nouns"),
+        person_nouns=_words(data, "person_nouns"),
+        person_roles=frozenset(roles) - _words(data, "roles_organisations_hold"),
+        instruments=_words(data, "instruments"),
+        naming_verbs=_words(data, "naming_verbs"),
+        compass=_words(data, "compass_words"),
+        unit_nouns=_words(data, "unit_nouns"),
+        seat_nouns=frozenset(w.split()[-1] for w in _words(data, "seat_nouns")),
+        relative_pronouns=_words(data, "relative_pronouns"),
+        copulas=_words(data, "copulas"),
+        role_preps=_words(data, "role_preps"),
+        name_leading_words=_words(data, "name_leading_words"),
+        region_evidence=_words(data, "region_evidence"),
+        posts_abroad=_words(data, "posts_abroad"),
+        holder_preps=_words(data, "holder_preps"),
+        place_grades=tuple(sorted(_words(data, "place_grades"), key=data["place_grades"].index)),
     )

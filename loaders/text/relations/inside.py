@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graphsvc.model import Actor, ActorKind, slugify
+from loaders.text.demonyms import demonyms
 from loaders.text.gazetteer import country, place_evidence
-
-#: Words a place may not be read from: a direction or article is not the place's name.
-_LEADING = frozenset({"the", "north", "south", "east", "west", "new"})
+from loaders.text.relation_words import relation_words
 
 
 def _place_in(name: str) -> tuple[str, str] | None:
@@ -30,7 +29,7 @@ def _place_in(name: str) -> tuple[str, str] | None:
     for size in range(min(4, len(words) - 1), 0, -1):
         prefix = " ".join(words[:size])
         rest = words[size]
-        if not rest[:1].isupper() or prefix.lower() in _LEADING:
+        if not rest[:1].isupper() or prefix.lower() in relation_words().name_leading_words:
             continue
         evidence = place_evidence(prefix)
         if evidence is not None:
@@ -45,7 +44,18 @@ def _place_in(name: str) -> tuple[str, str] | None:
         evidence = place_evidence(written) if written else None
         if evidence is not None:
             return written, evidence
+    # "Chinese Foreign Ministry", "Israeli Air Force": a nationality adjective leading
+    # the name says whose it is, so where it is based; not a post abroad ("the
+    # Brazilian Embassy" sits in its host country)
+    nation = demonyms().get(lowered[0])
+    head = lowered[-1].strip(",.")
+    if nation is not None and words[1][:1].isupper() and head not in _posts_abroad():
+        return nation, "gazetteer: country (its nationality adjective)"
     return None
+
+
+def _posts_abroad() -> frozenset[str]:
+    return relation_words().posts_abroad
 
 
 def places_inside(actors: Iterable[Actor]) -> dict[str, Actor]:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, Relation, RelationType
 from loaders.text.factuality import REPORTING_VERBS
+from loaders.text.gazetteer import place_evidence
 from loaders.text.relation_words import relation_words
 from loaders.text.token_actor import TokenActor
 
@@ -145,12 +147,37 @@ def _bucket(n: int) -> str:
     return "far"
 
 
+@cache
+def _place_grade(name: str) -> str:
+    """How large a place is, as the gazetteer knows it: a city lies in a subdivision,
+    a subdivision in a country, a country in a continent ("Dayton" -> "Ohio"), which
+    says which way a place-place or organisation-place link runs in any text."""
+    evidence = place_evidence(name) or ""
+    for grade in relation_words().place_grades:
+        if grade in evidence:
+            return grade
+    if name.lower() in relation_words().regions:
+        return "subdivision"  # "Tenn.", "Calif.": AP state abbreviations
+    return "place"
+
+
+def _grade(actor: TokenActor) -> str:
+    return _place_grade(actor.name) if actor.kind == ActorKind.place else actor.kind.value
+
+
+#: Steps a coordination or apposition adds to a path: "X and Y of Z" and "X, a firm
+#: in Z" read as "Y of Z" and "firm in Z" once they are dropped.
+_SIDE_STEPS = frozenset({"conj", "appos"})
+
+
 def features(pair: Pair, actor_at: Mapping[int, TokenActor]) -> list[str]:
     """The pair's features: kinds and order, the dependency path between the mentions'
     heads, the words between them, and the words around them."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
     kinds = f"{pair.first.kind.value}|{pair.second.kind.value}"
     found = [f"kinds={kinds}"]
+    found.append(f"grades={_grade(pair.first)}|{_grade(pair.second)}")
+    found.append(f"ents={a.ent_type_ or '-'}|{b.ent_type_ or '-'}")
     # the dependency path through the lowest common ancestor
     up_a, up_b = _ancestors(a), _ancestors(b)
     ids_b = {t.i: n for n, t in enumerate(up_b)}
@@ -162,6 +189,14 @@ def features(pair: Pair, actor_at: Mapping[int, TokenActor]) -> list[str]:
         rise, fall = up_a[:lca_at], list(reversed(up_b[: ids_b[lca.i]]))
         steps = [f"{t.dep_}^" for t in rise] + [f"v{t.dep_}" for t in fall]
         found.append(f"pathdeps={' '.join(steps)}")
+        # the path without the steps a list or an apposition adds
+        lean = [f"{t.dep_}^" for t in rise if t.dep_ not in _SIDE_STEPS] + [
+            f"v{t.dep_}" for t in fall if t.dep_ not in _SIDE_STEPS
+        ]
+        lca_word = _word(lca) if lca.i not in (a.i, b.i) and actor_at.get(lca.i) is None else "*"
+        if len(lean) <= _LONG_PATH:
+            found.append(f"leanpath={' '.join(lean)}|{lca_word}")
+        found.append(f"{kinds}:lca={lca_word}")
         found.append(f"pathlen={_bucket(len(steps))}")
         inner = [t for t in [*rise[1:], lca, *fall[:-1]] if t.i not in (a.i, b.i)]
         lemmas = [_word(t) for t in inner if actor_at.get(t.i) is None]
@@ -229,8 +264,10 @@ def _path(a: Token, b: Token) -> list[Token]:
 def unread(pair: Pair) -> bool:
     """A link the model must not read, whatever it scores, as the rules read none
     there (docs/relations.md): a negation on the path ("never shot", "does not work
-    for"), an intention ("tried to kill"), a hedge ("the alleged assassin"), or a
-    speaker and what the reported clause names ("X said her son was born in Y").
+    for"), an intention ("tried to kill"), a role noun that gives nothing for the
+    other actor's kind ("the ambassador of Norway"), a hedge ("the alleged
+    assassin"), or a speaker and what the reported clause names ("X said her son was
+    born in Y").
     CoNLL04 has too few such sentences to teach the model this."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
     path = _path(a, b)
@@ -241,6 +278,20 @@ def unread(pair: Pair) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in words.modals for t in path for c in t.children):
         return True
+    # a role held of or to the other actor says itself what it gives for each kind
+    # (data/relations.yaml `roles`): "the ambassador of Norway" names no home, where
+    # "a lawyer in Dallas" may
+    person, other = (
+        (pair.first, pair.second)
+        if pair.first.kind == ActorKind.person
+        else (pair.second, pair.first)
+    )
+    if person.kind == ActorKind.person:
+        for t, after in pairwise(path[1:-1]):
+            types = words.roles.get(t.lemma_.lower())
+            held = after.dep_ == "prep" and after.lower_ in words.holder_preps
+            if types is not None and held and other.kind not in types:
+                return True
     doc = a.doc
     near = [*path, *doc[pair.first_tokens[0].i : pair.second_tokens[-1].i + 1]]
     if any(t.lower_ in words.hedges for t in near):

@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.relations.sentence import (
-    _COPULAS,
     _MODIFIERS,
     _demonym_places,
     _kind_type,
@@ -53,7 +52,7 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
         subject = head.head  # "Dole's wife, Elizabeth, is a native of Salisbury"
     if subject.dep_ in ("nsubj", "nsubjpass"):
         verb = subject.head
-        if verb.lemma_ in _COPULAS:
+        if verb.lemma_ in s.words.copulas:
             for child in verb.children:
                 if child.dep_ in ("attr", "acomp") and child.i not in s.actor_at:
                     yield child
@@ -72,7 +71,7 @@ def _described_targets(
     ("chairman of the Montgomery County House delegation")."""
     found = s.modifier_actors(noun, own)
     for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "with", "to", "in"):
+        if prep.dep_ != "prep" or prep.lower_ not in s.words.role_preps:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             mentions = s.mentions_at(obj)

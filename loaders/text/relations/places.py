@@ -137,7 +137,7 @@ def _regionlike(s: _Sentence, place: TokenActor, token: Token) -> bool:
     evidence = place_evidence(place.name) or ""
     text = s.span.doc[token.i : token.i + 3].text.lower()
     return (
-        any(k in evidence for k in ("country", "subdivision", "continent"))
+        any(k in evidence for k in s.words.region_evidence)
         or place.name.lower() in s.words.regions
         or any(text.startswith(r) for r in s.words.regions)
     )
@@ -363,11 +363,14 @@ def _homes(s: _Sentence) -> None:
 
 def _named_places(s: _Sentence) -> None:
     """An organisation whose name holds a place the sentence names ("Shanghai Opera",
-    "Chinese Foreign Ministry" where China is named): based there, inferred."""
+    "Chinese Foreign Ministry" where China is named): based there, inferred. Not a
+    post abroad: "the Brazilian Embassy" sits in its host country."""
     here = {a.name.lower(): a for a in s.heads.values() if a.kind == ActorKind.place}
     names = demonyms()
     for org in {a.id: a for a in s.heads.values() if a.kind == ActorKind.organization}.values():
         words = org.name.split()
+        if words and words[-1].lower().strip(",.") in s.words.posts_abroad:
+            continue
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i : i + size]).lower()

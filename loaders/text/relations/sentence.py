@@ -31,8 +31,6 @@ class RelationDraft:
 
 #: Dependencies that put a word inside the noun phrase of the word it hangs on.
 _MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
-_RELATIVE = {"who", "whom", "which", "that", "whose"}
-_COPULAS = {"be", "become", "remain"}
 _PRESENT = {"VBZ", "VBP"}
 
 
@@ -94,7 +92,7 @@ class _Sentence:
                 for child in verb.children:
                     if child.dep_ in deps and self.actor(child) is not None:
                         found.append((self.actor_at[child.i], child))
-            if not found and token.dep_ == "attr" and token.head.lemma_ in _COPULAS:
+            if not found and token.dep_ == "attr" and token.head.lemma_ in self.words.copulas:
                 # "Oswald was the lone gunman who killed Kennedy"
                 copula = token.head
                 if not any(c.dep_ == "neg" for c in copula.children):

@@ -9,7 +9,6 @@ from graphsvc.model import ActorKind, RelationType
 from loaders.text.relation_words import Basis, VerbFrame
 from loaders.text.relations.sentence import (
     _PRESENT,
-    _RELATIVE,
     _kind_type,
     _Sentence,
 )
@@ -25,7 +24,7 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[TokenActo
         return []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for child in subjects:
-        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if child.lower_ in s.words.relative_pronouns and verb.dep_ == "relcl":
             return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
         # the parse sometimes gives a verb two subjects ("Today's Highlight: ...,
         # Eisenhower was born in Denison"): the one that names an actor is meant

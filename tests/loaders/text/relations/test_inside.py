@@ -21,10 +21,16 @@ def _org(name: str, kind: ActorKind = ActorKind.organization) -> Actor:
         ("Bank of Japan", "Japan", None),
         ("University of the Philippines", "Philippines", None),
         ("Ontario Power Generation", "Ontario", None),
+        ("Ruritanian Foreign Ministry", None, None),  # no such country: nothing
+        ("Norwegian Defence Research Establishment", "Norway", None),
+        ("Chilean Navy", "Chile", None),
     ],
 )
 def test_a_place_at_the_start_or_after_of_is_held(name: str, place: str, alias) -> None:
     held = places_inside([_org(name)])
+    if place is None:
+        assert held == {}
+        return
     actor = held[_org(name).id]
     assert (actor.name, actor.kind) == (place, ActorKind.place)
     assert actor.aliases == ((alias,) if alias else ())
@@ -40,6 +46,9 @@ def test_a_place_at_the_start_or_after_of_is_held(name: str, place: str, alias) 
         _org("The Toronto"),  # "The" is no place
         _org("Paris Hilton", ActorKind.person),  # a person's name
         _org("Berlin philharmonic"),  # the next word is not part of a name
+        _org("Brazilian Embassy"),  # a post abroad sits in its host country
+        _org("Swedish"),  # a nationality adjective alone names nothing
+        _org("Italian restaurants"),  # the next word is not part of a name
     ],
 )
 def test_no_place_is_read_from(actor: Actor) -> None:

@@ -112,12 +112,22 @@ FOUND = [
         "Petra Lind chaired the Council for Urban Renewal in Leeds until 2004.",
         ("Council for Urban Renewal", "BASED_IN", "Leeds"),
     ),
+    # a nationality adjective leading a body's name, the country named in the sentence
+    (
+        "The Chilean Navy said a freighter sank off Chile on Monday.",
+        ("Chilean Navy", "BASED_IN", "Chile"),
+    ),
 ]
 
 
 NOT_DRAWN = [
     # a dateline is where the reporter filed from, not the agency's seat
     ("OSLO, Norway (AP) _ Prices rose on Monday.", ("AP", "BASED_IN", "OSLO")),
+    # an embassy sits in its host country, not in the country its adjective names
+    (
+        "The Brazilian Embassy in London said Brazil would pay the debt.",
+        ("Brazilian Embassy", "BASED_IN", "Brazil"),
+    ),
     # "their" is not read: it may be anyone's
     (
         "Maria Duarte said voters in their native Galicia stayed home.",
