@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
 
 from graphsvc.errors import StoreUnavailable
 from graphsvc.store.cypher import load_query
@@ -305,19 +306,39 @@ class Neo4jConnection:
 
     def _stamps_now(self, actors: list[str], seconds: float) -> Reading:
         """The write counter, then `shown_changed` and the change stamps of `actors`
-        (writes/version_stamps), in one read bounded by `seconds`."""
+        (writes/version_stamps), in one read bounded by `seconds`.
+
+        One statement, so it goes out as an auto-commit query: RUN and PULL in one
+        round trip, with no BEGIN and no COMMIT (a managed transaction, even with BEGIN
+        pipelined, waits for its COMMIT too). Every request of a round waits for this
+        read, so it is the round trip that sets the latency of a kept answer. Its
+        reading is the same: the statement reads the counter first and the stamps after
+        it, in one query. A failure the driver would retry (a lost connection) is read
+        again in a managed transaction, which retries."""
+        query = load_query("writes/version_stamps")
+
+        def reading(row: Any) -> Reading:
+            return Reading(
+                writes=int(row["writes"]),
+                shown_changed=int(row["shown_changed"]),
+                stamps={asked: stamp for asked, stamp in row["stamps"]},
+            )
+
+        def managed(tx: ManagedTransaction) -> Reading:
+            return reading(tx.run(query, actors=actors).single(strict=True))
 
         def call(watchdog: Watchdog) -> Reading:
-            def work(tx: ManagedTransaction) -> Reading:
-                query = load_query("writes/version_stamps")
-                row = tx.run(query, actors=actors).single(strict=True)
-                return Reading(
-                    writes=int(row["writes"]),
-                    shown_changed=int(row["shown_changed"]),
-                    stamps={asked: stamp for asked, stamp in row["stamps"]},
-                )
-
-            return self._read_transaction(watchdog, work)
+            with self._translate():
+                self._ensure_schema(watchdog)
+                try:
+                    with self._session(neo4j.READ_ACCESS) as session:
+                        watchdog.watch(session)
+                        bounded = neo4j.Query(query, timeout=self._query_timeout)
+                        return reading(session.run(bounded, actors=actors).single(strict=True))
+                except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                    if watchdog.fired or not exc.is_retryable():
+                        raise
+            return self._read_transaction(watchdog, managed)
 
         bound = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(bound))
