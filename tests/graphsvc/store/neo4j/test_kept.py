@@ -638,3 +638,28 @@ def test_loop_readers_beside_a_writer_see_each_batch_whole_once_acknowledged(gra
     assert not problems, problems
     assert checks > batches
     assert len(acked) == batches
+
+
+def test_a_retryable_failure_of_the_shared_reading_reads_again_in_a_transaction(
+    stores: tuple[Neo4jStore, Neo4jStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared reading goes out as an auto-commit query, which the driver does not
+    retry; a failure the driver would retry is read again in a managed transaction."""
+    import neo4j
+    from neo4j import exceptions as neo4j_errors
+
+    reader, _ = stores
+    original = neo4j.Session.run
+    failed: list[str] = []
+
+    def flaky(self: neo4j.Session, *args: Any, **kwargs: Any) -> Any:
+        if not failed:
+            failed.append("once")
+            raise neo4j_errors.SessionExpired("the connection was lost")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(neo4j.Session, "run", flaky)
+    reading = reader._stamps_now([ACTOR, "person:nobody"], 5.0)
+    assert failed == ["once"]
+    assert reading.writes >= 1 and reading.stamps[ACTOR] is not None
+    assert reading.stamps["person:nobody"] is None
