@@ -169,8 +169,11 @@ async def call_with_deadline_async(
         if not ended.done():
             ended.set_result(None)
 
+    def notify() -> None:
+        loop.call_soon_threadsafe(wake)
+
     call: _Call[T] = _Call(work, Watchdog())
-    call.notify = lambda: loop.call_soon_threadsafe(wake)
+    call.notify = notify
     _start(call)
     try:
         await asyncio.wait_for(asyncio.shield(ended), seconds)

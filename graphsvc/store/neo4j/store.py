@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from contextlib import suppress
-from typing import Any, ClassVar, NamedTuple
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
 
 import neo4j
 from neo4j import ManagedTransaction
@@ -78,13 +79,17 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class _Read(NamedTuple):
+A = TypeVar("A")
+
+
+@dataclass(frozen=True)
+class _Read(Generic[A]):
     """One hot read: its statement, parameters, how its row becomes the answer, and the
     actor the answer is about (None: not kept, the statement answers every time)."""
 
     name: str
     params: dict[str, Any]
-    build: Callable[[dict[str, Any]], Any]
+    build: Callable[[dict[str, Any]], A]
     actor: str | None
 
 
@@ -244,7 +249,7 @@ class Neo4jStore(Neo4jConnection):
         no thread of its own, and a statement on a runner thread that wakes the loop."""
         if getattr(call, "__self__", None) is not self:
             return None
-        twins = {
+        twins: dict[object, Callable[..., Awaitable[Any]]] = {
             Neo4jStore.timeline: self.timeline_async,
             Neo4jStore.related_actors: self.related_actors_async,
         }
@@ -264,7 +269,7 @@ class Neo4jStore(Neo4jConnection):
             return read.build(await self._answer_async(read.name, read.params))
         return await self._kept_answer_async(read.name, read.params, read.build, read.actor)
 
-    def _timeline_read(self, query: TimelineQuery) -> _Read:
+    def _timeline_read(self, query: TimelineQuery) -> _Read[TimelinePage]:
         after = None
         if query.cursor:
             start, end, event_id = decode_cursor(query.cursor)
@@ -338,7 +343,7 @@ class Neo4jStore(Neo4jConnection):
 
     def _related_read(
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
-    ) -> _Read:
+    ) -> _Read[RelatedActorsPage]:
         params = {
             "actor_id": actor_id,
             "since": _iso(window.since),
