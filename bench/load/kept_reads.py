@@ -7,11 +7,17 @@ busiest actors' timelines while writer threads write batches each about an actor
 own (as bench.load's writers do), and prints one JSON line. The statement count is by
 name (`load_query` of the store's plumbing), so it does not depend on the machine's
 load the way the rates do; run it with PYTHONPATH=<another checkout> to compare code.
+
+`--readers-on` says how the readers ask: `threads` call the store in threads of their
+own; `pool` and `loop` are tasks on one event loop, as the API's requests are, `pool`
+calling the store in a pool thread (what the routes did before the awaitable twins) and
+`loop` through `graphsvc.service.calls.ask` (the twins, where the code has them).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import threading
 import time
@@ -87,12 +93,34 @@ def run(store: Neo4jStore, actors: list[str], args: argparse.Namespace) -> dict[
             store.write_batch(batch)
             batches[0] += 1
 
-    threads = [threading.Thread(target=reader, args=(i * 7,)) for i in range(args.readers)]
-    threads += [threading.Thread(target=writer, args=(w,)) for w in range(args.writers)]
+    async def task(offset: int, on_loop: bool) -> None:
+        from graphsvc.service.calls import ask, run_in_thread
+
+        turn = offset
+        while not stop.is_set():
+            started = time.perf_counter()
+            query = TimelineQuery(actor=actors[turn % len(actors)], limit=50)
+            if on_loop:
+                await ask(store, store.timeline, query)
+            else:
+                await run_in_thread(store.timeline, query)
+            latencies.append(time.perf_counter() - started)
+            turn += 1
+
+    async def tasks(on_loop: bool) -> None:
+        asyncio.get_running_loop().call_later(args.seconds, stop.set)
+        await asyncio.gather(*(task(i * 7, on_loop) for i in range(args.readers)))
+
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(args.writers)]
+    if args.readers_on == "threads":
+        threads += [threading.Thread(target=reader, args=(i * 7,)) for i in range(args.readers)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
-    time.sleep(args.seconds)
+    if args.readers_on == "threads":
+        time.sleep(args.seconds)
+    else:
+        asyncio.run(tasks(on_loop=args.readers_on == "loop"))
     stop.set()
     for thread in threads:
         thread.join()
@@ -120,6 +148,7 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--batch-events", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--readers-on", choices=("threads", "pool", "loop"), default="threads")
     args = parser.parse_args()
 
     from tests.neo4j_fixture import neo4j_target, wipe

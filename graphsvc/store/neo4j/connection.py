@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
 
 from graphsvc.errors import StoreUnavailable
 from graphsvc.store.cypher import load_query
@@ -26,7 +27,12 @@ from graphsvc.store.neo4j.consistency import (
     consistent,
     under_write_lock,
 )
-from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline
+from graphsvc.store.neo4j.deadline import (
+    Watchdog,
+    call_with_deadline,
+    call_with_deadline_async,
+    run_detached,
+)
 from graphsvc.store.neo4j.driver_internals import pipelined_begin
 from graphsvc.store.neo4j.errors import translate
 from graphsvc.store.neo4j.kept import (
@@ -88,7 +94,9 @@ class Neo4jConnection:
         self._write_timeout = write_timeout_seconds
         self._kept = KeptAnswers()
         bound = query_timeout_seconds + READ_GRACE_SECONDS
-        self._counter = SharedCounter(self._stamps_now, bound, lambda: self._silent(bound))
+        self._counter = SharedCounter(
+            self._stamps_now, bound, lambda: self._silent(bound), detach=run_detached
+        )
 
     def _open_driver(self, user: str, password: str | None, max_retry_seconds: float) -> Driver:
         return GraphDatabase.driver(
@@ -168,6 +176,22 @@ class Neo4jConnection:
         its work (`consistency.answer_consistently`): no extra round trip for it, and a
         retry only when a writer actually committed meanwhile. `known`: the statement
         takes `$known` and skips its work while the counter is still that (`kept`)."""
+        seconds = self._query_timeout + READ_GRACE_SECONDS
+        call = self._answer_call(name, params, known)
+        return call_with_deadline(call, seconds, lambda: self._silent(seconds))
+
+    async def _answer_async(
+        self, name: str, params: dict[str, Any], known: int | None = None
+    ) -> dict[str, Any]:
+        """`_answer` awaited on an event loop: the runner thread wakes the loop."""
+        seconds = self._query_timeout + READ_GRACE_SECONDS
+        call = self._answer_call(name, params, known)
+        return await call_with_deadline_async(call, seconds, lambda: self._silent(seconds))
+
+    def _answer_call(
+        self, name: str, params: dict[str, Any], known: int | None
+    ) -> Callable[[Watchdog], dict[str, Any]]:
+        """What `_answer` runs on a runner thread."""
         if known is not None:
             params = {**params, "known": known}
 
@@ -186,8 +210,7 @@ class Neo4jConnection:
                     watchdog, lambda tx: record_row(tx.run(statement, params).single(strict=True))
                 )
 
-        seconds = self._query_timeout + READ_GRACE_SECONDS
-        return call_with_deadline(call, seconds, lambda: self._silent(seconds))
+        return call
 
     def _locked_read(self, watchdog: Watchdog, work: Callable[[ManagedTransaction], T]) -> T:
         """`work` once, holding the write lock: the answer of a read that every plain
@@ -238,6 +261,39 @@ class Neo4jConnection:
                 return cast(A, kept[1])
         known = NOTHING_KEPT if kept is None else kept[0]
         row = self._answer(name, params, known)
+        return self._keep_row(key, kept, row, build)
+
+    async def _kept_answer_async(
+        self,
+        name: str,
+        params: dict[str, Any],
+        build: Callable[[dict[str, Any]], A],
+        actor: str,
+    ) -> A:
+        """`_kept_answer` for a request on an event loop: the same steps and the same
+        rule, but the request waits for the shared reading and, when needed, the
+        statement without a thread of its own (a kept answer that stands costs no thread
+        hand-over at all; the statement one, its runner thread's)."""
+        key = (name, freeze(params))
+        kept = self._kept.get(key)
+        if kept is not None:
+            now = await self._counter.fresh_async(actor)
+            if now.stands(actor, kept[0]):
+                self._kept.keep(key, now.writes, kept[1])  # as in `_kept_answer`
+                return cast(A, kept[1])
+        known = NOTHING_KEPT if kept is None else kept[0]
+        row = await self._answer_async(name, params, known)
+        return self._keep_row(key, kept, row, build)
+
+    def _keep_row(
+        self,
+        key: Any,
+        kept: tuple[int, Any] | None,
+        row: dict[str, Any],
+        build: Callable[[dict[str, Any]], A],
+    ) -> A:
+        """The answer of the statement's `row` (the kept one when the row says it still
+        stands), kept at the row's counter when it was read whole."""
         if kept is not None and row["kept"]:
             # No batch since `known` changed this answer (the change stamps): it stands
             # at the counter now.
@@ -250,19 +306,39 @@ class Neo4jConnection:
 
     def _stamps_now(self, actors: list[str], seconds: float) -> Reading:
         """The write counter, then `shown_changed` and the change stamps of `actors`
-        (writes/version_stamps), in one read bounded by `seconds`."""
+        (writes/version_stamps), in one read bounded by `seconds`.
+
+        One statement, so it goes out as an auto-commit query: RUN and PULL in one
+        round trip, with no BEGIN and no COMMIT (a managed transaction, even with BEGIN
+        pipelined, waits for its COMMIT too). Every request of a round waits for this
+        read, so it is the round trip that sets the latency of a kept answer. Its
+        reading is the same: the statement reads the counter first and the stamps after
+        it, in one query. A failure the driver would retry (a lost connection) is read
+        again in a managed transaction, which retries."""
+        query = load_query("writes/version_stamps")
+
+        def reading(row: Any) -> Reading:
+            return Reading(
+                writes=int(row["writes"]),
+                shown_changed=int(row["shown_changed"]),
+                stamps={asked: stamp for asked, stamp in row["stamps"]},
+            )
+
+        def managed(tx: ManagedTransaction) -> Reading:
+            return reading(tx.run(query, actors=actors).single(strict=True))
 
         def call(watchdog: Watchdog) -> Reading:
-            def work(tx: ManagedTransaction) -> Reading:
-                query = load_query("writes/version_stamps")
-                row = tx.run(query, actors=actors).single(strict=True)
-                return Reading(
-                    writes=int(row["writes"]),
-                    shown_changed=int(row["shown_changed"]),
-                    stamps={asked: stamp for asked, stamp in row["stamps"]},
-                )
-
-            return self._read_transaction(watchdog, work)
+            with self._translate():
+                self._ensure_schema(watchdog)
+                try:
+                    with self._session(neo4j.READ_ACCESS) as session:
+                        watchdog.watch(session)
+                        bounded = neo4j.Query(query, timeout=self._query_timeout)
+                        return reading(session.run(bounded, actors=actors).single(strict=True))
+                except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                    if watchdog.fired or not exc.is_retryable():
+                        raise
+            return self._read_transaction(watchdog, managed)
 
         bound = self._query_timeout + READ_GRACE_SECONDS
         return call_with_deadline(call, seconds, lambda: self._silent(bound))

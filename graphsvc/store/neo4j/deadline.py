@@ -12,6 +12,7 @@ or 408) at once, and a daemon thread never keeps the process from exiting.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import queue
 import socket
@@ -77,7 +78,7 @@ def _shut_down(holder: Any) -> None:
 class _Call(Generic[T]):
     """One call handed to a runner thread; `finished` is released when it ends."""
 
-    __slots__ = ("error", "finished", "value", "watchdog", "work")
+    __slots__ = ("error", "finished", "notify", "value", "watchdog", "work")
 
     def __init__(self, work: Callable[[Watchdog], T], watchdog: Watchdog) -> None:
         self.work = work
@@ -86,6 +87,8 @@ class _Call(Generic[T]):
         self.error: BaseException | None = None
         self.finished = threading.Lock()
         self.finished.acquire()
+        #: Called on the runner thread once the call ended (an event loop's wake-up).
+        self.notify: Callable[[], None] | None = None
 
 
 #: Idle runner threads kept for the next calls; more run at once when calls overlap
@@ -105,6 +108,9 @@ def _runner(inbox: queue.SimpleQueue[_Call[Any]]) -> None:
         except BaseException as exc:  # handed to the caller's thread
             call.error = exc
         call.finished.release()
+        if call.notify is not None:
+            with suppress(RuntimeError):  # the caller's event loop closed meanwhile
+                call.notify()
         del call  # the answer belongs to the caller now
         with _idle_lock:
             if len(_idle) >= IDLE_RUNNERS:
@@ -142,3 +148,38 @@ def call_with_deadline(
     if call.error is not None:
         raise call.error
     return call.value  # type: ignore[return-value]  # set, as no error was: T (None or not)
+
+
+def run_detached(work: Callable[[], None]) -> None:
+    """`work()` on a runner thread, waited for by nobody: `work` bounds itself and hands
+    its outcome on (the shared read of `kept.SharedCounter` started from an event loop)."""
+    _start(_Call(lambda _watchdog: work(), Watchdog()))
+
+
+async def call_with_deadline_async(
+    work: Callable[[Watchdog], T], seconds: float, expired: Callable[[], GraphsvcError]
+) -> T:
+    """`call_with_deadline` for a caller on an event loop: the loop is woken when the
+    runner thread ends the call, so the caller spends no thread of its own waiting (one
+    hand-over a call instead of two: a pool thread that waits for a runner thread)."""
+    loop = asyncio.get_running_loop()
+    ended: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not ended.done():
+            ended.set_result(None)
+
+    def notify() -> None:
+        loop.call_soon_threadsafe(wake)
+
+    call: _Call[T] = _Call(work, Watchdog())
+    call.notify = notify
+    _start(call)
+    try:
+        await asyncio.wait_for(asyncio.shield(ended), seconds)
+    except TimeoutError:
+        call.watchdog.fire()
+        raise expired() from None
+    if call.error is not None:
+        raise call.error
+    return call.value  # type: ignore[return-value]  # set, as no error was

@@ -48,10 +48,12 @@ comes back to it exactly.)
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -129,15 +131,40 @@ class Reading:
 
 
 class _Round:
-    """One shared read, the requests waiting for it, and the actors they ask about."""
+    """One shared read, the requests waiting for it (threads on `done`, coroutines on
+    their futures), and the actors they ask about."""
 
-    __slots__ = ("actors", "done", "error", "value")
+    __slots__ = ("actors", "done", "error", "value", "waiting")
 
     def __init__(self) -> None:
         self.done = threading.Event()
         self.actors: set[str] = set()
         self.value: Reading | None = None
         self.error: BaseException | None = None
+        self.waiting: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[Reading]]] = []
+
+    def finish(self) -> None:
+        """Wake every waiter: threads at once, each event loop once for all its futures."""
+        self.done.set()
+        by_loop: defaultdict[asyncio.AbstractEventLoop, list[asyncio.Future[Reading]]]
+        by_loop = defaultdict(list)
+        for loop, future in self.waiting:
+            by_loop[loop].append(future)
+        for loop, futures in by_loop.items():
+            with suppress(RuntimeError):  # that loop closed: nobody waits there any more
+                loop.call_soon_threadsafe(_settle, futures, self.value, self.error)
+
+
+def _settle(
+    futures: list[asyncio.Future[Reading]], value: Reading | None, error: BaseException | None
+) -> None:
+    for future in futures:
+        if future.done():  # cancelled: its request went away
+            continue
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(cast(Reading, value))
 
 
 class SharedCounter:
@@ -159,10 +186,12 @@ class SharedCounter:
         read: Callable[[list[str], float], Reading],
         seconds: float,
         expired: Callable[[], BaseException],
+        detach: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         self._read = read
         self._seconds = seconds
         self._expired = expired
+        self._detach = detach
         self._lock = threading.Lock()
         self._reading = threading.Lock()  # one read at a time
         self._next: _Round | None = None  # the round not started yet, that arrivals join
@@ -184,9 +213,39 @@ class SharedCounter:
             raise round_.error
         return cast(Reading, round_.value)  # set before `done` when there is no error
 
+    async def fresh_async(self, actor: str | None = None) -> Reading:
+        """`fresh` for a request on an event loop: it joins the next round like a thread
+        would, holding no thread while it waits. A round it opens is led on a thread of
+        `detach` (the store's runner threads), so the loop never blocks on Neo4j; the
+        round ends, with a reading or an error, within `seconds` of being opened, as the
+        thread that leads it waits at most that long for the read before it."""
+        if self._detach is None:
+            raise RuntimeError("this SharedCounter was made without a thread to detach to")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Reading] = loop.create_future()
+        with self._lock:
+            round_ = self._next
+            leader = round_ is None
+            if round_ is None:
+                round_ = self._next = _Round()
+            if actor is not None:
+                round_.actors.add(actor)
+            round_.waiting.append((loop, future))
+        if leader:
+            deadline = time.monotonic() + self._seconds
+            try:
+                self._detach(lambda: self._lead(round_, deadline))
+            except BaseException as exc:  # no thread: nobody would end this round
+                with self._lock:
+                    if self._next is round_:
+                        self._next = None
+                round_.error = exc
+                round_.finish()
+        return await future
+
     def _lead(self, round_: _Round, deadline: float) -> None:
         try:
-            if not self._reading.acquire(timeout=self._seconds):
+            if not self._reading.acquire(timeout=max(deadline - time.monotonic(), 0.001)):
                 with self._lock:
                     if self._next is round_:
                         self._next = None
@@ -201,4 +260,4 @@ class SharedCounter:
         except BaseException as exc:  # the joiners get it too
             round_.error = exc
         finally:
-            round_.done.set()
+            round_.finish()

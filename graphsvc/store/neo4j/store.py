@@ -10,9 +10,10 @@ by that counter (`kept`). The plumbing (drivers, deadlines, error translation) i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from contextlib import suppress
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
 
 import neo4j
 from neo4j import ManagedTransaction
@@ -78,6 +79,20 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+A = TypeVar("A")
+
+
+@dataclass(frozen=True)
+class _Read(Generic[A]):
+    """One hot read: its statement, parameters, how its row becomes the answer, and the
+    actor the answer is about (None: not kept, the statement answers every time)."""
+
+    name: str
+    params: dict[str, Any]
+    build: Callable[[dict[str, Any]], A]
+    actor: str | None
+
+
 class Neo4jStore(Neo4jConnection):
     """`GraphStore` on Neo4j (see `Neo4jConnection` for the constructor)."""
 
@@ -86,8 +101,8 @@ class Neo4jStore(Neo4jConnection):
     keeps_answers: ClassVar[bool] = True
 
     def answers_from_memory(self) -> bool:
-        """Never: every answer asks Neo4j, if only for the write counter (the API calls
-        the store from its thread pool)."""
+        """Never: every answer asks Neo4j, if only for the write counter (the API awaits
+        the hot reads' twins, `awaitable`, and calls the others from its thread pool)."""
         return False
 
     def start(self) -> None:
@@ -228,8 +243,33 @@ class Neo4jStore(Neo4jConnection):
         rows = self._read(lambda tx: run(tx, "actors/search", needle=needle, limit=limit))
         return [Actor(**row["actor"]) for row in rows]
 
+    def awaitable(self, call: Callable[..., Any]) -> Callable[..., Awaitable[Any]] | None:
+        """The awaitable twin of `call` when it has one (`graphsvc.service.calls.ask`): a
+        kept answer then waits for the shared reading on the caller's event loop, with
+        no thread of its own, and a statement on a runner thread that wakes the loop."""
+        if getattr(call, "__self__", None) is not self:
+            return None
+        twins: dict[object, Callable[..., Awaitable[Any]]] = {
+            Neo4jStore.timeline: self.timeline_async,
+            Neo4jStore.related_actors: self.related_actors_async,
+        }
+        return twins.get(getattr(call, "__func__", None))
+
     def timeline(self, query: TimelineQuery) -> TimelinePage:
         """One statement an answer (timeline/answer*), the write counter read inside it."""
+        read = self._timeline_read(query)
+        if read.actor is None:
+            return read.build(self._answer(read.name, read.params))
+        return self._kept_answer(read.name, read.params, read.build, read.actor)
+
+    async def timeline_async(self, query: TimelineQuery) -> TimelinePage:
+        """`timeline` awaited on an event loop (`awaitable`)."""
+        read = self._timeline_read(query)
+        if read.actor is None:
+            return read.build(await self._answer_async(read.name, read.params))
+        return await self._kept_answer_async(read.name, read.params, read.build, read.actor)
+
+    def _timeline_read(self, query: TimelineQuery) -> _Read[TimelinePage]:
         after = None
         if query.cursor:
             start, end, event_id = decode_cursor(query.cursor)
@@ -269,8 +309,8 @@ class Neo4jStore(Neo4jConnection):
         # From the actor's node when there is one (its answers are kept): the general
         # query scans every event.
         if query.actor is None:
-            return page(self._answer("timeline/page", params))
-        return self._kept_answer("timeline/page_for_actor", params, page, query.actor)
+            return _Read("timeline/page", params, page, None)
+        return _Read("timeline/page_for_actor", params, page, query.actor)
 
     def search(self, query: SearchQuery) -> SearchResults:
         """By the full-text indexes of cypher/schema.cypher (cypher/search/*)."""
@@ -291,6 +331,19 @@ class Neo4jStore(Neo4jConnection):
         self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
     ) -> RelatedActorsPage:
         """Grouped in Neo4j (related/summary), one statement an answer."""
+        read = self._related_read(actor_id, window, kind, limit)
+        return self._kept_answer(read.name, read.params, read.build, actor_id)
+
+    async def related_actors_async(
+        self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
+    ) -> RelatedActorsPage:
+        """`related_actors` awaited on an event loop (`awaitable`)."""
+        read = self._related_read(actor_id, window, kind, limit)
+        return await self._kept_answer_async(read.name, read.params, read.build, actor_id)
+
+    def _related_read(
+        self, actor_id: str, window: Window, kind: ActorKind | None, limit: int
+    ) -> _Read[RelatedActorsPage]:
         params = {
             "actor_id": actor_id,
             "since": _iso(window.since),
@@ -304,7 +357,7 @@ class Neo4jStore(Neo4jConnection):
                 raise not_found(actor_id)
             return related_page(row)
 
-        return self._kept_answer("related/summary", params, page, actor_id)
+        return _Read("related/summary", params, page, actor_id)
 
     def find_paths(self, source: str, target: str, max_hops: int, limit: int) -> PathsResult:
         def work(tx: ManagedTransaction) -> PathsResult:

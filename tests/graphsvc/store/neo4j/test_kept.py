@@ -4,6 +4,7 @@ moved, whichever process wrote; a write anywhere gives the next reader the new g
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +29,7 @@ from graphsvc.model import (
     Source,
     When,
 )
+from graphsvc.service.calls import ask
 from graphsvc.store.base import TimelineQuery, Window
 from graphsvc.store.neo4j import Neo4jStore
 from graphsvc.store.neo4j.consistency import answer_consistently
@@ -282,9 +284,18 @@ def _base() -> GraphBatch:
     )
 
 
-@pytest.fixture
-def graph(neo4j_target: Neo4jTarget) -> Iterator[tuple[Neo4jStore, Neo4jStore, Neo4jTarget]]:
-    """Two stores (two processes) on one Neo4j holding `_base()`."""
+#: How `_answers` asks: the store's calls in this thread, or `calls.ask` on an event
+#: loop as the API does (the awaitable twins: the shared reading awaited, no thread).
+ASKING = {"on_loop": False}
+
+
+@pytest.fixture(params=["in_thread", "on_loop"])
+def graph(
+    neo4j_target: Neo4jTarget, request: pytest.FixtureRequest
+) -> Iterator[tuple[Neo4jStore, Neo4jStore, Neo4jTarget]]:
+    """Two stores (two processes) on one Neo4j holding `_base()`; the reader asked
+    either way (`ASKING`)."""
+    ASKING["on_loop"] = request.param == "on_loop"
     wipe(neo4j_target)
     first, second = _open(neo4j_target), _open(neo4j_target)
     first.write_batch(_base())
@@ -294,6 +305,16 @@ def graph(neo4j_target: Neo4jTarget) -> Iterator[tuple[Neo4jStore, Neo4jStore, N
 
 
 def _answers(store: Neo4jStore, actor: str = X) -> tuple[Any, Any]:
+    if ASKING["on_loop"]:
+
+        async def both() -> tuple[Any, Any]:
+            assert store.awaitable(store.timeline) is not None  # the twin is what runs
+            return (
+                await ask(store, store.timeline, TimelineQuery(actor=actor, limit=50)),
+                await ask(store, store.related_actors, actor, Window(), None, 50),
+            )
+
+        return asyncio.run(both())
     return (
         store.timeline(TimelineQuery(actor=actor, limit=50)),
         store.related_actors(actor, Window(), None, 50),
@@ -536,3 +557,109 @@ def test_a_batch_about_another_actor_costs_a_kept_answer_no_statement(
         assert _dumped(new) == _dumped(_answers(nothing_kept))
     finally:
         nothing_kept.close()
+
+
+def test_a_kept_answer_asked_on_a_loop_takes_no_pool_thread_and_no_statement(
+    graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`calls.ask` awaits the twin: a kept answer that stands comes from the shared
+    reading alone, with neither an answer statement nor a thread of the pool."""
+    from graphsvc.service import calls
+
+    reader, writer, _ = graph
+    old = _kept(reader)
+    writer.write_batch(GraphBatch(events=(_event("event:u6", (U1, U2), ("doc-u",)),)))
+    sent = _statements(monkeypatch)
+
+    async def no_pool(*args: object) -> object:
+        raise AssertionError("a pool thread was used")
+
+    monkeypatch.setattr(calls, "run_in_thread", no_pool)
+
+    async def both() -> tuple[Any, Any]:
+        return (
+            await ask(reader, reader.timeline, TimelineQuery(actor=X, limit=50)),
+            await ask(reader, reader.related_actors, X, Window(), None, 50),
+        )
+
+    now = asyncio.run(both())
+    assert now[0] is old[0] and now[1] is old[1]
+    assert sent == ["writes/version_stamps"] * len(sent) and sent, sent
+
+
+def test_loop_readers_beside_a_writer_see_each_batch_whole_once_acknowledged(graph) -> None:
+    """Readers on an event loop, asking for the timelines of the batches a writer
+    commits meanwhile, see each batch whole or not at all, and whole once it was
+    acknowledged before they asked (the checker of bench/load, in one process)."""
+    reader, writer, _ = graph
+    size, batches = 5, 12
+    acked: list[str] = []
+    in_flight: list[str] = []
+    problems: list[str] = []
+
+    def write() -> None:
+        for n in range(batches):
+            actor = f"person:batch-{n}"
+            in_flight.append(actor)
+            events = tuple(_event(f"event:b{n}-{i}", (actor, X)) for i in range(size))
+            actors = (Actor(id=actor, name=f"Batch {n}", kind=ActorKind.person),)
+            writer.write_batch(GraphBatch(actors=actors, events=events))
+            acked.append(actor)
+
+    async def check(actor: str, was_acked: bool) -> None:
+        try:
+            page = await ask(reader, reader.timeline, TimelineQuery(actor=actor, limit=50))
+            found = [e.id for e in page.items if e.id.startswith("event:b")]
+        except NotFound:
+            found = []
+        if len(found) not in (0, size) or (was_acked and len(found) != size):
+            problems.append(f"{actor}: {len(found)} of {size} (acknowledged: {was_acked})")
+
+    async def readers(done: threading.Event) -> int:
+        checks = 0
+        while not done.is_set() or checks < 4:
+            targets = [(a, True) for a in acked[-3:]] + [(a, False) for a in in_flight[-2:]]
+            await asyncio.gather(*(check(a, was) for a, was in targets))
+            # X takes part in every batch: its page holds its 3 events and whole batches.
+            x_page = await ask(reader, reader.timeline, TimelineQuery(actor=X, limit=500))
+            if (x_page.count - 3) % size:
+                problems.append(f"{X}: {x_page.count} events")
+            checks += len(targets) + 1
+            await asyncio.sleep(0)
+        return checks
+
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (write(), done.set()))
+    thread.start()
+    try:
+        checks = asyncio.run(readers(done))
+    finally:
+        thread.join()
+    assert not problems, problems
+    assert checks > batches
+    assert len(acked) == batches
+
+
+def test_a_retryable_failure_of_the_shared_reading_reads_again_in_a_transaction(
+    stores: tuple[Neo4jStore, Neo4jStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared reading goes out as an auto-commit query, which the driver does not
+    retry; a failure the driver would retry is read again in a managed transaction."""
+    import neo4j
+    from neo4j import exceptions as neo4j_errors
+
+    reader, _ = stores
+    original = neo4j.Session.run
+    failed: list[str] = []
+
+    def flaky(self: neo4j.Session, *args: Any, **kwargs: Any) -> Any:
+        if not failed:
+            failed.append("once")
+            raise neo4j_errors.SessionExpired("the connection was lost")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(neo4j.Session, "run", flaky)
+    reading = reader._stamps_now([ACTOR, "person:nobody"], 5.0)
+    assert failed == ["once"]
+    assert reading.writes >= 1 and reading.stamps[ACTOR] is not None
+    assert reading.stamps["person:nobody"] is None
