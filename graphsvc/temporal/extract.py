@@ -78,11 +78,11 @@ def _candidates(
     found = []
     stated: dict[tuple[int, int, int], int] = {}
     lowered = text.lower()
-    active = {
-        index
-        for index, rule in enumerate(RULES)
-        if not rule.gate or any(word in lowered for word in rule.gate)
-    }
+
+    def active(index: int) -> bool:  # asked only of rules whose starts occur
+        gate = RULES[index].gate
+        return not gate or any(word in lowered for word in gate)
+
     for index, match in _scanner().matches(text, active, folded):
         if match.end() <= match.start():
             continue

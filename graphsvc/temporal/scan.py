@@ -27,7 +27,7 @@ import re
 import re._casefix  # type: ignore[import-not-found]
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import product
 from typing import Any
@@ -284,18 +284,26 @@ class _Finder:
             compiled(_first_then(_by_first(others), boundary=True)) if others else None,
         )
 
-    def positions(self, folded: str | bytes) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """(position, rules) where some of the rules' starts occur in the folded text."""
+    def windows(self, folded: str | bytes) -> dict[str | bytes, list[int]]:
+        """The positions where some of the rules' starts occur in the folded text, in
+        order, by the `PREFIX` characters there: the rules a window may begin are
+        looked up once a window, not once a position."""
+        if isinstance(folded, bytes) and self.bytes_patterns is None:
+            folded = folded.decode("ascii")  # a start is not ASCII: read the text's str
         if isinstance(folded, bytes):
-            if self.bytes_patterns is None:  # a start is not ASCII: the text's str
-                folded = folded.decode("ascii")
+            assert self.bytes_patterns is not None
+            found = self._byte_positions(folded, *self.bytes_patterns)
+        else:
+            found = [match.start() for match in self.pattern.finditer(folded)]
+        windows: dict[str | bytes, list[int]] = {}
+        for position in found:
+            window = folded[position : position + PREFIX]
+            listed = windows.get(window)
+            if listed is None:
+                windows[window] = [position]
             else:
-                for position in self._byte_positions(folded, *self.bytes_patterns):
-                    yield position, self._rules_at(folded[position : position + PREFIX])
-                return
-        for found in self.pattern.finditer(folded):
-            position = found.start()
-            yield position, self._rules_at(folded[position : position + PREFIX])
+                listed.append(position)
+        return windows
 
     @staticmethod
     def _byte_positions(
@@ -314,7 +322,7 @@ class _Finder:
             found = sorted(found + more) if found else more
         return found
 
-    def _rules_at(self, window: str | bytes) -> tuple[int, ...]:
+    def rules_at(self, window: str | bytes) -> tuple[int, ...]:
         """The rules with a start that `window` (PREFIX folded characters) begins with."""
         found = self.memo.get(window)
         if found is None:
@@ -324,6 +332,11 @@ class _Finder:
             rules = {index for n in self.lengths for index in self.table.get(text[:n], ())}
             found = self.memo[window] = tuple(sorted(rules))
         return found
+
+
+#: The rules to scan: a set of indices, or a test asked only about the rules whose starts
+#: occur in the text (a rule's gate costs a search of the whole text).
+Active = set[int] | Callable[[int], bool]
 
 
 class Scanner:
@@ -350,27 +363,27 @@ class Scanner:
         return folded_bytes(text) if self.reads_bytes else _folded(text)
 
     def candidates(
-        self, text: str, active: set[int], folded: str | bytes | None = None
+        self, text: str, active: Active, folded: str | bytes | None = None
     ) -> dict[int, list[int]]:
-        """For each active bounded rule, the positions where one of its starts occurs,
-        in order. `folded`: `self.fold(text)`, when the caller has it already."""
-        positions: dict[int, list[int]] = {index: [] for index in self.bounded if index in active}
-        if not positions:
-            return positions
+        """For each active bounded rule where one of its starts occurs, those positions
+        in order (`active` is asked only about those rules). `folded`: `self.fold(text)`,
+        when the caller has it already."""
         if folded is None:
             folded = self.fold(text)
-        for finder in self.finders:
-            for position, rules in finder.positions(folded):
-                for index in rules:
+        positions: dict[int, list[int]] = {}
+        for finder in self.finders:  # each rule's starts are in one finder's table
+            for window, found in finder.windows(folded).items():
+                for index in finder.rules_at(window):
                     listed = positions.get(index)
-                    if listed is not None:
-                        listed.append(position)
-        if len(self.finders) > 1:  # two scans: each rule's positions in one order
-            return {index: sorted(set(listed)) for index, listed in positions.items()}
-        return positions
+                    if listed is None:
+                        positions[index] = list(found)
+                    else:
+                        listed += found
+        allowed = active.__contains__ if isinstance(active, set) else active
+        return {index: sorted(positions[index]) for index in sorted(positions) if allowed(index)}
 
     def matches(
-        self, text: str, active: set[int], folded: str | bytes | None = None
+        self, text: str, active: Active, folded: str | bytes | None = None
     ) -> Iterator[tuple[int, re.Match[str]]]:
         """(rule index, match) for the active rules: each rule's matches in text order,
         the same as its `pattern.finditer(text)`."""
@@ -384,7 +397,8 @@ class Scanner:
                 if match is not None:
                     yield index, match
                     reached = match.end()  # starts are never empty: the match is not
+        allowed = active.__contains__ if isinstance(active, set) else active
         for index in self.unbounded:
-            if index in active:
+            if allowed(index):
                 for match in self.patterns[index].finditer(text):
                     yield index, match

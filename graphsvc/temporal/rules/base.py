@@ -134,7 +134,11 @@ def dated(
 
 
 _TOKEN = re.compile(r"[a-z']+|[^\sa-z]")
-_CUES = [(cue, len(cue.split())) for cue in LEX["month_cues"]]
+#: The month cues by their number of words: a match's last words are joined once for
+#: each length, not once for each cue.
+_CUES: dict[int, frozenset[str]] = {}
+for _cue in LEX["month_cues"]:
+    _CUES[len(_cue.split())] = _CUES.get(len(_cue.split()), frozenset()) | {_cue}
 
 
 def words_before(ctx: Context, match: re.Match[str]) -> list[str]:
@@ -148,7 +152,7 @@ def previous_word(ctx: Context, match: re.Match[str], words: int = 1) -> str:
 def has_cue(ctx: Context, match: re.Match[str]) -> bool:
     """A month cue ("in", "the end of") right before the match; the text is split once."""
     tokens = words_before(ctx, match)
-    return any(" ".join(tokens[-length:]) == cue for cue, length in _CUES)
+    return any(" ".join(tokens[-length:]) in cues for length, cues in _CUES.items())
 
 
 def capitalised(text: str) -> bool:
