@@ -28,7 +28,7 @@ import re._casefix  # type: ignore[import-not-found]
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 from itertools import product
 from typing import Any
 
@@ -255,13 +255,18 @@ class _Finder:
     def __init__(self, table: dict[str, list[int]], word_start: bool) -> None:
         self.table = {text: tuple(indices) for text, indices in table.items()}
         self.lengths = sorted({len(text) for text in self.table})
-        boundary = r"\b" if word_start else ""
-        self.pattern = re.compile(f"{boundary}(?=(?:{alternation(table)}))")
         self.word_start = word_start
         self.bytes_patterns = (
             self._bytes_patterns(list(table)) if all(text.isascii() for text in table) else None
         )
         self.memo: dict[str | bytes, tuple[int, ...]] = {}
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The starts in a str text (built when first needed: only a scanner with a
+        start that is not ASCII reads texts as str)."""
+        boundary = r"\b" if self.word_start else ""
+        return re.compile(f"{boundary}(?=(?:{alternation(self.table)}))")
 
     def _bytes_patterns(
         self, starts: list[str]
