@@ -78,10 +78,17 @@ def _candidates(
     found = []
     stated: dict[tuple[int, int, int], int] = {}
     lowered = text.lower()
+    present: dict[str, bool] = {}  # rules share gate words: each searched for once
+
+    def holds(word: str) -> bool:
+        known = present.get(word)
+        if known is None:
+            known = present[word] = word in lowered
+        return known
 
     def active(index: int) -> bool:  # asked only of rules whose starts occur
         gate = RULES[index].gate
-        return not gate or any(word in lowered for word in gate)
+        return not gate or any(holds(word) for word in gate)
 
     for index, match in _scanner().matches(text, active, folded):
         if match.end() <= match.start():
