@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 
 from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.rules import Tense
@@ -122,8 +123,16 @@ class TenseCues:
     """
 
     def __init__(self, text: str, folded: bytes | None = None) -> None:
-        self.cues = _cue_spans(text, folded)
-        self.starts = [cue[0] for cue in self.cues]
+        self.text, self.folded = text, folded
+
+    @cached_property
+    def cues(self) -> list[tuple[int, int, Tense]]:
+        """Found at the first question: when a parse tells every tense, never."""
+        return _cue_spans(self.text, self.folded)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [cue[0] for cue in self.cues]
 
     def tense(self, sentence: tuple[int, int], start: int, end: int) -> Tense:
         """The tense of the sentence's cue nearest to the expression at start..end: the
