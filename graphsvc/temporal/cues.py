@@ -99,16 +99,18 @@ _PAST_FINDER = _WordFinder(_PAST_WORDS) if _FAST else None
 def _cue_spans(text: str, folded: bytes | None) -> list[tuple[int, int, Tense]]:
     """Every cue of the text: (start, end, tense), sorted."""
     if folded is None or _FUTURE_FINDER is None or _PAST_FINDER is None:
-        cues = [(m.start(), m.end(), "future") for m in PLAIN_FUTURE.finditer(text)]
-        cues += [(m.start(), m.end(), "past") for m in PLAIN_PAST.finditer(text)]
-        return sorted(cues)  # type: ignore[arg-type]
-    length = len(folded)
-    ed_words = [(length - m.end(), length - m.start()) for m in _ED_REVERSED.finditer(folded[::-1])]
-    # past cue words and "-ed" words are whole words: a span found by both is one match
-    past = set(_PAST_FINDER.spans(folded)) | set(ed_words)
-    cues: list[tuple[int, int, Tense]] = [
-        (start, end, "future") for start, end in _FUTURE_FINDER.spans(folded)
-    ]
+        future = [m.span() for m in PLAIN_FUTURE.finditer(text)]
+        past = {m.span() for m in PLAIN_PAST.finditer(text)}
+    else:
+        length = len(folded)
+        reversed_text = folded[::-1]
+        ed_words = [
+            (length - m.end(), length - m.start()) for m in _ED_REVERSED.finditer(reversed_text)
+        ]
+        future = _FUTURE_FINDER.spans(folded)
+        # past cue words and "-ed" words are whole words: a span found by both is one match
+        past = set(_PAST_FINDER.spans(folded)) | set(ed_words)
+    cues: list[tuple[int, int, Tense]] = [(start, end, "future") for start, end in future]
     cues += [(start, end, "past") for start, end in past]
     return sorted(cues)
 

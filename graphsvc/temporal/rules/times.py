@@ -60,7 +60,7 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "9 a.m. Tuesday", "4 a.m. EDT Thursday": one expression, that day's hour
         # a deadline: "until 9 a.m. Tuesday"; "did not open until 9 a.m. Tuesday": past
         until = until_direction(ctx, m)
-        tense: Tense = {"ahead": "future", "back": "past"}.get(until or "", ctx.tense)
+        tense: Tense = "future" if until == "ahead" else "past" if until == "back" else ctx.tense
         day = weekday_near(day, word("weekdays", weekday.rstrip(".")), tense)
     elif following:
         sub = Context(
