@@ -69,14 +69,19 @@ def _settle(found: list[tuple[int, int, int]], length: int) -> list[tuple[int, i
     return sorted(kept)
 
 
+Candidate = tuple[int, int, int]  # start, end, rule index
+
+
 def _candidates(
     text: str, anchor: date, mode: Mode, folded: str | bytes
-) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
-    """(start, end, rule index) of matches that some reading accepts, overlaps settled;
-    and (start, year) of those that state their year, which no reading changes."""
+) -> tuple[list[Candidate], dict[Candidate, re.Match[str]], list[tuple[int, int]]]:
+    """(start, end, rule index) of matches that some reading accepts, overlaps settled,
+    with the matches themselves (read again in order, not matched again); and (start,
+    year) of those that state their year, which no reading changes."""
     probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor, probing=True)
     found = []
-    stated: dict[tuple[int, int, int], int] = {}
+    matches: dict[Candidate, re.Match[str]] = {}
+    stated: dict[Candidate, int] = {}
     lowered = text.lower()
     present: dict[str, bool] = {}  # rules share gate words: each searched for once
 
@@ -98,11 +103,12 @@ def _candidates(
             continue
         key = (match.start(), match.end(), index)
         found.append(key)
+        matches[key] = match
         if resolved.explicit_year and resolved.when is not None:
             stated[key] = resolved.when.start.year
     kept = _settle(found, len(text))
     years = [(key[0], stated[key]) for key in kept if key in stated]
-    return kept, years
+    return kept, matches, years
 
 
 def _sentence_of(
@@ -134,13 +140,13 @@ def find_dates(
     folded = _scanner().fold(text)
     cues = TenseCues(text, folded if isinstance(folded, bytes) else None)
     context = Context(text=text, anchor=anchor, mode=mode)
-    candidates, stated_years = _candidates(text, anchor, mode, folded)
+    candidates, matches, stated_years = _candidates(text, anchor, mode, folded)
     story = StoryTime(stated_years) if mode == "narrative" else None
     found: list[TemporalExpression] = []
     for start, end, index in candidates:
         rule = RULES[index]
-        match = rule.pattern.match(text, start)  # no endpos: lookaheads see on
-        if match is None or match.end() != end or not_a_timex(text, start, end):
+        match = matches[(start, end, index)]
+        if not_a_timex(text, start, end):
             continue
         sentence = _sentence_of(sentences, starts, start, len(text))
         told = tense_at(start, end) if tense_at is not None else "unknown"
