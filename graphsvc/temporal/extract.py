@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Literal
 
 from graphsvc.temporal.calendar import OutOfRange
+from graphsvc.temporal.cues import TenseCues, sentence_spans
 from graphsvc.temporal.expression import TemporalExpression
-from graphsvc.temporal.lexicon import alternation, lexicon
 from graphsvc.temporal.negatives import not_a_timex
 from graphsvc.temporal.rules import RULES, Context, Resolved, Rule, Tense
 from graphsvc.temporal.scan import Scanner
@@ -41,63 +41,6 @@ _BC_VALUE = re.compile(r"BC(\d{4})")
 #: "the quarter" and "a year earlier" read from it (not from "the year-ago quarter").
 _PERIOD = re.compile(r"\d{4}-[QH][1-4]|FY\d{4}(?:-[QH][1-4])?")
 _NAMES_A_PERIOD = frozenset({"quarter", "half", "fiscal_year"})
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
-_FUTURE = re.compile(rf"\b(?:{alternation(lexicon()['future_cues'])})\b", re.IGNORECASE)
-_PAST = re.compile(
-    rf"\b(?:{alternation(lexicon()['past_cues'])})\b|\b[a-z]{{3,}}ed\b", re.IGNORECASE
-)
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-class _TenseCues:
-    """Every tense cue of a text (future: "will", "next"; past: "was", "-ed"), found once:
-    an expression takes the tense of the cue nearest to it in its sentence, since a
-    sentence may hold both and the nearer verb usually governs the date.
-
-    Scanning the sentence again for each expression in it is quadratic in the
-    sentence's length; here each expression costs a binary search.
-    """
-
-    def __init__(self, text: str) -> None:
-        cues = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(text)]
-        cues += [(m.start(), m.end(), "past") for m in _PAST.finditer(text)]
-        self.cues: list[tuple[int, int, Tense]] = sorted(cues)
-        self.starts = [cue[0] for cue in self.cues]
-
-    def tense(self, sentence: tuple[int, int], start: int, end: int) -> Tense:
-        """The tense of the sentence's cue nearest to the expression at start..end: the
-        nearest cue before it (by its start) or after it (from the expression's end)."""
-        nearest = self._before(sentence[0], start) + self._after(sentence[1], end)
-        return min(nearest)[1] if nearest else "unknown"
-
-    def _before(self, first: int, start: int) -> list[tuple[int, Tense]]:
-        found: list[tuple[int, Tense]] = []
-        for index in range(bisect_left(self.starts, start) - 1, -1, -1):
-            cue_start, cue_end, tense = self.cues[index]
-            if cue_start < first or (found and start - cue_start > found[0][0]):
-                break
-            if cue_end <= start:  # a cue across the expression is cut by removing it
-                found.append((start - cue_start, tense))
-        return found
-
-    def _after(self, last: int, end: int) -> list[tuple[int, Tense]]:
-        found: list[tuple[int, Tense]] = []
-        for index in range(bisect_left(self.starts, end), len(self.cues)):
-            cue_start, cue_end, tense = self.cues[index]
-            if cue_start >= last or (found and cue_start - end > found[0][0]):
-                break
-            if cue_end <= last:
-                found.append((cue_start - end, tense))
-        return found
 
 
 def _resolve(rule: Rule, match: re.Match[str], context: Context) -> Resolved | None:
@@ -126,21 +69,33 @@ def _settle(found: list[tuple[int, int, int]], length: int) -> list[tuple[int, i
     return sorted(kept)
 
 
+Candidate = tuple[int, int, int]  # start, end, rule index
+
+
 def _candidates(
-    text: str, anchor: date, mode: Mode
-) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
-    """(start, end, rule index) of matches that some reading accepts, overlaps settled;
-    and (start, year) of those that state their year, which no reading changes."""
+    text: str, anchor: date, mode: Mode, folded: str | bytes
+) -> tuple[list[Candidate], dict[Candidate, re.Match[str]], list[tuple[int, int]]]:
+    """(start, end, rule index) of matches that some reading accepts, overlaps settled,
+    with the matches themselves (read again in order, not matched again); and (start,
+    year) of those that state their year, which no reading changes."""
     probe = Context(text=text, anchor=anchor, mode=mode, reference=anchor, probing=True)
     found = []
-    stated: dict[tuple[int, int, int], int] = {}
+    matches: dict[Candidate, re.Match[str]] = {}
+    stated: dict[Candidate, int] = {}
     lowered = text.lower()
-    active = {
-        index
-        for index, rule in enumerate(RULES)
-        if not rule.gate or any(word in lowered for word in rule.gate)
-    }
-    for index, match in _scanner().matches(text, active):
+    present: dict[str, bool] = {}  # rules share gate words: each searched for once
+
+    def holds(word: str) -> bool:
+        known = present.get(word)
+        if known is None:
+            known = present[word] = word in lowered
+        return known
+
+    def active(index: int) -> bool:  # asked only of rules whose starts occur
+        gate = RULES[index].gate
+        return not gate or any(holds(word) for word in gate)
+
+    for index, match in _scanner().matches(text, active, folded):
         if match.end() <= match.start():
             continue
         resolved = _resolve(RULES[index], match, probe)
@@ -148,11 +103,12 @@ def _candidates(
             continue
         key = (match.start(), match.end(), index)
         found.append(key)
+        matches[key] = match
         if resolved.explicit_year and resolved.when is not None:
             stated[key] = resolved.when.start.year
     kept = _settle(found, len(text))
     years = [(key[0], stated[key]) for key in kept if key in stated]
-    return kept, years
+    return kept, matches, years
 
 
 def _sentence_of(
@@ -179,17 +135,18 @@ def find_dates(
     tense of the verb an expression modifies (from a parse); where it says "unknown",
     the nearest tense cue of the sentence decides; "open" reads it nearest the anchor.
     """
-    sentences = _sentence_spans(text)
+    sentences = sentence_spans(text)
     starts = [first for first, _ in sentences]
-    cues = _TenseCues(text)
+    folded = _scanner().fold(text)
+    cues = TenseCues(text, folded if isinstance(folded, bytes) else None)
     context = Context(text=text, anchor=anchor, mode=mode)
-    candidates, stated_years = _candidates(text, anchor, mode)
+    candidates, matches, stated_years = _candidates(text, anchor, mode, folded)
     story = StoryTime(stated_years) if mode == "narrative" else None
     found: list[TemporalExpression] = []
     for start, end, index in candidates:
         rule = RULES[index]
-        match = rule.pattern.match(text, start)  # no endpos: lookaheads see on
-        if match is None or match.end() != end or not_a_timex(text, start, end):
+        match = matches[(start, end, index)]
+        if not_a_timex(text, start, end):
             continue
         sentence = _sentence_of(sentences, starts, start, len(text))
         told = tense_at(start, end) if tense_at is not None else "unknown"

@@ -22,12 +22,13 @@ from __future__ import annotations
 # Python's own regex parser and case tables (no stubs): what the scan reads must be what
 # the regex engine matches, so it reads the engine's parse, not a parse of its own
 import _sre  # type: ignore[import-not-found]
+import codecs
 import re
 import re._casefix  # type: ignore[import-not-found]
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections.abc import Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, cached_property
 from itertools import product
 from typing import Any
 
@@ -81,6 +82,39 @@ def _folded(text: str) -> str | bytes:
         return text.encode("ascii").translate(_FOLD_BYTES)
     table = {ord(char): _fold(char) for char in set(text)}
     return text.translate(table)
+
+
+#: What a character that does not fold to ASCII reads as in `folded_bytes`: a byte no
+#: start and no cue word holds, a word character where it is one (`\b` falls where it
+#: falls in the text: the engine's `\w` is `str.isalnum()` and "_").
+WORD_STAND_IN, OTHER_STAND_IN = "_", "\x01"
+
+
+@cache
+def _stand_in(char: str) -> str:
+    folded = _fold(char)
+    if folded.isascii():
+        return folded
+    return WORD_STAND_IN if char.isalnum() else OTHER_STAND_IN
+
+
+def _encode_folded(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return "".join(_stand_in(char) for char in chunk), error.end
+
+
+codecs.register_error("graphsvc-temporal-fold", _encode_folded)
+
+
+def folded_bytes(text: str) -> bytes:
+    """Any text read as the scan reads it, as bytes (the regex engine's fastest input):
+    ASCII folded as `_fold` reads it, and each other character as its fold when that is
+    ASCII ("\u212a", the Kelvin sign, is "k"), else as a stand-in that no start and
+    no cue word holds. So the scan of a Unicode text is as fast as an ASCII one's, for
+    starts and cue words written in ASCII (`Scanner` checks)."""
+    return text.encode("ascii", "graphsvc-temporal-fold").translate(_FOLD_BYTES)
 
 
 _CATEGORIES = {
@@ -186,6 +220,31 @@ def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]]:
     return list(sre_parse.parse(pattern.pattern, pattern.flags).data)
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _by_first(starts: Sequence[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for text in starts:
+        groups.setdefault(text[0], []).append(text[1:])
+    return groups
+
+
+def _first_then(groups: dict[str, list[str]], boundary: bool) -> str:
+    """A regex that takes one character of a start and looks ahead for the rest, one
+    branch a first character: the engine then skips in C to the characters that may
+    begin a start (a pattern opening with `\b` or a lookahead is tried at every
+    position), and consuming one character finds overlapping starts too. `boundary`:
+    the start is preceded by a word character (`\b` before a non-word one)."""
+    branches = []
+    for first, rests in sorted(groups.items()):
+        char = re.escape(first)
+        behind = f"(?<=\\w{char})" if boundary else ""
+        branches.append(f"{char}{behind}(?=(?:{alternation(rests)}))")
+    return "(?:" + "|".join(branches) + ")"
+
+
 class _Finder:
     """One scan of the folded text for the starts of the rules that share a word-boundary
     requirement, and which of those rules each occurrence may begin."""
@@ -196,30 +255,79 @@ class _Finder:
     def __init__(self, table: dict[str, list[int]], word_start: bool) -> None:
         self.table = {text: tuple(indices) for text, indices in table.items()}
         self.lengths = sorted({len(text) for text in self.table})
-        boundary = r"\b" if word_start else ""
-        self.pattern = re.compile(f"{boundary}(?=(?:{alternation(table)}))")
-        # an ASCII text is scanned as bytes: starts with other characters cannot occur
-        ascii_starts = [text for text in table if text.isascii()]
-        self.ascii = (
-            re.compile(f"{boundary}(?=(?:{alternation(ascii_starts)}))".encode("ascii"))
-            if ascii_starts
-            else None
+        self.word_start = word_start
+        self.bytes_patterns = (
+            self._bytes_patterns(list(table)) if all(text.isascii() for text in table) else None
         )
         self.memo: dict[str | bytes, tuple[int, ...]] = {}
 
-    def positions(self, folded: str | bytes) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """(position, rules) where some of the rules' starts occur in the folded text."""
-        if isinstance(folded, bytes):
-            if self.ascii is not None:
-                for start in self.ascii.finditer(folded):
-                    position = start.start()
-                    yield position, self._rules_at(folded[position : position + PREFIX])
-            return
-        for found in self.pattern.finditer(folded):
-            position = found.start()
-            yield position, self._rules_at(folded[position : position + PREFIX])
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The starts in a str text (built when first needed: only a scanner with a
+        start that is not ASCII reads texts as str)."""
+        boundary = r"\b" if self.word_start else ""
+        return re.compile(f"{boundary}(?=(?:{alternation(self.table)}))")
 
-    def _rules_at(self, window: str | bytes) -> tuple[int, ...]:
+    def _bytes_patterns(
+        self, starts: list[str]
+    ) -> tuple[re.Pattern[bytes] | None, re.Pattern[bytes] | None, re.Pattern[bytes] | None]:
+        """(after a separator, at the text's start, others) for `folded_bytes` texts:
+        `\b` before a word character is a non-word character before it, taken as the
+        match's first character (its position + 1 is the start's); before a non-word
+        character, a word character behind it."""
+
+        def compiled(pattern: str) -> re.Pattern[bytes]:
+            return re.compile(pattern.encode("ascii"))
+
+        if not self.word_start:
+            return None, None, compiled(_first_then(_by_first(starts), boundary=False))
+        words = [text for text in starts if _is_word(text[0])]
+        others = [text for text in starts if not _is_word(text[0])]
+        return (
+            compiled(f"[^\\w](?=(?:{alternation(words)}))") if words else None,
+            compiled(f"(?:{alternation(words)})") if words else None,
+            compiled(_first_then(_by_first(others), boundary=True)) if others else None,
+        )
+
+    def windows(self, folded: str | bytes) -> dict[str | bytes, list[int]]:
+        """The positions where some of the rules' starts occur in the folded text, in
+        order, by the `PREFIX` characters there: the rules a window may begin are
+        looked up once a window, not once a position."""
+        if isinstance(folded, bytes) and self.bytes_patterns is None:
+            folded = folded.decode("ascii")  # a start is not ASCII: read the text's str
+        if isinstance(folded, bytes):
+            assert self.bytes_patterns is not None
+            found = self._byte_positions(folded, *self.bytes_patterns)
+        else:
+            found = [match.start() for match in self.pattern.finditer(folded)]
+        windows: dict[str | bytes, list[int]] = {}
+        for position in found:
+            window = folded[position : position + PREFIX]
+            listed = windows.get(window)
+            if listed is None:
+                windows[window] = [position]
+            else:
+                listed.append(position)
+        return windows
+
+    @staticmethod
+    def _byte_positions(
+        folded: bytes,
+        after_separator: re.Pattern[bytes] | None,
+        at_start: re.Pattern[bytes] | None,
+        others: re.Pattern[bytes] | None,
+    ) -> list[int]:
+        found = []
+        if at_start is not None and at_start.match(folded):
+            found.append(0)
+        if after_separator is not None:
+            found += [match.start() + 1 for match in after_separator.finditer(folded)]
+        if others is not None:
+            more = [match.start() for match in others.finditer(folded)]
+            found = sorted(found + more) if found else more
+        return found
+
+    def rules_at(self, window: str | bytes) -> tuple[int, ...]:
         """The rules with a start that `window` (PREFIX folded characters) begins with."""
         found = self.memo.get(window)
         if found is None:
@@ -229,6 +337,11 @@ class _Finder:
             rules = {index for n in self.lengths for index in self.table.get(text[:n], ())}
             found = self.memo[window] = tuple(sorted(rules))
         return found
+
+
+#: The rules to scan: a set of indices, or a test asked only about the rules whose starts
+#: occur in the text (a rule's gate costs a search of the whole text).
+Active = set[int] | Callable[[int], bool]
 
 
 class Scanner:
@@ -245,28 +358,41 @@ class Scanner:
             for text in found or ():
                 table.setdefault(text, []).append(index)
         self.finders = [_Finder(table, word_start) for word_start, table in tables.items() if table]
+        every = "".join(text for table in tables.values() for text in table)
+        #: Whether any text may be scanned as `folded_bytes`: every start is ASCII and
+        #: holds no stand-in character.
+        self.reads_bytes = every.isascii() and not {WORD_STAND_IN, OTHER_STAND_IN} & set(every)
 
-    def candidates(self, text: str, active: set[int]) -> dict[int, list[int]]:
-        """For each active bounded rule, the positions where one of its starts occurs,
-        in order."""
-        positions: dict[int, list[int]] = {index: [] for index in self.bounded if index in active}
-        if not positions:
-            return positions
-        folded = _folded(text)
-        for finder in self.finders:
-            for position, rules in finder.positions(folded):
-                for index in rules:
+    def fold(self, text: str) -> str | bytes:
+        """`text` as this scanner reads it (`folded_bytes` when it can)."""
+        return folded_bytes(text) if self.reads_bytes else _folded(text)
+
+    def candidates(
+        self, text: str, active: Active, folded: str | bytes | None = None
+    ) -> dict[int, list[int]]:
+        """For each active bounded rule where one of its starts occurs, those positions
+        in order (`active` is asked only about those rules). `folded`: `self.fold(text)`,
+        when the caller has it already."""
+        if folded is None:
+            folded = self.fold(text)
+        positions: dict[int, list[int]] = {}
+        for finder in self.finders:  # each rule's starts are in one finder's table
+            for window, found in finder.windows(folded).items():
+                for index in finder.rules_at(window):
                     listed = positions.get(index)
-                    if listed is not None:
-                        listed.append(position)
-        if len(self.finders) > 1:  # two scans: each rule's positions in one order
-            return {index: sorted(set(listed)) for index, listed in positions.items()}
-        return positions
+                    if listed is None:
+                        positions[index] = list(found)
+                    else:
+                        listed += found
+        allowed = active.__contains__ if isinstance(active, set) else active
+        return {index: sorted(positions[index]) for index in sorted(positions) if allowed(index)}
 
-    def matches(self, text: str, active: set[int]) -> Iterator[tuple[int, re.Match[str]]]:
+    def matches(
+        self, text: str, active: Active, folded: str | bytes | None = None
+    ) -> Iterator[tuple[int, re.Match[str]]]:
         """(rule index, match) for the active rules: each rule's matches in text order,
         the same as its `pattern.finditer(text)`."""
-        for index, positions in self.candidates(text, active).items():
+        for index, positions in self.candidates(text, active, folded).items():
             pattern = self.patterns[index]
             reached = 0
             for position in positions:
@@ -276,7 +402,8 @@ class Scanner:
                 if match is not None:
                     yield index, match
                     reached = match.end()  # starts are never empty: the match is not
+        allowed = active.__contains__ if isinstance(active, set) else active
         for index in self.unbounded:
-            if index in active:
+            if allowed(index):
                 for match in self.patterns[index].finditer(text):
                     yield index, match

@@ -134,11 +134,15 @@ def dated(
 
 
 _TOKEN = re.compile(r"[a-z']+|[^\sa-z]")
-_CUES = [(cue, len(cue.split())) for cue in LEX["month_cues"]]
+#: The month cues by their number of words: a match's last words are joined once for
+#: each length, not once for each cue.
+_CUES: dict[int, frozenset[str]] = {}
+for _cue in LEX["month_cues"]:
+    _CUES[len(_cue.split())] = _CUES.get(len(_cue.split()), frozenset()) | {_cue}
 
 
-def words_before(ctx: Context, match: re.Match[str]) -> list[str]:
-    return _TOKEN.findall(ctx.text[max(0, match.start() - 40) : match.start()].lower())
+def words_before(ctx: Context, match: re.Match[str], reach: int = 40) -> list[str]:
+    return _TOKEN.findall(ctx.text[max(0, match.start() - reach) : match.start()].lower())
 
 
 def previous_word(ctx: Context, match: re.Match[str], words: int = 1) -> str:
@@ -148,7 +152,43 @@ def previous_word(ctx: Context, match: re.Match[str], words: int = 1) -> str:
 def has_cue(ctx: Context, match: re.Match[str]) -> bool:
     """A month cue ("in", "the end of") right before the match; the text is split once."""
     tokens = words_before(ctx, match)
-    return any(" ".join(tokens[-length:]) == cue for cue, length in _CUES)
+    return any(" ".join(tokens[-length:]) in cues for length, cues in _CUES.items())
+
+
+_NEGATIONS = frozenset({"not", "never", "n't"})
+_CLAUSE_ENDS = frozenset(".;!?")
+#: How far back the verb of an "until" clause is looked for.
+_CLAUSE_REACH = 80
+_PAST_NEGATED = frozenset(
+    {"did", "was", "were", "had", "didn't", "wasn't", "weren't", "hadn't", "couldn't"}
+)
+_FUTURE_NEGATED = frozenset({"won't", "shan't"})
+
+
+def until_direction(ctx: Context, match: re.Match[str]) -> Literal["ahead", "back"] | None:
+    """Which way a date after "until" lies; None when no "until" comes right before it.
+
+    "until Friday" after a verb ends a wait that lies ahead ("talks are suspended until
+    Friday"). Negated with a past verb it is when something happened at last ("the
+    shipment did not arrive until Friday"), which a past report puts before its date,
+    as any past event."""
+    tokens = words_before(ctx, match, _CLAUSE_REACH)
+    if not tokens or tokens[-1] not in ("until", "till"):
+        return None
+    if match.start() > _CLAUSE_REACH:
+        tokens = tokens[1:]  # the first word may be cut
+    clause: list[str] = []
+    for token in reversed(tokens[:-1]):
+        if token in _CLAUSE_ENDS:
+            break
+        clause.append(token)
+    if any(token in _FUTURE_NEGATED for token in clause):
+        return "ahead"
+    negated = any(token in _NEGATIONS or token.endswith("n't") for token in clause)
+    # a past auxiliary of the negation ("did not", "wasn't") says past whatever verb the
+    # parse or the cue words chose ("didn't" holds no cue word)
+    past = ctx.tense == "past" or any(token in _PAST_NEGATED for token in clause)
+    return "back" if negated and past else "ahead"
 
 
 def capitalised(text: str) -> bool:

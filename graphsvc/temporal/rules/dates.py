@@ -143,6 +143,18 @@ def resolve_day_of_month_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     return day_date(base.year, base.month, int(m["day"]), m[0], ctx, False)
 
 
+#: The contexts that make four digits no year, compiled once: `resolve_year` reads every
+#: four-digit number of a text.
+_GROUP_BEFORE = re.compile(r"\d{3}[\s-]+$")
+_YEAR_RANGE_BEFORE = re.compile(r"(?:1[0-9]|20)\d\d\s*[-\u2013]\s*$")
+_NUMBER_BEFORE = re.compile(r"[\d.,$£€#/]$")
+_NUMBER_AFTER = re.compile(r"[\d%]|[.,]\d|\s*(?:per\s?cent|percent)")
+_HYPHEN_OK_BEFORE = re.compile(r"(?:1[0-9]|20)\d\d-$|mid-$")
+_NEXT_WORD = re.compile(r"\s*([a-z]+)", FLAGS)
+_NUMBERED_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
 @resolver("year")
 def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """A four-digit year, unless the context says it is an amount or part of a number."""
@@ -150,25 +162,21 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     after = ctx.text[m.end() : m.end() + 20]
     preceding = ctx.text[max(0, m.start() - 8) : m.start()]
-    if re.search(r"\d{3}[\s-]+$", preceding) and not re.search(
-        r"(?:1[0-9]|20)\d\d\s*[-\u2013]\s*$", preceding
-    ):
+    if _GROUP_BEFORE.search(preceding) and not _YEAR_RANGE_BEFORE.search(preceding):
         return None  # a group of a longer number: "+1 202 555 2015"
-    if re.search(r"[\d.,$£€#/]$", before) or re.match(
-        r"[\d%]|[.,]\d|\s*(?:per\s?cent|percent)", after
+    if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(after):
+        return None
+    if before.endswith("-") and not _HYPHEN_OK_BEFORE.search(
+        ctx.text[max(0, m.start() - 6) : m.start()]
     ):
         return None
-    if before.endswith("-") and not re.search(
-        r"(?:1[0-9]|20)\d\d-$|mid-$", ctx.text[max(0, m.start() - 6) : m.start()]
-    ):
-        return None
-    next_word = re.match(r"\s*([a-z]+)", after, FLAGS)
+    next_word = _NEXT_WORD.match(after)
     if next_word and next_word[1].lower() in LEX["amount_units"]:
         return None
-    numbered = re.search(r"([A-Za-z]+)\.?\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+    numbered = _NUMBERED_BEFORE.search(ctx.text[max(0, m.start() - 30) : m.start()])
     if numbered and numbered[1].lower() in LEX["numbered_nouns"]:
         return None  # "Resolution 1483", "Flight 1549", "No. 1945"
-    previous = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+    previous = _WORD_BEFORE.search(ctx.text[max(0, m.start() - 30) : m.start()])
     if (
         next_word
         and previous

@@ -21,6 +21,7 @@ from graphsvc.temporal.rules.base import (
     previous_word,
     shift,
     unit_span,
+    until_direction,
     weekday_near,
     when_of,
 )
@@ -82,9 +83,9 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         offset = forward or 7
     elif rel == "this":
         offset = forward if ctx.tense == "future" else -back
-    elif ctx.tense == "future" or previous_word(ctx, m) in ("until", "till"):
+    elif ctx.tense == "future" or until_direction(ctx, m) == "ahead":
         offset = forward
-    elif ctx.tense == "past":
+    elif ctx.tense == "past" or until_direction(ctx, m) == "back":
         offset = -back
     else:
         offset = -back if back <= forward else forward

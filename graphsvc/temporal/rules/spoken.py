@@ -84,13 +84,15 @@ def resolve_spoken_month_year(m: re.Match[str], ctx: Context) -> Resolved | None
 @resolver("spoken_day")
 def resolve_spoken_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the twenty-first of March", "March first, twenty nineteen": a day said as an
-    ordinal, in the year given or the one the tense points at."""
+    ordinal, in the year given or the one the tense points at; "March nineteen, twenty
+    twenty-one": as a cardinal, before a year (the rule asks for one)."""
     if not capitalised(m["month"]):
         return None
     if capitalised(m["dayword"]) and not m["month"].isupper():
         return None  # a name after the month: "the end of May the Second Squadron sailed"
     month = word("months", m["month"].rstrip("."))
-    day = int(word("day_ordinals", " ".join(m["dayword"].lower().split())))
+    said = " ".join(m["dayword"].lower().split())
+    day = int(LEX["day_ordinals"].get(said) or LEX["day_cardinals"][said])
     explicit = int(m["year"]) if m["year"] else None
     if m["said"]:
         explicit = spoken_year(m)

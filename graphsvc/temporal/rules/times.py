@@ -13,7 +13,7 @@ from graphsvc.temporal.rules.base import (
     Resolved,
     Tense,
     capitalised,
-    previous_word,
+    until_direction,
     weekday_near,
     when_of,
 )
@@ -58,8 +58,9 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     weekday = m.groupdict().get("wd")
     if weekday and capitalised(weekday):
         # "9 a.m. Tuesday", "4 a.m. EDT Thursday": one expression, that day's hour
-        ahead = previous_word(ctx, m) in ("until", "till")  # a deadline: "until 9 a.m. Tuesday"
-        tense: Tense = "future" if ahead else ctx.tense
+        # a deadline: "until 9 a.m. Tuesday"; "did not open until 9 a.m. Tuesday": past
+        until = until_direction(ctx, m)
+        tense: Tense = "future" if until == "ahead" else "past" if until == "back" else ctx.tense
         day = weekday_near(day, word("weekdays", weekday.rstrip(".")), tense)
     elif following:
         sub = Context(

@@ -254,3 +254,33 @@ OTHER_DAY = [
 def test_the_day_of_another_event_is_not_the_report_day(text: str) -> None:
     found = {e.text: e.value for e in find_dates(text, date(2000, 1, 7))}
     assert found.get("the day") is None, found
+
+
+#: A Wednesday: the Friday before is 2021-03-19, the one after 2021-03-26.
+WEDNESDAY = date(2021, 3, 24)
+
+#: "until" with a weekday: a wait that lies ahead, but when a past verb is negated
+#: ("did not arrive until Friday") the day something happened at last, in the past.
+UNTIL_ROWS = [
+    ("The shipment did not arrive until Friday.", "Friday", "2021-03-19"),
+    ("The shipment didn't arrive until Friday.", "Friday", "2021-03-19"),
+    ("Rescuers were not able to reach the village until Friday.", "Friday", "2021-03-19"),
+    ("He had not heard of the plan until Friday.", "Friday", "2021-03-19"),
+    ("The store did not open until 9 a.m. Friday.", "9 a.m. Friday", "2021-03-19T09:00"),
+    # negatives: still ahead
+    ("The shipment will not arrive until Friday.", "Friday", "2021-03-26"),
+    ("The shipment won't arrive until Friday.", "Friday", "2021-03-26"),
+    ("Talks were suspended until Friday.", "Friday", "2021-03-26"),
+    ("The deadline was extended until Friday.", "Friday", "2021-03-26"),
+    ("The store will stay closed until 9 a.m. Friday.", "9 a.m. Friday", "2021-03-26T09:00"),
+    ("Nothing was decided. Talks were suspended until Friday.", "Friday", "2021-03-26"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"), UNTIL_ROWS, ids=[r[0] for r in UNTIL_ROWS]
+)
+def test_a_negated_past_until_looks_back(read, text: str, expression: str, value: str) -> None:
+    """The same with the parse (the text loader) and with the tense cue words alone."""
+    assert read(text, WEDNESDAY).get(expression) == value
+    assert {e.text: e.value for e in find_dates(text, WEDNESDAY)}.get(expression) == value

@@ -61,6 +61,13 @@ def _fastest(call: Callable[[], object], budget: float) -> float:
     return best
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _built() -> None:
+    """The rules' one-scan search is built at the first call, once a process (a
+    fraction of a second, more on a busy machine): the budgets below are for reading."""
+    find_dates("on Monday, 3 May 2001", ANCHOR)
+
+
 def _phrase(text: str) -> None:
     with contextlib.suppress(ValueError):  # refused with a message: also an answer
         resolve_phrase(text, ANCHOR)

@@ -148,7 +148,45 @@ SPOKEN = [
         "1996-07-04",
     ),
     ("We met on May first, two thousand ten.", OCT, "May first, two thousand ten", "2010-05-01"),
+    # a day said as a cardinal, before a year after a comma
+    (
+        "The plant reopened March nineteen, twenty twenty-one.",
+        OCT,
+        "March nineteen, twenty twenty-one",
+        "2021-03-19",
+    ),
+    (
+        "On May five, two thousand ten, the law changed.",
+        OCT,
+        "May five, two thousand ten",
+        "2010-05-05",
+    ),
+    ("The vote was held June thirty, 2019.", OCT, "June thirty, 2019", "2019-06-30"),
+    (
+        "It was signed December twenty-one, nineteen ninety-eight.",
+        OCT,
+        "December twenty-one, nineteen ninety-eight",
+        "1998-12-21",
+    ),
+    # without the comma the words are a year: the month of it
+    ("It began in March nineteen ninety-eight.", OCT, "March nineteen ninety-eight", "1998-03"),
 ]
+
+#: A month and a number in words that are no day of it.
+NOT_SPOKEN_DAYS = [
+    "By March nineteen, twenty people had died.",
+    "In March two, three and four ships sank.",
+    "It was March thirty-two, twenty twenty-one by their count.",
+    "In March nineteen ninety-eight, prices fell.",
+    "Since March twenty, twenty-one soldiers have died.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPOKEN_DAYS, ids=NOT_SPOKEN_DAYS)
+def test_not_a_spoken_day(text: str) -> None:
+    found = [(e.text, e.value) for e in find_dates(text, OCT)]
+    assert not [f for f in found if len(f[1]) == 10], found
+
 
 POSITIVE = QUARTERS + HALVES + FISCAL + RECENT_AND_PRIOR + SPOKEN
 

@@ -142,3 +142,16 @@ texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
 @given(texts)
 def test_the_scan_equals_finditer_on_generated_texts(text: str) -> None:
     assert by_rule(text) == by_finditer(text)
+
+
+def test_a_start_that_is_not_ascii_is_read_in_the_str_text() -> None:
+    """The fast reading (the text as folded bytes) holds only ASCII starts; a scanner
+    with another reads every text as str and still finds what `finditer` finds."""
+    patterns = [re.compile(r"\b\u00e9t\u00e9", re.I), re.compile(r"\bjan\b", re.I)]
+    scanner = Scanner(patterns)
+    assert not scanner.reads_bytes
+    text = "En \u00e9t\u00e9 ou en \u00c9T\u00c9, jan et Jan, \u00e9t\u00e9s, jant"
+    found = [(index, match.span()) for index, match in scanner.matches(text, {0, 1})]
+    expected = [(i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(text)]
+    assert found == expected
+    assert len(found) == 5
