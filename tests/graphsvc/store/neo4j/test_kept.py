@@ -35,6 +35,7 @@ from graphsvc.store.neo4j import Neo4jStore
 from graphsvc.store.neo4j.consistency import answer_consistently
 from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline
 from graphsvc.store.neo4j.kept import KeptAnswers, Reading, SharedCounter, freeze
+from tests.graphsvc.store.neo4j.own_loop import run_on_own_loop
 from tests.neo4j_fixture import Neo4jTarget, wipe
 
 ACTOR = "person:synthetic-1"
@@ -314,7 +315,7 @@ def _answers(store: Neo4jStore, actor: str = X) -> tuple[Any, Any]:
                 await ask(store, store.related_actors, actor, Window(), None, 50),
             )
 
-        return asyncio.run(both())
+        return run_on_own_loop(both())
     return (
         store.timeline(TimelineQuery(actor=actor, limit=50)),
         store.related_actors(actor, Window(), None, 50),
@@ -582,7 +583,7 @@ def test_a_kept_answer_asked_on_a_loop_takes_no_pool_thread_and_no_statement(
             await ask(reader, reader.related_actors, X, Window(), None, 50),
         )
 
-    now = asyncio.run(both())
+    now = run_on_own_loop(both())
     assert now[0] is old[0] and now[1] is old[1]
     assert sent == ["writes/version_stamps"] * len(sent) and sent, sent
 
@@ -632,7 +633,7 @@ def test_loop_readers_beside_a_writer_see_each_batch_whole_once_acknowledged(gra
     thread = threading.Thread(target=lambda: (write(), done.set()))
     thread.start()
     try:
-        checks = asyncio.run(readers(done))
+        checks = run_on_own_loop(readers(done))
     finally:
         thread.join()
     assert not problems, problems

@@ -16,6 +16,7 @@ from graphsvc.errors import StoreUnavailable
 from graphsvc.store.neo4j.deadline import Watchdog, call_with_deadline, call_with_deadline_async
 from graphsvc.store.neo4j.deadline import run_detached as detach
 from graphsvc.store.neo4j.kept import Reading, SharedCounter
+from tests.graphsvc.store.neo4j.own_loop import run_on_own_loop
 
 
 def _expired() -> StoreUnavailable:
@@ -55,7 +56,7 @@ def test_requests_on_a_loop_share_readings_begun_after_they_arrived() -> None:
         return got
 
     threads_before = threading.active_count()
-    got = asyncio.run(main())
+    got = run_on_own_loop(main())
     assert len(reads) < 8  # shared
     for i, value in enumerate(got):
         began, actors = reads[value.writes - 1]
@@ -87,7 +88,7 @@ def test_threads_and_a_loop_asking_at_once_share_one_round() -> None:
         gate.set()
         return await waiting
 
-    from_loop = asyncio.run(main())
+    from_loop = run_on_own_loop(main())
     first.join()
     joiner.join()
     assert from_loop.writes == from_thread[0].writes == 2  # both in round 2
@@ -102,7 +103,7 @@ def test_a_failed_or_silent_reading_reaches_every_loop_waiter_within_the_bound()
         return await counter.fresh_async("person:x")
 
     with pytest.raises(StoreUnavailable, match="away"):
-        asyncio.run(one(SharedCounter(failing, 1.0, _expired, detach=detach)))
+        run_on_own_loop(one(SharedCounter(failing, 1.0, _expired, detach=detach)))
 
     def silent(actors: list[str], seconds: float) -> Reading:
         return call_with_deadline(lambda w: time.sleep(5) or _reading(0, []), seconds, _expired)
@@ -113,7 +114,7 @@ def test_a_failed_or_silent_reading_reaches_every_loop_waiter_within_the_bound()
         return await asyncio.gather(*(one(counter) for _ in range(4)), return_exceptions=True)
 
     started = time.monotonic()
-    outcomes = asyncio.run(many())
+    outcomes = run_on_own_loop(many())
     assert all(isinstance(o, StoreUnavailable) for o in outcomes), outcomes
     assert time.monotonic() - started < 0.3 + 0.5
 
@@ -124,7 +125,7 @@ def test_a_round_that_cannot_start_fails_its_waiters_and_the_next_round_runs() -
 
     counter = SharedCounter(lambda a, s: _reading(1, a), 1.0, _expired, detach=no_thread)
     with pytest.raises(RuntimeError, match="new thread"):
-        asyncio.run(counter.fresh_async("person:x"))
+        run_on_own_loop(counter.fresh_async("person:x"))
     assert counter.fresh("person:x").writes == 1  # not left waiting on a dead round
 
 
@@ -148,4 +149,4 @@ def test_an_awaited_call_gives_its_value_its_error_or_the_bound() -> None:
         assert time.monotonic() - started < 0.2 + 0.5
         assert watchdogs[0].fired  # the connection is cut, no retry runs the work
 
-    asyncio.run(main())
+    run_on_own_loop(main())
