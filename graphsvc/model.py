@@ -302,7 +302,7 @@ class Event(_Strict):
 #: for"), `inferred` (implied by what the text says: "acquired", "was born in", a
 #: nationality adjective, or two stated relations joined), `learned` (read by the
 #: statistical reader from the sentence's parse, not by a rule: docs/relations.md).
-RelationBasis = Literal["stated", "inferred", "learned"]
+RelationBasis = Literal["stated", "resolved", "inferred", "learned"]
 
 
 class Relation(_Strict):
@@ -320,8 +320,9 @@ class Relation(_Strict):
     )
     basis: RelationBasis | None = Field(
         default=None,
-        description="stated (the text says it), inferred (implied by it) or learned (read "
-        "by the statistical reader, no rule)",
+        description="stated (the text says it), resolved (the text says it of a pronoun or "
+        "description resolved to an end: 'She is the chief financial officer of X'), "
+        "inferred (implied by it) or learned (read by the statistical reader, no rule)",
     )
     since_precision: Precision | None = None
     until_precision: Precision | None = None

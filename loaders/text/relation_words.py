@@ -11,7 +11,7 @@ import yaml
 
 from graphsvc.model import ActorKind, RelationType
 
-Basis = Literal["stated", "inferred", "learned"]
+Basis = Literal["stated", "resolved", "inferred", "learned"]
 
 
 @dataclass(frozen=True)

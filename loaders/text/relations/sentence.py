@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from graphsvc.model import LINK_BASIS_RANK as _BASIS_RANK
 from graphsvc.model import ActorKind, Precision, RelationType, When
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.demonyms import demonyms
@@ -208,6 +209,10 @@ class _Sentence:
             until = (dated.end, dated.precision)
         if ends:
             current = False
+        if basis == "stated":
+            # What the text says of "she" is said of the actor only through the
+            # resolution, or of "Ruritanian troops" only through the inference.
+            basis = max((basis, source.basis, target.basis), key=_BASIS_RANK.__getitem__)
         draft = RelationDraft(source, kind, target, self.span, role, basis, since, until, current)
         key = (source.id, kind, target.id)
         kept = self.found.get(key)
@@ -215,11 +220,11 @@ class _Sentence:
             self.found[key] = draft
             return
         # one relation a sentence: "joined Y in 1961 and left it in 1975" gives both ends
-        better = basis == "stated" and kept.basis == "inferred"
+        better = basis in _BASIS_RANK and _BASIS_RANK[basis] < _BASIS_RANK.get(kept.basis, -1)
         self.found[key] = replace(
             kept,
             role=kept.role or role,
-            basis="stated" if better else kept.basis,
+            basis=basis if better else kept.basis,
             since=kept.since or since,
             until=kept.until or until,
             current=False if False in (kept.current, current) else kept.current or current,
