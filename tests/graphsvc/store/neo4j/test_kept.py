@@ -598,8 +598,15 @@ def test_loop_readers_beside_a_writer_see_each_batch_whole_once_acknowledged(gra
     in_flight: list[str] = []
     problems: list[str] = []
 
+    rounds = [0]  # reading rounds the readers finished
+
     def write() -> None:
         for n in range(batches):
+            # A round of reads between two batches, however slow the machine: the
+            # readers must overlap the writes, not only read after the last.
+            deadline = time.monotonic() + 60
+            while rounds[0] < n and time.monotonic() < deadline:
+                time.sleep(0.001)
             actor = f"person:batch-{n}"
             in_flight.append(actor)
             events = tuple(_event(f"event:b{n}-{i}", (actor, X)) for i in range(size))
@@ -626,6 +633,7 @@ def test_loop_readers_beside_a_writer_see_each_batch_whole_once_acknowledged(gra
             if (x_page.count - 3) % size:
                 problems.append(f"{X}: {x_page.count} events")
             checks += len(targets) + 1
+            rounds[0] += 1
             await asyncio.sleep(0)
         return checks
 
