@@ -305,7 +305,9 @@ def main() -> None:
     document["c"] = args.c
     document["class_weight"] = "balanced" if balanced else "none"
     model_of(document)
-    args.out.write_text(json.dumps(document, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps(document, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     print(f"wrote {args.out}")
 
 
