@@ -28,7 +28,7 @@ from spacy.tokens import Span
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
-from loaders.text.relations.people import _allies, _person
+from loaders.text.relations.people import _allies, _born_fragments, _person, _role_before_name
 from loaders.text.relations.places import (
     _based,
     _commas,
@@ -41,6 +41,8 @@ from loaders.text.relations.places import (
     _place_nouns,
     _places_in,
     _scene,
+    _stacked_in,
+    _telling_scene,
 )
 from loaders.text.relations.sentence import RelationDraft, _Sentence
 from loaders.text.relations.validity import merged, relation_of
@@ -75,11 +77,15 @@ def find_relations(
             _organization(s, head, actor)
         elif actor.kind == ActorKind.place:
             _place(s, head, actor)
+    _role_before_name(s)
+    _born_fragments(s)
     _based(s)
     _commas(s)
     _mastheads(s)
     _places_in(s)
+    _stacked_in(s)
     _scene(s)
+    _telling_scene(s, held or {})
     _verbs(s)
     _kill_nouns(s)
     _adjacent_kills(s)
