@@ -32,6 +32,7 @@ from loaders.text.relations.people import _allies, _born_fragments, _person, _ro
 from loaders.text.relations.places import (
     _based,
     _commas,
+    _counted_places,
     _homes,
     _joined,
     _mastheads,
@@ -90,6 +91,7 @@ def find_relations(
     _kill_nouns(s)
     _adjacent_kills(s)
     _place_nouns(s)
+    _counted_places(s)
     _homes(s)
     _named_places(s)
     _joined(s)

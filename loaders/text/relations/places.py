@@ -109,7 +109,7 @@ def _place(s: _Sentence, head: Token, place: TokenActor) -> None:
     for target in _places_after(s, s.mention_tokens(head), ("in",)):
         if target != place and not _is_country(place):
             s.add(place, RelationType.LOCATED_IN, target)
-            for other in _listed_before(s, head):
+            for other in _listed_with(s, head):
                 # "Brazoria, Galveston and Harris counties in southeast Texas": the
                 # parse hangs "in" on the last item, yet it places the whole list
                 if other != target and not _is_country(other):
@@ -121,19 +121,38 @@ def _place(s: _Sentence, head: Token, place: TokenActor) -> None:
                     s.add(place, RelationType.LOCATED_IN, target)
 
 
-def _listed_before(s: _Sentence, head: Token) -> list[TokenActor]:
-    """The places listed before the last item `head` of a list of places ("Brazoria,
-    Galveston and Harris"), when each item is a place."""
+def _listed_with(s: _Sentence, head: Token) -> list[TokenActor]:
+    """The other items of a list of places that `head` is in ("Brazoria, Galveston and
+    Harris"), when each item is a place and the "in" after `head` follows them all:
+    the parse hangs it on the first or the last item, yet it places the whole list."""
     first = head
     while first.dep_ == "conj" and s.actor(first.head) is not None:
         first = first.head
-    if first.i == head.i or any(c.dep_ == "conj" for c in head.children):
-        return []
     items = [first, *s._conjuncts(first)]
+    if len(items) < 2:
+        return []
+    last = max(w.i for w in items)
+    if not any(c.dep_ == "prep" and c.lower_ == "in" and c.i > last for c in head.children):
+        return []
     actors = [s.actor(w) for w in items]
     if any(a is None or a.kind != ActorKind.place for a in actors):
         return []
     return [a for a in actors if a is not None and a != s.actor(head)]
+
+
+def _counted_places(s: _Sentence) -> None:
+    """ "Brazoria, Galveston and Matagorda counties in southeast Texas": places named
+    before a plural place noun lie where the noun's "in" says."""
+    for token in s.span:
+        if token.lemma_.lower() not in s.words.place_nouns or token.i in s.actor_at:
+            continue
+        inner = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
+        if not inner:
+            continue
+        for outer in _places_after(s, [token], ("in",)):
+            for place in inner:
+                if place != outer and not _is_country(place):
+                    s.add(place, RelationType.LOCATED_IN, outer)
 
 
 def _stacked_in(s: _Sentence) -> None:

@@ -29,11 +29,12 @@ def _found(text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
-    # a second role coordinated deep in a description
+    # a second role coordinated deep in a description (the parse joins it to the
+    # first role's organisation)
     (
-        "Anna Berg, a lecturer at Lund University and president of the Nordic Chess "
-        "Federation, spoke.",
-        ("Anna Berg", "HEAD_OF", "Nordic Chess Federation"),
+        "Maria Costa, a professor of law at Porto University in Portugal and honorary "
+        "president of the Iberian Bar Association, spoke.",
+        ("Maria Costa", "HEAD_OF", "Iberian Bar Association"),
     ),
     # the role first, a comma, then the name the parse hangs elsewhere
     (
@@ -77,8 +78,13 @@ FOUND = [
     ),
     # "in" on the last item of a list of places places them all
     (
-        "Storms hit Tulsa, Enid and Lawton in western Oklahoma.",
-        ("Tulsa", "LOCATED_IN", "Oklahoma"),
+        "Floods hit Tulsa, Muskogee and Lawton in eastern Oklahoma.",
+        ("Muskogee", "LOCATED_IN", "Oklahoma"),
+    ),
+    # places named before a plural place noun
+    (
+        "Floods closed roads in Brazoria, Galveston and Matagorda counties in southeast Texas.",
+        ("Galveston", "LOCATED_IN", "Texas"),
     ),
     # two "in" phrases on one verb: places in the first lie in the region of the second
     (
@@ -86,7 +92,10 @@ FOUND = [
         ("Nara", "LOCATED_IN", "Japan"),
     ),
     # an organisation, a comma, "in" and a place
-    ("Acme Steel Corp., in Gary, laid off workers.", ("Acme Steel", "BASED_IN", "Gary")),
+    (
+        "The show opened at the Walker Art Center, in Minneapolis.",
+        ("Walker Art Center", "LOCATED_IN", "Minneapolis"),
+    ),
     # a biography's subjectless "Born" after a heading naming the person
     (
         "Anna Lind (poet): Born March 3, 1920, in a farmhouse in Bergen, Norway.",
@@ -145,10 +154,27 @@ def test_reading_draws_no_such_relation(text: str, unwanted: tuple[str, str, str
     assert unwanted not in _found(text), _found(text)
 
 
+def _bases(text: str, relation: tuple[str, str, str]) -> list[str]:
+    batch = _batch(text)
+    names = {a.id: a.name for a in batch.actors}
+    return [
+        r.basis
+        for r in batch.relations
+        if (names[r.source], r.type.value, names[r.target]) == relation
+    ]
+
+
+def test_a_relative_clause_copula_is_a_statement() -> None:
+    """ "who is a spokesman for Y" says it: a stated relation, not the learned
+    reader's guess."""
+    text = "Peter Lang, who is a spokesman for the Red Cross, declined to comment."
+    assert _bases(text, ("Peter Lang", "WORKS_FOR", "Red Cross")) == ["stated"]
+
+
 def test_a_reading_by_word_order_is_inferred_where_the_text_only_implies_it() -> None:
     """The biography heading and the opening scene are readings a reader draws, not
     statements: they are kept as inferred."""
-    for text, (source, kind, target) in (
+    for text, relation in (
         (
             "Anna Lind (poet): Born March 3, 1920, in Bergen, Norway.",
             ("Anna Lind", "LIVES_IN", "Bergen"),
@@ -158,11 +184,4 @@ def test_a_reading_by_word_order_is_inferred_where_the_text_only_implies_it() ->
             ("World Health Organization", "BASED_IN", "Geneva"),
         ),
     ):
-        batch = _batch(text)
-        names = {a.id: a.name for a in batch.actors}
-        bases = [
-            r.basis
-            for r in batch.relations
-            if (names[r.source], r.type.value, names[r.target]) == (source, kind, target)
-        ]
-        assert bases == ["inferred"], bases
+        assert _bases(text, relation) == ["inferred"], text
