@@ -67,6 +67,7 @@ class RelationWords:
     trade_nouns: frozenset[str] = frozenset()
     member_bodies: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -150,4 +151,5 @@ def relation_words() -> RelationWords:
         trade_nouns=_words(data, "trade_nouns"),
         member_bodies=_words(data, "member_bodies"),
         telling_verbs=_words(data, "telling_verbs"),
+        ranks=_words(data, "ranks"),
     )

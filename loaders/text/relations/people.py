@@ -320,6 +320,11 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
         s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     if noun.pos_ != "NOUN":
         return
+    if noun.lemma_.lower() in s.words.ranks:
+        # "Smith, who is a major in the Marine Corps": a rank in a force is a post
+        # in it (the noun, not an adjective: "a major shareholder" is no rank)
+        for target in _orgs_after(s, noun, ("in", "of", "with")):
+            s.add(person, RelationType.MEMBER_OF, target, role=noun.text, basis="inferred")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
             continue
@@ -335,6 +340,15 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
                         basis="inferred",
                         current=not s.ended(words),
                     )
+
+
+def _orgs_after(s: _Sentence, noun: Token, preps: tuple[str, ...]) -> list[TokenActor]:
+    """Organisations after one of `preps` hanging on `noun`."""
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += [a for a, _ in s.mentions_at(obj) if a.kind == ActorKind.organization]
+    return found
 
 
 def _owns_place(s: _Sentence, word: Token, noun: Token) -> bool:

@@ -137,6 +137,9 @@ def _listed_with(s: _Sentence, head: Token) -> list[TokenActor]:
     actors = [s.actor(w) for w in items]
     if any(a is None or a.kind != ActorKind.place for a in actors):
         return []
+    own = [w for w in items if w.i != head.i and _places_after(s, s.mention_tokens(w), ("in",))]
+    if own:
+        return []  # "A in X, B in Y and C in Z": each item has its own place
     return [a for a in actors if a is not None and a != s.actor(head)]
 
 
@@ -275,27 +278,23 @@ def _places_in(s: _Sentence) -> None:
         if second.kind != ActorKind.place or first == second:
             continue
         between = list(doc[end + 1 : start])
-        # "Mount Blanc, in the western Alps": a comma may open the phrase after a place
-        comma = bool(between) and between[0].text == "," and first.kind == ActorKind.place
+        # "Mount Blanc, in the western Alps", "the Palace of Fine Arts, in San
+        # Francisco": a comma may open the phrase, when what follows is no list of
+        # places ("in Boston, in Chicago and in Denver")
+        comma = bool(between) and between[0].text == ","
         if comma:
             between = between[1:]
-        # "the Palace of Fine Arts, in San Francisco": a comma may open it after an
-        # organisation too, when no list of places follows
-        org_comma = bool(between) and between[0].text == "," and first.kind != ActorKind.place
-        if org_comma and not _listed_after(s, runs, second):
-            between = between[1:]
-            comma = True
         if not between or between[0].lower_ != "in":
             continue
         if any(w.lower_ not in s.words.compass for w in between[1:]):
             continue
         named = _regionlike(s, second, doc[start]) or "the" in [w.lower_ for w in between]
-        if comma and not org_comma and not named:
+        if comma and not named and _listed_after(s, runs, second):
             continue
         if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
             s.add(first, RelationType.LOCATED_IN, second)
         elif first.kind == ActorKind.organization and (
-            org_comma
+            comma
             or between[0].head.pos_ not in ("VERB", "AUX")
             or _post_held(s, between[0], doc[begin : end + 1].root)
         ):

@@ -96,6 +96,16 @@ FOUND = [
         "The show opened at the Walker Art Center, in Minneapolis.",
         ("Walker Art Center", "LOCATED_IN", "Minneapolis"),
     ),
+    # a place, a comma, "in" and a city
+    (
+        "The band played at the Crystal Palace Arena, in Oakland, on Friday.",
+        ("Crystal Palace Arena", "LOCATED_IN", "Oakland"),
+    ),
+    # a rank in a force
+    (
+        "Ralph Okafor, a sergeant with the Lagos State Police, testified on Monday.",
+        ("Ralph Okafor", "MEMBER_OF", "Lagos State Police"),
+    ),
     # a biography's subjectless "Born" after a heading naming the person
     (
         "Anna Lind (poet): Born March 3, 1920, in a farmhouse in Bergen, Norway.",
@@ -133,6 +143,19 @@ NOT_DRAWN = [
     (
         "Peter Lang, who is not a spokesman for the Red Cross, declined to comment.",
         ("Peter Lang", "WORKS_FOR", "Red Cross"),
+    ),
+    # "major" as an adjective is no rank
+    (
+        "John Smith, a major shareholder in Acme Corp., testified.",
+        ("John Smith", "MEMBER_OF", "Acme"),
+    ),
+    # "in" after a comma opening a list of places
+    ("They met in Boston, in Chicago and in Denver.", ("Boston", "LOCATED_IN", "Chicago")),
+    # items of a list that each have their own place
+    (
+        "Rain fell along the border between Kern District in Abia Province, Lomo District "
+        "in Imo Province, and Ubi District in Enugu Province.",
+        ("Kern District", "LOCATED_IN", "Enugu Province"),
     ),
     # a list of places after "in" is where things are, not one place in another
     (
