@@ -3,6 +3,7 @@ apposition, a copula's complement, "of"/"from"/"at" after the name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -124,7 +125,10 @@ def _role_before_name(s: _Sentence) -> None:
             continue
         role, shown = title
         kind = _kind_type(s.words.roles[role], target)
-        s.add(person, kind, target, role=shown, current=not s.ended(words))
+        ended = s.ended(words)
+        s.add(person, kind, target, role=shown, current=not ended)
+        if kind == RelationType.LEADER_OF and not ended and not _ordinal(words):
+            s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
 
 def _born_fragments(s: _Sentence) -> None:
@@ -304,7 +308,12 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
         for target, word in targets:
             kind = _kind_type(s.words.roles[role], target)
             s.add(person, kind, target, role=shown, current=not ended)
-            if target.kind == ActorKind.place and _owns_place(s, word, noun):
+            owned = target.kind == ActorKind.place and _owns_place(s, word, noun)
+            sitting = kind == RelationType.LEADER_OF and not ended and not _ordinal(words)
+            if owned or sitting:
+                # "Louisiana's governor, Buddy Roemer", "X, the mayor of Y": a place's
+                # sitting leader lives there (inferred); "the 34th president" is one of
+                # a line, told for history, not where someone lives
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
 
@@ -340,6 +349,16 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
                         basis="inferred",
                         current=not s.ended(words),
                     )
+
+
+def _ordinal(words: list[Token]) -> bool:
+    """ "the 34th president", "the first mayor": a place in a line of holders."""
+    return any(w.ent_type_ == "ORDINAL" or _ORDINAL.match(w.lower_) for w in words)
+
+
+_ORDINAL = re.compile(
+    r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$"
+)
 
 
 def _orgs_after(s: _Sentence, noun: Token, preps: tuple[str, ...]) -> list[TokenActor]:

@@ -106,6 +106,15 @@ FOUND = [
         "Ralph Okafor, a sergeant with the Lagos State Police, testified on Monday.",
         ("Ralph Okafor", "MEMBER_OF", "Lagos State Police"),
     ),
+    # a sitting leader of a place lives there, either order
+    (
+        "Ruth Calder, the governor of Oregon, spoke on Tuesday.",
+        ("Ruth Calder", "LIVES_IN", "Oregon"),
+    ),
+    (
+        "Voters cheered the governor of Oregon, Ruth Calder, on Tuesday.",
+        ("Ruth Calder", "LIVES_IN", "Oregon"),
+    ),
     # a biography's subjectless "Born" after a heading naming the person
     (
         "Anna Lind (poet): Born March 3, 1920, in a farmhouse in Bergen, Norway.",
@@ -143,6 +152,11 @@ NOT_DRAWN = [
     (
         "Peter Lang, who is not a spokesman for the Red Cross, declined to comment.",
         ("Peter Lang", "WORKS_FOR", "Red Cross"),
+    ),
+    # one of a line of leaders, told for history
+    (
+        "In 1901, the 26th president of the United States, Tom Ridley, was born in Dover, Del.",
+        ("Tom Ridley", "LIVES_IN", "United States"),
     ),
     # "major" as an adjective is no rank
     (
