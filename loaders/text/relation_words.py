@@ -68,6 +68,7 @@ class RelationWords:
     member_bodies: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()
+    ordinals: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -152,4 +153,5 @@ def relation_words() -> RelationWords:
         member_bodies=_words(data, "member_bodies"),
         telling_verbs=_words(data, "telling_verbs"),
         ranks=_words(data, "ranks"),
+        ordinals=_words(data, "ordinal_words"),
     )

@@ -127,7 +127,7 @@ def _role_before_name(s: _Sentence) -> None:
         kind = _kind_type(s.words.roles[role], target)
         ended = s.ended(words)
         s.add(person, kind, target, role=shown, current=not ended)
-        if kind == RelationType.LEADER_OF and not ended and not _ordinal(words):
+        if kind == RelationType.LEADER_OF and not ended and not _ordinal(s, words):
             s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
 
@@ -309,7 +309,7 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
             kind = _kind_type(s.words.roles[role], target)
             s.add(person, kind, target, role=shown, current=not ended)
             owned = target.kind == ActorKind.place and _owns_place(s, word, noun)
-            sitting = kind == RelationType.LEADER_OF and not ended and not _ordinal(words)
+            sitting = kind == RelationType.LEADER_OF and not ended and not _ordinal(s, words)
             if owned or sitting:
                 # "Louisiana's governor, Buddy Roemer", "X, the mayor of Y": a place's
                 # sitting leader lives there (inferred); "the 34th president" is one of
@@ -332,7 +332,7 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
     if noun.lemma_.lower() in s.words.ranks:
         # "Smith, who is a major in the Marine Corps": a rank in a force is a post
         # in it (the noun, not an adjective: "a major shareholder" is no rank)
-        for target in _orgs_after(s, noun, ("in", "of", "with")):
+        for target in _orgs_after(s, noun, tuple(s.words.role_preps)):
             s.add(person, RelationType.MEMBER_OF, target, role=noun.text, basis="inferred")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
@@ -351,14 +351,15 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
                     )
 
 
-def _ordinal(words: list[Token]) -> bool:
+def _ordinal(s: _Sentence, words: list[Token]) -> bool:
     """ "the 34th president", "the first mayor": a place in a line of holders."""
-    return any(w.ent_type_ == "ORDINAL" or _ORDINAL.match(w.lower_) for w in words)
+    return any(
+        w.ent_type_ == "ORDINAL" or _NUMBERED.match(w.lower_) or w.lower_ in s.words.ordinals
+        for w in words
+    )
 
 
-_ORDINAL = re.compile(
-    r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$"
-)
+_NUMBERED = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
 def _orgs_after(s: _Sentence, noun: Token, preps: tuple[str, ...]) -> list[TokenActor]:

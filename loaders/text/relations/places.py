@@ -246,6 +246,10 @@ def _commas(s: _Sentence) -> None:
                 ] in (["and"], ["or"])
                 if joined and previous[0].kind == ActorKind.place and not _is_country(previous[0]):
                     s.add(previous[0], RelationType.LOCATED_IN, second, basis="inferred")
+            elif _in_city(first, second) and _ends_mention_run(s, runs, m):
+                # "Howard Beach, Queens": a place the gazetteer does not know, then a
+                # city it knows, nothing more: a part of that city (inferred)
+                s.add(first, RelationType.LOCATED_IN, second, basis="inferred")
         elif first.kind == ActorKind.organization:
             s.add(first, RelationType.BASED_IN, second)
 
@@ -352,6 +356,19 @@ def _scene(s: _Sentence) -> None:
         town = place.kind == ActorKind.place and place != region
         if town and not _regionlike(s, place, doc[first]):
             s.add(place, RelationType.LOCATED_IN, region, basis="inferred")
+
+
+def _in_city(first: TokenActor, second: TokenActor) -> bool:
+    return place_evidence(first.name) is None and "city" in (place_evidence(second.name) or "")
+
+
+def _ends_mention_run(s: _Sentence, runs: list[tuple[TokenActor, int, int]], m: int) -> bool:
+    """Whether mention m is followed by no other mention after a comma, "and" or "or"
+    (the end of a pair, not an item in a list)."""
+    if m + 1 >= len(runs):
+        return True
+    gap = [t.lower_ for t in s.span.doc[runs[m][2] + 1 : runs[m + 1][1]]]
+    return not gap or gap[-1] not in (",", "and", "or")
 
 
 def _compass_word(s: _Sentence, token: Token) -> bool:

@@ -67,6 +67,11 @@ FOUND = [
         "The crash happened near the Old Mill Bridge, Hammonton, N.J.",
         ("Hammonton", "LOCATED_IN", "N.J."),
     ),
+    # a place the gazetteer does not know, a comma and a city it knows
+    (
+        "The fire broke out in Kelso Heights, Oakland.",
+        ("Kelso Heights", "LOCATED_IN", "Oakland"),
+    ),
     # a compass word between the comma and the region
     ("Fighting spread to Tamanrasset, southern Algeria.", ("Tamanrasset", "LOCATED_IN", "Algeria")),
     # a compass word naming a part of a country
