@@ -69,6 +69,7 @@ class RelationWords:
     telling_verbs: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()
     ordinals: frozenset[str] = frozenset()
+    main_seats: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -154,4 +155,5 @@ def relation_words() -> RelationWords:
         telling_verbs=_words(data, "telling_verbs"),
         ranks=_words(data, "ranks"),
         ordinals=_words(data, "ordinal_words"),
+        main_seats=_words(data, "main_seat_nouns"),
     )

@@ -42,6 +42,7 @@ from loaders.text.relations.places import (
     _place_nouns,
     _places_in,
     _scene,
+    _seat_modifiers,
     _stacked_in,
     _telling_scene,
 )
@@ -85,6 +86,7 @@ def find_relations(
     _mastheads(s)
     _places_in(s)
     _stacked_in(s)
+    _seat_modifiers(s)
     _scene(s)
     _telling_scene(s, held or {})
     _verbs(s)

@@ -61,6 +61,42 @@ def _organization(s: _Sentence, head: Token, org: TokenActor) -> None:
             s.add(org, RelationType.BASED_IN, target)
 
 
+def _seat_modifiers(s: _Sentence) -> None:
+    """ "the NRC's Rockville, Md., headquarters", "the Denver headquarters of the Sierra
+    Club": a place before a main seat noun whose owner is an organisation, by its
+    possessive or "of", is where that organisation is based; a branch ("the Trust's
+    Lisbon office") is not its seat."""
+    doc = s.span.doc
+    for seat in s.span:
+        if seat.i in s.actor_at:
+            continue
+        phrase = f"{doc[seat.i - 1].lower_} {seat.lower_}" if seat.i > s.span.start else ""
+        if seat.lower_ not in s.words.main_seats and phrase not in s.words.main_seats:
+            continue
+        owners = [
+            a
+            for c in seat.lefts
+            if c.dep_ == "poss"
+            for a, _ in s.mentions_at(c)
+            if a.kind == ActorKind.organization
+        ]
+        for prep in (c for c in seat.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                owners += [a for a, _ in s.mentions_at(obj) if a.kind == ActorKind.organization]
+        if not owners:
+            continue
+        places = {
+            a.id: a
+            for c in seat.lefts
+            if c.dep_ in ("compound", "nmod")
+            for w in c.subtree
+            if (a := s.actor(w)) is not None and a.kind == ActorKind.place
+        }
+        for owner in owners:
+            for place in places.values():
+                s.add(owner, RelationType.BASED_IN, place)
+
+
 def _place_right_after(s: _Sentence, noun: Token) -> list[TokenActor]:
     """The place of "headquarters in nearby Rockville" by word order, when the parse
     hangs the "in" elsewhere: "in", then only adjectives, determiners or compass

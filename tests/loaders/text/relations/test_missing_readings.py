@@ -120,6 +120,15 @@ FOUND = [
         "Voters cheered the governor of Oregon, Ruth Calder, on Tuesday.",
         ("Ruth Calder", "LIVES_IN", "Oregon"),
     ),
+    # a place before an organisation's seat noun
+    (
+        "Talks were held at the Denver headquarters of the Sierra Club.",
+        ("Sierra Club", "BASED_IN", "Denver"),
+    ),
+    (
+        "Reporters waited outside the Red Cross's Geneva headquarters.",
+        ("Red Cross", "BASED_IN", "Geneva"),
+    ),
     # a biography's subjectless "Born" after a heading naming the person
     (
         "Anna Lind (poet): Born March 3, 1920, in a farmhouse in Bergen, Norway.",
@@ -162,6 +171,11 @@ NOT_DRAWN = [
     (
         "In 1901, the 26th president of the United States, Tom Ridley, was born in Dover, Del.",
         ("Tom Ridley", "LIVES_IN", "United States"),
+    ),
+    # a branch is not the seat
+    (
+        "Reporters waited outside the Red Cross's Geneva office.",
+        ("Red Cross", "BASED_IN", "Geneva"),
     ),
     # "major" as an adjective is no rank
     (
