@@ -64,6 +64,12 @@ class RelationWords:
     posts_abroad: frozenset[str]
     holder_preps: frozenset[str]
     place_grades: tuple[str, ...]
+    trade_nouns: frozenset[str] = frozenset()
+    member_bodies: frozenset[str] = frozenset()
+    telling_verbs: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
+    ordinals: frozenset[str] = frozenset()
+    main_seats: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -122,7 +128,9 @@ def relation_words() -> RelationWords:
         unreal_heads=_words(data, "unreal_heads"),
         modals=_words(data, "hedge_modals"),
         place_nouns=_words(data, "place_nouns"),
-        place_kinds=_words(data, "place_nouns") | _words(data, "landforms"),
+        place_kinds=_words(data, "place_nouns")
+        | _words(data, "landforms")
+        | _words(data, "country_nouns"),
         honorifics=_words(data, "honorifics"),
         verdict_verbs=_words(data, "verdict_verbs"),
         facility_heads=_words(data, "facility_heads"),
@@ -142,4 +150,10 @@ def relation_words() -> RelationWords:
         posts_abroad=_words(data, "posts_abroad"),
         holder_preps=_words(data, "holder_preps"),
         place_grades=tuple(sorted(_words(data, "place_grades"), key=data["place_grades"].index)),
+        trade_nouns=_words(data, "trade_nouns"),
+        member_bodies=_words(data, "member_bodies"),
+        telling_verbs=_words(data, "telling_verbs"),
+        ranks=_words(data, "ranks"),
+        ordinals=_words(data, "ordinal_words"),
+        main_seats=_words(data, "main_seat_nouns"),
     )

@@ -28,10 +28,11 @@ from spacy.tokens import Span
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
-from loaders.text.relations.people import _allies, _person
+from loaders.text.relations.people import _allies, _born_fragments, _person, _role_before_name
 from loaders.text.relations.places import (
     _based,
     _commas,
+    _counted_places,
     _homes,
     _joined,
     _mastheads,
@@ -41,6 +42,9 @@ from loaders.text.relations.places import (
     _place_nouns,
     _places_in,
     _scene,
+    _seat_modifiers,
+    _stacked_in,
+    _telling_scene,
 )
 from loaders.text.relations.sentence import RelationDraft, _Sentence
 from loaders.text.relations.validity import merged, relation_of
@@ -75,15 +79,21 @@ def find_relations(
             _organization(s, head, actor)
         elif actor.kind == ActorKind.place:
             _place(s, head, actor)
+    _role_before_name(s)
+    _born_fragments(s)
     _based(s)
     _commas(s)
     _mastheads(s)
     _places_in(s)
+    _stacked_in(s)
+    _seat_modifiers(s)
     _scene(s)
+    _telling_scene(s, held or {})
     _verbs(s)
     _kill_nouns(s)
     _adjacent_kills(s)
     _place_nouns(s)
+    _counted_places(s)
     _homes(s)
     _named_places(s)
     _joined(s)

@@ -54,6 +54,13 @@ def _place_in(name: str) -> tuple[str, str] | None:
     return None
 
 
+def place_held_in(name: str) -> str | None:
+    """The place an organisation's name holds, as written ("California" in "California
+    Department of Forestry"), or None."""
+    held = _place_in(name)
+    return held[0] if held else None
+
+
 def _posts_abroad() -> frozenset[str]:
     return relation_words().posts_abroad
 

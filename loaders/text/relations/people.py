@@ -3,7 +3,9 @@ apposition, a copula's complement, "of"/"from"/"at" after the name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -15,6 +17,7 @@ from loaders.text.relations.sentence import (
     _left_words,
     _of_compound,
     _places_after,
+    _runs,
     _Sentence,
 )
 from loaders.text.relations.verbs import _subjects
@@ -36,6 +39,18 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 for c in child.children
                 if c.dep_ in ("appos", "conj") and c.i not in s.actor_at and c.pos_ == "NOUN"
             )
+            yield from _coordinated_roles(s, child)
+        if child.dep_ == "relcl" and child.lemma_ in s.words.copulas:
+            # "Smith, who is a sergeant in the Marine Corps": the relative clause's
+            # complement describes the name when its subject is the relative pronoun
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            negated = any(c.dep_ == "neg" for c in child.children)
+            if not negated and [w.lower_ for w in subjects] in (["who"], ["that"]):
+                yield from (
+                    c
+                    for c in child.children
+                    if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
+                )
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
     post = head.head
@@ -61,6 +76,105 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 yield from (c for c in child.children if c.dep_ == "pobj")
             if child.dep_ == "oprd" and child.i not in s.actor_at:
                 yield child
+
+
+def _coordinated_roles(s: _Sentence, noun: Token) -> Iterator[Token]:
+    """Role nouns coordinated deeper in a description ("a professor at Queens College
+    and honorary president of the Socialist International"): the parse may join the
+    second role to the first one's object, yet both describe the name."""
+    for word in noun.subtree:
+        if word.dep_ != "conj" or word.pos_ != "NOUN" or word.i in s.actor_at:
+            continue
+        if s.role_in([word]) is None or s.actor(word.head) is None:
+            continue
+        up = word.head
+        while up.i != noun.i and up.dep_ in ("conj", "pobj", "prep"):
+            up = up.head
+        if up.i == noun.i:
+            yield word
+
+
+def _role_before_name(s: _Sentence) -> None:
+    """ "the deputy secretary of the Foreign Ministry, Datuk Ali": a role of an
+    organisation, a comma, then a name; the parse often hangs the name elsewhere, yet
+    the role is the name's. Not when the role describes a name before it ("Jones, the
+    chairman of Acme, and Smith")."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for (target, _, end), (person, start, _) in pairwise(runs):
+        if person.kind != ActorKind.person or start != end + 2 or doc[end + 1].text != ",":
+            continue
+        if target.kind not in (ActorKind.organization, ActorKind.place):
+            continue
+        obj = doc[end]
+        while obj.head.i != obj.i and s.actor(obj.head) == target:
+            obj = obj.head
+        prep = obj.head
+        if obj.dep_ != "pobj" or prep.lower_ not in s.words.holder_preps:
+            continue
+        noun = prep.head
+        if noun.i in s.actor_at or noun.pos_ != "NOUN" or noun.i > obj.i:
+            continue
+        if noun.dep_ == "appos" and s.actor(noun.head) is not None:
+            continue
+        if any(c.dep_ == "appos" and s.actor(c) not in (None, person) for c in noun.children):
+            continue
+        words = [*_left_words(noun), noun, *_of_compound(noun)]
+        title = None if s.hedged(words) else s.title_in(words)
+        if title is None:
+            continue
+        role, shown = title
+        kind = _kind_type(s.words.roles[role], target)
+        ended = s.ended(words)
+        s.add(person, kind, target, role=shown, current=not ended)
+        if kind == RelationType.LEADER_OF and not ended and not _ordinal(s, words):
+            s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+
+
+def _born_fragments(s: _Sentence) -> None:
+    """ "Gerald Ford (38th President): Born July 14, 1913, in Omaha": a biography's
+    subjectless "Born" after a heading that names a person; the parse has no subject
+    to give, so the heading's person is taken by word order (the colon or dash that
+    ends the heading, no verb and no other person between)."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for born in s.span:
+        if born.lower_ != "born" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in born.children
+        ):
+            continue
+        before = [r for r in runs if r[2] < born.i]
+        people = [r for r in before if r[0].kind == ActorKind.person]
+        if not people or people[-1] != before[-1]:
+            continue
+        person, _, end = people[-1]
+        between = doc[end + 1 : born.i]
+        if not any(t.text in (":", "):", "_", "--") for t in between):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        place = _birthplace(s, born)
+        if place is not None:
+            s.add(person, RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _birthplace(s: _Sentence, born: Token) -> TokenActor | None:
+    """The first place after an "in" that follows "born", through the nouns of the
+    phrase ("in a one-room log cabin in Hodgenville"), before the clause ends."""
+    doc = s.span.doc
+    inside = False
+    phrase = ("DET", "ADJ", "NOUN", "NUM", "ADP")
+    for token in doc[born.i + 1 : s.span.end]:
+        actor = s.actor(token)
+        if inside and actor is not None:
+            return actor if actor.kind == ActorKind.place else None
+        if token.lower_ == "in":
+            inside = True
+            continue
+        ended = token.pos_ in ("VERB", "AUX") or token.text in (";", ".", ":")
+        if ended or (inside and token.pos_ not in phrase and token.text not in ("-", ",")):
+            return None
+    return None
 
 
 def _described_targets(
@@ -104,7 +218,8 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
     role, shown = title if title else (None, None)
     ended = s.ended(before)
     types = s.words.roles.get(role or "", {})
-    occupation = next((w for w in before if w.lemma_.lower() in s.words.person_nouns), None)
+    trades = s.words.person_nouns | s.words.trade_nouns
+    occupation = next((w for w in before if w.lemma_.lower() in trades), None)
     for target, word in s.modifier_actors(head, person) + _demonym_places(s, before):
         kind = _kind_type(types, target)
         employer = target.kind == ActorKind.organization and kind is None and role is None
@@ -127,6 +242,12 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
         if target.kind == ActorKind.place and _owns_place(s, word, head):
             # "Haitian President Aristide", "Soviet premier Mikoyan": the place is theirs
             s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+    party = s.actor(head.head) if head.dep_ == "poss" else None
+    if party is not None and party.kind == ActorKind.organization:
+        last = party.name.lower().split()[-1:]
+        if last and last[0] in s.words.member_bodies:
+            # "Prime Minister Mulroney's Progressive Conservative Party": their party
+            s.add(person, RelationType.MEMBER_OF, party, basis="inferred")
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in (*s.words.place_preps, "at", "with"):
             continue
@@ -187,7 +308,12 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
         for target, word in targets:
             kind = _kind_type(s.words.roles[role], target)
             s.add(person, kind, target, role=shown, current=not ended)
-            if target.kind == ActorKind.place and _owns_place(s, word, noun):
+            owned = target.kind == ActorKind.place and _owns_place(s, word, noun)
+            sitting = kind == RelationType.LEADER_OF and not ended and not _ordinal(s, words)
+            if owned or sitting:
+                # "Louisiana's governor, Buddy Roemer", "X, the mayor of Y": a place's
+                # sitting leader lives there (inferred); "the 34th president" is one of
+                # a line, told for history, not where someone lives
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
 
 
@@ -203,6 +329,11 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
         s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     if noun.pos_ != "NOUN":
         return
+    if noun.lemma_.lower() in s.words.ranks:
+        # "Smith, who is a major in the Marine Corps": a rank in a force is a post
+        # in it (the noun, not an adjective: "a major shareholder" is no rank)
+        for target in _orgs_after(s, noun, tuple(s.words.role_preps)):
+            s.add(person, RelationType.MEMBER_OF, target, role=noun.text, basis="inferred")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "with"):
             continue
@@ -218,6 +349,26 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
                         basis="inferred",
                         current=not s.ended(words),
                     )
+
+
+def _ordinal(s: _Sentence, words: list[Token]) -> bool:
+    """ "the 34th president", "the first mayor": a place in a line of holders."""
+    return any(
+        w.ent_type_ == "ORDINAL" or _NUMBERED.match(w.lower_) or w.lower_ in s.words.ordinals
+        for w in words
+    )
+
+
+_NUMBERED = re.compile(r"^\d+(st|nd|rd|th)$")
+
+
+def _orgs_after(s: _Sentence, noun: Token, preps: tuple[str, ...]) -> list[TokenActor]:
+    """Organisations after one of `preps` hanging on `noun`."""
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += [a for a, _ in s.mentions_at(obj) if a.kind == ActorKind.organization]
+    return found
 
 
 def _owns_place(s: _Sentence, word: Token, noun: Token) -> bool:

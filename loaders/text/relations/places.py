@@ -4,6 +4,7 @@ hold a place; and the joins that carry a relation up to the region a city is in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 from spacy.tokens import Token
@@ -11,6 +12,7 @@ from spacy.tokens import Token
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.demonyms import demonyms
 from loaders.text.gazetteer import place_evidence
+from loaders.text.relations.inside import place_held_in
 from loaders.text.relations.sentence import (
     _MODIFIERS,
     _demonym_places,
@@ -59,6 +61,42 @@ def _organization(s: _Sentence, head: Token, org: TokenActor) -> None:
             s.add(org, RelationType.BASED_IN, target)
 
 
+def _seat_modifiers(s: _Sentence) -> None:
+    """ "the NRC's Rockville, Md., headquarters", "the Denver headquarters of the Sierra
+    Club": a place before a main seat noun whose owner is an organisation, by its
+    possessive or "of", is where that organisation is based; a branch ("the Trust's
+    Lisbon office") is not its seat."""
+    doc = s.span.doc
+    for seat in s.span:
+        if seat.i in s.actor_at:
+            continue
+        phrase = f"{doc[seat.i - 1].lower_} {seat.lower_}" if seat.i > s.span.start else ""
+        if seat.lower_ not in s.words.main_seats and phrase not in s.words.main_seats:
+            continue
+        owners = [
+            a
+            for c in seat.lefts
+            if c.dep_ == "poss"
+            for a, _ in s.mentions_at(c)
+            if a.kind == ActorKind.organization
+        ]
+        for prep in (c for c in seat.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                owners += [a for a, _ in s.mentions_at(obj) if a.kind == ActorKind.organization]
+        if not owners:
+            continue
+        places = {
+            a.id: a
+            for c in seat.lefts
+            if c.dep_ in ("compound", "nmod")
+            for w in c.subtree
+            if (a := s.actor(w)) is not None and a.kind == ActorKind.place
+        }
+        for owner in owners:
+            for place in places.values():
+                s.add(owner, RelationType.BASED_IN, place)
+
+
 def _place_right_after(s: _Sentence, noun: Token) -> list[TokenActor]:
     """The place of "headquarters in nearby Rockville" by word order, when the parse
     hangs the "in" elsewhere: "in", then only adjectives, determiners or compass
@@ -96,21 +134,88 @@ def _place_descriptions(s: _Sentence, head: Token) -> list[Token]:
 def _place(s: _Sentence, head: Token, place: TokenActor) -> None:
     """A place in another: "Haifa in northern Israel", "Serbia's Kosovo", "Cuenca, the
     third city in Ecuador"."""
-    if not _is_country(place):
-        for noun in _place_descriptions(s, head):
-            outer = [a for a, _ in s.modifier_actors(noun, place) if a.kind == ActorKind.place]
-            outer += _places_after(s, [noun], ("in", "of"))
-            for target in outer:
-                if target != place:
-                    s.add(place, RelationType.LOCATED_IN, target)
+    for noun in _place_descriptions(s, head):
+        outer = [a for a, _ in s.modifier_actors(noun, place) if a.kind == ActorKind.place]
+        outer += _places_after(s, [noun], ("in", "of"))
+        for target in outer:
+            # "Madagascar, an island nation in the Indian Ocean": a country lies in
+            # what its description names when that is no country
+            if target != place and not (_is_country(place) and _is_country(target)):
+                s.add(place, RelationType.LOCATED_IN, target)
     for target in _places_after(s, s.mention_tokens(head), ("in",)):
         if target != place and not _is_country(place):
             s.add(place, RelationType.LOCATED_IN, target)
+            for other in _listed_with(s, head):
+                # "Brazoria, Galveston and Harris counties in southeast Texas": the
+                # parse hangs "in" on the last item, yet it places the whole list
+                if other != target and not _is_country(other):
+                    s.add(other, RelationType.LOCATED_IN, target, basis="inferred")
     for child in head.lefts:
         if child.dep_ == "poss":
             for target, _ in s.mentions_at(child):
                 if target.kind == ActorKind.place and target != place and not _is_country(place):
                     s.add(place, RelationType.LOCATED_IN, target)
+
+
+def _listed_with(s: _Sentence, head: Token) -> list[TokenActor]:
+    """The other items of a list of places that `head` is in ("Brazoria, Galveston and
+    Harris"), when each item is a place and the "in" after `head` follows them all:
+    the parse hangs it on the first or the last item, yet it places the whole list."""
+    first = head
+    while first.dep_ == "conj" and s.actor(first.head) is not None:
+        first = first.head
+    items = [first, *s._conjuncts(first)]
+    if len(items) < 2:
+        return []
+    last = max(w.i for w in items)
+    if not any(c.dep_ == "prep" and c.lower_ == "in" and c.i > last for c in head.children):
+        return []
+    actors = [s.actor(w) for w in items]
+    if any(a is None or a.kind != ActorKind.place for a in actors):
+        return []
+    own = [w for w in items if w.i != head.i and _places_after(s, s.mention_tokens(w), ("in",))]
+    if own:
+        return []  # "A in X, B in Y and C in Z": each item has its own place
+    return [a for a in actors if a is not None and a != s.actor(head)]
+
+
+def _counted_places(s: _Sentence) -> None:
+    """ "Brazoria, Galveston and Matagorda counties in southeast Texas": places named
+    before a plural place noun lie where the noun's "in" says."""
+    for token in s.span:
+        if token.lemma_.lower() not in s.words.place_nouns or token.i in s.actor_at:
+            continue
+        inner = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
+        if not inner:
+            continue
+        for outer in _places_after(s, [token], ("in",)):
+            for place in inner:
+                if place != outer and not _is_country(place):
+                    s.add(place, RelationType.LOCATED_IN, outer)
+
+
+def _stacked_in(s: _Sentence) -> None:
+    """ "filmed in Tokyo and Kyoto ... in Japan": a verb with two "in" phrases, places
+    in the first and a region in the second, places the first inside the second
+    (inferred); a country is never put in another place this way."""
+    for verb in s.span:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for inner, outer in pairwise(preps):
+            objects = [c for c in outer.children if c.dep_ == "pobj"]
+            regions = [
+                a
+                for o in objects
+                for a, w in s.mentions_at(o)
+                if a.kind == ActorKind.place and _regionlike(s, a, w)
+            ]
+            if len(regions) != 1:
+                continue
+            for obj in (c for c in inner.children if c.dep_ == "pobj"):
+                for place, _ in s.mentions_at(obj):
+                    if place.kind == ActorKind.place and not _is_country(place):
+                        s.add(place, RelationType.LOCATED_IN, regions[0], basis="inferred")
 
 
 def _based(s: _Sentence) -> None:
@@ -135,6 +240,11 @@ def _based(s: _Sentence) -> None:
 
 def _regionlike(s: _Sentence, place: TokenActor, token: Token) -> bool:
     evidence = place_evidence(place.name) or ""
+    first, _, rest = place.name.partition(" ")
+    if not evidence and rest and first.lower() in s.words.compass:
+        # "West Germany", "Northern Ireland": a compass word before a country or
+        # region names a part of it, itself a region
+        evidence = place_evidence(rest) or ""
     text = s.span.doc[token.i : token.i + 3].text.lower()
     return (
         any(k in evidence for k in s.words.region_evidence)
@@ -153,14 +263,17 @@ def _commas(s: _Sentence) -> None:
     for n, (first, _, end) in enumerate(runs):
         if end + 2 >= s.span.end or doc[end + 1].text != ",":
             continue
-        m = starting.get(end + 2)
+        at = end + 2
+        while at < s.span.end and at not in starting and _compass_word(s, doc[at]):
+            at += 1  # "Mohammadia, south-east Algeria": a direction within the region
+        m = starting.get(at)
         if m is None:
             continue
         second = runs[m][0]
         if second.kind != ActorKind.place or second == first or _in_list(s, runs, n, m):
             continue
         if first.kind == ActorKind.place:
-            if _regionlike(s, second, doc[end + 2]) and not _is_country(first):
+            if _regionlike(s, second, doc[at]) and not _is_country(first):
                 s.add(first, RelationType.LOCATED_IN, second)
                 # "Salida and Gunnison, Colorado": both are in Colorado
                 previous = runs[n - 1] if n > 0 else None
@@ -169,6 +282,10 @@ def _commas(s: _Sentence) -> None:
                 ] in (["and"], ["or"])
                 if joined and previous[0].kind == ActorKind.place and not _is_country(previous[0]):
                     s.add(previous[0], RelationType.LOCATED_IN, second, basis="inferred")
+            elif _in_city(first, second) and _ends_mention_run(s, runs, m):
+                # "Howard Beach, Queens": a place the gazetteer does not know, then a
+                # city it knows, nothing more: a part of that city (inferred)
+                s.add(first, RelationType.LOCATED_IN, second, basis="inferred")
         elif first.kind == ActorKind.organization:
             s.add(first, RelationType.BASED_IN, second)
 
@@ -201,20 +318,24 @@ def _places_in(s: _Sentence) -> None:
         if second.kind != ActorKind.place or first == second:
             continue
         between = list(doc[end + 1 : start])
-        # "Mount Blanc, in the western Alps": a comma may open the phrase after a place
-        comma = bool(between) and between[0].text == "," and first.kind == ActorKind.place
+        # "Mount Blanc, in the western Alps", "the Palace of Fine Arts, in San
+        # Francisco": a comma may open the phrase, when what follows is no list of
+        # places ("in Boston, in Chicago and in Denver")
+        comma = bool(between) and between[0].text == ","
         if comma:
             between = between[1:]
         if not between or between[0].lower_ != "in":
             continue
         if any(w.lower_ not in s.words.compass for w in between[1:]):
             continue
-        if comma and not _regionlike(s, second, doc[start]) and "the" not in between:
+        named = _regionlike(s, second, doc[start]) or "the" in [w.lower_ for w in between]
+        if comma and not named and _listed_after(s, runs, second):
             continue
         if (first.kind == ActorKind.place and not _is_country(first)) or s.facility(first):
             s.add(first, RelationType.LOCATED_IN, second)
         elif first.kind == ActorKind.organization and (
-            between[0].head.pos_ not in ("VERB", "AUX")
+            comma
+            or between[0].head.pos_ not in ("VERB", "AUX")
             or _post_held(s, between[0], doc[begin : end + 1].root)
         ):
             # "the Court of Appeals in New York City", "Cox Packing Co. in Devine": an
@@ -225,6 +346,19 @@ def _places_in(s: _Sentence) -> None:
 #: Relations a verb gives its subject with the organisation it takes as object that
 #: place the subject inside the organisation: a post is held where the body is.
 _POSTS = frozenset({RelationType.HEAD_OF, RelationType.WORKS_FOR, RelationType.FOUNDED})
+
+
+def _listed_after(s: _Sentence, runs: list[tuple[TokenActor, int, int]], place: TokenActor) -> bool:
+    """Whether "and"/"or" and another place follow `place` ("Acme, in Paris and in
+    Rome"): a list of where things happened, not where one thing is."""
+    doc = s.span.doc
+    for n, (actor, _, end) in enumerate(runs[:-1]):
+        if actor != place:
+            continue
+        gap = [t.lower_ for t in doc[end + 1 : runs[n + 1][1]]]
+        if gap[:1] in (["and"], ["or"]) or gap[:2] in ([",", "and"], [",", "in"]):
+            return True
+    return False
 
 
 def _post_held(s: _Sentence, prep: Token, org: Token) -> bool:
@@ -260,18 +394,86 @@ def _scene(s: _Sentence) -> None:
             s.add(place, RelationType.LOCATED_IN, region, basis="inferred")
 
 
+def _in_city(first: TokenActor, second: TokenActor) -> bool:
+    return place_evidence(first.name) is None and "city" in (place_evidence(second.name) or "")
+
+
+def _ends_mention_run(s: _Sentence, runs: list[tuple[TokenActor, int, int]], m: int) -> bool:
+    """Whether mention m is followed by no other mention after a comma, "and" or "or"
+    (the end of a pair, not an item in a list)."""
+    if m + 1 >= len(runs):
+        return True
+    gap = [t.lower_ for t in s.span.doc[runs[m][2] + 1 : runs[m + 1][1]]]
+    return not gap or gap[-1] not in (",", "and", "or")
+
+
+def _compass_word(s: _Sentence, token: Token) -> bool:
+    return token.lower_ in s.words.compass or token.text in ("-", "\u2010", "\u2011")
+
+
+def _plain_gap(s: _Sentence, end: int, start: int) -> list[str]:
+    """The words between two mentions, less compass words ("Louisiana and eastern
+    Texas" is a list as "Louisiana and Texas" is)."""
+    words = [t.lower_ for t in s.span.doc[end + 1 : start]]
+    return [w for w in words if w not in s.words.compass or w == "the"]
+
+
+def _closed_list(s: _Sentence, runs: list[tuple[TokenActor, int, int]], m: int) -> bool:
+    """Whether the comma-joined mentions from m on end in "and"/"or" and one more
+    mention, as a list does ("Brazoria, Galveston and Harris"); a run of commas that
+    ends without one is a chain of ever larger places ("the Channel, Azusa, Calif.")."""
+    while m + 1 < len(runs):
+        gap = _plain_gap(s, runs[m][2], runs[m + 1][1])
+        if gap in (["and"], ["or"], [",", "and"], [",", "or"]):
+            return True
+        if gap != [","]:
+            return False
+        m += 1
+    return False
+
+
+def _telling_scene(s: _Sentence, held: Mapping[str, TokenActor]) -> None:
+    """ "In Washington, the General Accounting Office says ...": a sentence opened by
+    "In <place>," whose main verb has an organisation tell something places the
+    organisation there (inferred). Not an organisation whose name holds another place
+    ("In Washington, the Soviet news agency said": it speaks from elsewhere), and not
+    a deed: "In Moscow, the ministry's group left" says nothing of where it is."""
+    runs = _runs(s)
+    if len(runs) < 2:
+        return
+    place, start, end = runs[0]
+    doc = s.span.doc
+    opening = start == s.span.start + 1 and doc[s.span.start].lower_ == "in"
+    if not opening or place.kind != ActorKind.place or end + 1 >= s.span.end:
+        return
+    if doc[end + 1].text != "," or _is_country(place):
+        return
+    root = s.span.root
+    if root.lemma_.lower() not in s.words.telling_verbs:
+        return
+    if place.name.lower().split()[-1] in s.words.place_nouns:
+        return  # "In San Diego County, ... the state forestry agency reported": a region
+    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+        org = s.actor(subject)
+        if org is None or org.kind != ActorKind.organization:
+            continue
+        if held.get(org.id) is None and place_held_in(org.name) is None:
+            s.add(org, RelationType.BASED_IN, place, basis="inferred")
+
+
 def _in_list(s: _Sentence, runs: list[tuple[TokenActor, int, int]], n: int, m: int) -> bool:
     """Whether mentions n and m (after a comma) are items of a list: a place right
-    before n after a comma, or one after m after "and", "or" or a comma."""
+    before n after a comma in a run that "and" or "or" closes, or one after m after
+    "and", "or" or a comma."""
     doc = s.span.doc
     _, start, _ = runs[n]
     before = n > 0 and runs[n - 1][2] == start - 2 and doc[start - 1].text == ","
-    if before and runs[n - 1][0].kind == ActorKind.place:
+    if before and runs[n - 1][0].kind == ActorKind.place and _closed_list(s, runs, m):
         return True
     _, _, end = runs[m]
     if m + 1 < len(runs):
         _, nxt, _ = runs[m + 1]
-        gap = [t.lower_ for t in doc[end + 1 : nxt]]
+        gap = _plain_gap(s, end, nxt)
         if (
             gap in (["and"], ["or"], [",", "and"], [",", "or"], [","])
             and runs[m + 1][0].kind == ActorKind.place
