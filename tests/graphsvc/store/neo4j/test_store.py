@@ -172,10 +172,10 @@ def _own_batch(writer: int, n: int, size: int) -> GraphBatch:
 
 
 def test_each_write_answers_the_counts_its_own_commit_left(store: Neo4jStore) -> None:
-    """Two writers at once: a batch's statistics are the graph right after its commit,
+    """Writers at once: a batch's statistics are the graph right after its commit,
     so every answer counts a different number of batches, and the last the whole graph
     (a count read after the commit could also hold the other writer's next batch)."""
-    writers, batches, size = 2, 12, 3
+    writers, batches, size = 3, 40, 2
     results: list[WriteResult] = []
     failures: list[BaseException] = []
 
