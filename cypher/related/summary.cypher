@@ -25,7 +25,13 @@
 //          sentence, role, basis, since_precision, until_precision, current,
 //          stated_on]]}], at most $limit).
 OPTIONAL MATCH (lock:WriteLock {id: 'graphsvc'})
-WITH coalesce(lock.writes, 0) AS before, coalesce(lock.shown_changed, 0) AS shown
+WITH coalesce(lock.writes, 0) AS before
+CALL (before) {
+  // After the counter, never in the same projection (whose order Neo4j does not fix):
+  // a batch committing in between can then only raise it, which reads as changed.
+  OPTIONAL MATCH (stamps:WriteLock {id: 'graphsvc'}) WHERE before >= 0
+  RETURN coalesce(stamps.shown_changed, 0) AS shown
+}
 CALL (before, shown) {
   OPTIONAL MATCH (redirect:ActorRedirect {id: $actor_id}) WHERE before >= 0
   OPTIONAL MATCH (found:Actor {id: coalesce(redirect.into, $actor_id)}) WHERE before >= 0

@@ -17,7 +17,7 @@ from graphsvc.store.cypher import load_query, query_files
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME_IN_CODE = re.compile(
-    r"""(?:(?<![.\w])(?:load_query|statements|run|run_batched|stamp|known|query|_Read)"""
+    r"""(?:(?<![.\w])(?:load_query|statements|run|run_batched|stamp|known|fetch|query|_Read)"""
     r"""|\._answer|\._kept_answer)\(\s*(?:tx,\s*)?"([a-z_/]+)\""""
 )
 

@@ -29,6 +29,12 @@ def run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]
     return [native(record.data()) for record in tx.run(load_query(name), params)]
 
 
+def fetch(tx: ManagedTransaction, name: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """A `$ids` lookup, sent only when there are ids: an empty list finds nothing, and
+    a statement costs a round trip and Neo4j's per-query work inside the write lock."""
+    return run(tx, name, ids=list(ids)) if ids else []
+
+
 def run_batched(tx: ManagedTransaction, name: str, rows: Sequence[Any]) -> None:
     """`UNWIND $rows` in chunks, so one huge batch never becomes one huge statement."""
     iterator = iter(rows)
@@ -44,6 +50,22 @@ def stamp(
     iterator = iter(items)
     while chunk := list(islice(iterator, ROWS_PER_STATEMENT)):
         tx.run(load_query(name), {"writes": writes, param: chunk}).consume()
+
+
+def stamp_written(
+    tx: ManagedTransaction, writes: int, events: Sequence[str], actors: Sequence[str]
+) -> None:
+    """writes/stamp_written: the change stamp `writes` on the participants of the events
+    just written and on the actors written or ending a relation written, one statement
+    for both (chunked like `stamp`, both lists side by side)."""
+    events_left, actors_left = iter(events), iter(actors)
+    while True:
+        event_ids = list(islice(events_left, ROWS_PER_STATEMENT))
+        actor_ids = list(islice(actors_left, ROWS_PER_STATEMENT))
+        if not event_ids and not actor_ids:
+            return
+        params = {"writes": writes, "events": event_ids, "actors": actor_ids}
+        tx.run(load_query("writes/stamp_written"), params).consume()
 
 
 def known(tx: ManagedTransaction, name: str, ids: Iterable[str]) -> set[str]:

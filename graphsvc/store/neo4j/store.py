@@ -118,15 +118,9 @@ class Neo4jStore(Neo4jConnection):
     # -- writing -------------------------------------------------------------------
 
     def write_batch(self, batch: GraphBatch) -> WriteResult:
-        self._write(lambda tx, counter: writes.write_batch(tx, counter, batch))
-        try:
-            stats = self.stats()
-        except StoreUnavailable as exc:
-            raise StoreUnavailable(
-                "the batch was written, but Neo4j went away before the counts could be read; "
-                f"loading it again is safe (loads are idempotent): {exc.detail}"
-            ) from exc
-        return WriteResult(written=batch.counts(), stats=stats)
+        # The counts come from the write transaction itself (`writes.write_batch`).
+        counts = self._write(lambda tx, counter: writes.write_batch(tx, counter, batch))
+        return WriteResult(written=batch.counts(), stats=Stats(**counts))
 
     def merge_actors(self, actor_id: str, into: str) -> Actor:
         """Merge in one write transaction (see `graphsvc.store.actor_merge`)."""

@@ -9,6 +9,8 @@ lose no alias or source, and a failure leaves nothing behind.
 
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
 from neo4j import ManagedTransaction
 
@@ -25,7 +27,7 @@ from graphsvc.store.neo4j.records import (
     read_candidates,
     relation_model,
 )
-from graphsvc.store.neo4j.statements import known, run, run_batched, stamp
+from graphsvc.store.neo4j.statements import fetch, known, run, run_batched, stamp, stamp_written
 from graphsvc.store.provenance import check_replaces
 from graphsvc.store.redirect import actor_ids, redirect_batch
 from graphsvc.store.references import check_references
@@ -39,12 +41,17 @@ from graphsvc.store.rows import (
 )
 
 
-def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
+def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> dict[str, Any]:
     """The batch, and the change stamps (`writes`) of every actor whose kept answers
     it may change (`graphsvc.store.neo4j.kept`): the participants of withdrawn
     documents' events and the ends of their relations, the old and new participants
     of every event written, every actor written (everything when a stored actor's
-    name or kind changes), both ends of every relation written."""
+    name or kind changes), both ends of every relation written.
+
+    Returns the graph's statistics (stats/count) read as the last statement of this
+    transaction: under the write lock no other batch commits in between, so they are
+    the graph as this commit leaves it, with no read transaction of their own (which
+    another writer's commit could tear and send round again)."""
     changed, touched = withdraw_replaced(tx, writes, batch) if batch.replaces else ({}, set())
     named = sorted(actor_ids(batch))
     merged = (
@@ -60,15 +67,16 @@ def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
     )
     documents = {
         row["document"]["id"]: Document(**row["document"])
-        for row in run(tx, "documents/get_many", ids=[d.id for d in batch.documents])
+        for row in fetch(tx, "documents/get_many", [d.id for d in batch.documents])
     }
     wanted = [*(a.id for a in batch.actors), *redirected.absorbed]
     actors = {
-        row["actor"]["id"]: Actor(**row["actor"]) for row in run(tx, "actors/get_many", ids=wanted)
+        row["actor"]["id"]: Actor(**row["actor"]) for row in fetch(tx, "actors/get_many", wanted)
     }
+    asked = set(wanted)
     events = {
         row["event"]["id"]: event_model(row["event"])
-        for row in run(tx, "events/get_many", ids=[e.id for e in batch.events])
+        for row in fetch(tx, "events/get_many", [e.id for e in batch.events])
     }
 
     def event(event_id: str) -> Event | None:
@@ -81,7 +89,14 @@ def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
     stored_ids = set(events) | {i for i, e in changed.items() if e is not None}
 
     stamp(tx, "writes/stamp_events", writes, list(events))  # their old participants
-    shown = [{"id": a.id, "name": a.name, "kind": str(a.kind)} for a in rows.actors]
+    # Only an actor stored before this batch can be renamed. `actors` holds every stored
+    # one the batch names (read under the write lock); an actor the merge adds that was
+    # not asked for is checked in Cypher all the same.
+    shown = [
+        {"id": a.id, "name": a.name, "kind": str(a.kind)}
+        for a in rows.actors
+        if a.id in actors or a.id not in asked
+    ]
     stamp(tx, "writes/stamp_renamed", writes, shown, param="rows")
 
     run_batched(tx, "documents/upsert", [document_row(d) for d in rows.documents])
@@ -93,14 +108,15 @@ def write_batch(tx: ManagedTransaction, writes: int, batch: GraphBatch) -> None:
     run_batched(tx, "relations/upsert", [relation_row(r) for r in rows.relations])
     run_batched(tx, "same_as/upsert", [same_as_row(c) for c in rows.same_as])
 
-    stamp(tx, "writes/stamp_events", writes, [e.id for e in rows.events])  # new ones
     ends = {a.id for a in rows.actors}
     ends.update(end for r in rows.relations for end in (r.source, r.target))
-    stamp(tx, "writes/stamp_actors", writes, sorted(ends))
+    stamp_written(tx, writes, [e.id for e in rows.events], sorted(ends))
     # A new version that no longer names an actor leaves it as a delete would.
     unnamed = touched - {a.id for a in rows.actors}
     if unnamed:
         run(tx, "actors/drop_unnamed", ids=sorted(unnamed))
+    (counts,) = run(tx, "stats/count")
+    return counts
 
 
 def withdraw_replaced(

@@ -3,7 +3,9 @@ relationship counts that a second load of the same batch leaves unchanged."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,8 +13,18 @@ from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from graphsvc.errors import QueryTimeout
-from graphsvc.model import GraphBatch
-from graphsvc.store.base import TimelineQuery
+from graphsvc.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    GraphBatch,
+    Participant,
+    Role,
+    Source,
+    When,
+)
+from graphsvc.store.base import TimelineQuery, WriteResult
 from graphsvc.store.cypher import load_query
 from graphsvc.store.neo4j import Neo4jStore
 from tests.neo4j_fixture import Neo4jTarget, wipe
@@ -137,3 +149,51 @@ def test_new_and_rewritten_events_are_stored_alike(
     assert "Undated" not in by_id[dated.id]["labels"]
     assert by_id[dated.id]["props"]["start"].to_native() == dated.when.start
     assert store.stats().undated_events == sum(e.when is None for e in batch.events)
+
+
+def _own_batch(writer: int, n: int, size: int) -> GraphBatch:
+    """A batch about an actor of its own, with a document of its own, as loads write."""
+    actor, document = f"group:writer-{writer}-{n}", f"doc-writer-{writer}-{n}"
+    return GraphBatch(
+        documents=(Document(id=document, title=f"Writer {writer} batch {n}"),),
+        actors=(Actor(id=actor, name=f"Writer {writer} batch {n}", kind=ActorKind.group),),
+        events=tuple(
+            Event(
+                id=f"event:writer-{writer}-{n}-{i}",
+                type="statement",
+                summary=f"Writer {writer} batch {n} event {i}",
+                when=When(start=date(2020, 1, 1 + i), end=date(2020, 1, 1 + i), precision="day"),
+                participants=(Participant(actor=actor, role=Role.agent),),
+                sources=(Source(document=document, sentence=f"Event {i}."),),
+            )
+            for i in range(size)
+        ),
+    )
+
+
+def test_each_write_answers_the_counts_its_own_commit_left(store: Neo4jStore) -> None:
+    """Writers at once: a batch's statistics are the graph right after its commit,
+    so every answer counts a different number of batches, and the last the whole graph
+    (a count read after the commit could also hold the other writer's next batch)."""
+    writers, batches, size = 3, 40, 2
+    results: list[WriteResult] = []
+    failures: list[BaseException] = []
+
+    def write(writer: int) -> None:
+        try:
+            for n in range(batches):
+                results.append(store.write_batch(_own_batch(writer, n, size)))
+        except BaseException as exc:  # reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    counts = sorted(r.stats.events for r in results)
+    assert counts == [size * k for k in range(1, writers * batches + 1)]
+    assert sorted(r.stats.documents for r in results) == list(range(1, writers * batches + 1))
+    (last,) = [r.stats for r in results if r.stats.events == counts[-1]]
+    assert last == store.stats()
