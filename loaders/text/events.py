@@ -28,6 +28,7 @@ from loaders.text.event_dating import (
     timed_by_another,
 )
 from loaders.text.event_summary import clause_words, particles, unnamed_argument
+from loaders.text.distant_arguments import charged, clued, passive_agents, subjects
 from loaders.text.factuality import factuality_of
 from loaders.text.participants import (
     Context,
@@ -140,11 +141,17 @@ def identity_time(when: When | None) -> str:
     return when.start.strftime("%Y-%m")
 
 
+def _amount(token: Token) -> bool:
+    """A plural that names an amount ("sales rose", "deliveries fell"), not events."""
+    return token.lower_ in words()["amount_forms"]
+
+
 def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     """The event type of a verb, looking through "began hitting" to "hitting"."""
     words = vocabulary()
     nouns = words["noun_triggers"]
-    if is_event_noun(token, frozenset(nouns)):
+    if is_event_noun(token, frozenset(nouns)) and not _amount(token):
+        # "sales rose": an amount, not a sale.
         return EventType(nouns.get(token.lemma_.lower()) or nouns[token.lower_]), token
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
         return None
@@ -214,6 +221,9 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
     if trigger.pos_ in ("NOUN", "PROPN"):
         # "Assad meeting with Putin", "the sale of X to Y": the noun's own arguments.
         add(nominal(trigger, context))
+        if not any(role == Role.agent for _, role in found.values()):
+            # "convicted of the murder of X": the verdict says who did it.
+            add(charged(trigger, context))
     elif trigger.dep_ in ("xcomp", "conj") and not any(
         c.dep_ in SUBJECTS for c in trigger.children
     ):
@@ -227,6 +237,11 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         )
         for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
             add(argument(child, Role.agent, context))
+    elif gerund_controller(trigger) is not None:
+        # "after shooting Lincoln", "convicted of killing X": the gerund's doer is the
+        # subject of the clause it completes.
+        for actor in subjects(gerund_controller(trigger), context):  # type: ignore[arg-type]
+            add([(clued(actor, f"{trigger.head.head.text} {trigger.head.text}"), Role.agent)])
     elif participle_of(trigger) is not None:
         noun, role = participle_of(trigger)  # type: ignore[misc]
         add(argument(noun, role, context, through=False))
@@ -264,7 +279,22 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                             add([(a, Role.target) for a in actors])
                         else:
                             add([(a, prepositional(a, child.lower_)) for a in actors])
+    if trigger.pos_ in ("VERB", "AUX") and not any(r == Role.agent for _, r in found.values()):
+        # "was shot ... in the courtyard of the Dakota by Chapman": "by" on a later noun.
+        add([(a, Role.agent) for a in passive_agents(trigger, context)])
     return found
+
+
+def gerund_controller(verb: Token) -> Token | None:
+    """The verb whose subject does a gerund with no subject of its own that completes
+    one of its prepositions ("Booth escaped after shooting Lincoln", "X was convicted
+    of killing Y": Booth, X), or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    if any(c.dep_ in (*SUBJECTS, "poss") for c in verb.children):
+        return None  # "after he left", "his leaving": a doer of its own
+    host = verb.head.head
+    return host if host.pos_ in ("VERB", "AUX") else None
 
 
 def participle_of(verb: Token) -> tuple[Token, Role] | None:

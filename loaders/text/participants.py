@@ -70,7 +70,8 @@ def phrase(token: Token, last: Token | None = None, limit: int = 12) -> str:
     return "".join(t.text_with_ws for t in token.doc[first:end]).strip()[:200]
 
 
-def _inferred(actor: TokenActor, mention: str) -> TokenActor:
+def inferred(actor: TokenActor, mention: str) -> TokenActor:
+    """The actor as reached through the words `mention`, not its name in the clause."""
     return _through(actor, "inferred", mention)
 
 
@@ -209,8 +210,8 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor,
                     found += [(a, role) for a in named(pobj, actor_at)]
                     continue
                 owners = [a for a in named(pobj, actor_at) if group or a.kind != ActorKind.place]
-                found += [(_inferred(a, phrase(token, pobj)), role) for a in owners]
-        found += [(_inferred(a, mention), role) for a in actors]
+                found += [(inferred(a, phrase(token, pobj)), role) for a in owners]
+        found += [(inferred(a, mention), role) for a in actors]
     return found
 
 
@@ -341,6 +342,9 @@ def argument(
     if antecedent is not None:
         # "Mason, who headed the agency": the relative pronoun is its antecedent.
         found = named(antecedent, context.actor_at)
+        if not found and antecedent.dep_ == "appos":
+            # "Oswald, the man who had assassinated Kennedy": the man is Oswald.
+            found = named(antecedent.head, context.actor_at)
         return [(_through(a, "resolved", token.text), role) for a in found]
     if is_nominal(token):
         inner = nominal(token, context)

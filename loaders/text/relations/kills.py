@@ -44,6 +44,42 @@ def _kill_nouns(s: _Sentence) -> None:
                     s.add(killer, RelationType.KILLED, victim, basis=basis)
 
 
+def _killer_nouns(s: _Sentence) -> None:
+    """ "Lee Harvey Oswald, the accused assassin of President Kennedy", "Oswald was
+    the assassin of Kennedy": a killer's noun with its victim ("of Y", "Y's") names
+    the killer in apposition to it or as the subject of its copula. A doubt on the
+    noun ("accused", "alleged") makes the relation inferred, not stated."""
+    killer_nouns = {
+        role for role, types in s.words.roles.items() if RelationType.KILLED in types.values()
+    }
+    for token in s.span:
+        if token.pos_ != "NOUN" or token.lower_ not in killer_nouns:
+            continue
+        victims: list[tuple[TokenActor, Token]] = []
+        for child in token.children:
+            if child.dep_ == "poss":
+                victims += s.mentions_at(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    victims += s.mentions_at(obj)
+        if not victims:
+            continue
+        killers = [k for k in s.mentions_at(token) if k[1].i != token.i]
+        if not killers and token.dep_ == "attr" and token.head.lemma_ == "be":
+            killers = _subjects(s, token.head)
+        doubted = any(c.dep_ == "amod" and c.lower_ in _DOUBT for c in token.children)
+        basis: Basis = "inferred" if doubted else "stated"
+        for killer, _ in killers:
+            for victim, _ in victims:
+                if killer != victim and killer.kind == victim.kind == ActorKind.person:
+                    s.add(killer, RelationType.KILLED, victim, role=token.lower_, basis=basis)
+
+
+#: Words before a killer's noun that make it a charge, not a fact ("the accused
+#: assassin"): the relation is then inferred.
+_DOUBT = frozenset({"accused", "alleged", "suspected", "reputed", "purported", "convicted"})
+
+
 def _convicted(s: _Sentence, noun: Token) -> list[tuple[TokenActor, Token]]:
     """Who a verdict or sentence names for the killing `noun` hangs on: "X was
     convicted of the murder", "X pleaded guilty to the assassination"."""
