@@ -167,9 +167,11 @@ def charged(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
     lemma = verb.lemma_.lower()
     if lemma in words()["conviction_verbs"] or (verdict and lemma in words()["serving_verbs"]):
         role = Role.agent
-    elif lemma in words()["accusation_verbs"] or verdict:
-        role = Role.participant
-    elif preposition == "in" and verb.pos_ == "VERB":
+    elif (
+        lemma in words()["accusation_verbs"]
+        or verdict
+        or (preposition == "in" and verb.pos_ == "VERB")
+    ):
         role = Role.participant
     else:
         return []

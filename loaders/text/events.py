@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from graphsvc.model import EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
 from loaders.text.attachment import clause_chain, definite, is_event_noun
+from loaders.text.distant_arguments import charged, clued, passive_agents, subjects
 from loaders.text.event_dating import (
     SentenceDates,
     publication_date,
@@ -28,7 +29,6 @@ from loaders.text.event_dating import (
     timed_by_another,
 )
 from loaders.text.event_summary import clause_words, particles, unnamed_argument
-from loaders.text.distant_arguments import charged, clued, passive_agents, subjects
 from loaders.text.factuality import factuality_of
 from loaders.text.participants import (
     Context,
