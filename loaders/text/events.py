@@ -18,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import EventType, Factuality, Role, When, slugify
+from graphsvc.model import ActorKind, EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
 from loaders.text.attachment import clause_chain, definite, is_event_noun
 from loaders.text.distant_arguments import charged, clued, passive_agents, subjects
@@ -36,6 +36,7 @@ from loaders.text.participants import (
     dateline,
     named,
     nominal,
+    places_on,
     places_within,
     prepositional,
     setting,
@@ -271,14 +272,23 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors = named(pobj, context.actor_at)
-                        if not actors and child.lower_ in words()["location_prepositions"]:
-                            # "born in a manse in Staunton": where the manse is.
+                        if child.lower_ in words()["location_prepositions"] and all(
+                            a.kind == ActorKind.place for a in actors
+                        ):
+                            # "born in a manse in Staunton", "works at the embassy in
+                            # Beirut": where the manse or the embassy is, it happened.
                             add([(a, Role.location) for a in places_within(pobj, context.actor_at)])
                         if child.dep_ == "dative":
                             # "sold its stake to IBM": the one it goes to.
                             add([(a, Role.target) for a in actors])
                         else:
                             add([(a, prepositional(a, child.lower_)) for a in actors])
+    for verb in {trigger, head}:
+        for child in verb.children:
+            if child.dep_ in ("oprd", "dobj"):
+                # "born Phoebe Moses in Willowdell", "arrested Smith in Paris": the parse
+                # hangs the event's place on the person named.
+                add([(a, Role.location) for a in places_on(child, context.actor_at)])
     if trigger.pos_ in ("VERB", "AUX") and not any(r == Role.agent for _, r in found.values()):
         # "was shot ... in the courtyard of the Dakota by Chapman": "by" on a later noun.
         add([(a, Role.agent) for a in passive_agents(trigger, context)])

@@ -317,7 +317,8 @@ def places_within(
     event is."""
     found: list[TokenActor] = []
     for child in pobj.children:
-        if child.dep_ == "compound":
+        if child.dep_ in ("compound", "poss") and pobj.i not in actor_at:
+            # "in Waxhaw settlement", "in Massachusetts' county of presidents".
             found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
         elif child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
             for inner in (c for c in child.children if c.dep_ == "pobj"):
@@ -325,6 +326,22 @@ def places_within(
                 if not places and depth > 1 and inner.i not in actor_at:
                     places = places_within(inner, actor_at, depth - 1)
                 found += places
+    return found
+
+
+def places_on(noun: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
+    """Places a preposition of place on a person the clause names puts the event at
+    ("born Phoebe Moses in Willowdell", "arrested Smith in Paris"): the parse hangs
+    the clause's place on the name; a place before the name ("Chicago lawyer Smith")
+    says where the person is from, not where the event was."""
+    if not any(a.kind == ActorKind.person for a in named(noun, actor_at)):
+        return []
+    found: list[TokenActor] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                places = [a for a in named(pobj, actor_at) if a.kind == ActorKind.place]
+                found += places or places_within(pobj, actor_at)
     return found
 
 

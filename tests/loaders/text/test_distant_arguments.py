@@ -79,6 +79,30 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "sale",
         [("Halvorsen", Role.agent, "stated"), ("Brightline", Role.target, "stated")],
     ),
+    (
+        "a place the parse hangs on the person named",
+        "Maria Alvarez was born Maria Ortega in Tucson in 1950.",
+        "born",
+        [("Tucson", Role.location, "stated")],
+    ),
+    (
+        "a place before a person says where they are from, not where it happened",
+        "Police arrested Chicago lawyer Dan Kowalski on Monday.",
+        "arrested",
+        [("Chicago", None, None), ("Dan Kowalski", Role.target, "stated")],
+    ),
+    (
+        "where a named place is, the event is",
+        "Lina Haddad works at the Rashid Hospital in Amman.",
+        "works",
+        [("Amman", Role.location, "stated")],
+    ),
+    (
+        "a place owning the noun of place",
+        "Both Vance and Dole were born in Kansas' oldest county.",
+        "born",
+        [("Kansas", Role.location, "stated"), ("Dole", Role.target, "stated")],
+    ),
 ]
 
 
