@@ -225,7 +225,7 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         if not any(role == Role.agent for _, role in found.values()):
             # "convicted of the murder of X": the verdict says who did it.
             add(charged(trigger, context))
-    elif trigger.dep_ in ("xcomp", "conj") and not any(
+    elif (trigger.dep_ in ("xcomp", "conj") or _purpose(trigger)) and not any(
         c.dep_ in SUBJECTS for c in trigger.children
     ):
         # "Syria had agreed to lend Russia facilities": lend's subject is agreed's; but
@@ -236,8 +236,13 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
             if trigger.dep_ == "xcomp"
             else []
         )
-        for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
-            add(argument(child, Role.agent, context))
+        controllers = [a for child in objects for a in argument(child, Role.agent, context)]
+        if not controllers:
+            # "is leaving office to return to Harvard": an object no one is named in
+            # ("office") does not act; the subject does.
+            subjects = [c for c in governing if c.dep_ in SUBJECTS]
+            controllers = [a for child in subjects for a in argument(child, Role.agent, context)]
+        add(controllers)
     elif gerund_controller(trigger) is not None:
         # "after shooting Lincoln", "convicted of killing X": the gerund's doer is the
         # subject of the clause it completes.
@@ -293,6 +298,16 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         # "was shot ... in the courtyard of the Dakota by Chapman": "by" on a later noun.
         add([(a, Role.agent) for a in passive_agents(trigger, context)])
     return found
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("left office to return to Harvard"): its doer is the
+    subject of the verb it serves."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def gerund_controller(verb: Token) -> Token | None:
