@@ -153,18 +153,26 @@ def subjects(verb: Token, context: Context) -> list[TokenActor]:
     return []
 
 
-def charged(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
+def charged(noun: Token, context: Context, done: bool = True) -> list[tuple[TokenActor, Role]]:
     """Those a nominal event with no doer of its own is laid at by the clause it hangs
     on: the one convicted of it or sentenced for it does it (agent); the one suspected,
     accused or charged with it, or whose action takes place in it ("conspiring with
-    Booth in the assassination"), takes part (participant). All `inferred`."""
-    if not _listed(noun, "nominal_objects"):
-        return []  # "sentenced to death": a death is no one's deed
+    Booth in the assassination"), takes part (participant). All `inferred`. With
+    `done` False, the noun has a doer of its own: only an event noun that is not done
+    to someone ("the death of X") can then have the convicted one take part."""
     hosted = _host(noun)
     if hosted is None:
         return []
     verb, preposition, verdict = hosted
+    listed = _listed(noun, "nominal_objects")
+    if not done and listed:
+        return []  # "X's murder of Y": a doer of its own, named in the noun phrase
     lemma = verb.lemma_.lower()
+    judged = lemma in words()["conviction_verbs"] or lemma in words()["accusation_verbs"]
+    if not listed and not verdict and (preposition == "to" or not judged):
+        # "sentenced to death": a death is no one's deed, and the punishment is not
+        # the crime; but "convicted (of murder) in the death of X" makes it someone's.
+        return []
     if lemma in words()["conviction_verbs"] or (verdict and lemma in words()["serving_verbs"]):
         role = Role.agent
     elif (

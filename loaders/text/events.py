@@ -225,6 +225,10 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         if not any(role == Role.agent for _, role in found.values()):
             # "convicted of the murder of X": the verdict says who did it.
             add(charged(trigger, context))
+        else:
+            # "convicted of murder in the death of X": X dies; the one convicted
+            # takes part in the death, beside its own agent.
+            add([(a, Role.participant) for a, _ in charged(trigger, context, done=False)])
     elif (trigger.dep_ in ("xcomp", "conj") or _purpose(trigger)) and not any(
         c.dep_ in SUBJECTS for c in trigger.children
     ):
@@ -240,8 +244,8 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         if not controllers:
             # "is leaving office to return to Harvard": an object no one is named in
             # ("office") does not act; the subject does.
-            subjects = [c for c in governing if c.dep_ in SUBJECTS]
-            controllers = [a for child in subjects for a in argument(child, Role.agent, context)]
+            governors = [c for c in governing if c.dep_ in SUBJECTS]
+            controllers = [a for child in governors for a in argument(child, Role.agent, context)]
         add(controllers)
     elif gerund_controller(trigger) is not None:
         # "after shooting Lincoln", "convicted of killing X": the gerund's doer is the

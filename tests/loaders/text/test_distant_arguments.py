@@ -103,6 +103,24 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "born",
         [("Kansas", Role.location, "stated"), ("Dole", Role.target, "stated")],
     ),
+    (
+        "a charge of murder in a death makes the one convicted take part in it",
+        "Tom Rudd was convicted in May of murder in the death of Ellen Price.",
+        "death",
+        [("Tom Rudd", Role.participant, "inferred")],
+    ),
+    (
+        "an infinitive of purpose is done by the subject it serves",
+        "Carla Mendes is leaving office to return to Stanford University.",
+        "return",
+        [("Carla Mendes", Role.agent, "stated")],
+    ),
+    (
+        "the object of a verb of asking does the infinitive, not its subject",
+        "The ministers asked Bashir Khalil to step down on Monday.",
+        "step",
+        [("Bashir Khalil", Role.agent, "stated")],
+    ),
 ]
 
 
