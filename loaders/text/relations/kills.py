@@ -8,6 +8,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
+from loaders.text.participants import words
 from loaders.text.relation_words import Basis
 from loaders.text.relations.sentence import (
     _runs,
@@ -47,8 +48,9 @@ def _kill_nouns(s: _Sentence) -> None:
 def _killer_nouns(s: _Sentence) -> None:
     """ "Lee Harvey Oswald, the accused assassin of President Kennedy", "Oswald was
     the assassin of Kennedy": a killer's noun with its victim ("of Y", "Y's") names
-    the killer in apposition to it or as the subject of its copula. A doubt on the
-    noun ("accused", "alleged") makes the relation inferred, not stated."""
+    the killer in apposition to it or as the subject of its copula. An accusation on
+    the noun ("the accused assassin") gives nothing; a verdict ("the convicted
+    killer") an inferred relation."""
     killer_nouns = {
         role for role, types in s.words.roles.items() if RelationType.KILLED in types.values()
     }
@@ -67,17 +69,14 @@ def _killer_nouns(s: _Sentence) -> None:
         killers = [k for k in s.mentions_at(token) if k[1].i != token.i]
         if not killers and token.dep_ == "attr" and token.head.lemma_ == "be":
             killers = _subjects(s, token.head)
-        doubted = any(c.dep_ == "amod" and c.lower_ in _DOUBT for c in token.children)
-        basis: Basis = "inferred" if doubted else "stated"
+        modifiers = {c.lower_ for c in token.children if c.dep_ == "amod"}
+        if modifiers & words()["killer_doubts"]:
+            continue  # "the accused assassin": an accusation, not a killing
+        basis: Basis = "inferred" if modifiers & words()["killer_verdicts"] else "stated"
         for killer, _ in killers:
             for victim, _ in victims:
                 if killer != victim and killer.kind == victim.kind == ActorKind.person:
                     s.add(killer, RelationType.KILLED, victim, role=token.lower_, basis=basis)
-
-
-#: Words before a killer's noun that make it a charge, not a fact ("the accused
-#: assassin"): the relation is then inferred.
-_DOUBT = frozenset({"accused", "alleged", "suspected", "reputed", "purported", "convicted"})
 
 
 def _convicted(s: _Sentence, noun: Token) -> list[tuple[TokenActor, Token]]:
