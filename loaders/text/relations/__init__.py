@@ -27,7 +27,7 @@ from spacy.tokens import Span
 
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
-from loaders.text.relations.kills import _adjacent_kills, _kill_nouns, _killer_nouns
+from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
 from loaders.text.relations.people import _allies, _person
 from loaders.text.relations.places import (
     _based,
@@ -82,7 +82,6 @@ def find_relations(
     _scene(s)
     _verbs(s)
     _kill_nouns(s)
-    _killer_nouns(s)
     _adjacent_kills(s)
     _place_nouns(s)
     _homes(s)

@@ -8,7 +8,6 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType
-from loaders.text.participants import words
 from loaders.text.relation_words import Basis
 from loaders.text.relations.sentence import (
     _runs,
@@ -43,40 +42,6 @@ def _kill_nouns(s: _Sentence) -> None:
             for victim, _ in victims:
                 if killer.kind == victim.kind == ActorKind.person:
                     s.add(killer, RelationType.KILLED, victim, basis=basis)
-
-
-def _killer_nouns(s: _Sentence) -> None:
-    """ "Lee Harvey Oswald, the accused assassin of President Kennedy", "Oswald was
-    the assassin of Kennedy": a killer's noun with its victim ("of Y", "Y's") names
-    the killer in apposition to it or as the subject of its copula. An accusation on
-    the noun ("the accused assassin") gives nothing; a verdict ("the convicted
-    killer") an inferred relation."""
-    killer_nouns = {
-        role for role, types in s.words.roles.items() if RelationType.KILLED in types.values()
-    }
-    for token in s.span:
-        if token.pos_ != "NOUN" or token.lower_ not in killer_nouns:
-            continue
-        victims: list[tuple[TokenActor, Token]] = []
-        for child in token.children:
-            if child.dep_ == "poss":
-                victims += s.mentions_at(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    victims += s.mentions_at(obj)
-        if not victims:
-            continue
-        killers = [k for k in s.mentions_at(token) if k[1].i != token.i]
-        if not killers and token.dep_ == "attr" and token.head.lemma_ == "be":
-            killers = _subjects(s, token.head)
-        modifiers = {c.lower_ for c in token.children if c.dep_ == "amod"}
-        if modifiers & words()["killer_doubts"]:
-            continue  # "the accused assassin": an accusation, not a killing
-        basis: Basis = "inferred" if modifiers & words()["killer_verdicts"] else "stated"
-        for killer, _ in killers:
-            for victim, _ in victims:
-                if killer != victim and killer.kind == victim.kind == ActorKind.person:
-                    s.add(killer, RelationType.KILLED, victim, role=token.lower_, basis=basis)
 
 
 def _convicted(s: _Sentence, noun: Token) -> list[tuple[TokenActor, Token]]:
