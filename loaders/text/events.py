@@ -293,6 +293,13 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                         else:
                             add([(a, prepositional(a, child.lower_)) for a in actors])
     for verb in {trigger, head}:
+        if verb.dep_ == "relcl" and any(
+            c.dep_ == "advmod" and c.lower_ in words()["place_relatives"] for c in verb.children
+        ):
+            # "Minnesota, where she was born": the clause happened at its antecedent.
+            place = verb.head
+            places = [a for a in named(place, context.actor_at) if a.kind == ActorKind.place]
+            add([(a, Role.location) for a in places or places_within(place, context.actor_at)])
         for child in verb.children:
             if child.dep_ in ("oprd", "dobj"):
                 # "born Phoebe Moses in Willowdell", "arrested Smith in Paris": the parse

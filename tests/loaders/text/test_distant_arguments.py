@@ -121,6 +121,18 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "step",
         [("Bashir Khalil", Role.agent, "stated")],
     ),
+    (
+        "a relative clause of place happened at its antecedent",
+        "The film was shot in Vermont, where Jane Porter was born.",
+        "born",
+        [("Vermont", Role.location, "stated"), ("Jane Porter", Role.target, "stated")],
+    ),
+    (
+        "a relative clause of time does not make a place its location",
+        "Jane Porter visited Vermont in 1990, when her son was born.",
+        "born",
+        [("Vermont", None, None)],
+    ),
 ]
 
 
