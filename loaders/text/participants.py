@@ -317,7 +317,7 @@ def places_within(
     event is."""
     found: list[TokenActor] = []
     for child in pobj.children:
-        if child.dep_ in ("compound", "poss") and pobj.i not in actor_at:
+        if child.dep_ in ("compound", "poss", "nmod") and pobj.i not in actor_at:
             # "in Waxhaw settlement", "in Massachusetts' county of presidents".
             found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
         elif child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
@@ -330,11 +330,18 @@ def places_within(
 
 
 def places_on(noun: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
-    """Places a preposition of place on a person the clause names puts the event at
-    ("born Phoebe Moses in Willowdell", "arrested Smith in Paris"): the parse hangs
-    the clause's place on the name; a place before the name ("Chicago lawyer Smith")
-    says where the person is from, not where the event was."""
-    if not any(a.kind == ActorKind.person for a in named(noun, actor_at)):
+    """Places a preposition of place on an object puts the event at: on a person the
+    clause names ("born Phoebe Moses in Willowdell", "arrested Smith in Paris"), where
+    the parse hangs the clause's place on the name, or on a thing no one is named in
+    ("operates an auction house in Manhattan"); a place before a person's name
+    ("Chicago lawyer Smith") says where the person is from, not where the event was."""
+    actors = named(noun, actor_at)
+    if not actors and noun.pos_ == "NOUN" and not is_nominal(noun):
+        # "operates an auction house in Manhattan", "opened a plant in Ohio": the thing
+        # done is there, and so is the doing; an event noun's place is its own ("the
+        # war in Iraq" is not where it was condemned).
+        return places_within(noun, actor_at)
+    if not any(a.kind == ActorKind.person for a in actors):
         return []
     found: list[TokenActor] = []
     for child in noun.children:
