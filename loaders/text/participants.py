@@ -330,19 +330,13 @@ def places_within(
 
 
 def places_on(noun: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
-    """Places a preposition of place on an object puts the event at: on a person the
-    clause names ("born Phoebe Moses in Willowdell", "arrested Smith in Paris"), where
-    the parse hangs the clause's place on the name, or on a thing no one is named in
-    ("operates an auction house in Manhattan"); a place before a person's name
-    ("Chicago lawyer Smith") says where the person is from, not where the event was."""
-    actors = named(noun, actor_at)
-    if not actors and noun.pos_ == "NOUN" and not is_nominal(noun):
-        # "operates an auction house in Manhattan", "opened a plant in Ohio": the thing
-        # done is there, and so is the doing; an event noun's place is its own ("the
-        # war in Iraq" is not where it was condemned).
-        return places_within(noun, actor_at)
-    if not any(a.kind == ActorKind.person for a in actors):
-        return []
+    """Places a preposition of place on a person the clause names puts the event at
+    ("born Phoebe Moses in Willowdell", "arrested Smith in Paris"): the parse hangs
+    the clause's place on the name. A place on a thing ("struck a convoy near Kirkuk")
+    is where the thing is, and a place before the name ("Chicago lawyer Smith") where
+    the person is from: neither is where the event was."""
+    if not any(a.kind == ActorKind.person for a in named(noun, actor_at)):
+        return []  # "struck a convoy near Kirkuk": where the convoy was, not the strike
     found: list[TokenActor] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:

@@ -134,12 +134,6 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         [("Vermont", None, None)],
     ),
     (
-        "a place on the thing a clause does is where it is done",
-        "Karen Holt, who runs a bakery in Tulsa, said prices rose.",
-        "runs",
-        [("Tulsa", Role.location, "stated"), ("Karen Holt", Role.agent, "resolved")],
-    ),
-    (
         "a place the parse hangs on a noun of the phrase",
         "Omar Reyes: May 2, 1931: Omar Reyes is born in Linden, Ala., son of farmers.",
         "born",
