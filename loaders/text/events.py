@@ -247,10 +247,10 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
             governors = [c for c in governing if c.dep_ in SUBJECTS]
             controllers = [a for child in governors for a in argument(child, Role.agent, context)]
         add(controllers)
-    elif gerund_controller(trigger) is not None:
+    elif (controller := gerund_controller(trigger)) is not None:
         # "after shooting Lincoln", "convicted of killing X": the gerund's doer is the
         # subject of the clause it completes.
-        for actor in subjects(gerund_controller(trigger), context):  # type: ignore[arg-type]
+        for actor in subjects(controller, context):
             add([(clued(actor, f"{trigger.head.head.text} {trigger.head.text}"), Role.agent)])
     elif participle_of(trigger) is not None:
         noun, role = participle_of(trigger)  # type: ignore[misc]
