@@ -18,9 +18,10 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from graphsvc.model import EventType, Factuality, Role, When, slugify
+from graphsvc.model import ActorKind, EventType, Factuality, Role, When, slugify
 from graphsvc.temporal import TemporalExpression
 from loaders.text.attachment import clause_chain, definite, is_event_noun
+from loaders.text.distant_arguments import charged, clued, passive_agents, subjects
 from loaders.text.event_dating import (
     SentenceDates,
     publication_date,
@@ -35,6 +36,7 @@ from loaders.text.participants import (
     dateline,
     named,
     nominal,
+    places_on,
     places_within,
     prepositional,
     setting,
@@ -140,11 +142,17 @@ def identity_time(when: When | None) -> str:
     return when.start.strftime("%Y-%m")
 
 
+def _amount(token: Token) -> bool:
+    """A plural that names an amount ("sales rose", "deliveries fell"), not events."""
+    return token.lower_ in words()["amount_forms"]
+
+
 def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     """The event type of a verb, looking through "began hitting" to "hitting"."""
     words = vocabulary()
     nouns = words["noun_triggers"]
-    if is_event_noun(token, frozenset(nouns)):
+    if is_event_noun(token, frozenset(nouns)) and not _amount(token):
+        # "sales rose": an amount, not a sale.
         return EventType(nouns.get(token.lemma_.lower()) or nouns[token.lower_]), token
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
         return None
@@ -214,7 +222,14 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
     if trigger.pos_ in ("NOUN", "PROPN"):
         # "Assad meeting with Putin", "the sale of X to Y": the noun's own arguments.
         add(nominal(trigger, context))
-    elif trigger.dep_ in ("xcomp", "conj") and not any(
+        if not any(role == Role.agent for _, role in found.values()):
+            # "convicted of the murder of X": the verdict says who did it.
+            add(charged(trigger, context))
+        else:
+            # "convicted of murder in the death of X": X dies; the one convicted
+            # takes part in the death, beside its own agent.
+            add([(a, Role.participant) for a, _ in charged(trigger, context, done=False)])
+    elif (trigger.dep_ in ("xcomp", "conj") or _purpose(trigger)) and not any(
         c.dep_ in SUBJECTS for c in trigger.children
     ):
         # "Syria had agreed to lend Russia facilities": lend's subject is agreed's; but
@@ -225,8 +240,18 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
             if trigger.dep_ == "xcomp"
             else []
         )
-        for child in objects or [c for c in governing if c.dep_ in SUBJECTS]:
-            add(argument(child, Role.agent, context))
+        controllers = [a for child in objects for a in argument(child, Role.agent, context)]
+        if not controllers:
+            # "is leaving office to return to Harvard": an object no one is named in
+            # ("office") does not act; the subject does.
+            governors = [c for c in governing if c.dep_ in SUBJECTS]
+            controllers = [a for child in governors for a in argument(child, Role.agent, context)]
+        add(controllers)
+    elif (controller := gerund_controller(trigger)) is not None:
+        # "after shooting Lincoln", "convicted of killing X": the gerund's doer is the
+        # subject of the clause it completes.
+        for actor in subjects(controller, context):
+            add([(clued(actor, f"{trigger.head.head.text} {trigger.head.text}"), Role.agent)])
     elif participle_of(trigger) is not None:
         noun, role = participle_of(trigger)  # type: ignore[misc]
         add(argument(noun, role, context, through=False))
@@ -256,15 +281,56 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors = named(pobj, context.actor_at)
-                        if not actors and child.lower_ in words()["location_prepositions"]:
-                            # "born in a manse in Staunton": where the manse is.
+                        if child.lower_ in words()["location_prepositions"] and all(
+                            a.kind == ActorKind.place for a in actors
+                        ):
+                            # "born in a manse in Staunton", "works at the embassy in
+                            # Beirut": where the manse or the embassy is, it happened.
                             add([(a, Role.location) for a in places_within(pobj, context.actor_at)])
                         if child.dep_ == "dative":
                             # "sold its stake to IBM": the one it goes to.
                             add([(a, Role.target) for a in actors])
                         else:
                             add([(a, prepositional(a, child.lower_)) for a in actors])
+    for verb in {trigger, head}:
+        if verb.dep_ == "relcl" and any(
+            c.dep_ == "advmod" and c.lower_ in words()["place_relatives"] for c in verb.children
+        ):
+            # "Minnesota, where she was born": the clause happened at its antecedent.
+            place = verb.head
+            places = [a for a in named(place, context.actor_at) if a.kind == ActorKind.place]
+            add([(a, Role.location) for a in places or places_within(place, context.actor_at)])
+        for child in verb.children:
+            if child.dep_ in ("oprd", "dobj"):
+                # "born Phoebe Moses in Willowdell", "arrested Smith in Paris": the parse
+                # hangs the event's place on the person named.
+                add([(a, Role.location) for a in places_on(child, context.actor_at)])
+    if trigger.pos_ in ("VERB", "AUX") and not any(r == Role.agent for _, r in found.values()):
+        # "was shot ... in the courtyard of the Dakota by Chapman": "by" on a later noun.
+        add([(a, Role.agent) for a in passive_agents(trigger, context)])
     return found
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("left office to return to Harvard"): its doer is the
+    subject of the verb it serves."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def gerund_controller(verb: Token) -> Token | None:
+    """The verb whose subject does a gerund with no subject of its own that completes
+    one of its prepositions ("Booth escaped after shooting Lincoln", "X was convicted
+    of killing Y": Booth, X), or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    if any(c.dep_ in (*SUBJECTS, "poss") for c in verb.children):
+        return None  # "after he left", "his leaving": a doer of its own
+    host = verb.head.head
+    return host if host.pos_ in ("VERB", "AUX") else None
 
 
 def participle_of(verb: Token) -> tuple[Token, Role] | None:

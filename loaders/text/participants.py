@@ -70,7 +70,8 @@ def phrase(token: Token, last: Token | None = None, limit: int = 12) -> str:
     return "".join(t.text_with_ws for t in token.doc[first:end]).strip()[:200]
 
 
-def _inferred(actor: TokenActor, mention: str) -> TokenActor:
+def inferred(actor: TokenActor, mention: str) -> TokenActor:
+    """The actor as reached through the words `mention`, not its name in the clause."""
     return _through(actor, "inferred", mention)
 
 
@@ -209,8 +210,8 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor,
                     found += [(a, role) for a in named(pobj, actor_at)]
                     continue
                 owners = [a for a in named(pobj, actor_at) if group or a.kind != ActorKind.place]
-                found += [(_inferred(a, phrase(token, pobj)), role) for a in owners]
-        found += [(_inferred(a, mention), role) for a in actors]
+                found += [(inferred(a, phrase(token, pobj)), role) for a in owners]
+        found += [(inferred(a, mention), role) for a in actors]
     return found
 
 
@@ -316,7 +317,8 @@ def places_within(
     event is."""
     found: list[TokenActor] = []
     for child in pobj.children:
-        if child.dep_ == "compound":
+        if child.dep_ in ("compound", "poss", "nmod") and pobj.i not in actor_at:
+            # "in Waxhaw settlement", "in Massachusetts' county of presidents".
             found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
         elif child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
             for inner in (c for c in child.children if c.dep_ == "pobj"):
@@ -324,6 +326,23 @@ def places_within(
                 if not places and depth > 1 and inner.i not in actor_at:
                     places = places_within(inner, actor_at, depth - 1)
                 found += places
+    return found
+
+
+def places_on(noun: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
+    """Places a preposition of place on a person the clause names puts the event at
+    ("born Phoebe Moses in Willowdell", "arrested Smith in Paris"): the parse hangs
+    the clause's place on the name. A place on a thing ("struck a convoy near Kirkuk")
+    is where the thing is, and a place before the name ("Chicago lawyer Smith") where
+    the person is from: neither is where the event was."""
+    if not any(a.kind == ActorKind.person for a in named(noun, actor_at)):
+        return []  # "struck a convoy near Kirkuk": where the convoy was, not the strike
+    found: list[TokenActor] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                places = [a for a in named(pobj, actor_at) if a.kind == ActorKind.place]
+                found += places or places_within(pobj, actor_at)
     return found
 
 
@@ -341,6 +360,9 @@ def argument(
     if antecedent is not None:
         # "Mason, who headed the agency": the relative pronoun is its antecedent.
         found = named(antecedent, context.actor_at)
+        if not found and antecedent.dep_ == "appos":
+            # "Oswald, the man who had assassinated Kennedy": the man is Oswald.
+            found = named(antecedent.head, context.actor_at)
         return [(_through(a, "resolved", token.text), role) for a in found]
     if is_nominal(token):
         inner = nominal(token, context)

@@ -27,7 +27,7 @@ from spacy.tokens import Span
 
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
-from loaders.text.relations.kills import _adjacent_kills, _kill_nouns
+from loaders.text.relations.kills import _adjacent_kills, _distant_killers, _kill_nouns
 from loaders.text.relations.people import _allies, _born_fragments, _person, _role_before_name
 from loaders.text.relations.places import (
     _based,
@@ -91,6 +91,7 @@ def find_relations(
     _telling_scene(s, held or {})
     _verbs(s)
     _kill_nouns(s)
+    _distant_killers(s)
     _adjacent_kills(s)
     _place_nouns(s)
     _counted_places(s)

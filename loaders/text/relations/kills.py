@@ -7,7 +7,9 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from graphsvc.model import ActorKind, RelationType
+from graphsvc.model import ActorKind, RelationType, Role
+from loaders.text.distant_arguments import charged, passive_agents
+from loaders.text.participants import Context
 from loaders.text.relation_words import Basis
 from loaders.text.relations.sentence import (
     _runs,
@@ -38,10 +40,44 @@ def _kill_nouns(s: _Sentence) -> None:
         if not killers:
             killers = _convicted(s, token)
             basis = "inferred"
-        for killer, _ in killers:
+        found = [killer for killer, _ in killers]
+        if not found:
+            # "convicted on Tuesday of the murder of Y", "serving a sentence for the
+            # slaying of Y": the verdict the parse puts further away (the event's agent).
+            context = Context(s.actor_at, s.places)
+            found = [a for a, role in charged(token, context) if role == Role.agent]
+        for killer in found:
             for victim, _ in victims:
-                if killer.kind == victim.kind == ActorKind.person:
+                if killer.kind == victim.kind == ActorKind.person and killer.id != victim.id:
                     s.add(killer, RelationType.KILLED, victim, basis=basis)
+
+
+def _distant_killers(s: _Sentence) -> None:
+    """ "Y was shot ... in the courtyard of the Dakota by X", "Y was murdered on the
+    orders of X": a killing verb's passive doer the parse hangs away from the verb
+    (`loaders.text.distant_arguments`), inferred."""
+    kill_verbs = _kill_verbs(s)
+    context = Context(s.actor_at, s.places)
+    for token in s.span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in kill_verbs or _unreal(s, token):
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        victims = [m for c in token.children if c.dep_ == "nsubjpass" for m in s.mentions_at(c)]
+        for killer in passive_agents(token, context):
+            for victim, _ in victims:
+                if killer.kind == victim.kind == ActorKind.person and killer.id != victim.id:
+                    s.add(killer, RelationType.KILLED, victim, basis="inferred")
+
+
+def _kill_verbs(s: _Sentence) -> set[str]:
+    """The lemmas of the verb frames that state a killing."""
+    return {
+        lemma
+        for frame in s.words.frames
+        if RelationType.KILLED in frame.types.values()
+        for lemma in frame.lemmas
+    }
 
 
 def _convicted(s: _Sentence, noun: Token) -> list[tuple[TokenActor, Token]]:
@@ -63,12 +99,7 @@ def _adjacent_kills(s: _Sentence) -> None:
     "Kennedy assassin Sirhan" (a victim, a killer's noun, the killer)."""
     runs = _runs(s)
     doc = s.span.doc
-    kill_verbs = {
-        lemma
-        for frame in s.words.frames
-        if RelationType.KILLED in frame.types.values()
-        for lemma in frame.lemmas
-    }
+    kill_verbs = _kill_verbs(s)
     killer_nouns = {
         role for role, types in s.words.roles.items() if RelationType.KILLED in types.values()
     }
