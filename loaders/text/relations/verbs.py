@@ -25,7 +25,7 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[TokenActo
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for child in subjects:
         if child.lower_ in s.words.relative_pronouns and verb.dep_ == "relcl":
-            return s.mentions_at(verb.head) or _wielders(s, verb.head, depth)
+            return _antecedents(s, verb) or _wielders(s, verb.head, depth)
         # the parse sometimes gives a verb two subjects ("Today's Highlight: ...,
         # Eisenhower was born in Denison"): the one that names an actor is meant
         found = s.mentions_at(child) or _wielders(s, child, depth)
@@ -34,7 +34,7 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[TokenActo
     if subjects:
         return []
     if verb.dep_ in ("relcl", "acl"):
-        return s.mentions_at(verb.head)
+        return _antecedents(s, verb)
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -50,6 +50,14 @@ def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[TokenActo
     if verb.dep_ in ("acomp", "prep") and verb.head.i != verb.i:
         return _subjects(s, verb.head, depth + 1)  # "pleaded guilty to killing Y"
     return []
+
+
+def _antecedents(s: _Sentence, clause: Token) -> list[tuple[TokenActor, Token]]:
+    """The actors a relative clause or participle is about: its noun and the noun's
+    conjuncts before the clause ("Kennedy and Tippit, who were shot"), not those after
+    it ("Ruby, who killed Oswald, and Jim Bakker": Bakker killed no one)."""
+    start = clause.left_edge.i
+    return [(actor, word) for actor, word in s.mentions_at(clause.head) if word.i < start]
 
 
 def _wielders(s: _Sentence, noun: Token, depth: int) -> list[tuple[TokenActor, Token]]:

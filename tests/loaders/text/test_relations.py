@@ -208,6 +208,11 @@ NOT_DRAWN = [
     ("Ian Moss, a Vodafone customer, complained.", ("Ian Moss", "WORKS_FOR", "Vodafone")),
     # an opening city that is no region holds no scene
     ("In Paris, officials said Lyon was calm.", ("Lyon", "LOCATED_IN", "Paris")),
+    # a relative clause on the first of a list is about it alone
+    (
+        "His clients included Carl Rossi, who killed Tom Field, and Ann and Bob Marsh.",
+        ("Bob Marsh", "KILLED", "Tom Field"),
+    ),
 ]
 
 
