@@ -23,8 +23,8 @@ def unnamed_argument(trigger: Token, deps: dict[str, Role]) -> str | None:
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in deps and child.pos_ in ("NOUN", "PROPN"):
-                words = [t.text for t in child.lefts if t.dep_ in _MODIFIERS] + [child.text]
-                return " ".join(words)[:80]
+                words = [t for t in child.lefts if t.dep_ in _MODIFIERS] + [child]
+                return as_written(words)[:80]
     return None
 
 
@@ -53,7 +53,18 @@ def clause_words(trigger: Token, limit: int = 12) -> str:
     start = next(i for i, t in enumerate(words) if t.i == trigger.i)
     # Keep the trigger in view: at most `limit` words, starting up to half before it.
     first = max(0, min(start - limit // 2, len(words) - limit))
-    return " ".join(t.text for t in words[first : first + limit])
+    return as_written(words[first : first + limit])
+
+
+def as_written(words: list[Token]) -> str:
+    """Tokens in order as the text spells them: neighbours keep the text's own spacing
+    ("won't", "Acme's", "U.S."), a gap between tokens not side by side is one space."""
+    out = []
+    for word, after in zip(words, [*words[1:], None], strict=True):
+        out.append(word.text)
+        if after is not None:
+            out.append(word.whitespace_ if after.i == word.i + 1 else " ")
+    return "".join(out)
 
 
 #: Adverbs that complete a phrasal verb when the parser does not call them particles

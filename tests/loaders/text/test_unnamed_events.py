@@ -202,3 +202,15 @@ def test_a_clause_of_the_same_moment_dates_its_main_verb() -> None:
 )
 def test_a_summary_names_each_argument_once_in_its_role(text: str, word: str, summary: str) -> None:
     assert _at(_extract(text), text, word).summary == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "told"),
+    [
+        ("Officials won't reopen the bridge, the mayor said.", "reopen", "won't reopen"),
+        ("The U.S. envoy's car was hit near the harbour.", "hit", "The U.S. envoy's car"),
+    ],
+)
+def test_a_summary_spells_words_as_the_text_does(text: str, word: str, told: str) -> None:
+    """Tokens split by the parser ("wo" "n't", "envoy" "'s") are joined as written."""
+    assert told in _at(_extract(text), text, word).summary
