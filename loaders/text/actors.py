@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cleanco import prepare_default_terms
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import Actor, ActorKind, slugify
 from graphsvc.names import normalise_name
@@ -28,7 +28,10 @@ from loaders.text.kinds import (
     RANK,
     Kind,
     decide_kind,
+    doer_context,
+    heading,
     legal_form,
+    may_be_a_person,
     organisation_base,
     organisation_word,
     organization_head,
@@ -293,6 +296,9 @@ def _joined_entities(doc: Doc) -> list[Span]:
             and ent.label_ == "ORG"
             and ent.start == previous.end + 1
             and doc[previous.end].lower_ in _NAME_JOINERS
+            # "Waste Disposal Co. of Randolph": a legal form ends the name, what
+            # follows "of" is where the firm is.
+            and not legal_form(previous.text)
         )
         # "Chrysler" + "LLC" tagged apart: the legal form ends the name before it.
         suffix = (
@@ -359,7 +365,9 @@ def _gazetteer_spans(doc: Doc) -> list[Span]:
             if not window[-1].text[:1].isupper():
                 continue
             proper = token.pos_ == "PROPN" or window.text.replace(".", "").isupper()
-            if proper and place_evidence(window.text) in _SPOTTED:
+            evidence = place_evidence(window.text)
+            # "Wyoming: Crews battled ...": a heading the tagger reads as a noun.
+            if evidence is not None and ((evidence in _SPOTTED and proper) or heading(window)):
                 found = window
                 break
         if found is not None:
@@ -413,7 +421,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(span, name, ActorKind.person, "descriptor: title"))
     taken = {t.i for m in mentions for t in m.span}
     for span in _untagged_person_spans(doc, taken):
-        evidence = person_context(span) or "context: a person"
+        evidence = person_context(span) or doer_context(span) or "context: a person"
         mentions.append(Mention(span, span.text, ActorKind.person, evidence))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -424,7 +432,7 @@ def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
     occupation in apposition, being killed)."""
     spans = []
     for token in doc:
-        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
+        if token.i in taken or token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
             continue
         if token.dep_ == "compound" or not token.text[:1].isupper() or not token.is_alpha:
             continue
@@ -439,9 +447,37 @@ def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
         if place_evidence(span.text) is not None or span[0].lower_ in _prefixes():
             continue
         context = person_context(span)
+        if token.pos_ == "NOUN":
+            # "Winter, 53, a former professor": a capitalised common noun is a name
+            # where an age or an occupation is set off after it, as none is after a thing.
+            said = context is not None and context not in ("context: who", _AGE)
+            if (said or (context == _AGE and _age_closed(token))) and _lone_capital(token):
+                spans.append(span)
+            continue
+        if context is None and may_be_a_person(span.text):
+            context = doer_context(span)
         if context is not None and context != "context: who":
             spans.append(span)
     return spans
+
+
+#: What `person_context` says of an age written after a name.
+_AGE = "context: an age after the name"
+
+
+def _age_closed(token: Token) -> bool:
+    """ "Winter, 53, a ...": the age set off by commas on both sides; "Sales, 20
+    percent higher" has a number, not an age."""
+    doc = token.doc
+    return token.i + 3 < len(doc) and doc[token.i + 3].text == ","
+
+
+def _lone_capital(token: Token) -> bool:
+    """A common noun written as a name ("Winter") and set off by a comma before what
+    the sentence says of it ("Winter, 53, a former professor")."""
+    doc = token.doc
+    followed = token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+    return token.text[:1].isupper() and token.text[1:].islower() and followed
 
 
 def _surname_tokens(name: str) -> set[str]:

@@ -245,10 +245,26 @@ def used_as_place(span: Span) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lemma_.lower() in relation_words().home_nouns:
         return True  # "his Marseille home"
+    if located_context(span) is not None or heading(span):
+        return True
     after = doc[span.end + 1 : span.end + 4] if span.end < len(doc) else None
     if after is None or doc[span.end].text != ",":
         return False
     return any(place_evidence(after[:n].text) for n in range(len(after), 0, -1))
+
+
+#: Pronouns of one speaking or spoken to: "Lincoln: I have ..." is a speaker's label.
+_SPEAKING = frozenset({"i", "we", "you", "me", "us", "my", "our"})
+
+
+def heading(span: Span) -> bool:
+    """ "Montana: A fire burning ...": a name opening its sentence before a colon heads
+    the news from that place, as round-ups are written; not a speaker's label, which
+    a first or second person after it shows ("Mary: I think ...")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ":" or not span[0].is_sent_start:
+        return False
+    return not any(t.lower_ in _SPEAKING for t in doc[span.end + 1 : span.end + 12])
 
 
 def _lone_local_name(name: str, evidence: str) -> bool:
@@ -323,16 +339,100 @@ def victim_context(span: Span) -> str | None:
     return None
 
 
-def killer_context(span: Span) -> str | None:
-    """ "Sirhan shot Kennedy": the subject of a verb of killing with an object is a
-    doer; read only for a name the tagger took for a place the gazetteer does not
-    know (a place does not shoot; a group may kill, so an organisation is left)."""
-    verbs, _, _ = _killing_words()
+def subject_verbs(span: Span) -> list[Token]:
+    """The verbs a name is the subject of, with the verbs joined to them by "and" that
+    have no subject of their own ("Booth sneaked in and shot Lincoln": both)."""
     root = span.root
-    head = root.head
-    if root.dep_ != "nsubj" or head.pos_ != "VERB" or head.lemma_.lower() not in verbs:
-        return None
-    return "context: a killer" if any(c.dep_ == "dobj" for c in head.children) else None
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verbs = [root.head]
+    for verb in verbs:
+        verbs.extend(
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        )
+    return verbs
+
+
+def killer_context(span: Span, named_victim: bool = False) -> str | None:
+    """ "Sirhan shot Kennedy": the subject of a verb of killing with an object is a
+    doer. With `named_victim`, only when the one killed is named ("Ruby shot Oswald"):
+    a group is written killing people it does not name ("killed two soldiers",
+    "assassinated the minister"), a person killing a named one."""
+    verbs, _, _ = _killing_words()
+    for verb in subject_verbs(span):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and (not named_victim or any(o.pos_ == "PROPN" for o in objects)):
+            return "context: a killer"
+    return None
+
+
+@cache
+def _work_frames() -> dict[str, frozenset[str]]:
+    """Verb -> prepositions of the frames only a person is the subject of and that take
+    an organisation after "for" or "at" ("taught at Harvard", "works for Apex")."""
+    found: dict[str, frozenset[str]] = {}
+    for frame in relation_words().frames:
+        preps = frame.preps & _WORK_PREPOSITIONS
+        if frame.source != {ActorKind.person} or ActorKind.organization not in frame.types:
+            continue
+        for lemma in frame.lemmas if preps else ():
+            found[lemma] = found.get(lemma, frozenset()) | preps
+    return found
+
+
+#: "with" is left out: organisations work with each other ("Apex works with Norvik").
+_WORK_PREPOSITIONS = frozenset({"for", "at"})
+
+
+def worker_context(span: Span) -> str | None:
+    """ "Harrington taught at Harvard University": the subject of a verb that only
+    people do for or at an organisation (data/relations.yaml, frames whose source is a
+    person), with the organisation named, is a person."""
+    for verb in subject_verbs(span):
+        preps = _work_frames().get(verb.lemma_.lower())
+        if not preps:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            if any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in prep.children):
+                return f"context: {verb.lemma_.lower()} {prep.lower_}"
+    return None
+
+
+#: Pronouns that stand for one person.
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
+def speaker_context(span: Span) -> str | None:
+    """ "Walesa said he would run": the name is the subject of a verb of speech or
+    thought whose clause has "he" or "she" for subject, and no other person is named in
+    the sentence for the pronoun to be: a company says "it" of itself."""
+    doc = span.doc
+    for verb in subject_verbs(span):
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
+                continue
+            pronoun = min(s.i for s in subjects if s.lower_ in _PERSONAL_PRONOUNS)
+            sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            others = [
+                e
+                for e in sentence.ents
+                if e.label_ == "PERSON"
+                and e.end <= pronoun
+                and not (e.start < span.end and span.start < e.end)
+            ]
+            return None if others else "context: said he"
+    return None
 
 
 def office_of(span: Span) -> str | None:
@@ -426,6 +526,29 @@ _NEAR = frozenset(actor_words()["near_prepositions"])
 _HOME_WORDS = frozenset(actor_words()["home_words"])
 
 
+#: Points of the compass ("north of", "miles southeast of").
+_COMPASS = frozenset(actor_words()["compass_words"])
+
+
+def located_context(span: Span) -> str | None:
+    """A name the sentence places something by: "miles northeast of Pinedale", "Cox
+    Packing Co. of Devine" (a firm with its legal form, then "of" and where it is),
+    "Devine, near San Antonio" (a name set off before "near")."""
+    doc = span.doc
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        before = doc[start - 2]
+        if before.lower_ in _COMPASS:
+            return f"context: {before.lower_} of"
+        firm = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+        if firm is not None and firm.end == before.i + 1 and legal_form(firm.text):
+            return "context: a firm of"
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ in _NEAR:
+        return "context: near"
+    return None
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -505,6 +628,19 @@ def person_context(span: Span) -> str | None:
     return None
 
 
+def doer_context(span: Span) -> str | None:
+    """What the name does that only a person does: kills someone named, works for or at
+    an organisation, says "he" or "she" of itself."""
+    return killer_context(span, named_victim=True) or worker_context(span) or speaker_context(span)
+
+
+def may_be_a_person(name: str) -> bool:
+    """A name the tagger called an organisation that may still be a person's: no word
+    of an organisation's in it, not an acronym ("NASA", "KGB")."""
+    words = name.split()
+    return not name.replace(".", "").isupper() and not any(organisation_word(w) for w in words)
+
+
 def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     """The kind of the actor a mention names, with the evidence for it."""
     form = legal_form(name)
@@ -546,12 +682,16 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
             return Kind(ActorKind.person, context)
     if tagged == ActorKind.place and killer_context(span) is not None:
         return Kind(ActorKind.person, "context: a killer")
+    if tagged == ActorKind.organization and may_be_a_person(name):
+        context = doer_context(span)
+        if context is not None:
+            return Kind(ActorKind.person, context)
     if tagged == ActorKind.person:
         employer = office_of(span)
         if employer is not None:
             return Kind(ActorKind.organization, employer)
     if tagged != ActorKind.place:
-        context = hometown_context(span) or region_after(span)
+        context = hometown_context(span) or region_after(span) or located_context(span)
         if context is not None:
             return Kind(ActorKind.place, context)
     return Kind(tagged, f"ner: {label}")
