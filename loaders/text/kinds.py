@@ -549,6 +549,38 @@ def located_context(span: Span) -> str | None:
     return None
 
 
+@cache
+def _place_possessions() -> frozenset[str]:
+    return frozenset(actor_words()["place_possessions"])
+
+
+def place_owner(span: Span) -> str | None:
+    """ "Winterset's busiest street", "the Ardmore mayor": a name that owns, or is
+    written on, a noun only a place has is a place."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("poss", "compound") or head.pos_ != "NOUN" or not head.text.islower():
+        return None
+    lemma = head.lemma_.lower()
+    found = lemma if lemma in _place_possessions() else None
+    if found is None and head.lower_ in _place_possessions():
+        found = head.lower_
+    return f"context: its {found}" if found else None
+
+
+def title_apposition(span: Span) -> str | None:
+    """ "the last king of Peru, Atahualpa,": a name set in apposition to a title or a
+    post only a person holds is that person."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in _person_nouns() or lemma in _person_titles():
+        return f"context: the {lemma}"
+    return None
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -610,7 +642,12 @@ def person_context(span: Span) -> str | None:
     head = span.root.head
     if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
         return "context: born"
-    found = victim_context(span) or appositive_person(span) or possessor_context(span)
+    found = (
+        victim_context(span)
+        or appositive_person(span)
+        or possessor_context(span)
+        or title_apposition(span)
+    )
     if found is not None:
         return found
     after = [t for t in doc[span.end : span.end + 3]]
@@ -691,7 +728,12 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         if employer is not None:
             return Kind(ActorKind.organization, employer)
     if tagged != ActorKind.place:
-        context = hometown_context(span) or region_after(span) or located_context(span)
+        context = (
+            hometown_context(span)
+            or region_after(span)
+            or located_context(span)
+            or place_owner(span)
+        )
         if context is not None:
             return Kind(ActorKind.place, context)
     return Kind(tagged, f"ner: {label}")

@@ -1,0 +1,111 @@
+"""Kinds from what the sentence says a name does or has, and names the tagger missed
+that such a sentence shows. Sentences written for this test: (text, the name as
+written, expected (name, kind) or refusal); negatives beside each rule."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from graphsvc.settings import Settings
+from loaders.text.nlp import load_pipeline
+from tests.loaders.text.test_actor_mentions import REFUSED, actor_named, actors_of
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(Settings().spacy_model)
+
+
+CASES = [
+    # Who kills someone named is a person, even through "and" from the subject.
+    ("Kestner fatally shot Dalby outside the bar in 1971.", "Kestner", ("Kestner", "person")),
+    (
+        "Kestner crept into the hall and stabbed Dalby in the back.",
+        "Kestner",
+        ("Kestner", "person"),
+    ),
+    # A group killing people it does not name stays what the text says it is.
+    (
+        "The Shining Sun group killed two soldiers near the border.",
+        "Shining Sun",
+        ("Shining Sun", "organization"),
+    ),
+    # Who works for or teaches at an organisation is a person ...
+    (
+        "Okonjo taught at Columbia University for a decade.",
+        "Okonjo",
+        ("Okonjo", "person"),
+    ),
+    ("Okonjo worked for Siemens before the war.", "Okonjo", ("Okonjo", "person")),
+    # ... but organisations work "with" each other.
+    (
+        "Norvik works with Siemens on the new turbine.",
+        "Norvik",
+        ("Norvik", "organization"),
+    ),
+    # "X said he ...": a person; a company says "it"; a person named before the
+    # pronoun may be the one it means.
+    ("Walesa said he would run again.", "Walesa", ("Walesa", "person")),
+    ("Bochkarev said he would not sign.", "Bochkarev", ("Bochkarev", "person")),
+    ("Maersk said it would cut 300 jobs next year.", "Maersk", ("Maersk", "organization")),
+    (
+        "After Anna Berg left the board, Maersk said he had broken its rules.",
+        "Maersk",
+        ("Maersk", "organization"),
+    ),
+    # A capitalised common noun with an age or occupation set off after it is a name.
+    ("Summer, 41, a retired nurse, testified on Tuesday.", "Summer", ("Summer", "person")),
+    ("Sales, 20 percent higher than last year, pleased investors.", "Sales", REFUSED),
+    # A name in apposition to a title is the titled person.
+    (
+        "In 1533 the last Incan King of Peru, Atahualpa, was murdered.",
+        "Atahualpa",
+        ("Atahualpa", "person"),
+    ),
+    # A firm with its legal form, then "of": where the firm is.
+    (
+        "Harlan Freight Co. of Tullahoma sued the city.",
+        "Tullahoma",
+        ("Tullahoma", "place"),
+    ),
+    (
+        "Waste Disposal Co. of Randolph is preparing a new service.",
+        "Waste Disposal Co.",
+        ("Waste Disposal", "organization"),
+    ),
+    # "of" after a person does not make a place ("Jo Smith of Microsoft").
+    (
+        "Jo Smith of Microsoft said the deal was done.",
+        "Microsoft",
+        ("Microsoft", "organization"),
+    ),
+    # A distance is measured from a place.
+    (
+        "The boy drowned about 3 miles southwest of Greybull on Sunday.",
+        "Greybull",
+        ("Greybull", "place"),
+    ),
+    # A name set off before "near" is a place.
+    (
+        "The beef was packed by Cox Packing Co. in Devine, near San Antonio.",
+        "Devine",
+        ("Devine", "place"),
+    ),
+    # What only a place has: its streets, its mayor.
+    ("The Hengersberg mayor was hurt in the crash.", "Hengersberg", ("Hengersberg", "place")),
+    # A state heading a round-up item is the place; a speaker's label is not.
+    ("Montana: A fire burning in the forest grew overnight.", "Montana", ("Montana", "place")),
+    ("Wyoming: Crews battled a grass fire on Sunday.", "Wyoming", ("Wyoming", "place")),
+    ("Mary: I think we should go home now.", "Mary", ("Mary", "person")),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "expected"), CASES)
+def test_doer_and_owner_kinds(nlp: Language, text: str, written: str, expected) -> None:
+    actor = actor_named(actors_of(nlp, text), written)
+    if expected is REFUSED:
+        assert actor is None, f"{written!r} should not be an actor: {actor}"
+        return
+    assert actor is not None, f"{written!r} not found in {actors_of(nlp, text)}"
+    assert (actor.name, actor.kind.value) == expected
