@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from cleanco import prepare_default_terms
 from spacy.tokens import Doc, Span, Token
@@ -432,7 +433,7 @@ def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
     occupation in apposition, being killed)."""
     spans = []
     for token in doc:
-        if token.i in taken or token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
+        if token.i in taken or _named(token) or token.pos_ not in ("PROPN", "NOUN"):
             continue
         if token.dep_ == "compound" or not token.text[:1].isupper() or not token.is_alpha:
             continue
@@ -440,7 +441,7 @@ def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
             start -= 1
         span = doc[start : token.i + 1]
-        if any(t.i in taken or t.ent_type_ or not t.is_alpha or t.is_stop for t in span):
+        if any(t.i in taken or _named(t) or not t.is_alpha or t.is_stop for t in span):
             continue
         if len(span.text) < 3 or not_an_actor(span.text) is not None:
             continue
@@ -470,6 +471,19 @@ def _age_closed(token: Token) -> bool:
     percent higher" has a number, not an age."""
     doc = token.doc
     return token.i + 3 < len(doc) and doc[token.i + 3].text == ","
+
+
+#: Labels the tagger gives a surname it does not know ("Sturholm" a nationality,
+#: "Mendes" a product): no actor's kind, so what the sentence says decides.
+_STRAY_LABELS = frozenset({"NORP", "PRODUCT"})
+
+
+def _named(token: Token) -> bool:
+    """Whether the tagger gave the token a label that stands, so the search for names it
+    missed leaves it alone: any but a stray label on a word no nationality spells."""
+    if not token.ent_type_:
+        return False
+    return token.ent_type_ not in _STRAY_LABELS or not_an_actor(token.text) is not None
 
 
 def _lone_capital(token: Token) -> bool:
@@ -609,9 +623,32 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+#: What joins a name to another name of the same referent ("Lehi, also known as the
+#: Stern Gang", "Mohamed Issa, also known as Cheiko").
+_ALSO_KNOWN = re.compile(
+    r"^[\s,(]*(?:also\s+known\s+as|better\s+known\s+as|known\s+as|a\.?k\.?a\.?|"
+    r"nicknamed|alias)[\s\"'\u201c]*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def share_alias_kinds(mentions: list[Mention]) -> list[Mention]:
+    """ "X, also known as Y": Y names what X names, so it takes X's kind when X's
+    evidence is the stronger (the tagger reads many a nickname as a place or a firm)."""
+    ordered = sorted(mentions, key=lambda m: (id(m.span.doc), m.start))
+    for before, after in pairwise(ordered):
+        if before.span.doc is not after.span.doc or before.kind == after.kind:
+            continue
+        between = before.span.doc.text[before.end : after.start]
+        if _ALSO_KNOWN.match(between) and before.rank <= after.rank:
+            after.kind, after.evidence = before.kind, f"context: also known as {before.name}"
+    return mentions
+
+
 def resolve_actors(mentions: list[Mention], text: str) -> dict[int, Cluster]:
     """Cluster mentions into actors; returns mention index -> cluster. Longer names go
     first, so a short one finds the full name it stands for."""
+    share_alias_kinds(mentions)
     unify_kinds(mentions)
     acronyms = {acr: strip_article(long) for long, acr in _ACRONYM_PAIR.findall(text)}
     clusters = _Clusters()

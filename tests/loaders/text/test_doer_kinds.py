@@ -98,6 +98,22 @@ CASES = [
     ("Montana: A fire burning in the forest grew overnight.", "Montana", ("Montana", "place")),
     ("Wyoming: Crews battled a grass fire on Sunday.", "Wyoming", ("Wyoming", "place")),
     ("Mary: I think we should go home now.", "Mary", ("Mary", "person")),
+    # "X, also known as Y": Y is of X's kind, whatever the tagger read in it.
+    (
+        "Omar Hassan Diriye, also known as Guudle, was arrested this evening.",
+        "Guudle",
+        ("Guudle", "person"),
+    ),
+    (
+        "Lehi, also known as the Stern Gang, killed the minister.",
+        "Stern Gang",
+        ("Stern Gang", "organization"),
+    ),
+    # A surname the tagger labels a product or a nationality is still read from
+    # what the sentence says of it.
+    ("Police said Brandt shot Mendes twice in the chest.", "Mendes", ("Mendes", "person")),
+    ("Police said Brandt shot Mendes twice in the chest.", "Brandt", ("Brandt", "person")),
+    ("The Iraqi said he would come.", "Iraqi", REFUSED),
 ]
 
 
