@@ -254,7 +254,7 @@ def used_as_place(span: Span) -> bool:
 
 
 #: Pronouns of one speaking or spoken to: "Lincoln: I have ..." is a speaker's label.
-_SPEAKING = frozenset({"i", "we", "you", "me", "us", "my", "our"})
+_SPEAKING = frozenset(actor_words()["speaking_pronouns"])
 
 
 def heading(span: Span) -> bool:
