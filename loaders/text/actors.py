@@ -26,6 +26,7 @@ from graphsvc.names import normalise_name
 from loaders.text.datelines import opening_names
 from loaders.text.gazetteer import Country, country, country_acting, place_evidence
 from loaders.text.kinds import (
+    COMPASS,
     RANK,
     Kind,
     decide_kind,
@@ -284,10 +285,37 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
 _NAME_JOINERS = grammar_words("name_joiners")
 
 
+def split_entity(ent: Span) -> list[Span]:
+    """An entity the tagger ran on over two names, cut where no name goes on: at a verb
+    in lower case ("Skadden, Arps said Popeyes": two firms), or at "in" before a place
+    the gazetteer knows, a point of the compass allowed before it ("Exford in central
+    Vermont": a town, then its state)."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        token = doc[i]
+        if not token.is_lower or not token.is_alpha:
+            continue
+        if token.pos_ in ("VERB", "AUX") and doc[i + 1].text[:1].isupper():
+            return [
+                Span(doc, ent.start, i, label=ent.label_),
+                Span(doc, i + 1, ent.end, label=ent.label_),
+            ]
+        if token.lower_ == "in":
+            start = i + 1
+            while start < ent.end - 1 and doc[start].lower_ in COMPASS:
+                start += 1
+            if place_evidence(doc[start : ent.end].text) is not None:
+                return [
+                    Span(doc, ent.start, i, label=ent.label_),
+                    Span(doc, start, ent.end, label="GPE"),
+                ]
+    return [ent]
+
+
 def _joined_entities(doc: Doc) -> list[Span]:
     """The document's entities, with an organisation rejoined across "for", "of" or "on"
     when the tagger cut it in two around that word."""
-    ents = list(doc.ents)
+    ents = [part for ent in doc.ents for part in split_entity(ent)]
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None

@@ -154,8 +154,8 @@ def place_head(name: str, tagged: ActorKind) -> str | None:
 
 def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     """A lower-case descriptor the name is written on ("the Minox company", "China's
-    Great Wall firm", "Lazio province"): the noun says what the name is. Only for
-    organisations and places: "the Smith spokesman" is not Smith."""
+    Great Wall firm", "Lazio province", "the Najd plateau"): the noun says what the
+    name is. Only for organisations and places: "the Smith spokesman" is not Smith."""
     doc = span.doc
     if span.end >= len(doc):
         return None
@@ -168,6 +168,8 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     if root.head.i != noun.i or root.dep_ not in ("compound", "nmod", "amod"):
         return None
     kind = _descriptors().get(noun.lemma_.lower())
+    if kind is None and noun.lower_ in _landforms():
+        kind = ActorKind.place  # "the Sierra Nevada foothills"
     if kind is None or kind == ActorKind.person:
         return None
     if noun.tag_ in ("NNS", "NNPS") and kind != ActorKind.place:
@@ -175,6 +177,11 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     if kind == ActorKind.organization and place_evidence(span.text) is not None:
         return None  # "a US bank", "the Paris firm": the place is where, not the name
     return kind, noun.lemma_.lower()
+
+
+@cache
+def _landforms() -> frozenset[str]:
+    return frozenset(actor_words()["landform_nouns"])
 
 
 @cache
@@ -527,7 +534,7 @@ _HOME_WORDS = frozenset(actor_words()["home_words"])
 
 
 #: Points of the compass ("north of", "miles southeast of").
-_COMPASS = frozenset(actor_words()["compass_words"])
+COMPASS = frozenset(actor_words()["compass_words"])
 
 
 def located_context(span: Span) -> str | None:
@@ -538,7 +545,7 @@ def located_context(span: Span) -> str | None:
     start = span.start
     if start >= 2 and doc[start - 1].lower_ == "of":
         before = doc[start - 2]
-        if before.lower_ in _COMPASS:
+        if before.lower_ in COMPASS:
             return f"context: {before.lower_} of"
         firm = next((e for e in doc.ents if e.start <= before.i < e.end), None)
         if firm is not None and firm.end == before.i + 1 and legal_form(firm.text):
@@ -546,6 +553,12 @@ def located_context(span: Span) -> str | None:
     after = doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "," and after[1].lower_ in _NEAR:
         return "context: near"
+    if len(after) == 2 and after[0].lower_ == "in":
+        where = (
+            doc[span.end + 2] if after[1].lower_ == "the" and span.end + 2 < len(doc) else after[1]
+        )
+        if where.lower_ in COMPASS:
+            return f"context: in {where.lower_}"
     return None
 
 
