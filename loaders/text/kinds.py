@@ -162,7 +162,8 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     noun = doc[span.end]
     if noun.pos_ != "NOUN" or not noun.text.islower():
         return None
-    root = span.root
+    named = span[1:] if len(span) > 1 and span[0].dep_ == "det" else span  # "the Najd"
+    root = named.root
     while root.dep_ == "conj" and root.head.i < root.i:  # "Umbria and Lazio provinces"
         root = root.head
     if root.head.i != noun.i or root.dep_ not in ("compound", "nmod", "amod"):
@@ -553,7 +554,10 @@ def located_context(span: Span) -> str | None:
     after = doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "," and after[1].lower_ in _NEAR:
         return "context: near"
-    if len(after) == 2 and after[0].lower_ == "in":
+    # Not after a person's name ("Smith in central Iowa" is where Smith is) unless the
+    # name is itself after "in" ("people in Bugarama in the south of Burundi").
+    placed = start >= 1 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+    if len(after) == 2 and after[0].lower_ == "in" and (placed or span.root.ent_type_ != "PERSON"):
         where = (
             doc[span.end + 2] if after[1].lower_ == "the" and span.end + 2 < len(doc) else after[1]
         )

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from graphsvc.settings import Settings
+from loaders.text.actors import split_entity
 from loaders.text.nlp import load_pipeline
 from tests.loaders.text.test_actor_mentions import REFUSED, actor_named, actors_of
 
@@ -114,6 +116,30 @@ CASES = [
     ("Police said Brandt shot Mendes twice in the chest.", "Mendes", ("Mendes", "person")),
     ("Police said Brandt shot Mendes twice in the chest.", "Brandt", ("Brandt", "person")),
     ("The Iraqi said he would come.", "Iraqi", REFUSED),
+    # "in" and a point of the compass after a name: the name is a place in a region ...
+    (
+        "Soldiers rescued 300 people in Bugarama in the southwestern part of Burundi.",
+        "Bugarama",
+        ("Bugarama", "place"),
+    ),
+    (
+        "She runs the camp at Exford in central Vermont.",
+        "Exford",
+        ("Exford", "place"),
+    ),
+    ("She runs the camp at Exford in central Vermont.", "Vermont", ("Vermont", "place")),
+    # ... but a person named before it is only there.
+    (
+        "Governor Jane Whitlock in northern Iowa said the roads were closed.",
+        "Jane Whitlock",
+        ("Jane Whitlock", "person"),
+    ),
+    # A name on a landform noun is a place, "the" before it or not.
+    (
+        "Fires spread through the Monarch Ridge foothills on Sunday.",
+        "Monarch Ridge",
+        ("Monarch Ridge", "place"),
+    ),
 ]
 
 
@@ -125,3 +151,37 @@ def test_doer_and_owner_kinds(nlp: Language, text: str, written: str, expected) 
         return
     assert actor is not None, f"{written!r} not found in {actors_of(nlp, text)}"
     assert (actor.name, actor.kind.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "run_on", "parts"),
+    [
+        # A lower-case verb is where a name the tagger ran on ends.
+        (
+            "A lawyer at Harlow, Pryce said Norvik could give notice.",
+            "Harlow, Pryce said Norvik",
+            [("Harlow, Pryce", "ORG"), ("Norvik", "ORG")],
+        ),
+        # "in", a point of the compass and a known place: a town, then its region.
+        (
+            "She runs the camp at Exford in central Vermont.",
+            "Exford in central Vermont",
+            [("Exford", "ORG"), ("Vermont", "GPE")],
+        ),
+        # "in" before no known place stays inside the name.
+        (
+            "He chairs Women in Film and Television.",
+            "Women in Film and Television",
+            [("Women in Film and Television", "ORG")],
+        ),
+    ],
+)
+def test_an_entity_run_over_two_names_is_cut(
+    nlp: Language, text: str, run_on: str, parts: list[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    start = text.index(run_on)
+    span = doc.char_span(start, start + len(run_on), label="ORG")
+    assert span is not None
+    doc.ents = [Span(doc, span.start, span.end, label="ORG")]
+    assert [(p.text, p.label_) for p in split_entity(doc.ents[0])] == parts
