@@ -32,6 +32,7 @@ from loaders.text.kinds import (
     decide_kind,
     doer_context,
     heading,
+    landforms,
     legal_form,
     may_be_a_person,
     organisation_base,
@@ -277,7 +278,20 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
         return None
     if decided.kind == ActorKind.person and vocative(span):
         return None  # "Thanks, John.": the one spoken to
-    return Mention(span, name, decided.kind, decided.evidence)
+    return Mention(_with_landform(span, decided), name, decided.kind, decided.evidence)
+
+
+def _with_landform(span: Span, decided: Kind) -> Span:
+    """ "the Sahara desert": the landform noun that made the name a place is written as
+    part of it, so the mention (and the actor's aliases) keep it; the name does not."""
+    doc = span.doc
+    if span.end >= len(doc) or decided.kind != ActorKind.place:
+        return span
+    noun = doc[span.end]
+    if decided.evidence != f"descriptor: {noun.lemma_.lower()}" or noun.lower_ not in landforms():
+        return span
+    start = span.start + 1 if len(span) > 1 and span[0].lower_ == "the" else span.start
+    return doc[start : span.end + 1]
 
 
 #: Words that join two halves of one organisation's name the tagger split ("Federal

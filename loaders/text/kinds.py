@@ -169,7 +169,7 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     if root.head.i != noun.i or root.dep_ not in ("compound", "nmod", "amod"):
         return None
     kind = _descriptors().get(noun.lemma_.lower())
-    if kind is None and noun.lower_ in _landforms():
+    if kind is None and noun.lower_ in landforms():
         kind = ActorKind.place  # "the Sierra Nevada foothills"
     if kind is None or kind == ActorKind.person:
         return None
@@ -181,7 +181,8 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
 
 
 @cache
-def _landforms() -> frozenset[str]:
+def landforms() -> frozenset[str]:
+    """Nouns of land and water a place's name is written on ("plateau", "foothills")."""
     return frozenset(actor_words()["landform_nouns"])
 
 

@@ -185,3 +185,15 @@ def test_an_entity_run_over_two_names_is_cut(
     assert span is not None
     doc.ents = [Span(doc, span.start, span.end, label="ORG")]
     assert [(p.text, p.label_) for p in split_entity(doc.ents[0])] == parts
+
+
+def test_a_landform_noun_stays_with_the_place_as_written(nlp: Language) -> None:
+    """ "the Gobi desert": the actor is "Gobi", and the text's "Gobi desert" is one of
+    its names; a province noun is not kept ("Lazio province" is Lazio)."""
+    desert = actor_named(actors_of(nlp, "Caravans crossed the Gobi desert in March."), "Gobi")
+    assert desert is not None and desert.kind.value == "place"
+    assert "Gobi desert" in desert.aliases
+    text = "Hikers crossed the Lazio province in a week."
+    lazio = actor_named(actors_of(nlp, text), "Lazio")
+    assert lazio is not None and lazio.kind.value == "place"
+    assert not any("province" in a for a in lazio.aliases)
