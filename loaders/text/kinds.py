@@ -652,6 +652,22 @@ def possessor_context(span: Span) -> str | None:
     return f"context: {lemma}" if lemma in _personal_nouns() else None
 
 
+@cache
+def _patient_verbs() -> frozenset[str]:
+    return frozenset(actor_words()["person_patient_verbs"])
+
+
+def patient_context(span: Span) -> str | None:
+    """ "Vasquez was arrested", "the court sentenced Dalby": what is done only to people
+    was done to the name, so it is a person's."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("nsubjpass", "dobj") or head.pos_ != "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    return f"context: {lemma}" if lemma in _patient_verbs() else None
+
+
 def person_context(span: Span) -> str | None:
     """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
     opening a clause on it ("Campbell, who ..."), being born ("Simon was born"), being
@@ -661,7 +677,8 @@ def person_context(span: Span) -> str | None:
     if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
         return "context: born"
     found = (
-        victim_context(span)
+        patient_context(span)
+        or victim_context(span)
         or appositive_person(span)
         or possessor_context(span)
         or title_apposition(span)
@@ -696,6 +713,17 @@ def may_be_a_person(name: str) -> bool:
     return not name.replace(".", "").isupper() and not any(organisation_word(w) for w in words)
 
 
+def descriptor_gloss(span: Span) -> str | None:
+    """ "Cameron Parish (county)": a descriptor in brackets right after a name glosses
+    what the name is for a reader who does not know it."""
+    doc = span.doc
+    words = doc[span.end : span.end + 3]
+    if len(words) < 3 or words[0].text != "(" or words[2].text != ")":
+        return None
+    word = words[1].lemma_.lower()
+    return word if words[1].is_lower and word in _descriptors() else None
+
+
 def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     """The kind of the actor a mention names, with the evidence for it."""
     form = legal_form(name)
@@ -715,6 +743,9 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     after = descriptor_after(span)
     if after is not None and not (tagged == ActorKind.person and len(name.split()) >= 2):
         return Kind(after[0], f"descriptor: {after[1]}")
+    gloss = descriptor_gloss(span)
+    if gloss is not None:
+        return Kind(_descriptors()[gloss], f"descriptor: {gloss}")
     shaped = place_head(name, tagged)
     if shaped is not None:
         return Kind(ActorKind.place, f"descriptor: {shaped}")

@@ -134,6 +134,16 @@ CASES = [
         "Jane Whitlock",
         ("Jane Whitlock", "person"),
     ),
+    # What is done only to people (arrested, jailed) makes a person; a firm is fined.
+    ("Police arrested Kravchuk on Monday.", "Kravchuk", ("Kravchuk", "person")),
+    ("Exxon was fined 5 million dollars.", "Exxon", ("Exxon", "organization")),
+    # A descriptor in brackets glosses the name.
+    (
+        "In southwest Louisiana's Acadia Parish (county), many residents had evacuated.",
+        "Acadia Parish",
+        ("Acadia Parish", "place"),
+    ),
+    ("The group met in Vamos (village) on Sunday.", "Vamos", ("Vamos", "place")),
     # A name on a landform noun is a place, "the" before it or not.
     (
         "Fires spread through the Monarch Ridge foothills on Sunday.",
