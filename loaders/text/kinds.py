@@ -34,7 +34,7 @@ from functools import cache
 from itertools import pairwise
 
 from cleanco import basename
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.demonyms import demonyms
@@ -564,7 +564,44 @@ def located_context(span: Span) -> str | None:
         )
         if where.lower_ in COMPASS:
             return f"context: in {where.lower_}"
+    # "landing in Gyandzha or Shamkhor in Azerbaijan": the tagger's person is a town. Not
+    # for a firm: "a stake in Norvik in Norway" is the firm, where it trades.
+    person = span.root.ent_type_ == "PERSON"
+    if person and _in_place(span) and _known_place_in(doc, _coordination_end(span)):
+        return "context: in a place"
     return None
+
+
+def _in_place(span: Span) -> bool:
+    """Whether the name, or the coordination it is in, is the object of "in", "at"..."""
+    root = span.root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _coordination_end(span: Span) -> int:
+    """Where the names joined to this one by "and"/"or" end ("Gyandzha or Shamkhor")."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    last = max((c for c in first.children if c.dep_ == "conj"), key=lambda c: c.i, default=None)
+    return max(span.end, last.i + 1) if last is not None else span.end
+
+
+def _known_place_in(doc: Doc, at: int) -> bool:
+    """Whether "in" and a place the gazetteer knows (up to 3 words) are written at `at`."""
+    if at >= len(doc) or doc[at].lower_ != "in":
+        return False
+    return _known_place_at(doc, at + 1)
+
+
+def _known_place_at(doc: Doc, start: int) -> bool:
+    """Whether a place the gazetteer knows is written from `start` (up to 3 words)."""
+    for n in range(3, 0, -1):
+        words = doc[start : start + n]
+        if len(words) == n and words[0].text[:1].isupper() and place_evidence(words.text):
+            return True
+    return False
 
 
 @cache
@@ -733,7 +770,9 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if head is not None:
         return Kind(ActorKind.organization, f"descriptor: {head}")
     title = title_before(span, tagged) or noble_title(name)
-    if title is not None:
+    # "King County", "Prince George's County": a title opening a name that only a
+    # place ends with is part of the place's name.
+    if title is not None and place_head(name, ActorKind.person) is None:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
     if descriptor is not None and not (
@@ -747,6 +786,10 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if gloss is not None:
         return Kind(_descriptors()[gloss], f"descriptor: {gloss}")
     shaped = place_head(name, tagged)
+    if shaped is None and tagged == ActorKind.person and used_as_place(span):
+        # "in Niagara Falls": a last word that may be a surname ("Falls", "Lake") names
+        # a place where the sentence uses the name as one.
+        shaped = place_head(name, ActorKind.place)
     if shaped is not None:
         return Kind(ActorKind.place, f"descriptor: {shaped}")
     place = place_evidence(name)

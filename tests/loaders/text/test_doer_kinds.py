@@ -144,6 +144,27 @@ CASES = [
         ("Acadia Parish", "place"),
     ),
     ("The group met in Vamos (village) on Sunday.", "Vamos", ("Vamos", "place")),
+    # A title opening a name only places end with is part of the place's name.
+    (
+        "The victim was treated, said Queen Anne County police spokesman Dale Fry.",
+        "Queen Anne County",
+        ("Queen Anne County", "place"),
+    ),
+    # "in A or B in <known place>": the tagger's person is a town ...
+    (
+        "Why did the plane not land in Gyandzhar or Tarkhov in Azerbaijan?",
+        "Tarkhov",
+        ("Tarkhov", "place"),
+    ),
+    # ... a firm is not ("a stake in Vodafone in London": where it trades).
+    (
+        "Shares in Vodafone in London rose 3 percent.",
+        "Vodafone",
+        ("Vodafone", "organization"),
+    ),
+    # A last word that may be a surname names a place where the name is used as one.
+    ("He bought the rifle at a store in Harmon Falls.", "Harmon Falls", ("Harmon Falls", "place")),
+    ("Ricki Lake said she would return.", "Ricki Lake", ("Ricki Lake", "person")),
     # A name on a landform noun is a place, "the" before it or not.
     (
         "Fires spread through the Monarch Ridge foothills on Sunday.",
