@@ -676,7 +676,8 @@ _ALSO_KNOWN = re.compile(
 
 def share_alias_kinds(mentions: list[Mention]) -> list[Mention]:
     """ "X, also known as Y": Y names what X names, so it takes X's kind when X's
-    evidence is the stronger (the tagger reads many a nickname as a place or a firm)."""
+    evidence is at least as strong (the tagger reads many a nickname as a place or a
+    firm)."""
     ordered = sorted(mentions, key=lambda m: (id(m.span.doc), m.start))
     for before, after in pairwise(ordered):
         if before.span.doc is not after.span.doc or before.kind == after.kind:
