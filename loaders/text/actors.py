@@ -16,19 +16,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from cleanco import prepare_default_terms
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import Actor, ActorKind, slugify
 from graphsvc.names import normalise_name
 from loaders.text.datelines import opening_names
 from loaders.text.gazetteer import Country, country, country_acting, place_evidence
 from loaders.text.kinds import (
+    COMPASS,
     RANK,
     Kind,
     decide_kind,
+    doer_context,
+    heading,
+    landforms,
     legal_form,
+    may_be_a_person,
     organisation_base,
     organisation_word,
     organization_head,
@@ -272,7 +278,20 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
         return None
     if decided.kind == ActorKind.person and vocative(span):
         return None  # "Thanks, John.": the one spoken to
-    return Mention(span, name, decided.kind, decided.evidence)
+    return Mention(_with_landform(span, decided), name, decided.kind, decided.evidence)
+
+
+def _with_landform(span: Span, decided: Kind) -> Span:
+    """ "the Sahara desert": the landform noun that made the name a place is written as
+    part of it, so the mention (and the actor's aliases) keep it; the name does not."""
+    doc = span.doc
+    if span.end >= len(doc) or decided.kind != ActorKind.place:
+        return span
+    noun = doc[span.end]
+    if decided.evidence != f"descriptor: {noun.lemma_.lower()}" or noun.lower_ not in landforms():
+        return span
+    start = span.start + 1 if len(span) > 1 and span[0].lower_ == "the" else span.start
+    return doc[start : span.end + 1]
 
 
 #: Words that join two halves of one organisation's name the tagger split ("Federal
@@ -280,10 +299,37 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
 _NAME_JOINERS = grammar_words("name_joiners")
 
 
+def split_entity(ent: Span) -> list[Span]:
+    """An entity the tagger ran on over two names, cut where no name goes on: at a verb
+    in lower case ("Skadden, Arps said Popeyes": two firms), or at "in" before a place
+    the gazetteer knows, a point of the compass allowed before it ("Exford in central
+    Vermont": a town, then its state)."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        token = doc[i]
+        if not token.is_lower or not token.is_alpha:
+            continue
+        if token.pos_ in ("VERB", "AUX") and doc[i + 1].text[:1].isupper():
+            return [
+                Span(doc, ent.start, i, label=ent.label_),
+                Span(doc, i + 1, ent.end, label=ent.label_),
+            ]
+        if token.lower_ == "in":
+            start = i + 1
+            while start < ent.end - 1 and doc[start].lower_ in COMPASS:
+                start += 1
+            if place_evidence(doc[start : ent.end].text) is not None:
+                return [
+                    Span(doc, ent.start, i, label=ent.label_),
+                    Span(doc, start, ent.end, label="GPE"),
+                ]
+    return [ent]
+
+
 def _joined_entities(doc: Doc) -> list[Span]:
     """The document's entities, with an organisation rejoined across "for", "of" or "on"
     when the tagger cut it in two around that word."""
-    ents = list(doc.ents)
+    ents = [part for ent in doc.ents for part in split_entity(ent)]
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
@@ -293,6 +339,9 @@ def _joined_entities(doc: Doc) -> list[Span]:
             and ent.label_ == "ORG"
             and ent.start == previous.end + 1
             and doc[previous.end].lower_ in _NAME_JOINERS
+            # "Waste Disposal Co. of Randolph": a legal form ends the name, what
+            # follows "of" is where the firm is.
+            and not legal_form(previous.text)
         )
         # "Chrysler" + "LLC" tagged apart: the legal form ends the name before it.
         suffix = (
@@ -359,7 +408,9 @@ def _gazetteer_spans(doc: Doc) -> list[Span]:
             if not window[-1].text[:1].isupper():
                 continue
             proper = token.pos_ == "PROPN" or window.text.replace(".", "").isupper()
-            if proper and place_evidence(window.text) in _SPOTTED:
+            evidence = place_evidence(window.text)
+            # "Wyoming: Crews battled ...": a heading the tagger reads as a noun.
+            if evidence is not None and ((evidence in _SPOTTED and proper) or heading(window)):
                 found = window
                 break
         if found is not None:
@@ -413,7 +464,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(span, name, ActorKind.person, "descriptor: title"))
     taken = {t.i for m in mentions for t in m.span}
     for span in _untagged_person_spans(doc, taken):
-        evidence = person_context(span) or "context: a person"
+        evidence = person_context(span) or doer_context(span) or "context: a person"
         mentions.append(Mention(span, span.text, ActorKind.person, evidence))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -424,7 +475,7 @@ def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
     occupation in apposition, being killed)."""
     spans = []
     for token in doc:
-        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
+        if token.i in taken or _named(token) or token.pos_ not in ("PROPN", "NOUN"):
             continue
         if token.dep_ == "compound" or not token.text[:1].isupper() or not token.is_alpha:
             continue
@@ -432,16 +483,57 @@ def _untagged_person_spans(doc: Doc, taken: set[int]) -> list[Span]:
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
             start -= 1
         span = doc[start : token.i + 1]
-        if any(t.i in taken or t.ent_type_ or not t.is_alpha or t.is_stop for t in span):
+        if any(t.i in taken or _named(t) or not t.is_alpha or t.is_stop for t in span):
             continue
         if len(span.text) < 3 or not_an_actor(span.text) is not None:
             continue
         if place_evidence(span.text) is not None or span[0].lower_ in _prefixes():
             continue
         context = person_context(span)
+        if token.pos_ == "NOUN":
+            # "Winter, 53, a former professor": a capitalised common noun is a name
+            # where an age or an occupation is set off after it, as none is after a thing.
+            said = context is not None and context not in ("context: who", _AGE)
+            if (said or (context == _AGE and _age_closed(token))) and _lone_capital(token):
+                spans.append(span)
+            continue
+        if context is None and may_be_a_person(span.text):
+            context = doer_context(span)
         if context is not None and context != "context: who":
             spans.append(span)
     return spans
+
+
+#: What `person_context` says of an age written after a name.
+_AGE = "context: an age after the name"
+
+
+def _age_closed(token: Token) -> bool:
+    """ "Winter, 53, a ...": the age set off by commas on both sides; "Sales, 20
+    percent higher" has a number, not an age."""
+    doc = token.doc
+    return token.i + 3 < len(doc) and doc[token.i + 3].text == ","
+
+
+#: Labels the tagger gives a surname it does not know ("Sturholm" a nationality,
+#: "Mendes" a product): no actor's kind, so what the sentence says decides.
+_STRAY_LABELS = frozenset({"NORP", "PRODUCT"})
+
+
+def _named(token: Token) -> bool:
+    """Whether the tagger gave the token a label that stands, so the search for names it
+    missed leaves it alone: any but a stray label on a word no nationality spells."""
+    if not token.ent_type_:
+        return False
+    return token.ent_type_ not in _STRAY_LABELS or not_an_actor(token.text) is not None
+
+
+def _lone_capital(token: Token) -> bool:
+    """A common noun written as a name ("Winter") and set off by a comma before what
+    the sentence says of it ("Winter, 53, a former professor")."""
+    doc = token.doc
+    followed = token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+    return token.text[:1].isupper() and token.text[1:].islower() and followed
 
 
 def _surname_tokens(name: str) -> set[str]:
@@ -573,9 +665,33 @@ def unify_kinds(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+#: What joins a name to another name of the same referent ("Lehi, also known as the
+#: Stern Gang", "Mohamed Issa, also known as Cheiko").
+_ALSO_KNOWN = re.compile(
+    r"^[\s,(]*(?:also\s+known\s+as|better\s+known\s+as|known\s+as|a\.?k\.?a\.?|"
+    r"nicknamed|alias)[\s\"'\u201c]*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def share_alias_kinds(mentions: list[Mention]) -> list[Mention]:
+    """ "X, also known as Y": Y names what X names, so it takes X's kind when X's
+    evidence is at least as strong (the tagger reads many a nickname as a place or a
+    firm)."""
+    ordered = sorted(mentions, key=lambda m: (id(m.span.doc), m.start))
+    for before, after in pairwise(ordered):
+        if before.span.doc is not after.span.doc or before.kind == after.kind:
+            continue
+        between = before.span.doc.text[before.end : after.start]
+        if _ALSO_KNOWN.match(between) and before.rank <= after.rank:
+            after.kind, after.evidence = before.kind, f"context: also known as {before.name}"
+    return mentions
+
+
 def resolve_actors(mentions: list[Mention], text: str) -> dict[int, Cluster]:
     """Cluster mentions into actors; returns mention index -> cluster. Longer names go
     first, so a short one finds the full name it stands for."""
+    share_alias_kinds(mentions)
     unify_kinds(mentions)
     acronyms = {acr: strip_article(long) for long, acr in _ACRONYM_PAIR.findall(text)}
     clusters = _Clusters()

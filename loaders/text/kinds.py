@@ -34,7 +34,7 @@ from functools import cache
 from itertools import pairwise
 
 from cleanco import basename
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.demonyms import demonyms
@@ -154,20 +154,23 @@ def place_head(name: str, tagged: ActorKind) -> str | None:
 
 def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     """A lower-case descriptor the name is written on ("the Minox company", "China's
-    Great Wall firm", "Lazio province"): the noun says what the name is. Only for
-    organisations and places: "the Smith spokesman" is not Smith."""
+    Great Wall firm", "Lazio province", "the Najd plateau"): the noun says what the
+    name is. Only for organisations and places: "the Smith spokesman" is not Smith."""
     doc = span.doc
     if span.end >= len(doc):
         return None
     noun = doc[span.end]
     if noun.pos_ != "NOUN" or not noun.text.islower():
         return None
-    root = span.root
+    named = span[1:] if len(span) > 1 and span[0].dep_ == "det" else span  # "the Najd"
+    root = named.root
     while root.dep_ == "conj" and root.head.i < root.i:  # "Umbria and Lazio provinces"
         root = root.head
     if root.head.i != noun.i or root.dep_ not in ("compound", "nmod", "amod"):
         return None
     kind = _descriptors().get(noun.lemma_.lower())
+    if kind is None and noun.lower_ in landforms():
+        kind = ActorKind.place  # "the Sierra Nevada foothills"
     if kind is None or kind == ActorKind.person:
         return None
     if noun.tag_ in ("NNS", "NNPS") and kind != ActorKind.place:
@@ -175,6 +178,12 @@ def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
     if kind == ActorKind.organization and place_evidence(span.text) is not None:
         return None  # "a US bank", "the Paris firm": the place is where, not the name
     return kind, noun.lemma_.lower()
+
+
+@cache
+def landforms() -> frozenset[str]:
+    """Nouns of land and water a place's name is written on ("plateau", "foothills")."""
+    return frozenset(actor_words()["landform_nouns"])
 
 
 @cache
@@ -245,10 +254,26 @@ def used_as_place(span: Span) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lemma_.lower() in relation_words().home_nouns:
         return True  # "his Marseille home"
+    if located_context(span) is not None or heading(span):
+        return True
     after = doc[span.end + 1 : span.end + 4] if span.end < len(doc) else None
     if after is None or doc[span.end].text != ",":
         return False
     return any(place_evidence(after[:n].text) for n in range(len(after), 0, -1))
+
+
+#: Pronouns of one speaking or spoken to: "Lincoln: I have ..." is a speaker's label.
+_SPEAKING = frozenset(actor_words()["speaking_pronouns"])
+
+
+def heading(span: Span) -> bool:
+    """ "Montana: A fire burning ...": a name opening its sentence before a colon heads
+    the news from that place, as round-ups are written; not a speaker's label, which
+    a first or second person after it shows ("Mary: I think ...")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ":" or not span[0].is_sent_start:
+        return False
+    return not any(t.lower_ in _SPEAKING for t in doc[span.end + 1 : span.end + 12])
 
 
 def _lone_local_name(name: str, evidence: str) -> bool:
@@ -323,16 +348,100 @@ def victim_context(span: Span) -> str | None:
     return None
 
 
-def killer_context(span: Span) -> str | None:
-    """ "Sirhan shot Kennedy": the subject of a verb of killing with an object is a
-    doer; read only for a name the tagger took for a place the gazetteer does not
-    know (a place does not shoot; a group may kill, so an organisation is left)."""
-    verbs, _, _ = _killing_words()
+def subject_verbs(span: Span) -> list[Token]:
+    """The verbs a name is the subject of, with the verbs joined to them by "and" that
+    have no subject of their own ("Booth sneaked in and shot Lincoln": both)."""
     root = span.root
-    head = root.head
-    if root.dep_ != "nsubj" or head.pos_ != "VERB" or head.lemma_.lower() not in verbs:
-        return None
-    return "context: a killer" if any(c.dep_ == "dobj" for c in head.children) else None
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verbs = [root.head]
+    for verb in verbs:
+        verbs.extend(
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        )
+    return verbs
+
+
+def killer_context(span: Span, named_victim: bool = False) -> str | None:
+    """ "Sirhan shot Kennedy": the subject of a verb of killing with an object is a
+    doer. With `named_victim`, only when the one killed is named ("Ruby shot Oswald"):
+    a group is written killing people it does not name ("killed two soldiers",
+    "assassinated the minister"), a person killing a named one."""
+    verbs, _, _ = _killing_words()
+    for verb in subject_verbs(span):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and (not named_victim or any(o.pos_ == "PROPN" for o in objects)):
+            return "context: a killer"
+    return None
+
+
+@cache
+def _work_frames() -> dict[str, frozenset[str]]:
+    """Verb -> prepositions of the frames only a person is the subject of and that take
+    an organisation after "for" or "at" ("taught at Harvard", "works for Apex")."""
+    found: dict[str, frozenset[str]] = {}
+    for frame in relation_words().frames:
+        preps = frame.preps & _WORK_PREPOSITIONS
+        if frame.source != {ActorKind.person} or ActorKind.organization not in frame.types:
+            continue
+        for lemma in frame.lemmas if preps else ():
+            found[lemma] = found.get(lemma, frozenset()) | preps
+    return found
+
+
+#: "with" is left out: organisations work with each other ("Apex works with Norvik").
+_WORK_PREPOSITIONS = frozenset({"for", "at"})
+
+
+def worker_context(span: Span) -> str | None:
+    """ "Harrington taught at Harvard University": the subject of a verb that only
+    people do for or at an organisation (data/relations.yaml, frames whose source is a
+    person), with the organisation named, is a person."""
+    for verb in subject_verbs(span):
+        preps = _work_frames().get(verb.lemma_.lower())
+        if not preps:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            if any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in prep.children):
+                return f"context: {verb.lemma_.lower()} {prep.lower_}"
+    return None
+
+
+#: Pronouns that stand for one person.
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
+def speaker_context(span: Span) -> str | None:
+    """ "Walesa said he would run": the name is the subject of a verb of speech or
+    thought whose clause has "he" or "she" for subject, and no other person is named in
+    the sentence for the pronoun to be: a company says "it" of itself."""
+    doc = span.doc
+    for verb in subject_verbs(span):
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
+                continue
+            pronoun = min(s.i for s in subjects if s.lower_ in _PERSONAL_PRONOUNS)
+            sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            others = [
+                e
+                for e in sentence.ents
+                if e.label_ == "PERSON"
+                and e.end <= pronoun
+                and not (e.start < span.end and span.start < e.end)
+            ]
+            return None if others else "context: said he"
+    return None
 
 
 def office_of(span: Span) -> str | None:
@@ -426,6 +535,107 @@ _NEAR = frozenset(actor_words()["near_prepositions"])
 _HOME_WORDS = frozenset(actor_words()["home_words"])
 
 
+#: Points of the compass ("north of", "miles southeast of").
+COMPASS = frozenset(actor_words()["compass_words"])
+
+
+def located_context(span: Span) -> str | None:
+    """A name the sentence places something by: "miles northeast of Pinedale", "Cox
+    Packing Co. of Devine" (a firm with its legal form, then "of" and where it is),
+    "Devine, near San Antonio" (a name set off before "near")."""
+    doc = span.doc
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        before = doc[start - 2]
+        if before.lower_ in COMPASS:
+            return f"context: {before.lower_} of"
+        firm = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+        if firm is not None and firm.end == before.i + 1 and legal_form(firm.text):
+            return "context: a firm of"
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ in _NEAR:
+        return "context: near"
+    # Not after a person's name ("Smith in central Iowa" is where Smith is) unless the
+    # name is itself after "in" ("people in Bugarama in the south of Burundi").
+    placed = start >= 1 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+    if len(after) == 2 and after[0].lower_ == "in" and (placed or span.root.ent_type_ != "PERSON"):
+        where = (
+            doc[span.end + 2] if after[1].lower_ == "the" and span.end + 2 < len(doc) else after[1]
+        )
+        if where.lower_ in COMPASS:
+            return f"context: in {where.lower_}"
+    # "landing in Gyandzha or Shamkhor in Azerbaijan": the tagger's person is a town. Not
+    # for a firm: "a stake in Norvik in Norway" is the firm, where it trades.
+    person = span.root.ent_type_ == "PERSON"
+    if person and _in_place(span) and _known_place_in(doc, _coordination_end(span)):
+        return "context: in a place"
+    return None
+
+
+def _in_place(span: Span) -> bool:
+    """Whether the name, or the coordination it is in, is the object of "in", "at"..."""
+    root = span.root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _coordination_end(span: Span) -> int:
+    """Where the names joined to this one by "and"/"or" end ("Gyandzha or Shamkhor")."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    last = max((c for c in first.children if c.dep_ == "conj"), key=lambda c: c.i, default=None)
+    return max(span.end, last.i + 1) if last is not None else span.end
+
+
+def _known_place_in(doc: Doc, at: int) -> bool:
+    """Whether "in" and a place the gazetteer knows (up to 3 words) are written at `at`."""
+    if at >= len(doc) or doc[at].lower_ != "in":
+        return False
+    return _known_place_at(doc, at + 1)
+
+
+def _known_place_at(doc: Doc, start: int) -> bool:
+    """Whether a place the gazetteer knows is written from `start` (up to 3 words)."""
+    for n in range(3, 0, -1):
+        words = doc[start : start + n]
+        if len(words) == n and words[0].text[:1].isupper() and place_evidence(words.text):
+            return True
+    return False
+
+
+@cache
+def _place_possessions() -> frozenset[str]:
+    return frozenset(actor_words()["place_possessions"])
+
+
+def place_owner(span: Span) -> str | None:
+    """ "Winterset's busiest street", "the Ardmore mayor": a name that owns, or is
+    written on, a noun only a place has is a place."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("poss", "compound") or head.pos_ != "NOUN" or not head.text.islower():
+        return None
+    lemma = head.lemma_.lower()
+    found = lemma if lemma in _place_possessions() else None
+    if found is None and head.lower_ in _place_possessions():
+        found = head.lower_
+    return f"context: its {found}" if found else None
+
+
+def title_apposition(span: Span) -> str | None:
+    """ "the last king of Peru, Atahualpa,": a name set in apposition to a title or a
+    post only a person holds is that person."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in _person_nouns() or lemma in _person_titles():
+        return f"context: the {lemma}"
+    return None
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -479,6 +689,22 @@ def possessor_context(span: Span) -> str | None:
     return f"context: {lemma}" if lemma in _personal_nouns() else None
 
 
+@cache
+def _patient_verbs() -> frozenset[str]:
+    return frozenset(actor_words()["person_patient_verbs"])
+
+
+def patient_context(span: Span) -> str | None:
+    """ "Vasquez was arrested", "the court sentenced Dalby": what is done only to people
+    was done to the name, so it is a person's."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("nsubjpass", "dobj") or head.pos_ != "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    return f"context: {lemma}" if lemma in _patient_verbs() else None
+
+
 def person_context(span: Span) -> str | None:
     """What around a name shows a person: an age right after it ("Jacobs, 20,"), "who"
     opening a clause on it ("Campbell, who ..."), being born ("Simon was born"), being
@@ -487,7 +713,13 @@ def person_context(span: Span) -> str | None:
     head = span.root.head
     if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in _PERSON_VERBS:
         return "context: born"
-    found = victim_context(span) or appositive_person(span) or possessor_context(span)
+    found = (
+        patient_context(span)
+        or victim_context(span)
+        or appositive_person(span)
+        or possessor_context(span)
+        or title_apposition(span)
+    )
     if found is not None:
         return found
     after = [t for t in doc[span.end : span.end + 3]]
@@ -505,6 +737,30 @@ def person_context(span: Span) -> str | None:
     return None
 
 
+def doer_context(span: Span) -> str | None:
+    """What the name does that only a person does: kills someone named, works for or at
+    an organisation, says "he" or "she" of itself."""
+    return killer_context(span, named_victim=True) or worker_context(span) or speaker_context(span)
+
+
+def may_be_a_person(name: str) -> bool:
+    """A name the tagger called an organisation that may still be a person's: no word
+    of an organisation's in it, not an acronym ("NASA", "KGB")."""
+    words = name.split()
+    return not name.replace(".", "").isupper() and not any(organisation_word(w) for w in words)
+
+
+def descriptor_gloss(span: Span) -> str | None:
+    """ "Cameron Parish (county)": a descriptor in brackets right after a name glosses
+    what the name is for a reader who does not know it."""
+    doc = span.doc
+    words = doc[span.end : span.end + 3]
+    if len(words) < 3 or words[0].text != "(" or words[2].text != ")":
+        return None
+    word = words[1].lemma_.lower()
+    return word if words[1].is_lower and word in _descriptors() else None
+
+
 def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     """The kind of the actor a mention names, with the evidence for it."""
     form = legal_form(name)
@@ -514,7 +770,9 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if head is not None:
         return Kind(ActorKind.organization, f"descriptor: {head}")
     title = title_before(span, tagged) or noble_title(name)
-    if title is not None:
+    # "King County", "Prince George's County": a title opening a name that only a
+    # place ends with is part of the place's name.
+    if title is not None and place_head(name, ActorKind.person) is None:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
     if descriptor is not None and not (
@@ -524,7 +782,14 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     after = descriptor_after(span)
     if after is not None and not (tagged == ActorKind.person and len(name.split()) >= 2):
         return Kind(after[0], f"descriptor: {after[1]}")
+    gloss = descriptor_gloss(span)
+    if gloss is not None:
+        return Kind(_descriptors()[gloss], f"descriptor: {gloss}")
     shaped = place_head(name, tagged)
+    if shaped is None and tagged == ActorKind.person and used_as_place(span):
+        # "in Niagara Falls": a last word that may be a surname ("Falls", "Lake") names
+        # a place where the sentence uses the name as one.
+        shaped = place_head(name, ActorKind.place)
     if shaped is not None:
         return Kind(ActorKind.place, f"descriptor: {shaped}")
     place = place_evidence(name)
@@ -546,12 +811,21 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
             return Kind(ActorKind.person, context)
     if tagged == ActorKind.place and killer_context(span) is not None:
         return Kind(ActorKind.person, "context: a killer")
+    if tagged == ActorKind.organization and may_be_a_person(name):
+        context = doer_context(span)
+        if context is not None:
+            return Kind(ActorKind.person, context)
     if tagged == ActorKind.person:
         employer = office_of(span)
         if employer is not None:
             return Kind(ActorKind.organization, employer)
     if tagged != ActorKind.place:
-        context = hometown_context(span) or region_after(span)
+        context = (
+            hometown_context(span)
+            or region_after(span)
+            or located_context(span)
+            or place_owner(span)
+        )
         if context is not None:
             return Kind(ActorKind.place, context)
     return Kind(tagged, f"ner: {label}")
