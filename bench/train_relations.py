@@ -63,7 +63,9 @@ FOLDS = 5
 SEED = 7
 MIN_COUNT = 2  # pairs a feature must occur in to get a weight
 FLOOR = 0.75  # the model's own precision, out of fold, at the threshold: the aim by type
-DIGITS = 3  # weights are rounded (and smaller ones dropped): the JSON stays small (under 2 MB) and byte-for-byte reproducible
+#: Weights are rounded and smaller ones dropped: the JSON stays small (under 2 MB, git-
+#: friendly) and byte-for-byte reproducible.
+DIGITS = 3
 
 
 @dataclass(frozen=True)

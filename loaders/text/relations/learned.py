@@ -340,9 +340,25 @@ class Model:
         allowed = labels_of(pair.first.kind, pair.second.kind)
         probs = self.probabilities(features(pair, actor_at), allowed)
         best = max(allowed, key=lambda c: probs[c])
+        if best.startswith(RelationType.LOCATED_IN.value) and _larger_inside(pair, best):
+            return None
         if probs[best] >= self.thresholds.get(best[:-1], 1.01) and probs[best] > probs[NONE]:
             return best, probs[best]
         return None
+
+
+#: Sizes of the gazetteer's grades: a place never lies in a smaller one.
+_SIZES = {"city": 0, "subdivision": 1, "country": 2, "continent": 3}
+
+
+def _larger_inside(pair: Pair, cls: str) -> bool:
+    """Whether a LOCATED_IN reading would put a place inside a smaller one ("talks on
+    Syria in Geneva": a country is not in a city), by the gazetteer's grades; a place
+    it does not grade is left to the model."""
+    inner, outer = (pair.first, pair.second) if cls.endswith(">") else (pair.second, pair.first)
+    inner_size = _SIZES.get(_grade(inner))
+    outer_size = _SIZES.get(_grade(outer))
+    return inner_size is not None and outer_size is not None and inner_size > outer_size
 
 
 class WeightsInvalid(ValueError):

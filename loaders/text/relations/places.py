@@ -540,7 +540,8 @@ _BOUND_POSSESSIVES = frozenset({"his", "her"})
 
 def _homes(s: _Sentence) -> None:
     """ "Nelson's hometown of Abbott", "her Germantown home", "his native South
-    Carolina" with an owner: the owner lives there (inferred)."""
+    Carolina", "at his home in Larchmont" with an owner: the owner lives there
+    (inferred)."""
     for token in s.span:
         actor = s.actor(token)
         if actor is not None and actor.kind == ActorKind.place and token.i in s.heads:
@@ -555,7 +556,7 @@ def _homes(s: _Sentence) -> None:
         if not owners:
             continue
         places = [a for a, _ in s.modifier_actors(token, None) if a.kind == ActorKind.place]
-        places += _places_after(s, [token], ("of",))
+        places += _places_after(s, [token], ("of", "in"))  # "his home in Larchmont"
         # "Abbott, Willie Nelson's hometown": the noun in apposition to the place
         places += [a for a, _ in s.mentions_at(token) if a.kind == ActorKind.place]
         for owner in owners:

@@ -216,8 +216,12 @@ def _verbs(s: _Sentence) -> None:
     for token in s.span:
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        for frame in frames.get(token.lemma_.lower(), ()):
-            _verb(s, token, frame)
+        lemma = token.lemma_.lower()
+        # a phrasal verb is its lemma with its particle ("set up" a party is founding it)
+        keys = [lemma, *(f"{lemma} {c.lower_}" for c in token.children if c.dep_ == "prt")]
+        for key in keys:
+            for frame in frames.get(key, ()):
+                _verb(s, token, frame)
     _copula_places(s)
 
 

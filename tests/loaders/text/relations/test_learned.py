@@ -108,3 +108,31 @@ def test_training_is_reproducible() -> None:
     first, second = fit(data), fit(list(data))
     assert first == second
     model_of(first)
+
+
+def test_the_model_never_puts_a_place_inside_a_smaller_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A model that reads LOCATED_IN for every pair of places still may not put a
+    country in a city ("talks on Syria in Geneva"); a city in its country it may."""
+    from loaders.text.relations import learned
+
+    eager = learned.Model(
+        classes=("none", "LOCATED_IN>", "LOCATED_IN<"),
+        weights={},
+        intercepts={"none": 0.0, "LOCATED_IN>": 9.0, "LOCATED_IN<": 8.0},
+        thresholds={"LOCATED_IN": 0.5},
+    )
+    monkeypatch.setattr(learned, "load_model", lambda path=WEIGHTS: eager)
+
+    def read(text: str) -> set[tuple[str, str, str]]:
+        batch = extract(Article(text=text, published=date(2016, 1, 22)), MODEL)
+        names = {a.id: a.name for a in batch.actors}
+        return {
+            (names[r.source], r.type.value, names[r.target])
+            for r in batch.relations
+            if r.basis == "learned"
+        }
+
+    assert ("Syria", "LOCATED_IN", "Geneva") not in read("Talks on Syria in Geneva stalled.")
+    assert ("Lyon", "LOCATED_IN", "France") in read("Officials from Lyon met officials of France.")

@@ -134,10 +134,30 @@ FOUND = [
         "Anna Lind (poet): Born March 3, 1920, in a farmhouse in Bergen, Norway.",
         ("Anna Lind", "LIVES_IN", "Bergen"),
     ),
+    # a phrasal verb read with its particle
+    (
+        "Umberto Rossi set up the Alpine League in 1989.",
+        ("Umberto Rossi", "FOUNDED", "Alpine League"),
+    ),
+    # running a museum is heading it
+    (
+        "Gerald Lang, who operates the Valette Museum, spoke.",
+        ("Gerald Lang", "HEAD_OF", "Valette Museum"),
+    ),
+    # one's home in a place
+    (
+        "Lionel Harrington, a professor at Yale, died Monday at his home in Larchmont.",
+        ("Lionel Harrington", "LIVES_IN", "Larchmont"),
+    ),
 ]
 
 
 NOT_DRAWN = [
+    # a verb without the particle is another verb
+    (
+        "Umberto Rossi set an Alpine League record in 1989.",
+        ("Umberto Rossi", "FOUNDED", "Alpine League"),
+    ),
     # leaving a city is not being based there
     (
         "A group from the Defence Ministry has left Moscow.",
