@@ -64,6 +64,7 @@ class _Sentence:
                 head = head.head
             self.heads.setdefault(head.i, actor)
         self.found: dict[tuple[str, RelationType, str], RelationDraft] = {}
+        self.runs: list[tuple[TokenActor, int, int]] | None = None  # see `_runs`
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -272,17 +273,20 @@ def _of_compound(noun: Token) -> list[Token]:
 
 
 def _runs(s: _Sentence) -> list[tuple[TokenActor, int, int]]:
-    """The sentence's mentions as (actor, first token, last token), in order."""
-    runs: list[tuple[TokenActor, int, int]] = []
-    for token in s.span:
-        actor = s.actor(token)
-        if actor is None:
-            continue
-        if runs and runs[-1][0] == actor and runs[-1][2] == token.i - 1:
-            runs[-1] = (actor, runs[-1][1], token.i)
-        else:
-            runs.append((actor, token.i, token.i))
-    return runs
+    """The sentence's mentions as (actor, first token, last token), in order; worked
+    out once a sentence (several readings walk them), returned as a fresh list."""
+    if s.runs is None:
+        runs: list[tuple[TokenActor, int, int]] = []
+        for token in s.span:
+            actor = s.actor(token)
+            if actor is None:
+                continue
+            if runs and runs[-1][0] == actor and runs[-1][2] == token.i - 1:
+                runs[-1] = (actor, runs[-1][1], token.i)
+            else:
+                runs.append((actor, token.i, token.i))
+        s.runs = runs
+    return list(s.runs)
 
 
 def _places_after(s: _Sentence, words: list[Token], preps: tuple[str, ...]) -> list[TokenActor]:
