@@ -128,7 +128,7 @@ class Neo4jStore(Neo4jConnection):
 
     def delete_document(self, document_id: str) -> DocumentDeleted:
         """Delete in one write transaction (`writes.delete_document`)."""
-        plan, actors = self._write(
+        plan, actors, counts = self._write(
             lambda tx, counter: writes.delete_document(tx, counter, document_id)
         )
         return DocumentDeleted(
@@ -137,7 +137,7 @@ class Neo4jStore(Neo4jConnection):
             kept_events=[e.id for e in plan.kept],
             removed_relations=len(plan.relations),
             removed_actors=actors,
-            stats=self.stats(),
+            stats=Stats(**counts),
         )
 
     # -- reading -------------------------------------------------------------------

@@ -196,11 +196,13 @@ NO_DOCUMENT = "no document with id {!r}; list documents with GET /documents"
 
 def delete_document(
     tx: ManagedTransaction, writes: int, document_id: str
-) -> tuple[DeletePlan, list[str]]:
+) -> tuple[DeletePlan, list[str], dict[str, Any]]:
     """Withdraw the document as a new version of it would (documents/withdraw, after
     its change stamps), write back the events it shares without its sources and
     account, then delete it and the actors left with nothing (documents/delete).
-    Returns the plan and the ids of the actors deleted."""
+    Returns the plan, the ids of the actors deleted and the graph's statistics read
+    as the transaction's last statement (exact under other writers, as for
+    `write_batch`)."""
     if not run(tx, "documents/get_many", ids=[document_id]):
         raise NotFound(NO_DOCUMENT.format(document_id))
     (touched,) = run(tx, "documents/events", ids=[document_id])
@@ -213,4 +215,5 @@ def delete_document(
     stamp(tx, "writes/stamp_events", writes, [e.id for e in plan.kept])
     run(tx, "documents/delete", id=document_id)
     (row,) = run(tx, "actors/drop_unnamed", ids=sorted(plan.touched))
-    return plan, sorted(row["ids"])
+    (counts,) = run(tx, "stats/count")
+    return plan, sorted(row["ids"]), counts

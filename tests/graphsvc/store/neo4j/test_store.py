@@ -197,3 +197,32 @@ def test_each_write_answers_the_counts_its_own_commit_left(store: Neo4jStore) ->
     assert sorted(r.stats.documents for r in results) == list(range(1, writers * batches + 1))
     (last,) = [r.stats for r in results if r.stats.events == counts[-1]]
     assert last == store.stats()
+
+
+def test_each_delete_answers_the_counts_its_own_commit_left(store: Neo4jStore) -> None:
+    """Deleters at once: a withdrawal's statistics are the graph right after its own
+    commit, so every answer counts a different number of documents left, down to none
+    (counts read after the commit could already miss the other deleter's next one)."""
+    deleters, documents, size = 3, 20, 2
+    for writer in range(deleters):
+        for n in range(documents):
+            store.write_batch(_own_batch(writer, n, size))
+    answers: list[int] = []
+    failures: list[BaseException] = []
+
+    def delete(writer: int) -> None:
+        try:
+            for n in range(documents):
+                deleted = store.delete_document(f"doc-writer-{writer}-{n}")
+                answers.append(deleted.stats.documents)
+        except BaseException as exc:  # reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=delete, args=(w,)) for w in range(deleters)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert sorted(answers) == list(range(deleters * documents))
+    assert store.stats().documents == 0
