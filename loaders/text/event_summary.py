@@ -22,11 +22,16 @@ def unnamed_argument(trigger: Token, deps: dict[str, Role]) -> str | None:
     verbs = [trigger, trigger.head] if trigger.dep_ == "xcomp" else [trigger]
     for verb in verbs:
         for child in verb.children:
+            if verb is not trigger and child.dep_ in _CONTROLLERS:
+                continue  # "asked Assad to step down": Assad steps down, is not stepped
             if child.dep_ in deps and child.pos_ in ("NOUN", "PROPN"):
                 words = [t for t in child.lefts if t.dep_ in _MODIFIERS] + [child]
                 return as_written(words)[:80]
     return None
 
+
+#: A governing verb's objects, which are its complement's doers, not its objects.
+_CONTROLLERS = frozenset({"dobj", "dative"})
 
 #: Dependents that start another clause or aside, left out of a clause's words.
 _OTHER_CLAUSES = frozenset(

@@ -214,3 +214,11 @@ def test_a_summary_names_each_argument_once_in_its_role(text: str, word: str, su
 def test_a_summary_spells_words_as_the_text_does(text: str, word: str, told: str) -> None:
     """Tokens split by the parser ("wo" "n't", "envoy" "'s") are joined as written."""
     assert told in _at(_extract(text), text, word).summary
+
+
+def test_a_complement_summary_does_not_make_its_doer_its_object() -> None:
+    """ "asked Dara Venn to step down": Venn steps down; the asking's object is the
+    complement's doer, so the summary names Venn once, as the one stepping down."""
+    text = "Officials asked Dara Venn to step down on Monday."
+    summary = _at(_extract(text), text, "step").summary
+    assert summary.count("Venn") == 1 and summary.startswith("Dara Venn step down"), summary
