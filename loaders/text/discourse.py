@@ -281,6 +281,8 @@ class _Discourse:
         if quoted:
             margin = _QUOTED_MARGIN
         chosen = _choose(scored, margin, frozenset(id(r) for r in rivals))
+        if chosen is not None and cls == "thing":
+            chosen.weak = False  # "it" said of it: no person, whatever the tagger's doubt
         return (chosen, f"pronoun: most salient of {len(scored)}") if chosen else None
 
     def _local_subject(self, entity: _Entity, token: Token, verb: Token) -> bool:
@@ -313,6 +315,8 @@ class _Discourse:
         if rival is not None:
             scored.append((rival.salience(self.now), rival))
         chosen = _choose(scored, _MARGIN)
+        if chosen is not None:
+            chosen.weak = False  # "the company" said of it: its kind is the text's now
         return (chosen, f"description: {head.lemma_.lower()}") if chosen else None
 
 

@@ -178,6 +178,15 @@ CASES = [
     ),
     # First person is the speaker, not an actor of the text.
     ('"We will keep growing," Anna Berg said on Monday.', "We", 1, None),
+    # A one-word organisation the tagger alone names may be a person ("Geller said
+    # she"), unless the text has called it "the company": then it is no rival for "she".
+    (
+        "Maria Lund moved to Oslo in 2004. She became the chief financial officer of "
+        "Norvik in 2009. The company listed its shares in 2011, and she left in 2015.",
+        "she",
+        1,
+        "Maria Lund",
+    ),
 ]
 
 
