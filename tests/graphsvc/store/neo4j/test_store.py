@@ -4,7 +4,7 @@ relationship counts that a second load of the same batch leaves unchanged."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -171,27 +171,36 @@ def _own_batch(writer: int, n: int, size: int) -> GraphBatch:
     )
 
 
+def _at_once(work: Callable[[int], None], threads: int) -> list[BaseException]:
+    """Run `work(0)` ... `work(threads - 1)` in threads at once; what they raised."""
+    failures: list[BaseException] = []
+
+    def run(n: int) -> None:
+        try:
+            work(n)
+        except BaseException as exc:  # returned to the test, which asserts on it
+            failures.append(exc)
+
+    started = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return failures
+
+
 def test_each_write_answers_the_counts_its_own_commit_left(store: Neo4jStore) -> None:
     """Writers at once: a batch's statistics are the graph right after its commit,
     so every answer counts a different number of batches, and the last the whole graph
     (a count read after the commit could also hold the other writer's next batch)."""
     writers, batches, size = 3, 40, 2
     results: list[WriteResult] = []
-    failures: list[BaseException] = []
 
     def write(writer: int) -> None:
-        try:
-            for n in range(batches):
-                results.append(store.write_batch(_own_batch(writer, n, size)))
-        except BaseException as exc:  # reported by the assertion below
-            failures.append(exc)
+        for n in range(batches):
+            results.append(store.write_batch(_own_batch(writer, n, size)))
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    assert _at_once(write, writers) == []
     counts = sorted(r.stats.events for r in results)
     assert counts == [size * k for k in range(1, writers * batches + 1)]
     assert sorted(r.stats.documents for r in results) == list(range(1, writers * batches + 1))
@@ -208,21 +217,11 @@ def test_each_delete_answers_the_counts_its_own_commit_left(store: Neo4jStore) -
         for n in range(documents):
             store.write_batch(_own_batch(writer, n, size))
     answers: list[int] = []
-    failures: list[BaseException] = []
 
     def delete(writer: int) -> None:
-        try:
-            for n in range(documents):
-                deleted = store.delete_document(f"doc-writer-{writer}-{n}")
-                answers.append(deleted.stats.documents)
-        except BaseException as exc:  # reported by the assertion below
-            failures.append(exc)
+        for n in range(documents):
+            answers.append(store.delete_document(f"doc-writer-{writer}-{n}").stats.documents)
 
-    threads = [threading.Thread(target=delete, args=(w,)) for w in range(deleters)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    assert _at_once(delete, deleters) == []
     assert sorted(answers) == list(range(deleters * documents))
     assert store.stats().documents == 0
