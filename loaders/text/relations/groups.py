@@ -2,9 +2,9 @@
 description before a list of them ("the two main parties in Ruritania, the Green Party
 and the Farmers' Union"), a place's possessive on the noun their name modifies
 ("Ruritania's Green (Ecology) party"), a bracketed list of the places a body joins
-("the Northern Pact (Ruritania, Vesperia and Lorland)"), "from" on the name ("a
-squadron of the 3rd Brigade from Kestrel"), and an acronym in brackets, which stands
-for the name before it and so shares its places."""
+("the Northern Pact (Ruritania, Vesperia and Lorland)"), a branch placed by "in" ("the
+Acme bureau in Kestrel"), and an acronym in brackets, which stands for the name before
+it and so shares its places."""
 
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ def group_readings(s: _Sentence) -> None:
     _located_groups(s)
     _possessed_groups(s)
     _bracketed_places(s)
-    _named_from(s)
     _branches(s)
 
 
@@ -180,15 +179,6 @@ def _bracketed_places(s: _Sentence) -> None:
         if places and at < s.span.end and doc[at].text == ")":
             for place in places:
                 s.add(org, RelationType.BASED_IN, place, basis="inferred")
-
-
-def _named_from(s: _Sentence) -> None:
-    """ "a squadron of the 3rd Brigade from Kestrel": "from" hanging on the name
-    itself says where the body is from (inferred); "from" hanging on a verb ("flew
-    from Kestrel") says where an act began, and is not read here."""
-    for head, org in _org_heads(s):
-        for place in _places_after(s, s.mention_tokens(head), ("from",)):
-            s.add(org, RelationType.BASED_IN, place, basis="inferred")
 
 
 def _branches(s: _Sentence) -> None:
