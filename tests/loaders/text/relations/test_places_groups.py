@@ -37,6 +37,11 @@ FOUND = [
         "Kenya's Safaricom company raised its prices.",
         ("Safaricom", "BASED_IN", "Kenya"),
     ),
+    # a body a verb's "to" or "at" reaches, "in" and a place right after it
+    (
+        "The dispute was referred to the World Trade Organization in Geneva last year.",
+        ("World Trade Organization", "BASED_IN", "Geneva"),
+    ),
     # a branch named after the organisation, placed by "in"
     (
         "The report was filed by the Reuters bureau in Nairobi.",
@@ -64,6 +69,11 @@ NOT_DRAWN: list[tuple[str, Triple]] = [
     (
         "The deal was signed between Novartis, Roche, and Kenya's Safaricom company.",
         ("Novartis", "BASED_IN", "Kenya"),
+    ),
+    # a direct object's "in" says where the act was ("sued Acme in Paris")
+    (
+        "Shareholders sued Nestle in Geneva last year.",
+        ("Nestle", "BASED_IN", "Geneva"),
     ),
     # "from" on a verb says where an act began, not where the body is
     (
