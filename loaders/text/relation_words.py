@@ -72,6 +72,7 @@ class RelationWords:
     main_seats: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     branch_nouns: frozenset[str] = frozenset()
+    nearby_words: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -160,4 +161,5 @@ def relation_words() -> RelationWords:
         main_seats=_words(data, "main_seat_nouns"),
         group_nouns=_words(data, "group_nouns"),
         branch_nouns=_words(data, "branch_nouns"),
+        nearby_words=_words(data, "nearby_words"),
     )

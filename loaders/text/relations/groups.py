@@ -187,10 +187,16 @@ def _branches(s: _Sentence) -> None:
     organisation there (inferred): it is based there, if not only there. A place before
     the noun ("Acme's Kestrel office") is left to the seat reading, which keeps it out."""
     for head, org in _org_heads(s):
-        noun = head.head
-        if head.dep_ not in ("compound", "poss", "nmod") or noun.i in s.actor_at:
+        noun = head
+        while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i != noun.i:
+            noun = noun.head  # "the Acme news bureau"
+            if noun.i in s.actor_at or noun.pos_ != "NOUN":
+                break
+        if head.dep_ == "poss" and head.head.i not in s.actor_at:
+            noun = head.head  # "the bank's office in Kestrel"
+        if noun.i in s.actor_at or noun.pos_ != "NOUN" or noun.i == head.i:
             continue
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in s.words.branch_nouns:
+        if noun.lemma_.lower() not in s.words.branch_nouns:
             continue
         targets = _places_after(s, [noun], ("in",)) or _place_right_after(s, noun)
         for place in targets:

@@ -326,7 +326,9 @@ def _places_in(s: _Sentence) -> None:
             between = between[1:]
         if not between or between[0].lower_ != "in":
             continue
-        if any(w.lower_ not in s.words.compass for w in between[1:]):
+        # "St. Nicholas Hospital in nearby Gosforth": "nearby" places as a compass word does
+        near = s.words.compass | s.words.nearby_words
+        if any(w.lower_ not in near for w in between[1:]):
             continue
         named = _regionlike(s, second, doc[start]) or "the" in [w.lower_ for w in between]
         if comma and not named and _listed_after(s, runs, second):

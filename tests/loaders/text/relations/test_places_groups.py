@@ -42,6 +42,11 @@ FOUND = [
         "The dispute was referred to the World Trade Organization in Geneva last year.",
         ("World Trade Organization", "BASED_IN", "Geneva"),
     ),
+    # "nearby" between "in" and the place, as a compass word would be
+    (
+        "The patient was flown to Addenbrooke's Hospital in nearby Cambridge.",
+        ("Addenbrooke's Hospital", "LOCATED_IN", "Cambridge"),
+    ),
     # a branch named after the organisation, placed by "in"
     (
         "The report was filed by the Reuters bureau in Nairobi.",
