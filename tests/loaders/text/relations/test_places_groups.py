@@ -39,8 +39,8 @@ FOUND = [
     ),
     # a body a verb's "to" or "at" reaches, "in" and a place right after it
     (
-        "The dispute was referred to the World Trade Organization in Geneva last year.",
-        ("World Trade Organization", "BASED_IN", "Geneva"),
+        "The case was taken to the European Court of Human Rights in Strasbourg last July.",
+        ("European Court of Human Rights", "BASED_IN", "Strasbourg"),
     ),
     # "nearby" between "in" and the place, as a compass word would be
     (
