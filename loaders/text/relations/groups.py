@@ -209,6 +209,20 @@ def _acronym(name: str) -> bool:
     return " " not in name and 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
+def _named_by(s: _Sentence, token: Token, name: TokenActor) -> bool:
+    """Whether the first name above `token` in the parse, through words that name no
+    actor ("the Ruritanian Socialist (formerly Communist) Party (RSP)": RSP hangs on
+    "Party", which hangs on the cut name), is `name`."""
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        actor = s.actor(token)
+        if actor is not None:
+            return actor == name
+    return False
+
+
 def acronym_copies(s: _Sentence) -> None:
     """ "the Ruritanian Socialist Party (RSP)", "RSP (Ruritanian Socialist Party)": an
     acronym in brackets names the same body as the name next to it, so it is based
@@ -229,9 +243,7 @@ def acronym_copies(s: _Sentence) -> None:
         if _acronym(actor.name) == _acronym(before.name):
             continue
         adjacent = last == start - 2
-        apposed = any(
-            doc[i].dep_ == "appos" and s.actor(doc[i].head) == before for i in range(start, end + 1)
-        )
+        apposed = _named_by(s, doc[start], before)
         if adjacent or apposed:
             pairs.append((before, actor))
     for one, other in pairs:

@@ -27,6 +27,12 @@ FOUND = [
         "the Socialist Party (PS) and the Left Bloc, agreed on a budget.",
         ("Socialist Party", "BASED_IN", "Portugal"),
     ),
+    # an acronym in brackets after a name the tagger cut short shares its places
+    (
+        "Two parties in Hungary, the Hungarian Socialist (formerly Communist) Party "
+        "(MSZP) and the Alliance of Free Democrats (SZDSZ), signed the pact.",
+        ("MSZP", "BASED_IN", "Hungary"),
+    ),
     # brackets that hold only places: the members of the body
     (
         "Ministers of the Nordic Council (Norway, Sweden and Finland) met on Monday.",
