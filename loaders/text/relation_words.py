@@ -70,6 +70,9 @@ class RelationWords:
     ranks: frozenset[str] = frozenset()
     ordinals: frozenset[str] = frozenset()
     main_seats: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    branch_nouns: frozenset[str] = frozenset()
+    nearby_words: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -156,4 +159,7 @@ def relation_words() -> RelationWords:
         ranks=_words(data, "ranks"),
         ordinals=_words(data, "ordinal_words"),
         main_seats=_words(data, "main_seat_nouns"),
+        group_nouns=_words(data, "group_nouns"),
+        branch_nouns=_words(data, "branch_nouns"),
+        nearby_words=_words(data, "nearby_words"),
     )

@@ -27,6 +27,7 @@ from spacy.tokens import Span
 
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
+from loaders.text.relations.groups import acronym_copies, group_readings
 from loaders.text.relations.kills import _adjacent_kills, _distant_killers, _kill_nouns
 from loaders.text.relations.people import _allies, _born_fragments, _person, _role_before_name
 from loaders.text.relations.places import (
@@ -97,5 +98,7 @@ def find_relations(
     _counted_places(s)
     _homes(s)
     _named_places(s)
+    group_readings(s)
+    acronym_copies(s)
     _joined(s)
     return list(s.found.values())

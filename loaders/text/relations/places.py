@@ -326,7 +326,9 @@ def _places_in(s: _Sentence) -> None:
             between = between[1:]
         if not between or between[0].lower_ != "in":
             continue
-        if any(w.lower_ not in s.words.compass for w in between[1:]):
+        # "St. Nicholas Hospital in nearby Gosforth": "nearby" places as a compass word does
+        near = s.words.compass | s.words.nearby_words
+        if any(w.lower_ not in near for w in between[1:]):
             continue
         named = _regionlike(s, second, doc[start]) or "the" in [w.lower_ for w in between]
         if comma and not named and _listed_after(s, runs, second):
@@ -337,6 +339,7 @@ def _places_in(s: _Sentence) -> None:
             comma
             or between[0].head.pos_ not in ("VERB", "AUX")
             or _post_held(s, between[0], doc[begin : end + 1].root)
+            or _destination(doc[begin : end + 1].root)
         ):
             # "the Court of Appeals in New York City", "Cox Packing Co. in Devine": an
             # "in" that a verb does not take ("sued Acme in Paris" is where it sued)
@@ -372,6 +375,19 @@ def _post_held(s: _Sentence, prep: Token, org: Token) -> bool:
     if not any(not f.preps and f.types.get(ActorKind.organization) in _POSTS for f in frames):
         return False
     return org.dep_ == "dobj" and org.head.i == verb.i
+
+
+#: Prepositions whose object is a destination or a venue: "taken to the Court of
+#: Justice in The Hague", "studied at Tennessee Tech in Cookeville".
+_VENUE_PREPS = frozenset({"to", "at"})
+
+
+def _destination(org: Token) -> bool:
+    """ "the dispute was taken to the Court of Justice in The Hague": an organisation
+    a verb's "to" or "at" reaches, with "in" and a place right after it, is there,
+    however the parse hangs the "in". Unlike a direct object ("sued Acme in Paris",
+    where "in" says where the suing was), one goes to or is at a body where it is."""
+    return org.dep_ == "pobj" and org.head.lower_ in _VENUE_PREPS
 
 
 def _scene(s: _Sentence) -> None:
