@@ -39,9 +39,7 @@ def hops(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counted
 
 
-@pytest.mark.parametrize(
-    "path", [f"/timeline?actor={PUTIN}&limit=5", f"/actors/{PUTIN}/relations"]
-)
+@pytest.mark.parametrize("path", [f"/timeline?actor={PUTIN}&limit=5", f"/actors/{PUTIN}/relations"])
 def test_hot_reads_make_no_thread_pool_hop(
     loaded_client: TestClient, hops: Counter[str], path: str
 ) -> None:
