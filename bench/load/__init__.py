@@ -4,8 +4,8 @@ writers, on both stores, against a hello-world FastAPI app measured in the same 
 
     .venv/bin/python -m bench.load [--events 100000] [--seconds 20] [--stores embedded neo4j]
                                    [--readers 16] [--writers 2] [--batch-events 50]
-                                   [--warmup 2] [--api-key KEY] [--client raw|httpx]
-                                   [--workers 1] [--no-write]
+                                   [--warmup 2] [--store-warmup 10] [--api-key KEY]
+                                   [--client raw|httpx] [--workers 1] [--no-write]
 
 For each store, the synthetic events of bench/synthetic.py are written straight into it
 (embedded: `EmbeddedStore.write_batch` into a temporary data directory, in a subprocess;
@@ -18,6 +18,9 @@ httpx.AsyncClient) runs reader tasks for a fixed time per phase, one scenario a 
 in the writer phases, writer tasks POST /records batches at the same time, each batch's
 events sharing one actor of their own, and a checker reads the timeline of batches in
 flight and counts every answer that holds some but not all of a batch (a violation).
+Before a store's first phase, each of its scenarios runs untimed for `--store-warmup`
+seconds with the writers writing (servers in production are warm), and in a writer
+phase the writers write through the phase's own warm-up too.
 Every phase has a fixed duration; the servers are stopped on exit, Ctrl-C or error (and,
 on Linux, when this process dies). Prints a table and writes it to docs/benchmarks.md.
 

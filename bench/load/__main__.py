@@ -43,6 +43,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=defaults.events)
     parser.add_argument("--seconds", type=float, default=defaults.seconds, help="a phase")
     parser.add_argument("--warmup", type=float, default=defaults.warmup, help="before a phase")
+    parser.add_argument(
+        "--store-warmup",
+        type=float,
+        default=defaults.store_warmup,
+        help="seconds of each store scenario, with the writers, untimed, before its phases",
+    )
     parser.add_argument("--stores", nargs="+", choices=STORES, default=list(STORES))
     parser.add_argument("--readers", type=int, default=defaults.readers)
     parser.add_argument("--writers", type=int, default=defaults.writers, help="0: no writes")
@@ -74,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         events=args.events,
         seconds=args.seconds,
         warmup=args.warmup,
+        store_warmup=args.store_warmup,
         readers=args.readers,
         writers=args.writers,
         batch_events=args.batch_events,

@@ -26,6 +26,9 @@ class LoadConfig:
     events: int = 100_000
     seconds: float = 20.0
     warmup: float = 2.0
+    #: Each store scenario with the writers, untimed, before the store's phases
+    #: (`phases.warm_store`).
+    store_warmup: float = 10.0
     readers: int = 16
     writers: int = 2
     batch_events: int = 50

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from typing import Any
 
 
 class CpuMeter:
     """CPU time of the server, the database and this client over a phase (psutil)."""
 
-    def __init__(self, pids: dict[str, int | None]) -> None:
+    def __init__(
+        self, pids: dict[str, int | None], with_children: Collection[str] = ("server",)
+    ) -> None:
+        """`with_children`: the roles whose child processes count too (a server's
+        workers). Not the client's: the servers and Neo4j are its children, and their
+        CPU would be counted twice, once as the client's."""
         self._processes: dict[str, Any] = {}
+        self._with_children = frozenset(with_children)
         self._before: dict[str, float | None] = {}
         try:
             import psutil
@@ -25,7 +32,9 @@ class CpuMeter:
         for role, process in self._processes.items():
             try:
                 # A server with several workers: the master and every worker process.
-                tree = [process, *process.children(recursive=True)] if process else []
+                tree = [process] if process else []
+                if process and role in self._with_children:
+                    tree += process.children(recursive=True)
                 out[role] = sum(t.user + t.system for t in (p.cpu_times() for p in tree))
             except Exception:  # the process is gone
                 out[role] = None

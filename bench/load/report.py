@@ -163,7 +163,12 @@ def notes(config: LoadConfig, runs: Sequence[StoreRun], total: float, load: str)
             else "`httpx.AsyncClient` with a pool of one connection a task: "
         )
         + f"{config.readers} reader tasks, each sending its next request when the last "
-        f"answers, for {config.seconds:g} s a phase after {config.warmup:g} s of warm-up. "
+        f"answers, for {config.seconds:g} s a phase after {config.warmup:g} s of warm-up "
+        "(the writers writing too in the phases with writers, so the clock starts on the "
+        "steady state it measures). Before its first phase, each store serves each of its "
+        f"scenarios for {config.store_warmup:g} s, untimed, with the writers writing when "
+        "there are any: servers in production are warm, and Neo4j's JIT compiles the hot "
+        "code of its reads and of the batches in the first seconds. "
         f"Readers cycle through the {READ_ACTORS} busiest actors: `GET /timeline?actor=…&limit="
         f"{TIMELINE_LIMIT}` (a first page) and `GET /actors/{{id}}/relations` (the default "
         "50 related actors). **vs hello** is the phase's requests/s over the mean of the "

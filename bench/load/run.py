@@ -16,7 +16,7 @@ from bench.load.checker import Writes
 from bench.load.config import REQUEST_TIMEOUT, LoadConfig
 from bench.load.cpu import CpuMeter, neo4j_pid
 from bench.load.measures import Phase, StoreRun
-from bench.load.phases import SCENARIOS, plan, run_phase
+from bench.load.phases import SCENARIOS, plan, run_phase, warm_store
 from bench.load.servers import Server, serve_graphsvc, serve_hello
 from bench.load.stores import prepare_embedded, prepare_neo4j
 
@@ -40,6 +40,9 @@ async def _measure_phases(
     writes: Writes,
     progress: bool,
 ) -> list[Phase]:
+    await warm_store(server.url, actors, config, writes if config.writers > 0 else None)
+    if progress and config.store_warmup > 0:
+        print(f"  {store:<8} warmed up: {config.store_warmup:g} s a scenario", file=sys.stderr)
     phases: list[Phase] = []
     for index, (scenario, with_writers) in enumerate(plan(config)):
         target = hello if scenario == "hello" else server

@@ -26,6 +26,7 @@ def test_load_phases_on_the_embedded_store(tmp_path: Path) -> None:
         events=EVENTS,
         seconds=1.0,
         warmup=0.1,
+        store_warmup=0.3,
         readers=2,
         writers=1,
         batch_events=BATCH,

@@ -26,7 +26,7 @@ DocumentParam = Annotated[
 ]
 
 
-def timeline_filter(
+async def timeline_filter(
     actor: Annotated[str | None, Query(description="Only events this actor took part in.")] = None,
     since: SinceParam = None,
     until: UntilParam = None,
@@ -46,7 +46,9 @@ def timeline_filter(
         ),
     ] = False,
 ) -> TimelineFilter:
-    """The filters of the timeline and its export, declared once for both routes."""
+    """The filters of the timeline and its export, declared once for both routes.
+    `async` although it never awaits: FastAPI runs a plain `def` dependency in its
+    thread pool, one thread hand-over each way for every timeline request."""
     return TimelineFilter(
         actor=actor,
         since=since,

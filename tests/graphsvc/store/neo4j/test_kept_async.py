@@ -44,6 +44,8 @@ def test_requests_on_a_loop_share_readings_begun_after_they_arrived() -> None:
         return await counter.fresh_async(f"person:{i}")
 
     async def main() -> list[Reading]:
+        # Counted here, on the loop's own thread (`run_on_own_loop` starts it).
+        threads_before = threading.active_count()
         tasks = []
         for i in range(8):
             tasks.append(asyncio.create_task(ask(i)))
@@ -55,7 +57,6 @@ def test_requests_on_a_loop_share_readings_begun_after_they_arrived() -> None:
         assert threads_while_waiting <= threads_before + 2
         return got
 
-    threads_before = threading.active_count()
     got = run_on_own_loop(main())
     assert len(reads) < 8  # shared
     for i, value in enumerate(got):
