@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -70,6 +70,7 @@ class RelationWords:
     ranks: frozenset[str] = frozenset()
     ordinals: frozenset[str] = frozenset()
     main_seats: frozenset[str] = frozenset()
+    legislator_bodies: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class RelationWordsInvalid(ValueError):
@@ -156,4 +157,7 @@ def relation_words() -> RelationWords:
         ranks=_words(data, "ranks"),
         ordinals=_words(data, "ordinal_words"),
         main_seats=_words(data, "main_seat_nouns"),
+        legislator_bodies={
+            title: _words(data["legislator_bodies"], title) for title in data["legislator_bodies"]
+        },
     )

@@ -28,7 +28,14 @@ from spacy.tokens import Span
 from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.relations.kills import _adjacent_kills, _distant_killers, _kill_nouns
-from loaders.text.relations.people import _allies, _born_fragments, _person, _role_before_name
+from loaders.text.relations.people import (
+    _allies,
+    _born_fragments,
+    _born_words,
+    _legislators,
+    _person,
+    _role_before_name,
+)
 from loaders.text.relations.places import (
     _based,
     _commas,
@@ -81,6 +88,8 @@ def find_relations(
             _place(s, head, actor)
     _role_before_name(s)
     _born_fragments(s)
+    _born_words(s)
+    _legislators(s)
     _based(s)
     _commas(s)
     _mastheads(s)

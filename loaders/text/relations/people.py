@@ -158,6 +158,81 @@ def _born_fragments(s: _Sentence) -> None:
             s.add(person, RelationType.LIVES_IN, place, basis="inferred")
 
 
+def _born_words(s: _Sentence) -> None:
+    """ "Illinois born Charlton Heston", "the Chicago-born writer Tom Reese", "Tom
+    Reese, Georgia born, ...": a place, then "born", next to a person's name, whatever
+    the parse makes of it (it often reads the place as the subject of "born"). Word
+    order only: before the name, nothing but nouns and adjectives between "born" and
+    the name; after it, the name, a comma, the place, "born", then a comma or the end."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for at, (place, _, end) in enumerate(runs):
+        if place.kind != ActorKind.place:
+            continue
+        born = end + 1
+        if born < s.span.end and doc[born].text == "-":
+            born += 1
+        if born >= s.span.end or doc[born].lower_ != "born":
+            continue
+        after = runs[at + 1] if at + 1 < len(runs) else None
+        if after is not None and after[0].kind == ActorKind.person:
+            between = doc[born + 1 : after[1]]
+            if len(between) <= 3 and all(
+                t.pos_ in ("ADJ", "NOUN") or t.lower_ in s.words.honorifics for t in between
+            ):
+                s.add(after[0], RelationType.LIVES_IN, place, basis="inferred")
+                continue
+        before = runs[at - 1] if at else None
+        closes = born + 1 >= s.span.end or doc[born + 1].text in (",", ".", ";")
+        if before is None or before[0].kind != ActorKind.person or not closes:
+            continue
+        if before[2] + 2 == runs[at][1] and doc[before[2] + 1].text == ",":
+            s.add(before[0], RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _legislators(s: _Sentence) -> None:
+    """ "Sen. Strom Thurmond ... said Americans look to the Congress": a legislator's
+    title before a name and, in the same sentence, a body that title sits in
+    (data/relations.yaml `legislator_bodies`): a seat there (member of, inferred;
+    "former Sen." ended). The body must be named alone, not a committee of it."""
+    runs = _runs(s)
+    doc = s.span.doc
+    bodies = [
+        (actor, _body_name(actor.name))
+        for actor, _, _ in runs
+        if actor.kind == ActorKind.organization
+    ]
+    if not bodies:
+        return
+    for person, start, _ in runs:
+        if person.kind != ActorKind.person or start <= s.span.start:
+            continue
+        title = doc[start - 1]
+        seats = s.words.legislator_bodies.get(title.lower_)
+        if seats is None:
+            continue
+        before = list(doc[max(s.span.start, start - 3) : start])
+        for body, name in bodies:
+            if name in seats or any(name.startswith(f"{seat} of ") for seat in seats):
+                s.add(
+                    person,
+                    RelationType.MEMBER_OF,
+                    body,
+                    role=title.text,
+                    basis="inferred",
+                    current=not s.ended(before),
+                )
+
+
+def _body_name(name: str) -> str:
+    """An organisation's name as a legislature's: lower case, without a leading
+    article or "U.S." ("the U.S. Senate" is the Senate)."""
+    words = name.lower().split()
+    while words and words[0] in ("the", "u.s.", "us"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _birthplace(s: _Sentence, born: Token) -> TokenActor | None:
     """The first place after an "in" that follows "born", through the nouns of the
     phrase ("in a one-room log cabin in Hodgenville"), before the clause ends."""
@@ -301,6 +376,10 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
             _affiliation(s, noun, person, words)
             continue
         ended = s.ended(words)
+        if not s.hedged(words):
+            for place in _places_after(s, [noun], ("from",)):
+                # "Paul Ober, a lawyer from Dallas": as "a Republican from Chicago"
+                s.add(person, RelationType.LIVES_IN, place, basis="inferred")
         targets = _described_targets(s, noun, person)
         if not targets and noun.dep_ == "conj":
             # "a jeweler and president of Vision Seattle": "of" hangs on "jeweler"
