@@ -35,6 +35,7 @@ from loaders.text.relations.people import (
     _legislators,
     _person,
     _role_before_name,
+    _spokespeople,
 )
 from loaders.text.relations.places import (
     _based,
@@ -82,6 +83,7 @@ def find_relations(
         if actor.kind == ActorKind.person:
             _person(s, head, actor)
             _allies(s, head, actor)
+            _spokespeople(s, head, actor)
         elif actor.kind == ActorKind.organization:
             _organization(s, head, actor)
         elif actor.kind == ActorKind.place:

@@ -10,6 +10,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, RelationType
+from loaders.text.factuality import REPORTING_VERBS
 from loaders.text.relations.sentence import (
     _MODIFIERS,
     _demonym_places,
@@ -188,6 +189,50 @@ def _born_words(s: _Sentence) -> None:
             continue
         if before[2] + 2 == runs[at][1] and doc[before[2] + 1].text == ",":
             s.add(before[0], RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _spokespeople(s: _Sentence, head: Token, person: TokenActor) -> None:
+    """ "Acme will cut 300 jobs, spokeswoman Jane Roe said", "The Coast Guard rescued
+    seven people, said station chief Kenneth Compton", "..., said Linda Schmitt, an
+    assistant product manager": a speaker whose role names no employer, telling what
+    an organisation (the reported clause's subject) does, speaks for it: works for it
+    (inferred). Only a role an organisation employs (data/relations.yaml `roles`:
+    works for or head of), unhedged."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    roles = []
+    before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
+    if before and not s.modifier_actors(head, person):
+        roles.append(before)
+    for noun in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        # "a spokeswoman for the union", "the union's spokeswoman": the role names
+        # its holder, an actor or not
+        holder = any(
+            (c.dep_ == "prep" and c.lower_ in s.words.role_preps) or c.dep_ == "poss"
+            for c in noun.children
+        )
+        if not holder:
+            roles.append([*_left_words(noun), noun])
+    shown = None
+    for words in roles:
+        title = None if s.hedged(words) else s.title_in(words)
+        if title is not None and set(s.words.roles[title[0]].values()) & _EMPLOYED:
+            shown = title[1]
+            break
+    if shown is None:
+        return
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            for body, _ in s.mentions_at(subject):
+                if body.kind == ActorKind.organization:
+                    s.add(person, RelationType.WORKS_FOR, body, role=shown, basis="inferred")
+
+
+#: The relation types of a role that an organisation employs someone in.
+_EMPLOYED = frozenset({RelationType.WORKS_FOR, RelationType.HEAD_OF})
 
 
 def _legislators(s: _Sentence) -> None:

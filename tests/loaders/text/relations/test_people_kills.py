@@ -60,6 +60,16 @@ FOUND = [
         "The Senate will not vote before spring, said Sen. Tomas Berg.",
         ("Tomas Berg", "MEMBER_OF", "Senate"),
     ),
+    # a speaker whose role names no employer speaks for the organisation they report on
+    (
+        "Acme Corp. will cut 300 jobs next year, spokeswoman Jane Roe said.",
+        ("Jane Roe", "WORKS_FOR", "Acme"),
+    ),
+    (
+        "Becton Dickinson Co. sells needle boxes to doctors, said Linda Schmitt,"
+        " an assistant product manager.",
+        ("Linda Schmitt", "WORKS_FOR", "Becton Dickinson"),
+    ),
     # the learned reader keeps a killing by a group's members and by a weapon's wielder
     (
         "The seven jurors decided Ivo Marek planned the attack and that his cousin"
@@ -106,6 +116,15 @@ NOT_DRAWN = [
     (
         "Sen. Jane Roe met members of the Russian Senate in Moscow.",
         ("Jane Roe", "MEMBER_OF", "Russian Senate"),
+    ),
+    # a role that names its holder, an actor or not, is not the reported organisation's
+    (
+        "Acme Corp. will cut 300 jobs next year, said Jane Roe, a spokeswoman for the union.",
+        ("Jane Roe", "WORKS_FOR", "Acme"),
+    ),
+    (
+        "The Army shelled the village, said Jane Roe, a farmer.",
+        ("Jane Roe", "WORKS_FOR", "Army"),
     ),
     # a negated service gives none
     (
