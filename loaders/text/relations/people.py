@@ -21,7 +21,7 @@ from loaders.text.relations.sentence import (
     _runs,
     _Sentence,
 )
-from loaders.text.relations.verbs import _subjects
+from loaders.text.relations.verbs import _subjects, _unreal
 from loaders.text.token_actor import TokenActor
 
 # -- descriptions of people ---------------------------------------------------------------
@@ -52,6 +52,7 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                     for c in child.children
                     if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
                 )
+    yield from _posts_held(s, head)
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
     post = head.head
@@ -77,6 +78,37 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 yield from (c for c in child.children if c.dep_ == "pobj")
             if child.dep_ == "oprd" and child.i not in s.actor_at:
                 yield child
+
+
+#: Verbs that put a person in a post they name ("holds the position of head of Y").
+_HOLDING_VERBS = frozenset({"hold", "occupy", "assume", "take", "fill"})
+#: Nouns for a post that name the role after "of".
+_POST_NOUNS = frozenset({"post", "position", "office", "job", "title", "rank"})
+
+
+def _posts_held(s: _Sentence, head: Token) -> Iterator[Token]:
+    """ "X, who currently holds the position of first deputy head of Y", "X took the
+    post of foreign minister": the role after "the post of" describes the person, as
+    an apposition would. The person is the verb's subject or a relative clause's."""
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        subjects = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
+        if subjects in (["who"], ["that"]):
+            verbs.append(clause)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _HOLDING_VERBS or _unreal(s, verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for post in (c for c in verb.children if c.dep_ == "dobj"):
+            if post.lemma_.lower() not in _POST_NOUNS:
+                continue
+            for prep in (c for c in post.children if c.dep_ == "prep" and c.lower_ == "of"):
+                yield from (
+                    c
+                    for c in prep.children
+                    if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in s.actor_at
+                )
 
 
 def _coordinated_roles(s: _Sentence, noun: Token) -> Iterator[Token]:

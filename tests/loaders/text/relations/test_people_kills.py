@@ -70,6 +70,17 @@ FOUND = [
         " an assistant product manager.",
         ("Linda Schmitt", "WORKS_FOR", "Becton Dickinson"),
     ),
+    # the role after "holds the position of" describes the person; a deputy head
+    # works for the body, he does not head it
+    (
+        "Officials will question Ivan Petrov, who currently holds the position of"
+        " first deputy head of the Federal Broadcasting Service.",
+        ("Ivan Petrov", "WORKS_FOR", "Federal Broadcasting Service"),
+    ),
+    (
+        "Jane Roe took the post of chief executive of Acme Corp. in May.",
+        ("Jane Roe", "HEAD_OF", "Acme"),
+    ),
     # the learned reader keeps a killing by a group's members and by a weapon's wielder
     (
         "The seven jurors decided Ivo Marek planned the attack and that his cousin"
@@ -125,6 +136,20 @@ NOT_DRAWN = [
     (
         "The Army shelled the village, said Jane Roe, a farmer.",
         ("Jane Roe", "WORKS_FOR", "Army"),
+    ),
+    (
+        "Officials will question Ivan Petrov, who currently holds the position of"
+        " first deputy head of the Federal Broadcasting Service.",
+        ("Ivan Petrov", "HEAD_OF", "Federal Broadcasting Service"),
+    ),
+    # a post not held, or only wanted, gives none
+    (
+        "Jane Roe never held the post of chairman of Acme Corp.",
+        ("Jane Roe", "HEAD_OF", "Acme"),
+    ),
+    (
+        "Jane Roe wants to take the job of chairman of Acme Corp.",
+        ("Jane Roe", "HEAD_OF", "Acme"),
     ),
     # a negated service gives none
     (
