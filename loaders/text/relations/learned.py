@@ -266,8 +266,10 @@ def unread(pair: Pair, actor_at: Mapping[int, TokenActor] | None = None) -> bool
     there (docs/relations.md): a negation on the path ("never shot", "does not work
     for"), an intention ("tried to kill"), a role noun that gives nothing for the
     other actor's kind ("the ambassador of Norway"), a hedge ("the alleged
-    assassin"), or a speaker and what the reported clause names ("X said her son was
-    born in Y").
+    assassin"), a speaker and what the reported clause names ("X said her son was
+    born in Y"), or a killing past the killing verb's own argument ("Y's assassin,
+    Z, who had been shot by X": X killed Z only; `actor_at`, the sentence's actors,
+    tells when that argument is a third person).
     CoNLL04 has too few such sentences to teach the model this."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
     path = _path(a, b)
