@@ -71,6 +71,9 @@ class RelationWords:
     ordinals: frozenset[str] = frozenset()
     main_seats: frozenset[str] = frozenset()
     legislator_bodies: dict[str, frozenset[str]] = field(default_factory=dict)
+    holding_verbs: frozenset[str] = frozenset()
+    post_nouns: frozenset[str] = frozenset()
+    penalty_nouns: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -157,6 +160,9 @@ def relation_words() -> RelationWords:
         ranks=_words(data, "ranks"),
         ordinals=_words(data, "ordinal_words"),
         main_seats=_words(data, "main_seat_nouns"),
+        holding_verbs=_words(data, "holding_verbs"),
+        post_nouns=_words(data, "post_nouns"),
+        penalty_nouns=_words(data, "penalty_nouns"),
         legislator_bodies={
             title: _words(data["legislator_bodies"], title) for title in data["legislator_bodies"]
         },

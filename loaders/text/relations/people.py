@@ -80,12 +80,6 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 yield child
 
 
-#: Verbs that put a person in a post they name ("holds the position of head of Y").
-_HOLDING_VERBS = frozenset({"hold", "occupy", "assume", "take", "fill"})
-#: Nouns for a post that name the role after "of".
-_POST_NOUNS = frozenset({"post", "position", "office", "job", "title", "rank"})
-
-
 def _posts_held(s: _Sentence, head: Token) -> Iterator[Token]:
     """ "X, who currently holds the position of first deputy head of Y", "X took the
     post of foreign minister": the role after "the post of" describes the person, as
@@ -96,12 +90,12 @@ def _posts_held(s: _Sentence, head: Token) -> Iterator[Token]:
         if subjects in (["who"], ["that"]):
             verbs.append(clause)
     for verb in verbs:
-        if verb.lemma_.lower() not in _HOLDING_VERBS or _unreal(s, verb):
+        if verb.lemma_.lower() not in s.words.holding_verbs or _unreal(s, verb):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         for post in (c for c in verb.children if c.dep_ == "dobj"):
-            if post.lemma_.lower() not in _POST_NOUNS:
+            if post.lemma_.lower() not in s.words.post_nouns:
                 continue
             for prep in (c for c in post.children if c.dep_ == "prep" and c.lower_ == "of"):
                 yield from (

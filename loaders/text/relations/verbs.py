@@ -226,10 +226,6 @@ def _verbs(s: _Sentence) -> None:
     _served_in(s)
 
 
-#: What one serves that is a penalty, not a post ("serving 99 years in a prison").
-_PENALTIES = frozenset({"sentence", "time", "life"})
-
-
 def _served_in(s: _Sentence) -> None:
     """ "X, who served 24 years in Congress", "served on the commission": serving in
     or on a body is a seat in it (member of). Not a facility ("serving 99 years in
@@ -241,7 +237,9 @@ def _served_in(s: _Sentence) -> None:
             continue
         if any(c.dep_ == "neg" for c in verb.children) or _unreal(s, verb):
             continue
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES for c in verb.children):
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in s.words.penalty_nouns for c in verb.children
+        ):
             continue
         up = verb.head
         if _by_verdict(s, verb) or (up.i != verb.i and up.lemma_.lower() in s.words.verdict_verbs):
