@@ -139,7 +139,7 @@ def examples(
             refs = {i: r for i, r in doc._.graph_actors.items() if r.basis == "stated"}
             for sentence in doc.sents:
                 for pair in pairs(sentence, refs):
-                    if unread(pair):
+                    if unread(pair, refs):
                         continue  # never read by the model: no example either
                     allowed = labels_of(pair.first.kind, pair.second.kind)
                     truth = NONE

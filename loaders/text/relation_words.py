@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -73,6 +73,10 @@ class RelationWords:
     group_nouns: frozenset[str] = frozenset()
     branch_nouns: frozenset[str] = frozenset()
     nearby_words: frozenset[str] = frozenset()
+    legislator_bodies: dict[str, frozenset[str]] = field(default_factory=dict)
+    holding_verbs: frozenset[str] = frozenset()
+    post_nouns: frozenset[str] = frozenset()
+    penalty_nouns: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -162,4 +166,10 @@ def relation_words() -> RelationWords:
         group_nouns=_words(data, "group_nouns"),
         branch_nouns=_words(data, "branch_nouns"),
         nearby_words=_words(data, "nearby_words"),
+        holding_verbs=_words(data, "holding_verbs"),
+        post_nouns=_words(data, "post_nouns"),
+        penalty_nouns=_words(data, "penalty_nouns"),
+        legislator_bodies={
+            title: _words(data["legislator_bodies"], title) for title in data["legislator_bodies"]
+        },
     )

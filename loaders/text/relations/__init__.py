@@ -29,7 +29,15 @@ from graphsvc.model import ActorKind, RelationType
 from graphsvc.temporal.expression import TemporalExpression
 from loaders.text.relations.groups import acronym_copies, group_readings
 from loaders.text.relations.kills import _adjacent_kills, _distant_killers, _kill_nouns
-from loaders.text.relations.people import _allies, _born_fragments, _person, _role_before_name
+from loaders.text.relations.people import (
+    _allies,
+    _born_fragments,
+    _born_words,
+    _legislators,
+    _person,
+    _role_before_name,
+    _spokespeople,
+)
 from loaders.text.relations.places import (
     _based,
     _commas,
@@ -76,12 +84,15 @@ def find_relations(
         if actor.kind == ActorKind.person:
             _person(s, head, actor)
             _allies(s, head, actor)
+            _spokespeople(s, head, actor)
         elif actor.kind == ActorKind.organization:
             _organization(s, head, actor)
         elif actor.kind == ActorKind.place:
             _place(s, head, actor)
     _role_before_name(s)
     _born_fragments(s)
+    _born_words(s)
+    _legislators(s)
     _based(s)
     _commas(s)
     _mastheads(s)

@@ -113,6 +113,10 @@ def _adjacent_kills(s: _Sentence) -> None:
         if len(between) == 1 and words[0] in killer_nouns:
             s.add(second, RelationType.KILLED, first, role=words[0])
             continue
+        if _owned_killer(words, killer_nouns):
+            # "Kennedy's assassin, Oswald": the parse often hangs the name on the verb
+            s.add(second, RelationType.KILLED, first, role=words[1])
+            continue
         verbs = [t for t in between if t.pos_ in ("VERB", "AUX")]
         if not verbs or between[0].lemma_.lower() not in kill_verbs:
             continue
@@ -126,3 +130,12 @@ def _adjacent_kills(s: _Sentence) -> None:
         if any(t.dep_ == "neg" or t.lower_ in ("not", "never") for t in before):
             continue
         s.add(first, RelationType.KILLED, second)
+
+
+def _owned_killer(words: list[str], killer_nouns: set[str]) -> bool:
+    """ "'s assassin," between a victim and a name: the possessive's killer, named in
+    apposition (the comma) or right after the noun; nothing else may come between
+    (a hedge such as "alleged" or another noun makes it no statement)."""
+    if len(words) not in (2, 3) or words[0] not in ("'s", "'") or words[1] not in killer_nouns:
+        return False
+    return words[2:] in ([], [","])

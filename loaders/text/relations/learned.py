@@ -261,13 +261,15 @@ def _path(a: Token, b: Token) -> list[Token]:
     return path + list(reversed(up_b))
 
 
-def unread(pair: Pair) -> bool:
+def unread(pair: Pair, actor_at: Mapping[int, TokenActor] | None = None) -> bool:
     """A link the model must not read, whatever it scores, as the rules read none
     there (docs/relations.md): a negation on the path ("never shot", "does not work
     for"), an intention ("tried to kill"), a role noun that gives nothing for the
     other actor's kind ("the ambassador of Norway"), a hedge ("the alleged
-    assassin"), or a speaker and what the reported clause names ("X said her son was
-    born in Y").
+    assassin"), a speaker and what the reported clause names ("X said her son was
+    born in Y"), or a killing past the killing verb's own argument ("Y's assassin,
+    Z, who had been shot by X": X killed Z only; `actor_at`, the sentence's actors,
+    tells when that argument is a third person).
     CoNLL04 has too few such sentences to teach the model this."""
     a, b = _head(pair.first_tokens), _head(pair.second_tokens)
     path = _path(a, b)
@@ -297,6 +299,10 @@ def unread(pair: Pair) -> bool:
     if any(t.lower_ in words.hedges for t in near):
         return True
     inner = path[1:-1]
+    ends = {t.i for t in (*pair.first_tokens, *pair.second_tokens)}
+    people = pair.first.kind == pair.second.kind == ActorKind.person
+    if people and _beyond_killing(path, ends, actor_at or {}):
+        return True
     for end, rest in ((a, path[1:]), (b, path[-2::-1])):
         verb = end.head
         if (
@@ -307,6 +313,71 @@ def unread(pair: Pair) -> bool:
         ):
             return True
     return False
+
+
+#: Steps by which a name stands for the noun it hangs on ("a gunman, X", "X and Y").
+_SAME_REFERENT = frozenset({"appos", "conj", "compound"})
+#: Verbs by which a group names its members ("a group of nobles that included X").
+_MEMBERSHIP = frozenset({"include", "comprise"})
+
+
+def _beyond_killing(path: list[Token], ends: set[int], actor_at: Mapping[int, TokenActor]) -> bool:
+    """Whether a killing verb on the path has, on one side, another argument than the
+    mention at that end: "Kennedy's assassin, Oswald, who had been shot by Ruby": from
+    "shot" the path meets Oswald, another person, before Kennedy, so Ruby killed
+    Oswald, not Kennedy; "wed the man convicted of killing King": the killing's clause
+    describes "the man", and the bride is not him. The rules read each verb's own
+    arguments; the model learned from too few such sentences to tell them apart.
+    `ends`: the token indices of the pair's two mentions."""
+    kill_verbs = _kill_verbs()
+    for at, verb in enumerate(path[1:-1], start=1):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in kill_verbs:
+            continue
+        for side in (path[at + 1 :], path[at - 1 :: -1]):
+            first = next(
+                (i for i, t in enumerate(side) if t.pos_ in ("NOUN", "PROPN", "PRON")), None
+            )
+            if first is None or side[first].i in ends:
+                continue
+            noun = side[first]
+            if all(_same_referent(x, y) for x, y in pairwise(side[first:])):
+                continue
+            other = actor_at.get(noun.i)
+            if other is not None and other.kind == ActorKind.person:
+                return True  # a third person is the verb's argument
+            if noun.lemma_.lower() in relation_words().instruments:
+                continue  # "fired the shotgun that killed Y": the weapon's wielder
+            climbed = [verb, *side[:first]]
+            if any(t.dep_ in ("acl", "relcl") and t.head.i == noun.i for t in climbed):
+                return True  # the killing's clause describes another noun
+    return False
+
+
+def _same_referent(x: Token, y: Token) -> bool:
+    """Whether one step of a path keeps to one referent or its members: a compound of
+    a name, an apposition, a conjunct ("the gunman, X"; "Lee Harvey Oswald"), a
+    copula's subject and complement ("X was the man who..."), a group and what it
+    includes ("a group that included X")."""
+    lower = x if x.head.i == y.i else y
+    head = lower.head.lemma_.lower()
+    if head in _MEMBERSHIP and lower.dep_ == "dobj":
+        return True
+    if lower.lemma_.lower() in _MEMBERSHIP and lower.dep_ == "relcl":
+        return True
+    if head in relation_words().copulas and lower.dep_ in ("attr", "nsubj"):
+        return True
+    return lower.dep_ in _SAME_REFERENT
+
+
+@cache
+def _kill_verbs() -> frozenset[str]:
+    """The lemmas of the verb frames that state a killing (data/relations.yaml)."""
+    return frozenset(
+        lemma
+        for frame in relation_words().frames
+        if RelationType.KILLED in frame.types.values()
+        for lemma in frame.lemmas
+    )
 
 
 @dataclass(frozen=True)
@@ -335,7 +406,7 @@ class Model:
     def read(self, pair: Pair, actor_at: Mapping[int, TokenActor]) -> tuple[str, float] | None:
         """The pair's most likely class other than none, if it clears its type's
         threshold; none where the rules read none (`unread`)."""
-        if unread(pair):
+        if unread(pair, actor_at):
             return None
         allowed = labels_of(pair.first.kind, pair.second.kind)
         probs = self.probabilities(features(pair, actor_at), allowed)

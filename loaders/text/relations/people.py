@@ -10,6 +10,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, RelationType
+from loaders.text.factuality import REPORTING_VERBS
 from loaders.text.relations.sentence import (
     _MODIFIERS,
     _demonym_places,
@@ -20,7 +21,7 @@ from loaders.text.relations.sentence import (
     _runs,
     _Sentence,
 )
-from loaders.text.relations.verbs import _subjects
+from loaders.text.relations.verbs import _subjects, _unreal
 from loaders.text.token_actor import TokenActor
 
 # -- descriptions of people ---------------------------------------------------------------
@@ -51,6 +52,7 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                     for c in child.children
                     if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
                 )
+    yield from _posts_held(s, head)
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
     post = head.head
@@ -76,6 +78,31 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 yield from (c for c in child.children if c.dep_ == "pobj")
             if child.dep_ == "oprd" and child.i not in s.actor_at:
                 yield child
+
+
+def _posts_held(s: _Sentence, head: Token) -> Iterator[Token]:
+    """ "X, who currently holds the position of first deputy head of Y", "X took the
+    post of foreign minister": the role after "the post of" describes the person, as
+    an apposition would. The person is the verb's subject or a relative clause's."""
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        subjects = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
+        if subjects in (["who"], ["that"]):
+            verbs.append(clause)
+    for verb in verbs:
+        if verb.lemma_.lower() not in s.words.holding_verbs or _unreal(s, verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for post in (c for c in verb.children if c.dep_ == "dobj"):
+            if post.lemma_.lower() not in s.words.post_nouns:
+                continue
+            for prep in (c for c in post.children if c.dep_ == "prep" and c.lower_ == "of"):
+                yield from (
+                    c
+                    for c in prep.children
+                    if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in s.actor_at
+                )
 
 
 def _coordinated_roles(s: _Sentence, noun: Token) -> Iterator[Token]:
@@ -156,6 +183,125 @@ def _born_fragments(s: _Sentence) -> None:
         place = _birthplace(s, born)
         if place is not None:
             s.add(person, RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _born_words(s: _Sentence) -> None:
+    """ "Illinois born Charlton Heston", "the Chicago-born writer Tom Reese", "Tom
+    Reese, Georgia born, ...": a place, then "born", next to a person's name, whatever
+    the parse makes of it (it often reads the place as the subject of "born"). Word
+    order only: before the name, nothing but nouns and adjectives between "born" and
+    the name; after it, the name, a comma, the place, "born", then a comma or the end."""
+    runs = _runs(s)
+    doc = s.span.doc
+    for at, (place, _, end) in enumerate(runs):
+        if place.kind != ActorKind.place:
+            continue
+        born = end + 1
+        if born < s.span.end and doc[born].text == "-":
+            born += 1
+        if born >= s.span.end or doc[born].lower_ != "born":
+            continue
+        after = runs[at + 1] if at + 1 < len(runs) else None
+        if after is not None and after[0].kind == ActorKind.person:
+            between = doc[born + 1 : after[1]]
+            if len(between) <= 3 and all(
+                t.pos_ in ("ADJ", "NOUN") or t.lower_ in s.words.honorifics for t in between
+            ):
+                s.add(after[0], RelationType.LIVES_IN, place, basis="inferred")
+                continue
+        before = runs[at - 1] if at else None
+        closes = born + 1 >= s.span.end or doc[born + 1].text in (",", ".", ";")
+        if before is None or before[0].kind != ActorKind.person or not closes:
+            continue
+        if before[2] + 2 == runs[at][1] and doc[before[2] + 1].text == ",":
+            s.add(before[0], RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _spokespeople(s: _Sentence, head: Token, person: TokenActor) -> None:
+    """ "Acme will cut 300 jobs, spokeswoman Jane Roe said", "The Coast Guard rescued
+    seven people, said station chief Kenneth Compton", "..., said Linda Schmitt, an
+    assistant product manager": a speaker whose role names no employer, telling what
+    an organisation (the reported clause's subject) does, speaks for it: works for it
+    (inferred). Only a role an organisation employs (data/relations.yaml `roles`:
+    works for or head of), unhedged."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    roles = []
+    before = [w for w in _left_words(head) if s.actor_at.get(w.i) != person]
+    if before and not s.modifier_actors(head, person):
+        roles.append(before)
+    for noun in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        # "a spokeswoman for the union", "the union's spokeswoman": the role names
+        # its holder, an actor or not
+        holder = any(
+            (c.dep_ == "prep" and c.lower_ in s.words.role_preps) or c.dep_ == "poss"
+            for c in noun.children
+        )
+        if not holder:
+            roles.append([*_left_words(noun), noun])
+    shown = None
+    for words in roles:
+        title = None if s.hedged(words) else s.title_in(words)
+        if title is not None and set(s.words.roles[title[0]].values()) & _EMPLOYED:
+            shown = title[1]
+            break
+    if shown is None:
+        return
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            for body, _ in s.mentions_at(subject):
+                if body.kind == ActorKind.organization:
+                    s.add(person, RelationType.WORKS_FOR, body, role=shown, basis="inferred")
+
+
+#: The relation types of a role that an organisation employs someone in.
+_EMPLOYED = frozenset({RelationType.WORKS_FOR, RelationType.HEAD_OF})
+
+
+def _legislators(s: _Sentence) -> None:
+    """ "Sen. Strom Thurmond ... said Americans look to the Congress": a legislator's
+    title before a name and, in the same sentence, a body that title sits in
+    (data/relations.yaml `legislator_bodies`): a seat there (member of, inferred;
+    "former Sen." ended). The body must be named alone, not a committee of it."""
+    runs = _runs(s)
+    doc = s.span.doc
+    bodies = [
+        (actor, _body_name(actor.name))
+        for actor, _, _ in runs
+        if actor.kind == ActorKind.organization
+    ]
+    if not bodies:
+        return
+    for person, start, _ in runs:
+        if person.kind != ActorKind.person or start <= s.span.start:
+            continue
+        title = doc[start - 1]
+        seats = s.words.legislator_bodies.get(title.lower_)
+        if seats is None:
+            continue
+        before = list(doc[max(s.span.start, start - 3) : start])
+        for body, name in bodies:
+            if name in seats or any(name.startswith(f"{seat} of ") for seat in seats):
+                s.add(
+                    person,
+                    RelationType.MEMBER_OF,
+                    body,
+                    role=title.text,
+                    basis="inferred",
+                    current=not s.ended(before),
+                )
+
+
+def _body_name(name: str) -> str:
+    """An organisation's name as a legislature's: lower case, without a leading
+    article or "U.S." ("the U.S. Senate" is the Senate)."""
+    words = name.lower().split()
+    while words and words[0] in ("the", "u.s.", "us"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _birthplace(s: _Sentence, born: Token) -> TokenActor | None:
@@ -301,6 +447,10 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
             _affiliation(s, noun, person, words)
             continue
         ended = s.ended(words)
+        if not s.hedged(words):
+            for place in _places_after(s, [noun], ("from",)):
+                # "Paul Ober, a lawyer from Dallas": as "a Republican from Chicago"
+                s.add(person, RelationType.LIVES_IN, place, basis="inferred")
         targets = _described_targets(s, noun, person)
         if not targets and noun.dep_ == "conj":
             # "a jeweler and president of Vision Seattle": "of" hangs on "jeweler"

@@ -223,6 +223,40 @@ def _verbs(s: _Sentence) -> None:
             for frame in frames.get(key, ()):
                 _verb(s, token, frame)
     _copula_places(s)
+    _served_in(s)
+
+
+def _served_in(s: _Sentence) -> None:
+    """ "X, who served 24 years in Congress", "served on the commission": serving in
+    or on a body is a seat in it (member of). Not a facility ("serving 99 years in
+    Folsom Prison") nor a verb with a penalty as its object; an organisation that is
+    no body ("served in Acme") is still a post there, which is what member of says
+    for the employer of a person."""
+    for verb in s.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "serve":
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or _unreal(s, verb):
+            continue
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in s.words.penalty_nouns for c in verb.children
+        ):
+            continue
+        up = verb.head
+        if _by_verdict(s, verb) or (up.i != verb.i and up.lemma_.lower() in s.words.verdict_verbs):
+            continue  # "sentenced to serve in ...": a penalty
+        bodies = [
+            a
+            for a, _ in _prep_objects(s, verb, frozenset({"in", "on"}))
+            if a.kind == ActorKind.organization and not s.facility(a)
+        ]
+        if not bodies:
+            continue
+        current = True if verb.tag_ in _PRESENT or _present_copula(verb) else None
+        for person, _ in _subjects(s, verb):
+            if person.kind != ActorKind.person:
+                continue
+            for body in bodies:
+                s.add(person, RelationType.MEMBER_OF, body, when=verb, current=current)
 
 
 def _copula_places(s: _Sentence) -> None:
