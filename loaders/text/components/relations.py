@@ -20,6 +20,7 @@ from loaders.text.events import EventDraft, particles
 from loaders.text.relations import find_relations, merged, relation_of
 from loaders.text.relations.inside import places_inside
 from loaders.text.relations.learned import learned_relations
+from loaders.text.span_text import span_text
 from loaders.text.tenure import TenureEvent, with_tenure
 from loaders.text.token_actor import TokenActor
 
@@ -50,7 +51,7 @@ class Relations(DocumentStep):
                     bounds = (start + sentence.start_char, start + sentence.end_char)
                     tenure_events.append(_tenure_event(draft, draft.when, bounds))
             for sentence in doc.sents:
-                if not sentence.text.strip():
+                if not span_text(sentence).strip():
                     continue  # a run of blanks: no sentence to cite
                 expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
                 for rel in find_relations(
@@ -102,5 +103,5 @@ def _tenure_event(draft: EventDraft, when: When, bounds: tuple[int, int]) -> Ten
         participants=tuple((ref.id, role) for ref, role in draft.participants.values()),
         sentence_start=bounds[0],
         sentence_end=bounds[1],
-        text=sentence.text.lower(),
+        text=span_text(sentence).lower(),
     )
