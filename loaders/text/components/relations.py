@@ -45,6 +45,7 @@ class Relations(DocumentStep):
         tenure_events: list[TenureEvent] = []
         for doc in docs:
             start = doc._.graph_offset
+            actor_at = doc._.graph_actors  # read once a paragraph, not once a sentence
             for draft in doc._.event_drafts:
                 if draft.when is not None:
                     sentence = draft.sentence
@@ -54,15 +55,13 @@ class Relations(DocumentStep):
                 if not span_text(sentence).strip():
                     continue  # a run of blanks: no sentence to cite
                 expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
-                for rel in find_relations(
-                    sentence, doc._.graph_actors, known_places, expressions, held
-                ):
+                for rel in find_relations(sentence, actor_at, known_places, expressions, held):
                     relation = relation_of(
                         rel, prepared.document.id, published, start + sentence.start_char
                     )
                     relations[relation.key] = merged(relations.get(relation.key), relation)
                 learned += learned_relations(
-                    sentence, doc._.graph_actors, prepared.document.id, published, start
+                    sentence, actor_at, prepared.document.id, published, start
                 )
         # the rules read first: a pair they relate anywhere in the article keeps their
         # reading, and the model only adds pairs no rule joins (docs/relations.md)
