@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.text.gazetteer import place_evidence
 from loaders.text.kinds import region_at
+from loaders.text.span_text import span_text
 from loaders.text.vocabulary import actor_words
 
 #: Dashes that end a dateline ("OSLO, Norway —", AP wire style "_").
@@ -178,10 +179,12 @@ def source_line(sentence: Span) -> list[OpeningName]:
     doc = sentence.doc
     end = sentence.end
     opening = _opening(sentence)
-    # (the length test first: most words are too short to be a number, and it is cheap)
-    starts = [opening] + [
-        t.i + 1 for t in sentence if len(t) >= 6 and _document_number(t) and t.i + 1 < end
-    ]
+    starts = [opening]
+    if any(map(str.isdigit, span_text(sentence))):  # no digit in the line: no document number
+        # (the length test first: most words are too short to be a number, and it is cheap)
+        starts += [
+            t.i + 1 for t in sentence if len(t) >= 6 and _document_number(t) and t.i + 1 < end
+        ]
     for start in starts:
         found = _source_at(doc, start, end, at_opening=start == opening)
         if found:
