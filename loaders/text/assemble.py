@@ -18,6 +18,7 @@ from loaders.text.event_dating import past_perfect
 from loaders.text.events import EventDraft
 from loaders.text.participants import strongest
 from loaders.text.prepared import Prepared
+from loaders.text.span_text import span_text
 
 EXTRACTOR = "graphsvc-text/1"
 
@@ -44,7 +45,8 @@ def batch_of(prepared: Prepared, docs: list[Doc]) -> GraphBatch:
             )
             told_as.setdefault(event_id, _Telling()).add(draft)
             kept = events.get(event_id)
-            told = _event(event_id, draft, sentence.text)
+            text = span_text(sentence)
+            told = _event(event_id, draft, text)
             if kept is None:
                 events[event_id] = told
             else:
@@ -55,7 +57,7 @@ def batch_of(prepared: Prepared, docs: list[Doc]) -> GraphBatch:
                 events[event_id] = better.model_copy(update={"participants": joined})
             source = Source(
                 document=document.id,
-                sentence=sentence.text.strip() or sentence.text,
+                sentence=text.strip() or text,
                 char_start=start + sentence.start_char,
                 char_end=start + sentence.end_char,
                 trigger_start=trigger_start,

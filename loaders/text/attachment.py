@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphsvc.temporal.rules import Tense
-from loaders.text.vocabulary import grammar_words, vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary_words
 
 #: Clauses an event shares its time with when it has no expression of its own.
 SHARED_CLAUSE = frozenset({"xcomp", "conj"})
@@ -176,7 +176,7 @@ def clause_chain(trigger: Token) -> list[Token]:
 def tense_of_verb(verb: Token) -> Tense:
     """Past, future or unknown, from the verb's tag and its auxiliaries."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in vocabulary()["future_auxiliaries"] for a in auxiliaries):
+    if any(a.lower_ in vocabulary_words("future_auxiliaries") for a in auxiliaries):
         return "future"
     if any(a.lower_ == "would" for a in auxiliaries) and verb.tag_ in ("VB", "VBG"):
         return "future"  # "would be traveling Thursday", "said he would leave Friday"
@@ -196,7 +196,7 @@ def tense_of_verb(verb: Token) -> Tense:
     infinitive = verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
     if infinitive and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "wants to close by June", "plans to sell in May"
-    if infinitive and verb.head.lemma_.lower() in vocabulary()["looking_ahead_verbs"]:
+    if infinitive and verb.head.lemma_.lower() in vocabulary_words("looking_ahead_verbs"):
         return "future"  # "planned to leave on Thursday": after the planning
     if infinitive:
         # "subpoenaed him to testify on Feb. 10", "ordered to remain until March 6": the

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.text.gazetteer import place_evidence
 from loaders.text.kinds import region_at
+from loaders.text.span_text import span_text
 from loaders.text.vocabulary import actor_words
 
 #: Dashes that end a dateline ("OSLO, Norway —", AP wire style "_").
@@ -178,7 +179,12 @@ def source_line(sentence: Span) -> list[OpeningName]:
     doc = sentence.doc
     end = sentence.end
     opening = _opening(sentence)
-    starts = [opening] + [t.i + 1 for t in sentence if _document_number(t) and t.i + 1 < end]
+    starts = [opening]
+    if any(map(str.isdigit, span_text(sentence))):  # no digit in the line: no document number
+        # (the length test first: most words are too short to be a number, and it is cheap)
+        starts += [
+            t.i + 1 for t in sentence if len(t) >= 6 and _document_number(t) and t.i + 1 < end
+        ]
     for start in starts:
         found = _source_at(doc, start, end, at_opening=start == opening)
         if found:
@@ -187,6 +193,8 @@ def source_line(sentence: Span) -> list[OpeningName]:
 
 
 def _source_at(doc: Doc, start: int, end: int, at_opening: bool) -> list[OpeningName]:
+    if start >= len(doc) or not (_titled(doc[start]) or doc[start].lower_ == "de"):
+        return []  # every city tried below opens with this word: none can be one
     for size in (3, 2, 1):
         city = doc[start : start + size]
         if len(city) < size or not all(_titled(t) or t.lower_ == "de" for t in city):

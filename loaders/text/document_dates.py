@@ -21,7 +21,7 @@ from graphsvc.temporal.rules import Tense
 from loaders.text.attachment import tense_of_span
 from loaders.text.date_ranges import join_ranges
 from loaders.text.document_time import StoryMode, mode_of
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import vocabulary_words
 
 
 class TenseReader:
@@ -32,9 +32,18 @@ class TenseReader:
     def __init__(self, paragraphs: list[tuple[int, Doc]]) -> None:
         self._paragraphs = paragraphs
         self._starts = [start for start, _ in paragraphs]
-        self._nouns = frozenset(vocabulary()["noun_triggers"])
+        self._nouns = vocabulary_words("noun_triggers")
+        # The parse is fixed, so a span's tense is read once: a history is read twice
+        # (`read_dates`), and overlapping candidates ask about the same words again.
+        self._read: dict[tuple[int, int], Tense] = {}
 
     def __call__(self, start: int, end: int) -> Tense:
+        tense = self._read.get((start, end))
+        if tense is None:
+            tense = self._read[(start, end)] = self._tense(start, end)
+        return tense
+
+    def _tense(self, start: int, end: int) -> Tense:
         index = bisect_right(self._starts, start) - 1
         if index < 0:
             return "unknown"

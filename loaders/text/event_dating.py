@@ -28,7 +28,7 @@ from loaders.text.attachment import (
     tense_of_verb,
 )
 from loaders.text.date_ranges import join_ranges
-from loaders.text.vocabulary import grammar_words, vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary_words
 
 
 def _distance(expression: TemporalExpression, position: int) -> int:
@@ -39,7 +39,7 @@ def _supported(noun: Token) -> bool:
     """A noun event that is the subject or object of a verb that only says it happened
     ("occurred", "was held", "began", "paid a visit")."""
     return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-        noun.head.lemma_.lower() in vocabulary()["support_verbs"]
+        noun.head.lemma_.lower() in vocabulary_words("support_verbs")
     )
 
 
@@ -52,7 +52,7 @@ class SentenceDates:
         """`expressions`: the sentence's resolved expressions, offsets in the sentence
         (`DocumentDates.in_span`, or `find_dates` of the sentence alone)."""
         self.sentence = sentence
-        nouns = frozenset(vocabulary()["noun_triggers"])
+        nouns = vocabulary_words("noun_triggers")
         self._nouns = nouns
         self._heads: dict[tuple[int, int], Token | None] = {}
         self.found = [e for e in expressions if e.when is not None]
@@ -65,7 +65,7 @@ class SentenceDates:
     @classmethod
     def alone(cls, sentence: Span, anchor: date) -> SentenceDates:
         """The sentence read on its own, as news, each expression in its verb's tense."""
-        nouns = frozenset(vocabulary()["noun_triggers"])
+        nouns = vocabulary_words("noun_triggers")
 
         def tense_at(start: int, end: int) -> Tense:
             span = sentence.char_span(start, end, alignment_mode="expand")

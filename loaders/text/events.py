@@ -44,7 +44,7 @@ from loaders.text.participants import (
     words,
 )
 from loaders.text.token_actor import TokenActor
-from loaders.text.vocabulary import vocabulary
+from loaders.text.vocabulary import vocabulary, vocabulary_words
 
 SUBJECTS = {"nsubj": Role.agent, "nsubjpass": Role.target, "csubj": Role.agent}
 OBJECTS = {"dobj": Role.target, "dative": Role.target, "attr": Role.target}
@@ -151,25 +151,25 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     """The event type of a verb, looking through "began hitting" to "hitting"."""
     words = vocabulary()
     nouns = words["noun_triggers"]
-    if is_event_noun(token, frozenset(nouns)) and not _amount(token):
+    if is_event_noun(token, vocabulary_words("noun_triggers")) and not _amount(token):
         # "sales rose": an amount, not a sale.
         return EventType(nouns.get(token.lemma_.lower()) or nouns[token.lower_]), token
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
         return None
     lemma = token.lemma_.lower()
-    if lemma in words["aspect_verbs"]:
+    if lemma in vocabulary_words("aspect_verbs"):
         inner = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
         if inner is not None:
             return _trigger_type(inner)
         # "kept the boy in Miami", "ended a news conference": with no clause to look
         # through, the aspectual verb is the event (TimeML's ASPECTUAL); when its
         # argument is an event noun ("the talks ended"), that noun tells the event.
-        nouns = frozenset(words["noun_triggers"])
+        event_nouns = vocabulary_words("noun_triggers")
         arguments = [c for c in token.children if c.dep_ in (*SUBJECTS, *OBJECTS)]
-        if token.pos_ != "VERB" or any(is_event_noun(a, nouns) for a in arguments):
+        if token.pos_ != "VERB" or any(is_event_noun(a, event_nouns) for a in arguments):
             return None
         return EventType.other, token
-    if lemma in words["change_verbs"] and token.pos_ in ("VERB", "AUX"):
+    if lemma in vocabulary_words("change_verbs") and token.pos_ in ("VERB", "AUX"):
         return EventType.other, token  # "became the last country to ratify": a change
     if is_state(token):
         return EventType.other, token
@@ -181,7 +181,7 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
     # Any other verb that tells something happened is an event too, of type `other`: the
     # vocabulary types events, it does not decide which exist. States other than
     # `state_verbs` ("seem", "belong") and light verbs are not events.
-    if token.pos_ == "VERB" and lemma not in words["not_events"] and lemma.isalpha():
+    if token.pos_ == "VERB" and lemma not in vocabulary_words("not_events") and lemma.isalpha():
         return EventType.other, token
     return None
 
@@ -189,7 +189,7 @@ def _trigger_type(token: Token) -> tuple[EventType, Token] | None:
 def is_state(token: Token) -> bool:
     """A verb of state readers place in time ("officials believe", "Kopp is wanted"):
     an event only when a time supports it (`find_events`)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in vocabulary()["state_verbs"]
+    return token.pos_ == "VERB" and token.lemma_.lower() in vocabulary_words("state_verbs")
 
 
 def _present_attitude(verb: Token, published: date) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphsvc.model import Factuality
-from loaders.text.vocabulary import grammar_words, vocabulary
+from loaders.text.vocabulary import grammar_words, vocabulary_words
 
 NEGATING_VERBS = grammar_words("negating_verbs")
 POSSIBLE_MODALS = grammar_words("possible_modals")
@@ -60,7 +60,7 @@ def _own(verb: Token) -> Factuality | None:
         return "possible"
     if any(c.dep_ == "advcl" and _conditional(c) for c in children):
         return "possible"  # "if the talks fail, the union will strike"
-    if any(a in vocabulary()["future_auxiliaries"] for a in auxiliaries):
+    if any(a in vocabulary_words("future_auxiliaries") for a in auxiliaries):
         return "planned"
     return None
 
@@ -88,7 +88,7 @@ def factuality_of(trigger: Token) -> Factuality:
         if verb.dep_ == "xcomp":
             if lemma in NEGATING_VERBS:
                 return "negated" if _own(governor) != "negated" else "asserted"
-            if lemma in vocabulary()["intent_verbs"] or _is_to_be(governor):
+            if lemma in vocabulary_words("intent_verbs") or _is_to_be(governor):
                 return "planned"
         if verb.dep_ == "ccomp" and lemma in REPORTING_VERBS:
             inherited = _own(governor)

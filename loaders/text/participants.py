@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, LinkBasis, Participant, Role
 from loaders.text.gazetteer import DEMONYM_ENDINGS
+from loaders.text.span_text import span_text
 from loaders.text.token_actor import TokenActor
 from loaders.text.vocabulary import vocabulary
 
@@ -374,6 +375,8 @@ def argument(
 
 #: Dashes that end a dateline ("OSLO, Norway —", "MILAN (AP) -", AP wire style "_").
 _DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015", "\u2212", "_"})
+#: Every character of those dashes: a text holding none of them holds none of the dashes.
+_DASH_CHARACTERS = frozenset("".join(_DASHES))
 
 
 def dateline(sentence: Span, limit: int = 12) -> set[int]:
@@ -382,7 +385,10 @@ def dateline(sentence: Span, limit: int = 12) -> set[int]:
     "MILAN, Italy (AP) -", "WASHINGTON (Reuters) --"). To tell it from a name followed
     by an aside ("Putin — a former spy — said"), the words before the dash must hold a
     word in capitals, a comma or a parenthesis."""
-    for position, token in enumerate(sentence[:limit]):
+    opening = sentence[:limit]
+    if not any(c in span_text(opening) for c in _DASH_CHARACTERS):
+        return set()  # no dash in the opening words: no dateline (read for every event)
+    for position, token in enumerate(opening):
         if token.text not in _DASHES:
             continue
         before = sentence[:position]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from loaders.text.vocabulary import grammar_words
 
@@ -54,6 +55,12 @@ def speaker_labels(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+#: Texts whose answer is remembered: an article is asked about twice, when it is cut into
+#: paragraphs and when its events are read, and the label scan is over the whole text.
+_REMEMBERED_TEXTS = 4
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def is_transcript(text: str) -> bool:
     """Whether a text is a transcript: at least MIN_TURNS labelled turns by at least
     MIN_SPEAKERS speakers. Decided from the text alone."""

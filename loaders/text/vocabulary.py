@@ -17,6 +17,13 @@ def vocabulary() -> dict[str, Any]:
 
 
 @cache
+def vocabulary_words(key: str) -> frozenset[str]:
+    """One list of data/vocabulary.yaml (or a mapping's keys) as a set, built once: the
+    event rules test it for every token, and a list is searched word by word."""
+    return frozenset(vocabulary()[key])
+
+
+@cache
 def chrome_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in vocabulary()["chrome_patterns"])
 

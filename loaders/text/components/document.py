@@ -44,10 +44,14 @@ class Reading:
 def _articles(stream: Iterable[Doc]) -> Iterator[list[Doc]]:
     """The stream's Docs grouped by article, in order; a Doc of no article alone."""
     group: list[Doc] = []
+    reading: Reading | None = None  # the group's article (its first Doc's), read once
     for doc in stream:
-        if group and (doc._.graph_document is None or doc._.graph_document is not _of(group)):
+        current = doc._.graph_document
+        if group and (current is None or current is not reading):
             yield group
             group = []
+        if not group:
+            reading = current
         group.append(doc)
     if group:
         yield group

@@ -21,6 +21,7 @@ from loaders.text.components.document import DocumentStep, Reading
 from loaders.text.components.extensions import doc_attrs
 from loaders.text.event_reference import date_by_occasion, resolve_references
 from loaders.text.events import EventDraft, find_events
+from loaders.text.span_text import span_text
 from loaders.text.story_time import StoryTime
 from loaders.text.transcript import is_transcript
 
@@ -45,7 +46,7 @@ class Events(DocumentStep):
             back_then = False  # the paragraph has moved to an earlier time
             found.append([])
             for sentence in doc.sents:
-                if not sentence.text.strip():
+                if not span_text(sentence).strip():
                     continue  # a run of blanks: no sentence to cite
                 expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
                 drafts = find_events(

@@ -20,6 +20,7 @@ from loaders.text.events import EventDraft, particles
 from loaders.text.relations import find_relations, merged, relation_of
 from loaders.text.relations.inside import places_inside
 from loaders.text.relations.learned import learned_relations
+from loaders.text.span_text import span_text
 from loaders.text.tenure import TenureEvent, with_tenure
 from loaders.text.token_actor import TokenActor
 
@@ -44,24 +45,23 @@ class Relations(DocumentStep):
         tenure_events: list[TenureEvent] = []
         for doc in docs:
             start = doc._.graph_offset
+            actor_at = doc._.graph_actors  # read once a paragraph, not once a sentence
             for draft in doc._.event_drafts:
                 if draft.when is not None:
                     sentence = draft.sentence
                     bounds = (start + sentence.start_char, start + sentence.end_char)
                     tenure_events.append(_tenure_event(draft, draft.when, bounds))
             for sentence in doc.sents:
-                if not sentence.text.strip():
+                if not span_text(sentence).strip():
                     continue  # a run of blanks: no sentence to cite
                 expressions = dates.in_span(start + sentence.start_char, start + sentence.end_char)
-                for rel in find_relations(
-                    sentence, doc._.graph_actors, known_places, expressions, held
-                ):
+                for rel in find_relations(sentence, actor_at, known_places, expressions, held):
                     relation = relation_of(
                         rel, prepared.document.id, published, start + sentence.start_char
                     )
                     relations[relation.key] = merged(relations.get(relation.key), relation)
                 learned += learned_relations(
-                    sentence, doc._.graph_actors, prepared.document.id, published, start
+                    sentence, actor_at, prepared.document.id, published, start
                 )
         # the rules read first: a pair they relate anywhere in the article keeps their
         # reading, and the model only adds pairs no rule joins (docs/relations.md)
@@ -102,5 +102,5 @@ def _tenure_event(draft: EventDraft, when: When, bounds: tuple[int, int]) -> Ten
         participants=tuple((ref.id, role) for ref, role in draft.participants.values()),
         sentence_start=bounds[0],
         sentence_end=bounds[1],
-        text=sentence.text.lower(),
+        text=span_text(sentence).lower(),
     )

@@ -51,11 +51,14 @@ class _Sentence:
         self.expressions = [e for e in expressions if e.when is not None]
         self.words = relation_words()
         self.heads: dict[int, TokenActor] = {}
-        for token in sentence:
-            actor = actor_at.get(token.i)
+        doc = sentence.doc
+        # The sentence's actor tokens, in order: looked up among the paragraph's few
+        # actor tokens rather than by visiting every token of the sentence.
+        for i in sorted(i for i in actor_at if sentence.start <= i < sentence.end):
+            actor = actor_at[i]
             if actor is None:
                 continue
-            head = token
+            head = doc[i]
             while (
                 head.head.i != head.i
                 and actor_at.get(head.head.i) == actor
