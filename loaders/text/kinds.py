@@ -276,6 +276,41 @@ def heading(span: Span) -> bool:
     return not any(t.lower_ in _SPEAKING for t in doc[span.end + 1 : span.end + 12])
 
 
+def premodifies_person(span: Span) -> bool:
+    """ "Rochester teacher union leader Adam Urbanski": a name written before lower-case
+    words that describe the person named after them says where the person is from or
+    works. Only read for a name the gazetteer knows: "Clinton aide Joe Lockhart" has a
+    person in that place too."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
+        end += 1
+    if end == span.end or end >= len(doc) or span.root.dep_ != "compound":
+        return False
+    return doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+
+
+def home_of_person(span: Span) -> bool:
+    """ "Leroy Pask of Oxford", "Oxford's Ilse Damrow": a city written with a person's
+    name, after it through "of" or before it as its owner, is the person's town. Only
+    read for a name the gazetteer knows ("Tim Cook of Apple" is the firm he works for)."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1:
+        before = doc[root.head.i - 1] if root.head.i >= 1 else None
+        # A name the tagger missed counts ("Leroy Pask of Oxford"), a firm's does not.
+        untagged = before is not None and before.pos_ == "PROPN" and not before.ent_type_
+        return before is not None and (before.ent_type_ == "PERSON" or untagged)
+    owned = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return (
+        root.dep_ == "poss"
+        and owned is not None
+        and doc[span.end].tag_ == "POS"
+        and owned.ent_type_ == "PERSON"
+        and owned.ent_iob_ == "B"
+    )
+
+
 def _lone_local_name(name: str, evidence: str) -> bool:
     """A one-word city or subdivision: many are also surnames or given names
     ("Lincoln", "Kennedy", "Mary"), so the gazetteer alone does not make them places."""
@@ -636,6 +671,36 @@ def title_apposition(span: Span) -> str | None:
     return None
 
 
+#: Verbs that give someone a post named after them ("named Okafor chairman", "made
+#: Jonassaint president"): the post names what only a person holds.
+_NAMING_VERBS = frozenset(actor_words()["naming_verbs"])
+
+
+def _post(token: Token) -> str | None:
+    """The lemma of a noun that only a person holds as a post, or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not (lemma in _person_nouns() or lemma in _person_titles()):
+        return None
+    return lemma
+
+
+def named_as(span: Span) -> str | None:
+    """ "Harrington was named honorary president", "the army made Jonassaint provisional
+    president": a name given a post only a person holds is a person's."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in _NAMING_VERBS:
+        for child in head.children:
+            if child.dep_ == "oprd" and _post(child):
+                return f"context: named {_post(child)}"
+    # "made Jonassaint president": the parser hangs the name on the post it is given.
+    if root.dep_ in ("nmod", "compound", "nsubj") and head.i > root.i and _post(head):
+        verb = head.head
+        if head.dep_ in ("dobj", "oprd", "ccomp") and verb.lemma_.lower() in _NAMING_VERBS:
+            return f"context: named {_post(head)}"
+    return None
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -719,6 +784,7 @@ def person_context(span: Span) -> str | None:
         or appositive_person(span)
         or possessor_context(span)
         or title_apposition(span)
+        or named_as(span)
     )
     if found is not None:
         return found
@@ -793,8 +859,16 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if shaped is not None:
         return Kind(ActorKind.place, f"descriptor: {shaped}")
     place = place_evidence(name)
+    if place is not None and _lone_local_name(name, place) and victim_context(span):
+        # "Kennedy's assassination": a one-word city may be a surname, and the text
+        # says what only a person undergoes, whatever the tagger read.
+        return Kind(ActorKind.person, victim_context(span) or "context: killed")
     if place is not None and (
-        not _lone_local_name(name, place) or tagged == ActorKind.place or used_as_place(span)
+        not _lone_local_name(name, place)
+        or tagged == ActorKind.place
+        or used_as_place(span)
+        or premodifies_person(span)
+        or home_of_person(span)
     ):
         return Kind(ActorKind.place, place)
     override = vocabulary()["kind_overrides"].get(name.lower())
