@@ -136,8 +136,9 @@ def organisation_word(word: str) -> str | None:
 
 def place_head(name: str, tagged: ActorKind) -> str | None:
     """A word that only names of places end with ("Custer National Forest", "Cameron
-    Parish", "San Gabriel River Channel") or begin with ("Fort Bend"), in a name with
-    no word of an organisation's ("School District" is a board, not a place)."""
+    Parish", "San Gabriel River Channel") or begin with ("Fort Bend", "Port Nolloth"),
+    in a name with no word of an organisation's ("School District" is a board, not a
+    place)."""
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return None
@@ -147,9 +148,15 @@ def place_head(name: str, tagged: ActorKind) -> str | None:
     strong = _place_heads().get(lowered[-1])
     if strong is not None and words[-1][:1].isupper():
         return lowered[-1] if strong or tagged != ActorKind.person else None
-    if lowered[0] == "fort" and tagged != ActorKind.person:
-        return "fort"
+    if lowered[0] in _place_openers() and tagged != ActorKind.person:
+        return lowered[0]
     return None
+
+
+@cache
+def _place_openers() -> frozenset[str]:
+    """First words of places' names ("Fort Bend", "Port Nolloth", "Mount Kenya")."""
+    return frozenset(actor_words()["place_openers"])
 
 
 def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
@@ -209,14 +216,25 @@ def descriptor_before(span: Span) -> str | None:
     if position < 0:
         return None
     word = doc[position].lemma_.lower()
-    if word not in _descriptors() or doc[position].pos_ != "NOUN":
+    kind = descriptor_kind(word)
+    if kind is None or doc[position].pos_ != "NOUN":
         return None
-    if through_of and _descriptors()[word] == ActorKind.person:
+    if through_of and kind == ActorKind.person:
         return None
     named = any(organisation_word(w) for w in span.text.split())
-    if named and _descriptors()[word] != ActorKind.organization:
+    if named and kind != ActorKind.organization:
         return None  # "the state Supreme Court": the court of a state, not a state
     return word
+
+
+def descriptor_kind(word: str) -> ActorKind | None:
+    """The kind a descriptor noun says a name after it is: the descriptors' own list,
+    then the occupations that only people hold ("U.S. citizen Ana Ruiz", "surgeon
+    Ilse Damrow": data/relations.yaml `person_nouns`)."""
+    kind = _descriptors().get(word)
+    if kind is None and word in _person_nouns():
+        kind = ActorKind.person
+    return kind
 
 
 #: Words that only ever stand before a person's name.
@@ -276,18 +294,24 @@ def heading(span: Span) -> bool:
     return not any(t.lower_ in _SPEAKING for t in doc[span.end + 1 : span.end + 12])
 
 
-def premodifies_person(span: Span) -> bool:
-    """ "Rochester teacher union leader Adam Urbanski": a name written before lower-case
-    words that describe the person named after them says where the person is from or
-    works. Only read for a name the gazetteer knows: "Clinton aide Joe Lockhart" has a
-    person in that place too."""
+def premodifies_person(span: Span, tagged: ActorKind) -> bool:
+    """ "Rochester teacher union leader Adam Urbanski", "Tempe dentist Carla Voigt": a
+    name written before lower-case words that describe the person named after them says
+    where the person is from or works. Only read for a name the gazetteer knows
+    ("Clinton aide Joe Lockhart" has a person in that place too); and where the tagger
+    read a firm, not before a post a firm gives ("Burlington spokesman Gus Melonas":
+    the railroad's spokesman, data/relations.yaml `person_roles`)."""
     doc = span.doc
     end = span.end
     while end < len(doc) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
         end += 1
     if end == span.end or end >= len(doc) or span.root.dep_ != "compound":
         return False
-    return doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+    if doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ != "B":
+        return False
+    posts = relation_words().person_roles
+    words = doc[span.end : end]
+    return tagged == ActorKind.person or not any(t.lemma_.lower() in posts for t in words)
 
 
 def home_of_person(span: Span) -> bool:
@@ -841,10 +865,9 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if title is not None and place_head(name, ActorKind.person) is None:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
-    if descriptor is not None and not (
-        tagged == ActorKind.person and _descriptors()[descriptor] != ActorKind.person
-    ):
-        return Kind(_descriptors()[descriptor], f"descriptor: {descriptor}")
+    described = descriptor_kind(descriptor) if descriptor is not None else None
+    if described is not None and not (tagged == ActorKind.person and described != ActorKind.person):
+        return Kind(described, f"descriptor: {descriptor}")
     after = descriptor_after(span)
     if after is not None and not (tagged == ActorKind.person and len(name.split()) >= 2):
         return Kind(after[0], f"descriptor: {after[1]}")
@@ -867,7 +890,7 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         not _lone_local_name(name, place)
         or tagged == ActorKind.place
         or used_as_place(span)
-        or premodifies_person(span)
+        or premodifies_person(span, tagged)
         or home_of_person(span)
     ):
         return Kind(ActorKind.place, place)

@@ -35,16 +35,28 @@ CASES = [
         "Rochester",
         ("Rochester", "place"),
     ),
-    # Facilities are places (prisons, seashores, plants, depots).
+    # Facilities whose last word names only places are places (prisons, wildernesses).
     (
         "The inmate was moved to Brushy Creek Penitentiary in Tennessee.",
         "Brushy Creek Penitentiary",
         ("Brushy Creek Penitentiary", "place"),
     ),
     (
-        "Workers at the Coldwater Ridge Plant near Denver were sent home.",
-        "Coldwater Ridge Plant",
-        ("Coldwater Ridge Plant", "place"),
+        "Hikers were lost in the Pasco Ridge Wilderness near the border.",
+        "Pasco Ridge Wilderness",
+        ("Pasco Ridge Wilderness", "place"),
+    ),
+    # A place's name that a word of places opens.
+    (
+        "Judge Alvarez refused to give Port Quillan officials the right to evict them.",
+        "Port Quillan",
+        ("Port Quillan", "place"),
+    ),
+    # An occupation only people have, right before the name.
+    (
+        "Police found the papers at the home of U.S. citizen Maren Tolliver.",
+        "Maren Tolliver",
+        ("Maren Tolliver", "person"),
     ),
     # Given a post only a person holds: a person, whatever the tagger read.
     (
@@ -85,6 +97,15 @@ NEGATIVES = [
         "Apex",
         NOT_PERSON,
     ),
+    # A firm's post before a person: the city the tagger read as a firm is the firm
+    # (a railroad, a utility named like a city).
+    (
+        "Burlington spokesman Otto Welles said the company used booms.",
+        "Burlington",
+        ("Burlington", "organization"),
+    ),
+    # "Home Depot" is a firm, not a facility.
+    ("Shares of Home Depot rose on Friday.", "Home Depot", ("Home Depot", "organization")),
     # A country stays a place whatever the sentence does to it.
     ("Rebels shot at Chad from the border.", "Chad", ("Chad", "place")),
     # A firm's name with a possessive the gazetteer does not know stays one name.
