@@ -227,6 +227,12 @@ def descriptor_before(span: Span) -> str | None:
     return word
 
 
+def _place_named(name: str, tagged: ActorKind) -> bool:
+    """Whether the name is a place by its own words: the gazetteer knows it, or a word
+    only places' names end or begin with stands in it ("Miami Beach")."""
+    return place_evidence(name) is not None or place_head(name, tagged) is not None
+
+
 def descriptor_kind(word: str) -> ActorKind | None:
     """The kind a descriptor noun says a name after it is: the descriptors' own list,
     then the occupations that only people hold ("U.S. citizen Ana Ruiz", "surgeon
@@ -866,6 +872,8 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
     described = descriptor_kind(descriptor) if descriptor is not None else None
+    if descriptor is not None and descriptor not in _descriptors() and _place_named(name, tagged):
+        described = None  # "veteran Miami Beach politician": an occupation's word is weaker
     if described is not None and not (tagged == ActorKind.person and described != ActorKind.person):
         return Kind(described, f"descriptor: {descriptor}")
     after = descriptor_after(span)

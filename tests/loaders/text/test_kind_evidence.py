@@ -106,6 +106,12 @@ NEGATIVES = [
     ),
     # "Home Depot" is a firm, not a facility.
     ("Shares of Home Depot rose on Friday.", "Home Depot", ("Home Depot", "organization")),
+    # An occupation's word before a place's name does not make it a person.
+    (
+        "Said veteran Palm Beach organiser Lena Moritz, the vote is close.",
+        "Palm Beach",
+        NOT_PERSON,
+    ),
     # A country stays a place whatever the sentence does to it.
     ("Rebels shot at Chad from the border.", "Chad", ("Chad", "place")),
     # A firm's name with a possessive the gazetteer does not know stays one name.
