@@ -833,6 +833,23 @@ def person_context(span: Span) -> str | None:
     return None
 
 
+def listed_with_people(span: Span) -> str | None:
+    """ "nobles that included Brutus and Cassius": a name the gazetteer does not know,
+    joined by "and"/"or" to names the tagger read as people only, is one more person.
+    Not in a list after "in", "between"...: "between Ortega and Esteli" names a town."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    members = [first, *(c for c in first.children if c.dep_ == "conj")]
+    if len(members) < 2 or first.dep_ == "conj":
+        return None
+    if first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS | {"between"}:
+        return None
+    others = [m for m in members if not span.start <= m.i < span.end]
+    if others and all(m.ent_type_ == "PERSON" for m in others):
+        return "context: listed with people"
+    return None
+
+
 def doer_context(span: Span) -> str | None:
     """What the name does that only a person does: kills someone named, works for or at
     an organisation, says "he" or "she" of itself."""
@@ -916,6 +933,10 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
             return Kind(ActorKind.person, context)
     if tagged == ActorKind.place and killer_context(span) is not None:
         return Kind(ActorKind.person, "context: a killer")
+    if tagged == ActorKind.place:
+        listed = listed_with_people(span)
+        if listed is not None:
+            return Kind(ActorKind.person, listed)
     if tagged == ActorKind.organization and may_be_a_person(name):
         context = doer_context(span)
         if context is not None:

@@ -69,6 +69,18 @@ CASES = [
         "Okwudili Ekpe",
         ("Okwudili Ekpe", "person"),
     ),
+    # A name listed with people only, that the gazetteer does not know: a person.
+    (
+        "The plotters included Brutus and Servilius.",
+        "Servilius",
+        ("Servilius", "person"),
+    ),
+    # A name written on a noun only places are ("the Varenna beachhead").
+    (
+        "Troops held the Varenna beachhead for a week.",
+        "Varenna",
+        ("Varenna", "place"),
+    ),
     # A one-word city that is also a surname, killed: a person.
     (
         "The only suspect in Kennedy's assassination was arrested in a theater.",
