@@ -933,7 +933,8 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
             return Kind(ActorKind.person, context)
     if tagged == ActorKind.place and killer_context(span) is not None:
         return Kind(ActorKind.person, "context: a killer")
-    if tagged == ActorKind.place:
+    if tagged == ActorKind.place and region_after(span) is None:
+        # "Davisville, R.I.; and Mineral Wells": a town with its state is no person.
         listed = listed_with_people(span)
         if listed is not None:
             return Kind(ActorKind.person, listed)

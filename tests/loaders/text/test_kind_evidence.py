@@ -124,6 +124,12 @@ NEGATIVES = [
         "Palm Beach",
         NOT_PERSON,
     ),
+    # A town written with its state is no person, whatever it is listed with.
+    (
+        "Depots closed in Kessling, R.I.; and Dorrance Hollow, Texas.",
+        "Kessling",
+        NOT_PERSON,
+    ),
     # A country stays a place whatever the sentence does to it.
     ("Rebels shot at Chad from the border.", "Chad", ("Chad", "place")),
     # A firm's name with a possessive the gazetteer does not know stays one name.
