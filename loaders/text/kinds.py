@@ -219,6 +219,8 @@ def descriptor_before(span: Span) -> str | None:
     kind = descriptor_kind(word)
     if kind is None or doc[position].pos_ != "NOUN":
         return None
+    if word not in _descriptors() and not span.start <= doc[position].head.i < span.end:
+        return None  # "a veteran Goldman Sachs trader": the occupation is the trader's
     if through_of and kind == ActorKind.person:
         return None
     named = any(organisation_word(w) for w in span.text.split())

@@ -130,6 +130,12 @@ NEGATIVES = [
         "Kessling",
         NOT_PERSON,
     ),
+    # An occupation's word that describes another noun does not describe the name.
+    (
+        "Ines Marlow, a veteran Deutsche Telekom engineer, resigned.",
+        "Deutsche Telekom",
+        NOT_PERSON,
+    ),
     # A country stays a place whatever the sentence does to it.
     ("Rebels shot at Chad from the border.", "Chad", ("Chad", "place")),
     # A firm's name with a possessive the gazetteer does not know stays one name.
