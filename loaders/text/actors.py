@@ -299,14 +299,27 @@ def _with_landform(span: Span, decided: Kind) -> Span:
 _NAME_JOINERS = grammar_words("name_joiners")
 
 
+#: A possessive's token as written; the tagger does not always tag it POS inside a name.
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
+
+
 def split_entity(ent: Span) -> list[Span]:
-    """An entity the tagger ran on over two names, cut where no name goes on: at a verb
+    """An entity the tagger ran on over two names, cut where no name goes on: after a
+    place's possessive ("Japan's Norvik Bank": the country, then the bank), at a verb
     in lower case ("Skadden, Arps said Popeyes": two firms), or at "in" before a place
     the gazetteer knows, a point of the compass allowed before it ("Exford in central
     Vermont": a town, then its state)."""
     doc = ent.doc
     for i in range(ent.start + 1, ent.end - 1):
         token = doc[i]
+        possessive = token.tag_ == "POS" or token.lower_ in _POSSESSIVES
+        if possessive and place_evidence(doc[ent.start : i].text) is not None:
+            # "Algeria's Ettahadi party": the place that owns the name is its own mention
+            # (a place the gazetteer knows; "McDonald's Corp." is one firm's name).
+            return [
+                Span(doc, ent.start, i, label="GPE"),
+                Span(doc, i + 1, ent.end, label=ent.label_),
+            ]
         if not token.is_lower or not token.is_alpha:
             continue
         if token.pos_ in ("VERB", "AUX") and doc[i + 1].text[:1].isupper():

@@ -136,8 +136,9 @@ def organisation_word(word: str) -> str | None:
 
 def place_head(name: str, tagged: ActorKind) -> str | None:
     """A word that only names of places end with ("Custer National Forest", "Cameron
-    Parish", "San Gabriel River Channel") or begin with ("Fort Bend"), in a name with
-    no word of an organisation's ("School District" is a board, not a place)."""
+    Parish", "San Gabriel River Channel") or begin with ("Fort Bend", "Port Nolloth"),
+    in a name with no word of an organisation's ("School District" is a board, not a
+    place)."""
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return None
@@ -147,9 +148,15 @@ def place_head(name: str, tagged: ActorKind) -> str | None:
     strong = _place_heads().get(lowered[-1])
     if strong is not None and words[-1][:1].isupper():
         return lowered[-1] if strong or tagged != ActorKind.person else None
-    if lowered[0] == "fort" and tagged != ActorKind.person:
-        return "fort"
+    if lowered[0] in _place_openers() and tagged != ActorKind.person:
+        return lowered[0]
     return None
+
+
+@cache
+def _place_openers() -> frozenset[str]:
+    """First words of places' names ("Fort Bend", "Port Nolloth", "Mount Kenya")."""
+    return frozenset(actor_words()["place_openers"])
 
 
 def descriptor_after(span: Span) -> tuple[ActorKind, str] | None:
@@ -209,14 +216,33 @@ def descriptor_before(span: Span) -> str | None:
     if position < 0:
         return None
     word = doc[position].lemma_.lower()
-    if word not in _descriptors() or doc[position].pos_ != "NOUN":
+    kind = descriptor_kind(word)
+    if kind is None or doc[position].pos_ != "NOUN":
         return None
-    if through_of and _descriptors()[word] == ActorKind.person:
+    if word not in _descriptors() and not span.start <= doc[position].head.i < span.end:
+        return None  # "a veteran Goldman Sachs trader": the occupation is the trader's
+    if through_of and kind == ActorKind.person:
         return None
     named = any(organisation_word(w) for w in span.text.split())
-    if named and _descriptors()[word] != ActorKind.organization:
+    if named and kind != ActorKind.organization:
         return None  # "the state Supreme Court": the court of a state, not a state
     return word
+
+
+def _place_named(name: str, tagged: ActorKind) -> bool:
+    """Whether the name is a place by its own words: the gazetteer knows it, or a word
+    only places' names end or begin with stands in it ("Miami Beach")."""
+    return place_evidence(name) is not None or place_head(name, tagged) is not None
+
+
+def descriptor_kind(word: str) -> ActorKind | None:
+    """The kind a descriptor noun says a name after it is: the descriptors' own list,
+    then the occupations that only people hold ("U.S. citizen Ana Ruiz", "surgeon
+    Ilse Damrow": data/relations.yaml `person_nouns`)."""
+    kind = _descriptors().get(word)
+    if kind is None and word in _person_nouns():
+        kind = ActorKind.person
+    return kind
 
 
 #: Words that only ever stand before a person's name.
@@ -274,6 +300,47 @@ def heading(span: Span) -> bool:
     if span.end >= len(doc) or doc[span.end].text != ":" or not span[0].is_sent_start:
         return False
     return not any(t.lower_ in _SPEAKING for t in doc[span.end + 1 : span.end + 12])
+
+
+def premodifies_person(span: Span, tagged: ActorKind) -> bool:
+    """ "Rochester teacher union leader Adam Urbanski", "Tempe dentist Carla Voigt": a
+    name written before lower-case words that describe the person named after them says
+    where the person is from or works. Only read for a name the gazetteer knows
+    ("Clinton aide Joe Lockhart" has a person in that place too); and where the tagger
+    read a firm, not before a post a firm gives ("Burlington spokesman Gus Melonas":
+    the railroad's spokesman, data/relations.yaml `person_roles`)."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
+        end += 1
+    if end == span.end or end >= len(doc) or span.root.dep_ != "compound":
+        return False
+    if doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ != "B":
+        return False
+    posts = relation_words().person_roles
+    words = doc[span.end : end]
+    return tagged == ActorKind.person or not any(t.lemma_.lower() in posts for t in words)
+
+
+def home_of_person(span: Span) -> bool:
+    """ "Leroy Pask of Oxford", "Oxford's Ilse Damrow": a city written with a person's
+    name, after it through "of" or before it as its owner, is the person's town. Only
+    read for a name the gazetteer knows ("Tim Cook of Apple" is the firm he works for)."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1:
+        before = doc[root.head.i - 1] if root.head.i >= 1 else None
+        # A name the tagger missed counts ("Leroy Pask of Oxford"), a firm's does not.
+        untagged = before is not None and before.pos_ == "PROPN" and not before.ent_type_
+        return before is not None and (before.ent_type_ == "PERSON" or untagged)
+    owned = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return (
+        root.dep_ == "poss"
+        and owned is not None
+        and doc[span.end].tag_ == "POS"
+        and owned.ent_type_ == "PERSON"
+        and owned.ent_iob_ == "B"
+    )
 
 
 def _lone_local_name(name: str, evidence: str) -> bool:
@@ -636,6 +703,36 @@ def title_apposition(span: Span) -> str | None:
     return None
 
 
+#: Verbs that give someone a post named after them ("named Okafor chairman", "made
+#: Jonassaint president"): the post names what only a person holds.
+_NAMING_VERBS = frozenset(actor_words()["naming_verbs"])
+
+
+def _post(token: Token) -> str | None:
+    """The lemma of a noun that only a person holds as a post, or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not (lemma in _person_nouns() or lemma in _person_titles()):
+        return None
+    return lemma
+
+
+def named_as(span: Span) -> str | None:
+    """ "Harrington was named honorary president", "the army made Jonassaint provisional
+    president": a name given a post only a person holds is a person's."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in _NAMING_VERBS:
+        for child in head.children:
+            if child.dep_ == "oprd" and _post(child):
+                return f"context: named {_post(child)}"
+    # "made Jonassaint president": the parser hangs the name on the post it is given.
+    if root.dep_ in ("nmod", "compound", "nsubj") and head.i > root.i and _post(head):
+        verb = head.head
+        if head.dep_ in ("dobj", "oprd", "ccomp") and verb.lemma_.lower() in _NAMING_VERBS:
+            return f"context: named {_post(head)}"
+    return None
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -719,6 +816,7 @@ def person_context(span: Span) -> str | None:
         or appositive_person(span)
         or possessor_context(span)
         or title_apposition(span)
+        or named_as(span)
     )
     if found is not None:
         return found
@@ -734,6 +832,23 @@ def person_context(span: Span) -> str | None:
         return "context: who"
     if after and after[0].lower_ == "who":
         return "context: who"
+    return None
+
+
+def listed_with_people(span: Span) -> str | None:
+    """ "nobles that included Brutus and Cassius": a name the gazetteer does not know,
+    joined by "and"/"or" to names the tagger read as people only, is one more person.
+    Not in a list after "in", "between"...: "between Ortega and Esteli" names a town."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    members = [first, *(c for c in first.children if c.dep_ == "conj")]
+    if len(members) < 2 or first.dep_ == "conj":
+        return None
+    if first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS | {"between"}:
+        return None
+    others = [m for m in members if not span.start <= m.i < span.end]
+    if others and all(m.ent_type_ == "PERSON" for m in others):
+        return "context: listed with people"
     return None
 
 
@@ -775,10 +890,11 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if title is not None and place_head(name, ActorKind.person) is None:
         return Kind(ActorKind.person, f"descriptor: {title}")
     descriptor = descriptor_before(span)
-    if descriptor is not None and not (
-        tagged == ActorKind.person and _descriptors()[descriptor] != ActorKind.person
-    ):
-        return Kind(_descriptors()[descriptor], f"descriptor: {descriptor}")
+    described = descriptor_kind(descriptor) if descriptor is not None else None
+    if descriptor is not None and descriptor not in _descriptors() and _place_named(name, tagged):
+        described = None  # "veteran Miami Beach politician": an occupation's word is weaker
+    if described is not None and not (tagged == ActorKind.person and described != ActorKind.person):
+        return Kind(described, f"descriptor: {descriptor}")
     after = descriptor_after(span)
     if after is not None and not (tagged == ActorKind.person and len(name.split()) >= 2):
         return Kind(after[0], f"descriptor: {after[1]}")
@@ -793,8 +909,16 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
     if shaped is not None:
         return Kind(ActorKind.place, f"descriptor: {shaped}")
     place = place_evidence(name)
+    if place is not None and _lone_local_name(name, place) and victim_context(span):
+        # "Kennedy's assassination": a one-word city may be a surname, and the text
+        # says what only a person undergoes, whatever the tagger read.
+        return Kind(ActorKind.person, victim_context(span) or "context: killed")
     if place is not None and (
-        not _lone_local_name(name, place) or tagged == ActorKind.place or used_as_place(span)
+        not _lone_local_name(name, place)
+        or tagged == ActorKind.place
+        or used_as_place(span)
+        or premodifies_person(span, tagged)
+        or home_of_person(span)
     ):
         return Kind(ActorKind.place, place)
     override = vocabulary()["kind_overrides"].get(name.lower())
@@ -811,6 +935,11 @@ def decide_kind(span: Span, name: str, tagged: ActorKind, label: str) -> Kind:
             return Kind(ActorKind.person, context)
     if tagged == ActorKind.place and killer_context(span) is not None:
         return Kind(ActorKind.person, "context: a killer")
+    if tagged == ActorKind.place and region_after(span) is None:
+        # "Davisville, R.I.; and Mineral Wells": a town with its state is no person.
+        listed = listed_with_people(span)
+        if listed is not None:
+            return Kind(ActorKind.person, listed)
     if tagged == ActorKind.organization and may_be_a_person(name):
         context = doer_context(span)
         if context is not None:
