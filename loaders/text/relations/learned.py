@@ -424,12 +424,16 @@ _SIZES = {"city": 0, "subdivision": 1, "country": 2, "continent": 3}
 
 def _larger_inside(pair: Pair, cls: str) -> bool:
     """Whether a LOCATED_IN reading would put a place inside a smaller one ("talks on
-    Syria in Geneva": a country is not in a city), by the gazetteer's grades; a place
-    it does not grade is left to the model."""
+    Syria in Geneva": a country is not in a city), or a country inside another country
+    ("volcanoes in Nicaragua and Indonesia, deforestation in Brazil": two countries, one
+    list), by the gazetteer's grades; a place it does not grade is left to the model.
+    Cities and subdivisions of one grade may nest (a borough in a city)."""
     inner, outer = (pair.first, pair.second) if cls.endswith(">") else (pair.second, pair.first)
     inner_size = _SIZES.get(_grade(inner))
     outer_size = _SIZES.get(_grade(outer))
-    return inner_size is not None and outer_size is not None and inner_size > outer_size
+    if inner_size is None or outer_size is None:
+        return False
+    return inner_size > outer_size or inner_size == outer_size >= _SIZES["country"]
 
 
 class WeightsInvalid(ValueError):
