@@ -10,6 +10,7 @@ import itertools
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from urllib.parse import quote
 
 from bench.load.checker import Writes, checker, writer
@@ -86,6 +87,26 @@ def _writers(
     ]
 
 
+async def _untimed(
+    new: Callable[[], Session],
+    urls: Callable[[], Iterator[str]],
+    config: LoadConfig,
+    writes: Writes | None,
+    seconds: float,
+) -> None:
+    """The readers, each on its own order of `urls()`, (and the writers, when `writes`
+    is given) for `seconds`, nothing counted: the warm-ups before a store's phases and
+    before each phase."""
+    deadline = time.perf_counter() + seconds
+    tasks = [
+        asyncio.create_task(_reader(new(), urls(), deadline, Tally()))
+        for _ in range(config.readers)
+    ]
+    if writes is not None:
+        tasks += _writers(new, writes, config, deadline, Tally())
+    await _finish(tasks, seconds + REQUEST_TIMEOUT + 5)
+
+
 async def warm_store(
     base_url: str, actors: Sequence[str], config: LoadConfig, writes: Writes | None
 ) -> None:
@@ -99,20 +120,18 @@ async def warm_store(
     if config.store_warmup <= 0:
         return
     rng = random.Random(-1)
-    grace = REQUEST_TIMEOUT + 5
     writing = writes is not None and config.writers > 0
     for scenario in ("timeline", "relations"):
         async with sessions(
             config.client, base_url, config.readers + (config.writers if writing else 0)
         ) as new:
-            deadline = time.perf_counter() + config.store_warmup
-            tasks = [
-                asyncio.create_task(_reader(new(), _urls(scenario, actors, rng), deadline, Tally()))
-                for _ in range(config.readers)
-            ]
-            if writes is not None and writing:
-                tasks += _writers(new, writes, config, deadline, Tally())
-            await _finish(tasks, config.store_warmup + grace)
+            await _untimed(
+                new,
+                partial(_urls, scenario, actors, rng),
+                config,
+                writes if writing else None,
+                config.store_warmup,
+            )
 
 
 async def run_phase(
@@ -132,14 +151,8 @@ async def run_phase(
     grace = REQUEST_TIMEOUT + 5
     async with sessions(config.client, base_url, config.readers + writers + 1) as new:
         if config.warmup > 0:
-            deadline = time.perf_counter() + config.warmup
-            warm = [
-                asyncio.create_task(_reader(new(), _urls(scenario, actors, rng), deadline, Tally()))
-                for _ in range(config.readers)
-            ]
-            if writes is not None and writers:
-                warm += _writers(new, writes, config, deadline, Tally())
-            await _finish(warm, config.warmup + grace)
+            urls = partial(_urls, scenario, actors, rng)
+            await _untimed(new, urls, config, writes if writers else None, config.warmup)
         reads = Tally()
         write_tally = Tally() if writes is not None else None
         checks = Checks() if writes is not None else None
