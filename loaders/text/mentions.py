@@ -48,6 +48,7 @@ from loaders.text.mention_clues import (
     _unknown_name,
     words,
 )
+from loaders.text.participants import dateline
 from loaders.text.span_text import span_text
 from loaders.text.token_actor import TokenActor
 
@@ -86,6 +87,9 @@ def _read_sentence(
 ) -> None:
     doc = sentence.doc
     ages = _age_descriptions(sentence, at)
+    # a dateline ("OSLO, Norway -") says where the reporter files from: its places are
+    # no one the story goes on to call "it" or "its"
+    filed_from = dateline(sentence)
     index = sentence.start
     while index < sentence.end:
         token = doc[index]
@@ -101,6 +105,9 @@ def _read_sentence(
             end = index + 1
             while end < sentence.end and at.get(end) == ref:
                 end += 1
+            if index in filed_from:
+                index = end
+                continue
             span = doc[index:end]
             discourse.named(span, ref)
             entity = discourse.entities[ref.id]

@@ -404,7 +404,10 @@ def dateline(sentence: Span, limit: int = 12) -> set[int]:
         marked = any(
             (w.is_upper and len(w.text) > 1 and w.is_alpha) or w.text in (",", "(") for w in before
         )
-        if shaped and marked:
+        # a dash inside brackets joins two dates ("Ann Lee (May 5, 1878 -- 1954)"): a
+        # dateline closes its agency's bracket before the dash
+        opened = sum(w.text == "(" for w in before) - sum(w.text == ")" for w in before)
+        if shaped and marked and opened <= 0:
             return {t.i for t in before}
         return set()
     return set()

@@ -17,17 +17,24 @@ from loaders.text.token_actor import TokenActor
 # -- verbs --------------------------------------------------------------------------------
 
 
+def _nearest_first(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Subjects before the verb, nearest first, then those after it: when the parse
+    gives a verb two, the far one is a heading or a dateline the sentence opens with."""
+    return sorted(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+
+
 def _subjects(s: _Sentence, verb: Token, depth: int = 0) -> list[tuple[TokenActor, Token]]:
     """Who the verb is about: its subject, or, for a relative clause, participle,
     conjunct, complement or gerund, the noun or subject it inherits."""
     if depth > 4:
         return []
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _nearest_first(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
     for child in subjects:
         if child.lower_ in s.words.relative_pronouns and verb.dep_ == "relcl":
             return _antecedents(s, verb) or _wielders(s, verb.head, depth)
         # the parse sometimes gives a verb two subjects ("Today's Highlight: ...,
-        # Eisenhower was born in Denison"): the one that names an actor is meant
+        # Eisenhower was born in Denison"; a dateline, "OSLO, Norway - Maria Holm
+        # joined Statoil"): the nearest that names an actor is meant
         found = s.mentions_at(child) or _wielders(s, child, depth)
         if found or len(subjects) == 1:
             return found
@@ -145,7 +152,8 @@ def _unparsed_subjects(s: _Sentence, verb: Token) -> list[tuple[TokenActor, Toke
     James Garfield, was born in Orange"), or, for a participle with no subject at all
     ("Born in 1913 in Omaha", "Gerald Ford: Born ... in Omaha"), the sentence's only
     person."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = next(iter(_nearest_first(verb, subjects)), None)
     if subject is not None:
         return [
             (a, w)

@@ -187,6 +187,14 @@ CASES = [
         1,
         "Maria Lund",
     ),
+    # A dateline's places are where the reporter files from, not what "its" means.
+    (
+        "OSLO, Norway — Maria Lopez joined Norvik Bank in 2001. She became its "
+        "chief executive in 2009.",
+        "its",
+        1,
+        "Norvik Bank",
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from graphsvc.settings import Settings
 from loaders.text.article import Article
 from loaders.text.events import EventDraft
 from loaders.text.nlp import load_pipeline
-from loaders.text.participants import strongest
+from loaders.text.participants import dateline, strongest
 from loaders.text.pipeline import extract
 from loaders.text.token_actor import TokenActor
 
@@ -315,6 +315,23 @@ def test_a_dateline_is_not_in_the_summary() -> None:
     text = "OSLO, Norway \u2014 A drone struck a power station on Monday, officials said."
     event = _at(_extract(text), text, "struck")
     assert "OSLO" not in event.summary and "drone struck" in event.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BERGEN, Norway (AP) \u2014 Ships left port.", "BERGEN, Norway (AP)"),
+        ("Ann Lee Moss (May 5, 1878 -- March 7, 1954) was a sailor.", ""),
+        ("Ivo Marek (Kestrel, 1921 - Vesper, 1991) was a tenor.", ""),
+    ],
+)
+def test_a_dateline_closes_its_brackets_before_the_dash(text: str, expected: str) -> None:
+    """A dash inside brackets joins two dates or places of a life; a dateline closes
+    its agency's bracket before its dash."""
+    sentence = next(load_pipeline(Settings().spacy_model)(text).sents)
+    opening = sorted(dateline(sentence))
+    written = sentence.doc[opening[0] : opening[-1] + 1].text if opening else ""
+    assert written == expected
 
 
 def test_one_event_told_twice_keeps_each_actor_by_its_strongest_link() -> None:

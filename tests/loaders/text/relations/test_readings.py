@@ -198,3 +198,12 @@ def test_of_two_subjects_the_one_naming_an_actor_is_meant() -> None:
     oslo = TokenActor("place:oslo", "Oslo", ActorKind.place)
     sentence = _Sentence(doc[:], {2: lee, 3: lee, 7: oslo}, [], {})
     assert [actor for actor, _ in _subjects(sentence, doc[5])] == [lee]
+
+
+def test_a_dateline_before_the_subject_is_not_the_subject() -> None:
+    """A dateline the parse makes a second subject ("OSLO, Norway - Maria Holm joined
+    Statoil") is farther from the verb than the sentence's own subject."""
+    check_found(
+        "BERGEN, Norway — Maria Lopez joined Norvik Bank in 2011.",
+        ("Maria Lopez", "WORKS_FOR", "Norvik Bank"),
+    )
