@@ -200,6 +200,50 @@ def _counted_places(s: _Sentence) -> None:
                     s.add(place, RelationType.LOCATED_IN, outer)
 
 
+def _listed_before_noun(s: _Sentence) -> None:
+    """ "throughout Brazoria, Fort Bend, Galveston and southern Harris Counties in
+    southeast Texas": a plural place noun right after a list of names, then "in" and a
+    place, places every item of the list that is a place (inferred), by word order:
+    the parse hangs such a list in many ways. Only the run of names, commas, "and",
+    "or" and compass words right before the noun counts."""
+    doc = s.span.doc
+    for noun in s.span:
+        if noun.tag_ not in ("NNS", "NNPS") or _singular(noun) not in s.words.place_nouns:
+            continue
+        if noun.i in s.actor_at:
+            continue
+        outer = _place_right_after(s, noun)
+        if not outer:
+            continue
+        items: dict[str, TokenActor] = {}
+        at = noun.i - 1
+        while at >= s.span.start:
+            token = doc[at]
+            actor = s.actor(token)
+            if actor is not None:
+                if actor.kind == ActorKind.place:
+                    items[actor.id] = actor
+            elif token.lower_ not in (",", "and", "or") and token.lower_ not in s.words.compass:
+                break
+            at -= 1
+        if len(items) < 2:
+            continue  # one name before a plural noun is no list of places
+        for place in items.values():
+            if place != outer[0] and not _is_country(place):
+                s.add(place, RelationType.LOCATED_IN, outer[0], basis="inferred")
+
+
+def _singular(noun: Token) -> str:
+    """A plural noun's singular, lower case: the tagger gives a capitalised plural
+    ("Harris Counties") itself as its lemma."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ != "NNPS" or lemma != noun.lower_:
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    return lemma[:-1] if lemma.endswith("s") else lemma
+
+
 def _stacked_in(s: _Sentence) -> None:
     """ "filmed in Tokyo and Kyoto ... in Japan": a verb with two "in" phrases, places
     in the first and a region in the second, places the first inside the second
