@@ -48,6 +48,7 @@ from loaders.text.non_actors import (
     product_model,
     vocative,
 )
+from loaders.text.relation_words import relation_words
 from loaders.text.vocabulary import grammar_words, vocabulary
 
 KINDS = {
@@ -190,7 +191,7 @@ def _acronym_spans(doc: Doc) -> list[Span]:
     return [
         doc[t.i : t.i + 1]
         for t in doc
-        if not t.ent_type_
+        if (not t.ent_type_ or _cut_acronym(t))
         and t.is_upper
         and t.is_alpha
         and 2 <= len(t) <= 6
@@ -199,6 +200,18 @@ def _acronym_spans(doc: Doc) -> list[Span]:
         and not_an_actor(t.text) is None
         and country(t.text) is None
     ]
+
+
+def _cut_acronym(token: Token) -> bool:
+    """ "the Union of Free Democrats (SZDSZ": an acronym the tagger ran into the name
+    before it with its opening bracket only; `repair_span` cuts the name at that
+    bracket, so the acronym is a mention of its own (it joins the name before it, see
+    `resolve_actors`)."""
+    doc = token.doc
+    if token.i < 1 or token.i + 1 >= len(doc) or token.ent_type_ != "ORG":
+        return False
+    opening = doc[token.i - 1]
+    return opening.text == "(" and opening.ent_iob_ == "I" and doc[token.i + 1].text == ")"
 
 
 @cache
@@ -234,6 +247,7 @@ def repair_span(ent: Span) -> Span | None:
         end += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")")):
         end -= 1
+    end = _past_aside(ent, end)
     # "Coast Guard Lt." + "Steve Hardy": a rank the tagger ran on to an organisation
     # belongs to the person after it.
     while (
@@ -244,6 +258,50 @@ def repair_span(ent: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+#: The most words a bracketed aside inside a name holds ("(formerly Communist)").
+_ASIDE_WORDS = 4
+
+
+def _past_aside(ent: Span, end: int) -> int:
+    """ "the Hungarian Socialist (formerly Communist) Party": an organisation the tagger
+    cut at a bracketed aside, when a capitalised word that ends organisations' names
+    follows the closing bracket; the name goes on to that word (the aside is left out
+    of the name, `name_without_asides`, but kept in the alias as written)."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or end >= len(doc) - 2 or doc[end].text != "(":
+        return end
+    close = next(
+        (i for i in range(end + 1, min(end + 2 + _ASIDE_WORDS, len(doc))) if doc[i].text == ")"),
+        None,
+    )
+    if close is None or close == end + 1 or close + 1 >= len(doc):
+        return end
+    inside = doc[end + 1 : close]
+    if any(t.text in ("(", ",") or t.like_num for t in inside):
+        return end
+    if len(inside) == 1 and inside[0].is_upper:
+        return end  # "the Democratic Left (DL) Party": an acronym, its own mention
+    head = doc[close + 1]
+    if head.ent_type_ and head.ent_type_ != "ORG":
+        return end
+    named = organisation_word(head.text) or head.lower_ in relation_words().member_bodies
+    if not head.text[:1].isupper() or not named:
+        return end
+    return close + 2
+
+
+#: A bracketed aside inside a name, with the space before it.
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def name_without_asides(name: str) -> str:
+    """ "Hungarian Socialist (formerly Communist) Party" -> "Hungarian Socialist Party":
+    the name as it is called, with what the writer put in brackets inside it left out."""
+    if "(" not in name or name.startswith("("):
+        return name
+    return " ".join(_ASIDE.sub("", name).split())
 
 
 def surname_mentions(doc: Doc, surnames: set[str], taken: set[int]) -> list[Mention]:
@@ -273,7 +331,7 @@ def _mention(span: Span, label: str, tagged: ActorKind) -> Mention | None:
     if party_tag(span):
         return None  # "D-Calif.": whom a legislator represents, not a place of the text
     decided: Kind = decide_kind(span, raw, tagged, label)
-    name = clean_name(raw) if decided.kind == ActorKind.person else raw
+    name = clean_name(raw) if decided.kind == ActorKind.person else name_without_asides(raw)
     if decided.kind == ActorKind.person and not_an_actor(name, following) is not None:
         return None
     if decided.kind == ActorKind.person and vocative(span):

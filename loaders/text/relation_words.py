@@ -77,6 +77,7 @@ class RelationWords:
     holding_verbs: frozenset[str] = frozenset()
     post_nouns: frozenset[str] = frozenset()
     penalty_nouns: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
 
 
 class RelationWordsInvalid(ValueError):
@@ -169,6 +170,7 @@ def relation_words() -> RelationWords:
         holding_verbs=_words(data, "holding_verbs"),
         post_nouns=_words(data, "post_nouns"),
         penalty_nouns=_words(data, "penalty_nouns"),
+        part_nouns=_words(data, "part_nouns"),
         legislator_bodies={
             title: _words(data["legislator_bodies"], title) for title in data["legislator_bodies"]
         },

@@ -44,6 +44,7 @@ from loaders.text.relations.places import (
     _counted_places,
     _homes,
     _joined,
+    _listed_before_noun,
     _mastheads,
     _named_places,
     _organization,
@@ -107,6 +108,7 @@ def find_relations(
     _adjacent_kills(s)
     _place_nouns(s)
     _counted_places(s)
+    _listed_before_noun(s)
     _homes(s)
     _named_places(s)
     group_readings(s)

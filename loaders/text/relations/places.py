@@ -121,9 +121,15 @@ def _place_descriptions(s: _Sentence, head: Token) -> list[Token]:
     nouns = [c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at]
     if head.dep_ == "appos" and head.head.i not in s.actor_at:
         nouns.append(head.head)  # "One of China's major provinces, Anhui"
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_.lower() in s.words.copulas:
+        # "Ontario is a province of Canada", "Bavaria is the largest of Germany's
+        # states": what the place is said to be describes it as an apposition does
+        nouns += [c for c in verb.children if c.dep_ == "attr" and c.i not in s.actor_at]
     found = []
     for noun in nouns:
-        if noun.lower_ == "one":
+        if noun.lower_ == "one" or noun.tag_ == "JJS":
+            # "one of X's provinces", "the largest of X's republics": one among them
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
                 found += [c for c in prep.children if c.dep_ == "pobj"]
         else:
@@ -192,6 +198,50 @@ def _counted_places(s: _Sentence) -> None:
             for place in inner:
                 if place != outer and not _is_country(place):
                     s.add(place, RelationType.LOCATED_IN, outer)
+
+
+def _listed_before_noun(s: _Sentence) -> None:
+    """ "throughout Brazoria, Fort Bend, Galveston and southern Harris Counties in
+    southeast Texas": a plural place noun right after a list of names, then "in" and a
+    place, places every item of the list that is a place (inferred), by word order:
+    the parse hangs such a list in many ways. Only the run of names, commas, "and",
+    "or" and compass words right before the noun counts."""
+    doc = s.span.doc
+    for noun in s.span:
+        if noun.tag_ not in ("NNS", "NNPS") or _singular(noun) not in s.words.place_nouns:
+            continue
+        if noun.i in s.actor_at:
+            continue
+        outer = _place_right_after(s, noun)
+        if not outer:
+            continue
+        items: dict[str, TokenActor] = {}
+        at = noun.i - 1
+        while at >= s.span.start:
+            token = doc[at]
+            actor = s.actor(token)
+            if actor is not None:
+                if actor.kind == ActorKind.place:
+                    items[actor.id] = actor
+            elif token.lower_ not in (",", "and", "or") and token.lower_ not in s.words.compass:
+                break
+            at -= 1
+        if len(items) < 2:
+            continue  # one name before a plural noun is no list of places
+        for place in items.values():
+            if place != outer[0] and not _is_country(place):
+                s.add(place, RelationType.LOCATED_IN, outer[0], basis="inferred")
+
+
+def _singular(noun: Token) -> str:
+    """A plural noun's singular, lower case: the tagger gives a capitalised plural
+    ("Harris Counties") itself as its lemma."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ != "NNPS" or lemma != noun.lower_:
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    return lemma[:-1] if lemma.endswith("s") else lemma
 
 
 def _stacked_in(s: _Sentence) -> None:
@@ -328,7 +378,7 @@ def _places_in(s: _Sentence) -> None:
             continue
         # "St. Nicholas Hospital in nearby Gosforth": "nearby" places as a compass word does
         near = s.words.compass | s.words.nearby_words
-        if any(w.lower_ not in near for w in between[1:]):
+        if any(w.lower_ not in near for w in _part_phrase(s, between[1:])):
             continue
         named = _regionlike(s, second, doc[start]) or "the" in [w.lower_ for w in between]
         if comma and not named and _listed_after(s, runs, second):
@@ -344,6 +394,19 @@ def _places_in(s: _Sentence) -> None:
             # "the Court of Appeals in New York City", "Cox Packing Co. in Devine": an
             # "in" that a verb does not take ("sued Acme in Paris" is where it sued)
             s.add(first, RelationType.BASED_IN, second, basis="inferred")
+
+
+def _part_phrase(s: _Sentence, words: list[Token]) -> list[Token]:
+    """The words between "in" and a place, less a closing part phrase: "the
+    southeastern part of", "the north of" name a part of the place after "of", so
+    what lies in that part lies in the place, as with "in southeastern X". Only "the",
+    compass words and one part noun (or a compass noun) may come before the "of"."""
+    if len(words) < 3 or words[-1].lower_ != "of" or words[0].lower_ != "the":
+        return words
+    part = words[-2].lower_
+    if part not in s.words.part_nouns and part not in s.words.compass:
+        return words
+    return words[:-2]
 
 
 #: Relations a verb gives its subject with the organisation it takes as object that
