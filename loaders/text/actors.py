@@ -228,12 +228,18 @@ _NAME_PARTICLE = re.compile(r"^[A-Z][a-z]?['\u2019-][A-Z][\w'\u2019-]+$")
 
 def repair_span(ent: Span) -> Span | None:
     """An entity span with the whole name: cut at an unclosed bracket ("The Software
-    Development Kit (SDK" -> the name before it), grown over a name written on to it
+    Development Kit (SDK" -> the name before it) or an unopened one ("SDK) Party" ->
+    the acronym), grown over a name written on to it
     ("Michael" + "O-apostrophe-Leary") or a legal form after it ("Chrysler" + "LLC")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     for i in range(start, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+        # "the Thai Rak Thai (TRT) Party": the tagger may begin a name inside the
+        # bracket ("TRT) Party"); what stands before the unopened ")" is the acronym.
+        if doc[i].text == ")" and not any(doc[j].text == "(" for j in range(start, i)):
             end = i
             break
     while end < len(doc) and not doc[end].ent_type_:

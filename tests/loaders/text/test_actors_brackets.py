@@ -53,3 +53,12 @@ def test_asides_are_left_out_of_the_name() -> None:
     assert name_without_asides("Green (Ecology) Party") == "Green Party"
     assert name_without_asides("Acme Corp.") == "Acme Corp."
     assert name_without_asides("(Text) Acme") == "(Text) Acme"
+
+
+def test_a_name_begun_inside_a_bracket_is_the_acronym() -> None:
+    # the tagger reads "TRT) Party" as a name of its own, from inside the bracket
+    text = "The Thai Rak Thai (TRT) Party won the election in Thailand."
+    names = {a.name for a in read(text).actors}
+    assert not any(")" in name for name in names), names
+    party = _actor(text, "Thai Rak Thai")
+    assert "TRT" in party.aliases, party.aliases
