@@ -135,7 +135,9 @@ def _believed_roles(s: _Sentence, head: Token) -> Iterator[Token]:
     doc = s.span.doc
     participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     after = head.i + 1
-    if after + 1 < s.span.end and doc[after].text == "," and doc[after + 1].tag_ == "VBN":
+    if after + 1 < s.span.end and doc[after].text == "," and doc[after + 1].tag_ in _PAST:
+        # "Roe, believed to be ...": the parse may also read the participle as a
+        # verb whose subject is the name; the comma says it is not
         participles.append(doc[after + 1])
     for verb in participles:
         if verb.lemma_.lower() not in s.words.belief_verbs or _unreal(s, verb):
@@ -150,6 +152,37 @@ def _believed_roles(s: _Sentence, head: Token) -> Iterator[Token]:
                 for c in be.children
                 if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
             )
+
+
+#: Tags of a past participle, and of the past tense the parse may mistake it for.
+_PAST = frozenset({"VBN", "VBD"})
+
+
+def _posted_before_name(s: _Sentence, head: Token, person: TokenActor) -> None:
+    """ "said the king's nephew and envoy in Peru, Carlos Vidal": an envoy's post in
+    a place, a comma, then the name; the parse often hangs the name on the place, so
+    word order is read (as `_role_before_name` reads a role of an organisation)."""
+    doc = s.span.doc
+    start = min(i for i, a in s.actor_at.items() if a == person and i <= head.i)
+    while start > s.span.start and s.actor(doc[start - 1]) == person:
+        start -= 1
+    if start - 2 < s.span.start or doc[start - 1].text != ",":
+        return
+    place = s.actor(doc[start - 2])
+    if place is None or place.kind != ActorKind.place:
+        return
+    obj = doc[start - 2]
+    while obj.head.i != obj.i and s.actor(obj.head) == place:
+        obj = obj.head
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.lower_ not in ("in", "to"):
+        return
+    noun = prep.head
+    envoys = [noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    if any(w.lemma_.lower() in s.words.envoy_roles for w in envoys) and not s.hedged(
+        [*_left_words(noun), noun]
+    ):
+        s.add(person, RelationType.LIVES_IN, place, basis="inferred")
 
 
 def _posted_places(s: _Sentence, noun: Token, person: TokenActor) -> None:
@@ -570,6 +603,7 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
                 if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
                     s.add(person, RelationType.LIVES_IN, target, basis="inferred")
     _shared_homes(s, head, person)
+    _posted_before_name(s, head, person)
     for noun in _descriptions(s, head):
         _posted_places(s, noun, person)
         words = [*_left_words(noun), noun]
