@@ -738,7 +738,7 @@ def named_as(span: Span) -> str | None:
 
 #: Nouns of a town one comes from: the name after their "of" is a place ("the home of
 #: the Red Sox" is not: "home" may be a team's or a firm's).
-_HOMETOWNS = frozenset({"hometown", "birthplace"})
+_HOMETOWNS = frozenset(actor_words()["hometown_nouns"])
 
 
 def hometown_context(span: Span) -> str | None:

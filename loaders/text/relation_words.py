@@ -78,6 +78,7 @@ class RelationWords:
     post_nouns: frozenset[str] = frozenset()
     envoy_roles: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
+    companion_nouns: frozenset[str] = frozenset()
     penalty_nouns: frozenset[str] = frozenset()
 
 
@@ -172,6 +173,7 @@ def relation_words() -> RelationWords:
         post_nouns=_words(data, "post_nouns"),
         envoy_roles=_words(data, "envoy_roles"),
         belief_verbs=_words(data, "belief_verbs"),
+        companion_nouns=_words(data, "companion_nouns"),
         penalty_nouns=_words(data, "penalty_nouns"),
         legislator_bodies={
             title: _words(data["legislator_bodies"], title) for title in data["legislator_bodies"]

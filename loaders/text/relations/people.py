@@ -246,36 +246,9 @@ def _companion(s: _Sentence, verb: Token) -> bool:
             if any(a.kind == ActorKind.person for a, _ in s.mentions_at(obj)):
                 return True
             owned = any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children)
-            if owned and obj.lemma_.lower() in _KIN:
+            if owned and obj.lemma_.lower() in s.words.companion_nouns:
                 return True
     return False
-
-
-#: Nouns of kin and household, the companions "with his ..." names.
-_KIN = frozenset(
-    {
-        "father",
-        "mother",
-        "parent",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "wife",
-        "husband",
-        "family",
-        "child",
-        "friend",
-        "uncle",
-        "aunt",
-        "cousin",
-        "grandfather",
-        "grandmother",
-        "fiancee",
-        "fiance",
-        "partner",
-    }
-)
 
 
 def _coordinated_roles(s: _Sentence, noun: Token) -> Iterator[Token]:

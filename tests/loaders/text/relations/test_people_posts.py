@@ -33,7 +33,7 @@ FOUND = [
     ),
     # a "who" clause the parse hangs on the employer inside the apposition
     (
-        "Officials met Ivan Dorin, former deputy director of \"Rosvod,\" who now "
+        'Officials met Ivan Dorin, former deputy director of "Rosvod," who now '
         "holds the post of chief engineer of the Northern Water Authority.",
         ("Ivan Dorin", "WORKS_FOR", "Northern Water Authority"),
     ),
