@@ -619,36 +619,6 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
                 # sitting leader lives there (inferred); "the 34th president" is one of
                 # a line, told for history, not where someone lives
                 s.add(person, RelationType.LIVES_IN, target, basis="inferred")
-    _employer_places(s, person)
-
-
-def _employer_places(s: _Sentence, person: TokenActor) -> None:
-    """ "Lou Ray, owner of the Smokehouse cafe in Fontana", "Jo Beuff of the Red Cross
-    in Khartoum": a person whose employer the sentence places "in" a town works, and so
-    lives, there (inferred). Only the employer this sentence gave the person, and only
-    a place hanging on the employer's own phrase (its name, or the noun its name
-    modifies: "the Smokehouse cafe")."""
-    employers = [
-        d.target
-        for d in list(s.found.values())
-        if d.source == person and d.type in _EMPLOYERS and d.target.kind == ActorKind.organization
-    ]
-    for employer in {e.id: e for e in employers}.values():
-        words = [s.span.doc[i] for i, a in s.actor_at.items() if a == employer]
-        words = [w for w in words if s.span.start <= w.i < s.span.end]
-        words += [
-            w.head
-            for w in words
-            if w.dep_ in ("compound", "nmod")
-            and w.head.pos_ == "NOUN"
-            and w.head.i not in s.actor_at
-        ]
-        for place in _places_after(s, words, ("in",)):
-            s.add(person, RelationType.LIVES_IN, place, basis="inferred")
-
-
-#: Relations that put a person at an organisation's place of work.
-_EMPLOYERS = frozenset({RelationType.WORKS_FOR, RelationType.HEAD_OF, RelationType.OWNS})
 
 
 def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Token]) -> None:

@@ -53,23 +53,9 @@ FOUND = [
         "As Denver teachers union leader Ann Cole said, the strike goes on.",
         ("Ann Cole", "LIVES_IN", "Denver"),
     ),
-    # an employer this sentence places in a town: the person works, and lives, there
-    (
-        "\"Business is slow,\" said Ruth Keller, owner of the Lantern bakery in Boise.",
-        ("Ruth Keller", "LIVES_IN", "Boise"),
-    ),
-    (
-        "Ahmed Saleh, general manager of Harbor Freight Lines in Tampa, said prices rose.",
-        ("Ahmed Saleh", "LIVES_IN", "Tampa"),
-    ),
 ]
 
 NOT_DRAWN = [
-    # a place on the verb, not on the employer's phrase, is where something happened
-    (
-        "Ahmed Saleh, general manager of Harbor Freight Lines, spoke to reporters in Tampa.",
-        ("Ahmed Saleh", "LIVES_IN", "Tampa"),
-    ),
     # a lone subject's "their" may be anyone's
     (
         "Daniel Okafor visited their hometown of Tavira, Portugal, on Monday.",
