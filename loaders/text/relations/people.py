@@ -633,6 +633,11 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
         s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     if noun.pos_ != "NOUN":
         return
+    if noun.lemma_.lower() in s.words.person_nouns:
+        # "Hua Lin, a famous opera singer in Shanghai", "a lawyer in Dallas": an
+        # occupation plied in a place is where the person lives (inferred)
+        for place in _places_after(s, [noun], ("in",)):
+            s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     if noun.lemma_.lower() in s.words.ranks:
         # "Smith, who is a major in the Marine Corps": a rank in a force is a post
         # in it (the noun, not an adjective: "a major shareholder" is no rank)

@@ -53,9 +53,19 @@ FOUND = [
         "As Denver teachers union leader Ann Cole said, the strike goes on.",
         ("Ann Cole", "LIVES_IN", "Denver"),
     ),
+    # an occupation plied in a place: the person lives there
+    (
+        "Mira Castell, a well-known jazz singer in Lisbon, died on Sunday.",
+        ("Mira Castell", "LIVES_IN", "Lisbon"),
+    ),
 ]
 
 NOT_DRAWN = [
+    # a place on the verb, not on the occupation, is where something happened
+    (
+        "Mira Castell, a well-known jazz singer, performed in Lisbon on Sunday.",
+        ("Mira Castell", "LIVES_IN", "Lisbon"),
+    ),
     # a lone subject's "their" may be anyone's
     (
         "Daniel Okafor visited their hometown of Tavira, Portugal, on Monday.",
