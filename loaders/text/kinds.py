@@ -736,6 +736,11 @@ def named_as(span: Span) -> str | None:
     return None
 
 
+#: Nouns of a town one comes from: the name after their "of" is a place ("the home of
+#: the Red Sox" is not: "home" may be a team's or a firm's).
+_HOMETOWNS = frozenset(actor_words()["hometown_nouns"])
+
+
 def hometown_context(span: Span) -> str | None:
     """ "Daniel Sullivan, 30, of Boothbay": a name after "of" that follows a person's age
     is where the person lives, a place; so is a name before "native" or "resident"
@@ -751,6 +756,8 @@ def hometown_context(span: Span) -> str | None:
     of_role = root.dep_ == "pobj" and root.head.lower_ == "of"
     if of_role and root.head.head.lemma_.lower() in _residence_roles():
         return f"context: {root.head.head.lemma_.lower()} of"  # "a native of Kulm"
+    if of_role and root.head.head.lemma_.lower() in _HOMETOWNS:
+        return "context: hometown of"  # "their hometown of Bergen": a town, a place
     start = span.start
     if start < 5 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
         return None

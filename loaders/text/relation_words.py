@@ -76,6 +76,9 @@ class RelationWords:
     legislator_bodies: dict[str, frozenset[str]] = field(default_factory=dict)
     holding_verbs: frozenset[str] = frozenset()
     post_nouns: frozenset[str] = frozenset()
+    envoy_roles: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    companion_nouns: frozenset[str] = frozenset()
     penalty_nouns: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
 
@@ -169,6 +172,9 @@ def relation_words() -> RelationWords:
         nearby_words=_words(data, "nearby_words"),
         holding_verbs=_words(data, "holding_verbs"),
         post_nouns=_words(data, "post_nouns"),
+        envoy_roles=_words(data, "envoy_roles"),
+        belief_verbs=_words(data, "belief_verbs"),
+        companion_nouns=_words(data, "companion_nouns"),
         penalty_nouns=_words(data, "penalty_nouns"),
         part_nouns=_words(data, "part_nouns"),
         legislator_bodies={

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, RelationType
 from loaders.text.factuality import REPORTING_VERBS
+from loaders.text.relations.places import _home_noun
 from loaders.text.relations.sentence import (
     _MODIFIERS,
     _demonym_places,
@@ -41,17 +42,16 @@ def _descriptions(s: _Sentence, head: Token) -> Iterator[Token]:
                 if c.dep_ in ("appos", "conj") and c.i not in s.actor_at and c.pos_ == "NOUN"
             )
             yield from _coordinated_roles(s, child)
-        if child.dep_ == "relcl" and child.lemma_ in s.words.copulas:
+    for clause in _who_clauses(s, head):
+        if clause.lemma_ in s.words.copulas and not any(c.dep_ == "neg" for c in clause.children):
             # "Smith, who is a sergeant in the Marine Corps": the relative clause's
             # complement describes the name when its subject is the relative pronoun
-            subjects = [c for c in child.children if c.dep_ == "nsubj"]
-            negated = any(c.dep_ == "neg" for c in child.children)
-            if not negated and [w.lower_ for w in subjects] in (["who"], ["that"]):
-                yield from (
-                    c
-                    for c in child.children
-                    if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
-                )
+            yield from (
+                c
+                for c in clause.children
+                if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
+            )
+    yield from _believed_roles(s, head)
     yield from _posts_held(s, head)
     if head.dep_ == "appos" and head.head.i not in s.actor_at and head.head.pos_ == "NOUN":
         yield head.head
@@ -85,10 +85,7 @@ def _posts_held(s: _Sentence, head: Token) -> Iterator[Token]:
     post of foreign minister": the role after "the post of" describes the person, as
     an apposition would. The person is the verb's subject or a relative clause's."""
     verbs = [head.head] if head.dep_ == "nsubj" else []
-    for clause in (c for c in head.children if c.dep_ == "relcl"):
-        subjects = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
-        if subjects in (["who"], ["that"]):
-            verbs.append(clause)
+    verbs += _who_clauses(s, head)
     for verb in verbs:
         if verb.lemma_.lower() not in s.words.holding_verbs or _unreal(s, verb):
             continue
@@ -103,6 +100,155 @@ def _posts_held(s: _Sentence, head: Token) -> Iterator[Token]:
                     for c in prep.children
                     if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in s.actor_at
                 )
+
+
+def _who_clauses(s: _Sentence, head: Token) -> list[Token]:
+    """Relative clauses about the person at `head`: "who"/"that" clauses on the name,
+    and a "who" clause the parse hangs on a word inside the name's apposition that is
+    no person ("Roe, former director of Acme, who holds the post of ...": "who" hangs
+    on "Acme", yet an organisation is never "who"; the person is)."""
+    person = s.actor(head)
+    found = []
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        subjects = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
+        if subjects in (["who"], ["that"]):
+            found.append(clause)
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.i not in s.actor_at):
+        for word in appos.subtree:
+            owner = s.actor(word)
+            if owner == person or (owner is not None and owner.kind == ActorKind.person):
+                continue
+            if owner is None and word.lemma_.lower() in s.words.person_nouns:
+                continue
+            for clause in (c for c in word.children if c.dep_ == "relcl"):
+                subjects = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
+                if subjects == ["who"]:
+                    found.append(clause)
+    return found
+
+
+def _believed_roles(s: _Sentence, head: Token) -> Iterator[Token]:
+    """ "X, considered by the police to be a leader of Y", "X, believed to be the head
+    of Y": the role after a belief participle's "to be" describes the name. The parse
+    often hangs the participle on a noun before the name ("militants, including X,
+    considered ..."), so a participle right after "X," counts too."""
+    doc = s.span.doc
+    participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    after = head.i + 1
+    if after + 1 < s.span.end and doc[after].text == "," and doc[after + 1].tag_ in _PAST:
+        # "Roe, believed to be ...": the parse may also read the participle as a
+        # verb whose subject is the name; the comma says it is not
+        participles.append(doc[after + 1])
+    for verb in participles:
+        if verb.lemma_.lower() not in s.words.belief_verbs or _unreal(s, verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for be in (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"):
+            if any(c.dep_ == "neg" for c in be.children):
+                continue
+            yield from (
+                c
+                for c in be.children
+                if c.dep_ == "attr" and c.i not in s.actor_at and c.pos_ == "NOUN"
+            )
+
+
+#: Tags of a past participle, and of the past tense the parse may mistake it for.
+_PAST = frozenset({"VBN", "VBD"})
+
+
+def _posted_before_name(s: _Sentence, head: Token, person: TokenActor) -> None:
+    """ "said the king's nephew and envoy in Peru, Carlos Vidal": an envoy's post in
+    a place, a comma, then the name; the parse often hangs the name on the place, so
+    word order is read (as `_role_before_name` reads a role of an organisation)."""
+    doc = s.span.doc
+    start = min(i for i, a in s.actor_at.items() if a == person and i <= head.i)
+    while start > s.span.start and s.actor(doc[start - 1]) == person:
+        start -= 1
+    if start - 2 < s.span.start or doc[start - 1].text != ",":
+        return
+    place = s.actor(doc[start - 2])
+    if place is None or place.kind != ActorKind.place:
+        return
+    obj = doc[start - 2]
+    while obj.head.i != obj.i and s.actor(obj.head) == place:
+        obj = obj.head
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.lower_ not in ("in", "to"):
+        return
+    noun = prep.head
+    envoys = [noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    if any(w.lemma_.lower() in s.words.envoy_roles for w in envoys) and not s.hedged(
+        [*_left_words(noun), noun]
+    ):
+        s.add(person, RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _posted_places(s: _Sentence, noun: Token, person: TokenActor) -> None:
+    """ "Warner, a former ambassador to Switzerland", "his son and representative in
+    Thailand, X": an envoy lives where he is posted (inferred). The place after "in" or
+    "to" on the envoy's noun, or on the noun it is coordinated with; "the ambassador
+    of Norway" names whom he represents, not where he lives."""
+    envoys = [noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    envoys = [w for w in envoys if w.lemma_.lower() in s.words.envoy_roles]
+    if not envoys or s.hedged([*_left_words(noun), noun]):
+        return
+    for place in _places_after(s, [noun, *envoys], ("in", "to")):
+        s.add(person, RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _shared_homes(s: _Sentence, head: Token, person: TokenActor) -> None:
+    """ "Roe vanished with his father near their hometown of Tarn", "Roe and Ames flew
+    back to their home in Lyon": "their" home, in the clause of a subject of two (names
+    joined by "and", or a subject with a companion after "with"), is the subject's
+    home: each named person there lives there (inferred). A lone subject's "their" may
+    be anyone's, and gives nothing."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    verb = head.head
+    people = [a for a, _ in s.mentions_at(head) if a.kind == ActorKind.person]
+    homes = [
+        t
+        for t in verb.subtree
+        if _home_noun(s, t)
+        and t.i not in s.actor_at
+        and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children)
+        and _clause_of(t) == verb
+    ]
+    if not homes or person not in people:
+        return
+    if len(people) < 2 and not _companion(s, verb):
+        return
+    for home in homes:
+        places = [a for a, _ in s.modifier_actors(home, None) if a.kind == ActorKind.place]
+        places += _places_after(s, [home], ("of", "in"))
+        for owner in people:
+            for place in places:
+                s.add(owner, RelationType.LIVES_IN, place, basis="inferred")
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause the token is in."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _companion(s: _Sentence, verb: Token) -> bool:
+    """Whether the clause names someone with its subject: "with his father", "with
+    Jane Roe" (a person after "with" in the clause)."""
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or _clause_of(prep) != verb:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(a.kind == ActorKind.person for a, _ in s.mentions_at(obj)):
+                return True
+            owned = any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children)
+            if owned and obj.lemma_.lower() in s.words.companion_nouns:
+                return True
+    return False
 
 
 def _coordinated_roles(s: _Sentence, noun: Token) -> Iterator[Token]:
@@ -368,6 +514,11 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
     occupation = next((w for w in before if w.lemma_.lower() in trades), None)
     for target, word in s.modifier_actors(head, person) + _demonym_places(s, before):
         kind = _kind_type(types, target)
+        if kind is not None and target.kind == ActorKind.place and not _owns_place(s, word, head):
+            # "Rochester teacher union leader X": he leads the union, not the city;
+            # the place is where the union is, and he with it (inferred)
+            s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+            continue
         employer = target.kind == ActorKind.organization and kind is None and role is None
         if employer and occupation is not None and word.i < occupation.i:
             # "striking Eastern Airlines pilot John Paul Rosser"
@@ -424,7 +575,10 @@ def _person(s: _Sentence, head: Token, person: TokenActor) -> None:
                 s.add(person, kind, target, role=shown, current=not ended)
                 if target.kind == ActorKind.place and prep.lower_ in ("of", "from"):
                     s.add(person, RelationType.LIVES_IN, target, basis="inferred")
+    _shared_homes(s, head, person)
+    _posted_before_name(s, head, person)
     for noun in _descriptions(s, head):
+        _posted_places(s, noun, person)
         words = [*_left_words(noun), noun]
         title = None if s.hedged(words) else s.title_in([*words, *_of_compound(noun)])
         role, shown = title if title else (None, None)
@@ -479,6 +633,11 @@ def _affiliation(s: _Sentence, noun: Token, person: TokenActor, words: list[Toke
         s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     if noun.pos_ != "NOUN":
         return
+    if noun.lemma_.lower() in s.words.person_nouns:
+        # "Hua Lin, a famous opera singer in Shanghai", "a lawyer in Dallas": an
+        # occupation plied in a place is where the person lives (inferred)
+        for place in _places_after(s, [noun], ("in",)):
+            s.add(person, RelationType.LIVES_IN, place, basis="inferred")
     if noun.lemma_.lower() in s.words.ranks:
         # "Smith, who is a major in the Marine Corps": a rank in a force is a post
         # in it (the noun, not an adjective: "a major shareholder" is no rank)
