@@ -49,7 +49,7 @@ from loaders.text.non_actors import (
     vocative,
 )
 from loaders.text.relation_words import relation_words
-from loaders.text.vocabulary import grammar_words, vocabulary
+from loaders.text.vocabulary import actor_words, grammar_words, vocabulary
 
 KINDS = {
     "PERSON": ActorKind.person,
@@ -202,6 +202,43 @@ def _acronym_spans(doc: Doc) -> list[Span]:
     ]
 
 
+#: An ordinal written in figures: "12th", "82nd", "1st".
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+
+
+@cache
+def _numbered_units() -> frozenset[str]:
+    return frozenset(actor_words()["numbered_units"])
+
+
+def _ordinal_before(span: Span) -> bool:
+    """ "the 82nd" + "Airborne Division": an ordinal in figures right before a name
+    whose words say it is a numbered unit."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and _ORDINAL.match(doc[span.start - 1].text) is not None
+        and any(t.lower_ in _numbered_units() for t in span)
+    )
+
+
+def _numbered_unit_spans(doc: Doc) -> list[Span]:
+    """ "the 12th Brigade", which the tagger left untagged or tagged as an ordinal only:
+    an ordinal in figures and capitalised words up to one that names a unit. The number
+    is part of the name, so two units are two actors."""
+    spans = []
+    for token in doc:
+        if _ORDINAL.match(token.text) is None:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        named = end - token.i >= 2 and doc[end - 1].lower_ in _numbered_units()
+        if named and not any(t.ent_type_ in KINDS for t in doc[token.i + 1 : end]):
+            spans.append(doc[token.i : end])
+    return spans
+
+
 def _cut_acronym(token: Token) -> bool:
     """ "the Union of Free Democrats (SZDSZ": an acronym the tagger ran into the name
     before it with its opening bracket only; `repair_span` cuts the name at that
@@ -233,6 +270,8 @@ def repair_span(ent: Span) -> Span | None:
     ("Michael" + "O-apostrophe-Leary") or a legal form after it ("Chrysler" + "LLC")."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    if ent.label_ == "ORG" and _ordinal_before(ent):
+        start -= 1
     for i in range(start, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             end = i
@@ -527,6 +566,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for span in _acronym_spans(doc):
         if free(span):
             mentions.append(Mention(span, span.text, ActorKind.organization, "ner: acronym"))
+    for span in _numbered_unit_spans(doc):
+        if free(span):
+            mentions.append(
+                Mention(span, span.text, ActorKind.organization, "context: a numbered unit")
+            )
     for ent in _joined_entities(doc):
         tagged = KINDS.get(ent.label_)
         if tagged is None or "/" in ent.text:  # photo credits: "Druzhinin/RIA Novosti/Reuters"
