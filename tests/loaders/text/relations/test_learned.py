@@ -139,3 +139,35 @@ def test_the_model_never_puts_a_place_inside_a_smaller_one(
     assert ("Lyon", "LOCATED_IN", "France") in read("Officials from Lyon met officials of France.")
     countries = read("Floods in Peru and Chile, and drought in Kenya, are on the agenda.")
     assert not any(rel == "LOCATED_IN" for _, rel, _ in countries), countries
+
+
+def test_the_model_never_puts_a_place_across_a_border(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model that reads LOCATED_IN for every pair of places still may not put a city
+    in a city, or in a country, that the gazetteer places in another country only
+    ("the summit in Paris and the meeting in Brussels"); a city in its own country, or
+    in a place the gazetteer does not know, it may."""
+    from loaders.text.relations import learned
+
+    eager = learned.Model(
+        classes=("none", "LOCATED_IN>", "LOCATED_IN<"),
+        weights={},
+        intercepts={"none": 0.0, "LOCATED_IN>": 9.0, "LOCATED_IN<": 8.0},
+        thresholds={"LOCATED_IN": 0.5},
+    )
+    monkeypatch.setattr(learned, "load_model", lambda path=WEIGHTS: eager)
+
+    def located(text: str) -> set[tuple[str, str]]:
+        batch = extract(Article(text=text, published=date(2016, 1, 22)), MODEL)
+        names = {a.id: a.name for a in batch.actors}
+        return {
+            (names[r.source], names[r.target])
+            for r in batch.relations
+            if r.basis == "learned" and r.type.value == "LOCATED_IN"
+        }
+
+    cities = located("Aid came from the summit in Paris and from the meeting in Brussels.")
+    assert not cities, cities
+    abroad = located("Officials from Oslo met officials of Peru.")
+    assert ("Oslo", "Peru") not in abroad, abroad
+    home = located("Officials from Lyon met officials of France.")
+    assert ("Lyon", "France") in home, home
