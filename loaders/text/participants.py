@@ -213,6 +213,24 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor,
                 owners = [a for a in named(pobj, actor_at) if group or a.kind != ActorKind.place]
                 found += [(inferred(a, phrase(token, pobj)), role) for a in owners]
         found += [(inferred(a, mention), role) for a in actors]
+    found += [(inferred(a, mention), role) for a in members(token, actor_at)]
+    return found
+
+
+def members(token: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
+    """The actors a group noun no actor holds says it includes ("ten militants,
+    including X", "a group of nobles that included X and Y"): what the group does or
+    undergoes, they do or undergo as its members (`inferred`, by the group's words)."""
+    found: list[TokenActor] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in words()["member_markers"]:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found += named(pobj, actor_at)
+        elif child.dep_ == "relcl" and child.lemma_.lower() in words()["member_markers"]:
+            subject = [c for c in child.children if c.dep_ == "nsubj"]
+            if subject and subject[0].lower_ in words()["relative_pronouns"]:
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    found += named(obj, actor_at)
     return found
 
 
@@ -251,7 +269,7 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
     patient = _listed(noun, "nominal_patients") and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
-    for child in noun.children:
+    for child in own_phrases(noun):
         if child.dep_ == "poss":
             if patient:
                 found += [(a, Role.target) for a in named(child, actor_at)]
@@ -280,6 +298,23 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
         + [(a, Role.target if undergoes else Role.agent) for a in of_phrase]
         + found
     )
+    return found
+
+
+def own_phrases(noun: Token) -> list[Token]:
+    """The dependents of an event noun, with the phrases the parse hangs on a date or
+    time right after it: in "the assassination in 1914 of X by Y" the parser makes "of
+    X" a dependent of "1914", but a year has no "of" phrase of its own; X is the noun's.
+    """
+    found = list(noun.children)
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in words()["time_prepositions"]:
+            continue
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            # A year or a named day ("in 1914", "on Tuesday"), not "the anniversary
+            # of X", whose "of" phrase is the date's own.
+            if pobj.ent_type_ in ("DATE", "TIME") and pobj.tag_ in ("CD", "NNP"):
+                found += [c for c in pobj.children if c.dep_ == "prep" and c.i > pobj.i]
     return found
 
 
@@ -313,14 +348,18 @@ def places_within(
     pobj: Token, actor_at: Mapping[int, TokenActor], depth: int = 2
 ) -> list[TokenActor]:
     """Places a location phrase names inside a noun that is no actor itself: one
-    compounded on it ("in Waxhaw settlement") or after a preposition of place on it
-    ("in a manse in Staunton", "at the shipyard in Gdansk"): where the noun is, the
-    event is."""
+    compounded on it ("in Waxhaw settlement"), after a preposition of place on it
+    ("in a manse in Staunton", "at the shipyard in Gdansk") or the place a place noun
+    names ("near her hometown of Belen"): where the noun is, the event is."""
     found: list[TokenActor] = []
     for child in pobj.children:
         if child.dep_ in ("compound", "poss", "nmod") and pobj.i not in actor_at:
             # "in Waxhaw settlement", "in Massachusetts' county of presidents".
             found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
+        elif child.dep_ == "prep" and child.lower_ == "of" and _listed(pobj, "place_nouns"):
+            # "near their hometown of Grants": the town is the place named.
+            for inner in (c for c in child.children if c.dep_ == "pobj"):
+                found += [a for a in named(inner, actor_at) if a.kind == ActorKind.place]
         elif child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
             for inner in (c for c in child.children if c.dep_ == "pobj"):
                 places = [a for a in named(inner, actor_at) if a.kind == ActorKind.place]

@@ -1,0 +1,135 @@
+"""Events that join their actors where the parse scatters them: an event noun's phrases
+hung on a date ("the bombing in 1987 of X by Y"), a gerund that times a clause the parse
+hangs on a noun ("arrested during a concert minutes after stabbing X"), the one an
+active accusation is about (its object, not the police), a noun for a suspect ("X, the
+only suspect in the murder of Y"), the members a group names ("a gang that included X"),
+and the town a place noun names ("near her hometown of X"). Each row is a sentence
+written for this table, the word of its event, and what the event must show: (actor,
+role, basis), or (actor, None, None) for an actor of the text that must not take part
+in that event. Runs the real loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphsvc.model import Role
+from tests.loaders.text.test_participants import Expected, _at, _extract, _shown
+
+CASES: list[tuple[str, str, str, list[Expected]]] = [
+    (
+        "an event noun's of- and by-phrases hung on its year",
+        "Lisbon recalls the assassination in 1987 of Judge Anton Weiss by Paul Brenner.",
+        "assassination",
+        [("Paul Brenner", Role.agent, "stated"), ("Anton Weiss", Role.target, "stated")],
+    ),
+    (
+        "the anniversary's of-phrase is the date's, not the event's",
+        "Paul Brenner recalled the assassination in Lisbon on the anniversary of Anton Weiss.",
+        "assassination",
+        [("Anton Weiss", None, None), ("Lisbon", Role.location, "stated")],
+    ),
+    (
+        "a gerund timing a clause, hung on a span of time",
+        "Carl Dorn was arrested at a concert twenty minutes after stabbing Mark Ellis.",
+        "stabbing",
+        [("Carl Dorn", Role.agent, "inferred"), ("Mark Ellis", Role.target, "stated")],
+    ),
+    (
+        "an active arrest is about its object, not the police",
+        "Federal agents arrested John Miller in Denver after the kidnapping of Nora Lind.",
+        "kidnapping",
+        [("John Miller", Role.participant, "inferred"), ("Nora Lind", Role.target, "stated")],
+    ),
+    (
+        "the accuser is no participant of the crime",
+        "Prosecutor Ian Cole charged John Miller with the kidnapping of Nora Lind.",
+        "kidnapping",
+        [("Ian Cole", None, None), ("John Miller", Role.participant, "inferred")],
+    ),
+    (
+        "a suspect in apposition takes part in the event",
+        "Omar Selim, the main suspect in the bombing of the Palace Hotel, fled to Cairo.",
+        "bombing",
+        [("Omar Selim", Role.participant, "inferred")],
+    ),
+    (
+        "a gunman by the copula takes part in the shooting",
+        "Investigators believe Dale Foster was the gunman in the shooting of Ruth Adler.",
+        "shooting",
+        [("Dale Foster", Role.participant, "inferred"), ("Ruth Adler", Role.target, "stated")],
+    ),
+    (
+        "a witness is not a suspect",
+        "Dale Foster, a witness in the shooting of Ruth Adler, spoke to reporters.",
+        "shooting",
+        [("Dale Foster", None, None)],
+    ),
+    (
+        "the members a group's relative clause names do what the group does",
+        "Senator Marcus Vell was ambushed by a band of soldiers that included Tullio Rask "
+        "and Gaius Morn.",
+        "ambushed",
+        [
+            ("Tullio Rask", Role.agent, "inferred"),
+            ("Gaius Morn", Role.agent, "inferred"),
+            ("Marcus Vell", Role.target, "stated"),
+        ],
+    ),
+    (
+        "the members an including-phrase names undergo what the group undergoes",
+        "Police detained six protesters, including Lara Quist, outside the embassy.",
+        "detained",
+        [("Lara Quist", Role.target, "inferred")],
+    ),
+    (
+        "a group that a relative clause does something else with names no members",
+        "Senator Marcus Vell was ambushed by a band of soldiers that hated Tullio Rask.",
+        "ambushed",
+        [("Tullio Rask", None, None)],
+    ),
+    (
+        "the town a place noun names is where it happened",
+        "Erin Walsh vanished in the hills near her hometown of Dunmore, Pa.",
+        "vanished",
+        [("Dunmore", Role.location, "stated"), ("Erin Walsh", Role.agent, "stated")],
+    ),
+    (
+        "the of-phrase of a noun that is no place is not a location",
+        "Erin Walsh vanished near the house of Dunmore officials.",
+        "vanished",
+        [("Dunmore", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "word", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_event_joins(name: str, text: str, word: str, expected: list[Expected]) -> None:
+    batch = _extract(text)
+    event = _at(batch, text, word)
+    by_name = {a.name.casefold(): a.id for a in batch.actors}
+    shown = _shown(batch, event)
+    for actor, role, basis in expected:
+        actor_id = next((i for n, i in by_name.items() if n.endswith(actor.casefold())), None)
+        taking_part = [p for p in event.participants if p.actor == actor_id]
+        if role is None:
+            assert not taking_part, f"{actor} must not take part; event shows {shown}"
+            continue
+        assert actor_id is not None, f"{actor} not found among {sorted(by_name)}"
+        assert [(p.role, p.basis) for p in taking_part] == [(role, basis)], shown
+
+
+def test_a_group_read_through_its_members_is_named_once_in_the_summary() -> None:
+    text = (
+        "Senator Marcus Vell was ambushed by a band of soldiers that included Tullio Rask "
+        "and Gaius Morn."
+    )
+    event = _at(_extract(text), text, "ambushed")
+    assert event.summary.count("a band") <= 1, event.summary
+
+
+def test_a_suspect_link_says_what_tied_it() -> None:
+    text = "Omar Selim, the main suspect in the bombing of the Palace Hotel, fled to Cairo."
+    event = _at(_extract(text), text, "bombing")
+    assert [p.mention for p in event.participants if p.basis == "inferred"] == [
+        "Omar Selim (suspect in)"
+    ]
