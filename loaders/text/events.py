@@ -39,6 +39,7 @@ from loaders.text.participants import (
     places_on,
     places_within,
     prepositional,
+    represented,
     setting,
     stronger,
     words,
@@ -287,6 +288,9 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors = named(pobj, context.actor_at)
+                        if not actors:
+                            # "signed on behalf of Acme": Acme takes part.
+                            add([(a, Role.participant) for a in represented(pobj, context)])
                         if child.lower_ in words()["location_prepositions"] and all(
                             a.kind == ActorKind.place for a in actors
                         ):

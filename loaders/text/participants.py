@@ -183,8 +183,9 @@ def _demonym_of(adjective: str, name: str) -> bool:
 def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor, Role]]:
     """The actors behind an argument that names none itself: its possessor ("Acme's
     shares", "the general's fighters"), a name compounded on it ("Apple shares",
-    "Kremlin officials"), the country of a group ("Ruritanian troops") and the owner in
-    an "of" phrase ("shares of Acme"), each `inferred`, in the argument's role. A place
+    "Kremlin officials"), the country of a group ("Ruritanian troops"), the owner in an
+    "of" phrase ("shares of Acme") and where a group comes from ("a team from the
+    ministry"), each `inferred`, in the argument's role. A place
     is taken only for a group ("Paris police"), never for a thing ("a Gaza hospital" is
     where the hospital is, not who acted)."""
     actor_at = context.actor_at
@@ -204,9 +205,9 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor,
         elif child.dep_ == "amod" and group:
             country = country_of(child, context.places)
             actors = [country] if country is not None else []
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if _listed(token, "place_nouns"):
+                if child.lower_ == "of" and _listed(token, "place_nouns"):
                     # "the town of Brod": the town is Brod, named in the clause.
                     found += [(a, role) for a in named(pobj, actor_at)]
                     continue
@@ -286,6 +287,8 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
         elif child.dep_ in ("prep", "agent", "dative"):
             preposition = child.lower_
             actors = [a for c in child.children if c.dep_ == "pobj" for a in named(c, actor_at)]
+            if not actors and child.dep_ == "prep":
+                found += [(a, Role.participant) for a in represented_in(child, context)]
             if preposition == "by":
                 doers += actors
             elif preposition == "of":
@@ -316,6 +319,11 @@ def own_phrases(noun: Token) -> list[Token]:
             if pobj.ent_type_ in ("DATE", "TIME") and pobj.tag_ in ("CD", "NNP"):
                 found += [c for c in pobj.children if c.dep_ == "prep" and c.i > pobj.i]
     return found
+
+
+def represented_in(prep: Token, context: Context) -> list[TokenActor]:
+    """`represented` for each noun a preposition takes."""
+    return [a for c in prep.children if c.dep_ == "pobj" for a in represented(c, context)]
 
 
 def _prepositional_role(actor: TokenActor, preposition: str, transfer: bool) -> Role:
@@ -356,6 +364,13 @@ def places_within(
         if child.dep_ in ("compound", "poss", "nmod") and pobj.i not in actor_at:
             # "in Waxhaw settlement", "in Massachusetts' county of presidents".
             found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
+        elif child.dep_ == "poss" and _place(actor_at.get(pobj.i)):
+            # "in Louisiana's Cameron Parish": the parish lies in Louisiana.
+            found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
+        elif child.dep_ == "conj":
+            # "in Brazoria, Galveston and Harris counties in Texas": the place on the
+            # last conjunct is where each of them is (a chain: no step deeper).
+            found += places_within(child, actor_at, depth)
         elif child.dep_ == "prep" and child.lower_ == "of" and _listed(pobj, "place_nouns"):
             # "near their hometown of Grants": the town is the place named.
             for inner in (c for c in child.children if c.dep_ == "pobj"):
@@ -367,6 +382,27 @@ def places_within(
                     places = places_within(inner, actor_at, depth - 1)
                 found += places
     return found
+
+
+def _place(actor: TokenActor | None) -> bool:
+    return actor is not None and actor.kind == ActorKind.place
+
+
+def represented(pobj: Token, context: Context) -> list[TokenActor]:
+    """Those a phrase says an event was done for or at the word of ("on behalf of
+    Acme", "at the invitation of NASA's chief"): they take part in it (`inferred`)."""
+    if not _listed(pobj, "represented_nouns"):
+        return []
+    found: list[TokenActor] = []
+    for child in pobj.children:
+        if child.dep_ == "poss":
+            found += named(child, context.actor_at)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for owner in (c for c in child.children if c.dep_ == "pobj"):
+                found += named(owner, context.actor_at) or [
+                    a for a, _ in behind(owner, Role.participant, context)
+                ]
+    return [inferred(a, phrase(pobj, pobj)) if a.basis != "inferred" else a for a in found]
 
 
 def places_on(noun: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
@@ -428,7 +464,7 @@ def dateline(sentence: Span, limit: int = 12) -> set[int]:
     if not any(c in span_text(opening) for c in _DASH_CHARACTERS):
         return set()  # no dash in the opening words: no dateline (read for every event)
     for position, token in enumerate(opening):
-        if token.text not in _DASHES:
+        if token.text not in _DASHES or _party_hyphen(token):
             continue
         before = sentence[:position]
         if not before:
@@ -450,6 +486,20 @@ def dateline(sentence: Span, limit: int = 12) -> set[int]:
             return {t.i for t in before}
         return set()
     return set()
+
+
+def _party_hyphen(dash: Token) -> bool:
+    """A hyphen inside a word whose first part is one capital letter ("Sen. Jake Garn,
+    R-Utah, said"): a party and a state, not the dash that ends a dateline."""
+    if dash.i == 0 or dash.i + 1 >= len(dash.doc):
+        return False
+    before = dash.doc[dash.i - 1]
+    return (
+        not before.whitespace_
+        and not dash.whitespace_
+        and len(before.text) == 1
+        and before.text.isupper()
+    )
 
 
 def strongest(

@@ -3,10 +3,12 @@ hung on a date ("the bombing in 1987 of X by Y"), a gerund that times a clause t
 hangs on a noun ("arrested during a concert minutes after stabbing X"), the one an
 active accusation is about (its object, not the police), a noun for a suspect ("X, the
 only suspect in the murder of Y"), the members a group names ("a gang that included X"),
-and the town a place noun names ("near her hometown of X"). Each row is a sentence
-written for this table, the word of its event, and what the event must show: (actor,
-role, basis), or (actor, None, None) for an actor of the text that must not take part
-in that event. Runs the real loader."""
+the town a place noun names ("near her hometown of X"), the places of a list and a
+place's possessor ("in Oregon's Lane County"), the one an act is done on behalf of, a
+group from an organisation, and a name whose party and state ("R-Ohio") is no dateline.
+Each row is a sentence written for this table, the word of its event, and what the event
+must show: (actor, role, basis), or (actor, None, None) for an actor of the text that
+must not take part in that event. Runs the real loader."""
 
 from __future__ import annotations
 
@@ -98,6 +100,42 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "Erin Walsh vanished near the house of Dunmore officials.",
         "vanished",
         [("Dunmore", None, None)],
+    ),
+    (
+        "a place on the last of a list of places holds each of them",
+        "Flooding was reported in Leeds, York and several villages in Yorkshire.",
+        "reported",
+        [("Yorkshire", Role.location, "stated"), ("Leeds", Role.location, "stated")],
+    ),
+    (
+        "a place's possessor place is where the event is too",
+        "Fire crews battled the blaze overnight in Oregon's Lane County.",
+        "battled",
+        [("Oregon", Role.location, "stated"), ("Lane County", Role.location, "stated")],
+    ),
+    (
+        "a party and state after a name is no dateline",
+        "Sen. Mark Hollis, R-Ohio, voted against the farm bill on Tuesday.",
+        "voted",
+        [("Mark Hollis", Role.agent, "stated")],
+    ),
+    (
+        "the one an act is done on behalf of takes part",
+        "Anna Berg signed the treaty on behalf of the World Bank.",
+        "signed",
+        [("World Bank", Role.participant, "inferred"), ("Anna Berg", Role.agent, "stated")],
+    ),
+    (
+        "a group from an organisation acts for it",
+        "A team from the World Health Organization visited Lagos on Monday.",
+        "visited",
+        [("World Health Organization", Role.agent, "inferred")],
+    ),
+    (
+        "where a person comes from does not act",
+        "A doctor from Ohio visited Lagos on Monday.",
+        "visited",
+        [("Ohio", None, None)],
     ),
 ]
 
