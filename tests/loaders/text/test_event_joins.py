@@ -1,6 +1,6 @@
 """Events that join their actors where the parse scatters them: an event noun's phrases
 hung on a date ("the bombing in 1987 of X by Y"), a gerund that times a clause the parse
-hangs on a noun ("arrested during a concert minutes after stabbing X"), the one an
+hangs on a noun ("arrested during a film minutes after shooting X"), the one an
 active accusation is about (its object, not the police), a noun for a suspect ("X, the
 only suspect in the murder of Y"), the members a group names ("a gang that included X"),
 the town a place noun names ("near her hometown of X"), the places of a list and a
@@ -32,9 +32,10 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
     ),
     (
         "a gerund timing a clause, hung on a span of time",
-        "Carl Dorn was arrested at a concert twenty minutes after stabbing Mark Ellis.",
-        "stabbing",
-        [("Carl Dorn", Role.agent, "inferred"), ("Mark Ellis", Role.target, "stated")],
+        "Ortiz was arrested during a showing of the film 80 minutes after shooting Lopez "
+        "from the sixth floor.",
+        "shooting",
+        [("Ortiz", Role.agent, "inferred"), ("Lopez", Role.target, "stated")],
     ),
     (
         "an active arrest is about its object, not the police",
@@ -171,3 +172,27 @@ def test_a_suspect_link_says_what_tied_it() -> None:
     assert [p.mention for p in event.participants if p.basis == "inferred"] == [
         "Omar Selim (suspect in)"
     ]
+
+
+def _killed(text: str) -> set[tuple[str, str]]:
+    batch = _extract(text)
+    names = {a.id: a.name for a in batch.actors}
+    return {(names[r.source], names[r.target]) for r in batch.relations if r.type.value == "KILLED"}
+
+
+def test_a_killing_noun_with_its_phrases_hung_on_its_year_states_the_killer() -> None:
+    text = "Lisbon recalls the assassination in 1987 of Judge Anton Weiss by Paul Brenner."
+    assert ("Paul Brenner", "Anton Weiss") in _killed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Federal agents arrested John Miller in Denver after the murder of Nora Lind.",
+        "Omar Selim, the main suspect in the killing of Ruth Adler, fled to Cairo.",
+    ],
+)
+def test_taking_part_in_a_killing_is_no_killing(text: str) -> None:
+    """A suspect, the one arrested after a killing: each takes part in the event, but
+    the KILLED relation keeps its own stricter rules."""
+    assert _killed(text) == set()
