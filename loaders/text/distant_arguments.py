@@ -159,7 +159,7 @@ def _suspects(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
     the one it describes, by apposition or as the subject of "be", takes part
     (participant, `inferred`): the noun is no proof of who did it."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "for"):
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words()["suspect_of"]:
         return []
     role_noun = prep.head
     if role_noun.pos_ != "NOUN" or not _listed(role_noun, "suspect_nouns"):
