@@ -114,13 +114,23 @@ def named(
         actor = actor_at.get(candidate.i)
         if actor is not None and actor not in found:
             found.append(actor)
-        for conj in candidate.children:
-            if (
-                conj.dep_ in ("conj", "appos")
-                and conj.i in actor_at
-                and actor_at[conj.i] not in found
-            ):
+        for conj in _listed_with(candidate):
+            if conj.i in actor_at and actor_at[conj.i] not in found:
                 found.append(actor_at[conj.i])
+    return found
+
+
+def _listed_with(token: Token, depth: int = 3) -> list[Token]:
+    """The conjuncts and appositions of a noun, through a list of titled names ("the
+    minister, Lord A, and the mediator, Count B": the parse hangs B on "mediator", a
+    conjunct of A), at most `depth` steps down."""
+    found: list[Token] = []
+    pending = [(c, 1) for c in token.children if c.dep_ in ("conj", "appos")]
+    while pending:
+        item, level = pending.pop(0)
+        found.append(item)
+        if level < depth:
+            pending += [(c, level + 1) for c in item.children if c.dep_ in ("conj", "appos")]
     return found
 
 

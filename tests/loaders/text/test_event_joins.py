@@ -5,7 +5,8 @@ active accusation is about (its object, not the police), a noun for a suspect ("
 only suspect in the murder of Y"), the members a group names ("a gang that included X"),
 the town a place noun names ("near her hometown of X"), the places of a list and a
 place's possessor ("in Oregon's Lane County"), the one an act is done on behalf of, a
-group from an organisation, and a name whose party and state ("R-Ohio") is no dateline.
+group from an organisation, each name of a list of titled names, and a name whose party
+and state ("R-Ohio") is no dateline.
 Each row is a sentence written for this table, the word of its event, and what the event
 must show: (actor, role, basis), or (actor, None, None) for an actor of the text that
 must not take part in that event. Runs the real loader."""
@@ -131,6 +132,13 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
         "A team from the World Health Organization visited Lagos on Monday.",
         "visited",
         [("World Health Organization", Role.agent, "inferred")],
+    ),
+    (
+        "each name of a list of titled names undergoes the event",
+        "The rebels kidnapped the French consul, Pierre Anselme, and the Italian envoy, "
+        "Marco Galli.",
+        "kidnapped",
+        [("Pierre Anselme", Role.target, "stated"), ("Marco Galli", Role.target, "stated")],
     ),
     (
         "where a person comes from does not act",
