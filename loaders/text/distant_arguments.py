@@ -153,6 +153,43 @@ def subjects(verb: Token, context: Context) -> list[TokenActor]:
     return []
 
 
+def _suspects(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
+    """Those a noun for a suspect or perpetrator places in a nominal event ("X, the
+    only suspect in the assassination", "whether X was the gunman in the shooting"):
+    the one it describes, by apposition or as the subject of "be", takes part
+    (participant, `inferred`): the noun is no proof of who did it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in words()["suspect_of"]:
+        return []
+    role_noun = prep.head
+    if role_noun.pos_ != "NOUN" or not _listed(role_noun, "suspect_nouns"):
+        return []
+    if role_noun.dep_ == "appos":
+        found = named(role_noun.head, context.actor_at)
+    elif role_noun.dep_ == "attr" and role_noun.head.lemma_ == "be":
+        found = [
+            a
+            for s in role_noun.head.children
+            if s.dep_ == "nsubj"
+            for a in named(s, context.actor_at)
+        ]
+    else:
+        return []
+    mention = f"{role_noun.text} {prep.lower_}"
+    return [(clued(a, mention), Role.participant) for a in found if a.kind in _DOERS]
+
+
+def _accused(verb: Token, lemma: str, context: Context) -> list[TokenActor]:
+    """Who a verdict or an accusation is about: its subject ("X was charged", "X
+    confessed"), but the object of an active accusation ("police arrested X after the
+    killing of Y", "prosecutors charged X in the slaying"): the police are not suspects."""
+    if lemma in words()["accusation_verbs"] and any(c.dep_ == "nsubj" for c in verb.children):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return [a for o in objects for a in named(o, context.actor_at)]
+    return subjects(verb, context)
+
+
 def charged(noun: Token, context: Context, done: bool = True) -> list[tuple[TokenActor, Role]]:
     """Those a nominal event with no doer of its own is laid at by the clause it hangs
     on: the one convicted of it or sentenced for it does it (agent); the one suspected,
@@ -162,7 +199,7 @@ def charged(noun: Token, context: Context, done: bool = True) -> list[tuple[Toke
     to someone ("the death of X") can then have the convicted one take part."""
     hosted = _host(noun)
     if hosted is None:
-        return []
+        return _suspects(noun, context)
     verb, preposition, verdict = hosted
     listed = _listed(noun, "nominal_objects")
     if not done and listed:
@@ -184,7 +221,7 @@ def charged(noun: Token, context: Context, done: bool = True) -> list[tuple[Toke
     else:
         return []
     mention = f"{verb.text} {preposition}"
-    found = [(clued(a, mention), role) for a in subjects(verb, context)]
+    found = [(clued(a, mention), role) for a in _accused(verb, lemma, context)]
     if preposition == "in":
         # "conspiring with Booth in the assassination": Booth takes part too.
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):

@@ -39,6 +39,7 @@ from loaders.text.participants import (
     places_on,
     places_within,
     prepositional,
+    represented,
     setting,
     stronger,
     words,
@@ -79,8 +80,14 @@ class EventDraft:
         return any(not setting(a, role) for a, role in self.participants.values())
 
     def summary(self) -> str:
-        agents = [_shown(a) for a, r in self.participants.values() if r == Role.agent]
-        targets = [_shown(a) for a, r in self.participants.values() if r == Role.target]
+        # Members reached through one group read as the group once ("a group of nobles
+        # that included A and B assassinated C"), not the group twice.
+        agents = list(
+            dict.fromkeys(_shown(a) for a, r in self.participants.values() if r == Role.agent)
+        )
+        targets = list(
+            dict.fromkeys(_shown(a) for a, r in self.participants.values() if r == Role.target)
+        )
         if (not agents and not targets) or is_state(self.trigger):
             # A state reads as its clause: "the three are expected to join NATO", not
             # "the three expected NATO".
@@ -251,7 +258,7 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
         # "after shooting Lincoln", "convicted of killing X": the gerund's doer is the
         # subject of the clause it completes.
         for actor in subjects(controller, context):
-            add([(clued(actor, f"{trigger.head.head.text} {trigger.head.text}"), Role.agent)])
+            add([(clued(actor, f"{controller.text} {trigger.head.text}"), Role.agent)])
     elif participle_of(trigger) is not None:
         noun, role = participle_of(trigger)  # type: ignore[misc]
         add(argument(noun, role, context, through=False))
@@ -281,6 +288,9 @@ def _collect(trigger: Token, head: Token, context: Context) -> dict[str, tuple[T
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors = named(pobj, context.actor_at)
+                        if not actors:
+                            # "signed on behalf of Acme": Acme takes part.
+                            add([(a, Role.participant) for a in represented(pobj, context)])
                         if child.lower_ in words()["location_prepositions"] and all(
                             a.kind == ActorKind.place for a in actors
                         ):
@@ -330,6 +340,19 @@ def gerund_controller(verb: Token) -> Token | None:
     if any(c.dep_ in (*SUBJECTS, "poss") for c in verb.children):
         return None  # "after he left", "his leaving": a doer of its own
     host = verb.head.head
+    if verb.head.lower_ in words()["time_prepositions_of_clauses"]:
+        # "arrested 80 minutes after shooting X", "arrested during a film after
+        # shooting X": a time clause tells when the clause's subject did it, wherever
+        # the parse hangs it (a span of time, or a plain noun of the clause).
+        for _ in range(2):
+            if host.pos_ in ("VERB", "AUX"):
+                break
+            if host.dep_ == "pobj" and host.head.dep_ == "prep":
+                host = host.head.head
+            elif host.dep_ == "npadvmod" and host.ent_type_ in ("DATE", "TIME"):
+                host = host.head
+            else:
+                break
     return host if host.pos_ in ("VERB", "AUX") else None
 
 

@@ -114,13 +114,23 @@ def named(
         actor = actor_at.get(candidate.i)
         if actor is not None and actor not in found:
             found.append(actor)
-        for conj in candidate.children:
-            if (
-                conj.dep_ in ("conj", "appos")
-                and conj.i in actor_at
-                and actor_at[conj.i] not in found
-            ):
+        for conj in _listed_with(candidate):
+            if conj.i in actor_at and actor_at[conj.i] not in found:
                 found.append(actor_at[conj.i])
+    return found
+
+
+def _listed_with(token: Token, depth: int = 3) -> list[Token]:
+    """The conjuncts and appositions of a noun, through a list of titled names ("the
+    minister, Lord A, and the mediator, Count B": the parse hangs B on "mediator", a
+    conjunct of A), at most `depth` steps down."""
+    found: list[Token] = []
+    pending = [(c, 1) for c in token.children if c.dep_ in ("conj", "appos")]
+    while pending:
+        item, level = pending.pop(0)
+        found.append(item)
+        if level < depth:
+            pending += [(c, level + 1) for c in item.children if c.dep_ in ("conj", "appos")]
     return found
 
 
@@ -183,8 +193,9 @@ def _demonym_of(adjective: str, name: str) -> bool:
 def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor, Role]]:
     """The actors behind an argument that names none itself: its possessor ("Acme's
     shares", "the general's fighters"), a name compounded on it ("Apple shares",
-    "Kremlin officials"), the country of a group ("Ruritanian troops") and the owner in
-    an "of" phrase ("shares of Acme"), each `inferred`, in the argument's role. A place
+    "Kremlin officials"), the country of a group ("Ruritanian troops"), the owner in an
+    "of" phrase ("shares of Acme") and where a group comes from ("a team from the
+    ministry"), each `inferred`, in the argument's role. A place
     is taken only for a group ("Paris police"), never for a thing ("a Gaza hospital" is
     where the hospital is, not who acted)."""
     actor_at = context.actor_at
@@ -204,15 +215,33 @@ def behind(token: Token, role: Role, context: Context) -> list[tuple[TokenActor,
         elif child.dep_ == "amod" and group:
             country = country_of(child, context.places)
             actors = [country] if country is not None else []
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if _listed(token, "place_nouns"):
+                if child.lower_ == "of" and _listed(token, "place_nouns"):
                     # "the town of Brod": the town is Brod, named in the clause.
                     found += [(a, role) for a in named(pobj, actor_at)]
                     continue
                 owners = [a for a in named(pobj, actor_at) if group or a.kind != ActorKind.place]
                 found += [(inferred(a, phrase(token, pobj)), role) for a in owners]
         found += [(inferred(a, mention), role) for a in actors]
+    found += [(inferred(a, mention), role) for a in members(token, actor_at)]
+    return found
+
+
+def members(token: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
+    """The actors a group noun no actor holds says it includes ("ten militants,
+    including X", "a group of nobles that included X and Y"): what the group does or
+    undergoes, they do or undergo as its members (`inferred`, by the group's words)."""
+    found: list[TokenActor] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in words()["member_markers"]:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found += named(pobj, actor_at)
+        elif child.dep_ == "relcl" and child.lemma_.lower() in words()["member_markers"]:
+            subject = [c for c in child.children if c.dep_ == "nsubj"]
+            if subject and subject[0].lower_ in words()["relative_pronouns"]:
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    found += named(obj, actor_at)
     return found
 
 
@@ -251,7 +280,7 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
     patient = _listed(noun, "nominal_patients") and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
-    for child in noun.children:
+    for child in own_phrases(noun):
         if child.dep_ == "poss":
             if patient:
                 found += [(a, Role.target) for a in named(child, actor_at)]
@@ -268,6 +297,8 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
         elif child.dep_ in ("prep", "agent", "dative"):
             preposition = child.lower_
             actors = [a for c in child.children if c.dep_ == "pobj" for a in named(c, actor_at)]
+            if not actors and child.dep_ == "prep":
+                found += [(a, Role.participant) for a in represented_in(child, context)]
             if preposition == "by":
                 doers += actors
             elif preposition == "of":
@@ -281,6 +312,28 @@ def nominal(noun: Token, context: Context) -> list[tuple[TokenActor, Role]]:
         + found
     )
     return found
+
+
+def own_phrases(noun: Token) -> list[Token]:
+    """The dependents of an event noun, with the phrases the parse hangs on a date or
+    time right after it: in "the assassination in 1914 of X by Y" the parser makes "of
+    X" a dependent of "1914", but a year has no "of" phrase of its own; X is the noun's.
+    """
+    found = list(noun.children)
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in words()["time_prepositions"]:
+            continue
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            # A year or a named day ("in 1914", "on Tuesday"), not "the anniversary
+            # of X", whose "of" phrase is the date's own.
+            if pobj.ent_type_ in ("DATE", "TIME") and pobj.tag_ in ("CD", "NNP"):
+                found += [c for c in pobj.children if c.dep_ == "prep" and c.i > pobj.i]
+    return found
+
+
+def represented_in(prep: Token, context: Context) -> list[TokenActor]:
+    """`represented` for each noun a preposition takes."""
+    return [a for c in prep.children if c.dep_ == "pobj" for a in represented(c, context)]
 
 
 def _prepositional_role(actor: TokenActor, preposition: str, transfer: bool) -> Role:
@@ -313,14 +366,25 @@ def places_within(
     pobj: Token, actor_at: Mapping[int, TokenActor], depth: int = 2
 ) -> list[TokenActor]:
     """Places a location phrase names inside a noun that is no actor itself: one
-    compounded on it ("in Waxhaw settlement") or after a preposition of place on it
-    ("in a manse in Staunton", "at the shipyard in Gdansk"): where the noun is, the
-    event is."""
+    compounded on it ("in Waxhaw settlement"), after a preposition of place on it
+    ("in a manse in Staunton", "at the shipyard in Gdansk") or the place a place noun
+    names ("near her hometown of Belen"): where the noun is, the event is."""
     found: list[TokenActor] = []
     for child in pobj.children:
         if child.dep_ in ("compound", "poss", "nmod") and pobj.i not in actor_at:
             # "in Waxhaw settlement", "in Massachusetts' county of presidents".
             found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
+        elif child.dep_ == "poss" and _place(actor_at.get(pobj.i)):
+            # "in Louisiana's Cameron Parish": the parish lies in Louisiana.
+            found += [a for a in named(child, actor_at) if a.kind == ActorKind.place]
+        elif child.dep_ == "conj":
+            # "in Brazoria, Galveston and Harris counties in Texas": the place on the
+            # last conjunct is where each of them is (a chain: no step deeper).
+            found += places_within(child, actor_at, depth)
+        elif child.dep_ == "prep" and child.lower_ == "of" and _listed(pobj, "place_nouns"):
+            # "near their hometown of Grants": the town is the place named.
+            for inner in (c for c in child.children if c.dep_ == "pobj"):
+                found += [a for a in named(inner, actor_at) if a.kind == ActorKind.place]
         elif child.dep_ == "prep" and child.lower_ in words()["location_prepositions"]:
             for inner in (c for c in child.children if c.dep_ == "pobj"):
                 places = [a for a in named(inner, actor_at) if a.kind == ActorKind.place]
@@ -328,6 +392,27 @@ def places_within(
                     places = places_within(inner, actor_at, depth - 1)
                 found += places
     return found
+
+
+def _place(actor: TokenActor | None) -> bool:
+    return actor is not None and actor.kind == ActorKind.place
+
+
+def represented(pobj: Token, context: Context) -> list[TokenActor]:
+    """Those a phrase says an event was done for or at the word of ("on behalf of
+    Acme", "at the invitation of NASA's chief"): they take part in it (`inferred`)."""
+    if not _listed(pobj, "represented_nouns"):
+        return []
+    found: list[TokenActor] = []
+    for child in pobj.children:
+        if child.dep_ == "poss":
+            found += named(child, context.actor_at)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for owner in (c for c in child.children if c.dep_ == "pobj"):
+                found += named(owner, context.actor_at) or [
+                    a for a, _ in behind(owner, Role.participant, context)
+                ]
+    return [inferred(a, phrase(pobj, pobj)) if a.basis != "inferred" else a for a in found]
 
 
 def places_on(noun: Token, actor_at: Mapping[int, TokenActor]) -> list[TokenActor]:
@@ -389,7 +474,7 @@ def dateline(sentence: Span, limit: int = 12) -> set[int]:
     if not any(c in span_text(opening) for c in _DASH_CHARACTERS):
         return set()  # no dash in the opening words: no dateline (read for every event)
     for position, token in enumerate(opening):
-        if token.text not in _DASHES:
+        if token.text not in _DASHES or _party_hyphen(token):
             continue
         before = sentence[:position]
         if not before:
@@ -411,6 +496,20 @@ def dateline(sentence: Span, limit: int = 12) -> set[int]:
             return {t.i for t in before}
         return set()
     return set()
+
+
+def _party_hyphen(dash: Token) -> bool:
+    """A hyphen inside a word whose first part is one capital letter ("Sen. Jake Garn,
+    R-Utah, said"): a party and a state, not the dash that ends a dateline."""
+    if dash.i == 0 or dash.i + 1 >= len(dash.doc):
+        return False
+    before = dash.doc[dash.i - 1]
+    return (
+        not before.whitespace_
+        and not dash.whitespace_
+        and len(before.text) == 1
+        and before.text.isupper()
+    )
 
 
 def strongest(

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from graphsvc.model import ActorKind, RelationType, Role
 from loaders.text.distant_arguments import charged, passive_agents
-from loaders.text.participants import Context
+from loaders.text.participants import Context, own_phrases
 from loaders.text.relation_words import Basis
 from loaders.text.relations.sentence import (
     _runs,
@@ -26,7 +26,7 @@ def _kill_nouns(s: _Sentence) -> None:
         if token.lemma_.lower() not in s.words.kill_nouns:
             continue
         victims, killers, owners = [], [], []
-        for child in token.children:
+        for child in own_phrases(token):
             if child.dep_ in ("poss", "compound"):
                 owners += s.mentions_at(child)
             if child.dep_ == "prep" and child.lower_ in ("of", "by"):
