@@ -41,6 +41,7 @@ class RelationWords:
     place_preps: frozenset[str]
     regions: frozenset[str]
     hedges: frozenset[str]
+    belief_heads: frozenset[str]
     unreal_heads: frozenset[str]
     modals: frozenset[str]
     place_nouns: frozenset[str]
@@ -136,6 +137,7 @@ def relation_words() -> RelationWords:
         place_preps=_words(data, "place_preps"),
         regions=_words(data, "region_abbreviations"),
         hedges=_words(data, "hedge_words"),
+        belief_heads=_words(data, "belief_heads"),
         unreal_heads=_words(data, "unreal_heads"),
         modals=_words(data, "hedge_modals"),
         place_nouns=_words(data, "place_nouns"),

@@ -300,8 +300,12 @@ def unread(pair: Pair, actor_at: Mapping[int, TokenActor] | None = None) -> bool
         return True
     inner = path[1:-1]
     ends = {t.i for t in (*pair.first_tokens, *pair.second_tokens)}
+    if _believed(path):
+        return True
     people = pair.first.kind == pair.second.kind == ActorKind.person
     if people and _beyond_killing(path, ends, actor_at or {}):
+        return True
+    if _killer_named(inner, ends, actor_at or {}):
         return True
     for end, rest in ((a, path[1:]), (b, path[-2::-1])):
         verb = end.head
@@ -350,6 +354,34 @@ def _beyond_killing(path: list[Token], ends: set[int], actor_at: Mapping[int, To
             climbed = [verb, *side[:first]]
             if any(t.dep_ in ("acl", "relcl") and t.head.i == noun.i for t in climbed):
                 return True  # the killing's clause describes another noun
+    return False
+
+
+def _believed(path: list[Token]) -> bool:
+    """Whether the pair sits in a clause that is somebody's belief ("investigators
+    believe X was the gunman in the shooting of Y"): from the path's top, a clausal
+    complement up to a belief verb (data/relations.yaml `belief_heads`)."""
+    top = min(path, key=lambda t: len(_ancestors(t)))
+    token = top
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in relation_words().belief_heads:
+            return True
+        token = token.head
+    return False
+
+
+def _killer_named(inner: list[Token], ends: set[int], actor_at: Mapping[int, TokenActor]) -> bool:
+    """Whether a killing on the path already names its killer with "by", and the killer
+    is not at either end ("Lisbon recalls the assassination of X by Y": Y killed X, the
+    city recalls it). The rules read that "by"; the model must not add another."""
+    kill_words = _kill_verbs() | relation_words().kill_nouns
+    for word in inner:
+        if word.lemma_.lower() not in kill_words:
+            continue
+        for by in (c for c in word.children if c.lower_ == "by" and c.dep_ in ("agent", "prep")):
+            for named in (c for c in by.children if c.dep_ == "pobj"):
+                if named.i not in ends and named.i in actor_at:
+                    return True
     return False
 
 

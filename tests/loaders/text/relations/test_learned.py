@@ -171,3 +171,42 @@ def test_the_model_never_puts_a_place_across_a_border(monkeypatch: pytest.Monkey
     assert ("Oslo", "Peru") not in abroad, abroad
     home = located("Officials from Lyon met officials of France.")
     assert ("Lyon", "France") in home, home
+
+
+@pytest.mark.parametrize(
+    ("text", "unsaid"),
+    [
+        # a belief, not a fact the text states
+        (
+            "Investigators believe Dale Foster was the gunman in the shooting of Ruth Adler.",
+            ("Dale Foster", "Ruth Adler"),
+        ),
+        # the killing names its killer with "by"; the subject only recalls it
+        (
+            "Marta Lund recalls the assassination of King Carlos by Alfredo Costa in 1908.",
+            ("Marta Lund", "Carlos"),
+        ),
+    ],
+)
+def test_the_model_reads_no_killing_the_text_does_not_state(
+    monkeypatch: pytest.MonkeyPatch, text: str, unsaid: tuple[str, str]
+) -> None:
+    """A model that reads KILLED for every pair of people still may not read one in a
+    believed clause, nor give a killing that names its killer a second one."""
+    from loaders.text.relations import learned
+
+    eager = learned.Model(
+        classes=("none", "KILLED>", "KILLED<"),
+        weights={},
+        intercepts={"none": 0.0, "KILLED>": 9.0, "KILLED<": 8.0},
+        thresholds={"KILLED": 0.5},
+    )
+    monkeypatch.setattr(learned, "load_model", lambda path=WEIGHTS: eager)
+    batch = extract(Article(text=text, published=date(2016, 1, 22)), MODEL)
+    names = {a.id: a.name for a in batch.actors}
+    killed = {
+        (names[r.source], names[r.target])
+        for r in batch.relations
+        if r.basis == "learned" and r.type.value == "KILLED"
+    }
+    assert unsaid not in killed, killed
