@@ -36,8 +36,11 @@ HEAP = "1g"
 # No -XX:+ExitOnOutOfMemoryError: a query whose one value cannot be allocated (a string
 # doubled thirty times, which Neo4j's memory tracking does not count) gets Neo4j's
 # OutOfMemoryError and fails alone, where that flag made the whole server exit.
+# G1, as Neo4j's own neo4j.conf (and so the docker-compose.yml image) sets it: SerialGC,
+# once chosen here to start small, stops the world for every collection and put its
+# pauses into the read tail that bench/load measures under writers (docs/neo4j.md).
 JVM_OPTIONS = [
-    "-XX:+UseSerialGC",
+    "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
     "-Dlog4j2.disable.jmx=true",
 ]
