@@ -1,7 +1,7 @@
 // Tests only: how the JVM this Neo4j runs in collects garbage, read from its JMX beans,
-// so a test can check that the test Neo4j runs the collector and pause goal that
-// docker-compose.yml gives Neo4j (G1, not a collector that stops the world for every
-// collection).
+// so a test can check that a Neo4j started with the launcher's served_gc runs the
+// collector and pause goal that docker-compose.yml gives Neo4j (G1, not the serial
+// collector, which stops the world for every collection).
 // Parameters: none.
 // Returns: collectors (names of the collector beans, e.g. "G1 Young Generation"),
 //          jvm_arguments (the JVM's command-line options).
