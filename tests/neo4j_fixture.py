@@ -61,11 +61,14 @@ def _count_nodes(target: Neo4jTarget) -> int:
         return int(records[0]["nodes"])
 
 
-def neo4j_target(page_cache: str | None = None, heap: str | None = None) -> Iterator[Neo4jTarget]:
+def neo4j_target(
+    page_cache: str | None = None, heap: str | None = None, served_gc: bool = False
+) -> Iterator[Neo4jTarget]:
     """Yield a Neo4j to test against, and stop it afterwards if this session started it.
 
-    page_cache and heap size the Neo4j started here (bulk-load benches); one given by
-    NEO4J_URI is used as it is."""
+    page_cache and heap size the Neo4j started here (bulk-load benches), served_gc gives
+    it docker-compose.yml's garbage collector (load benches); one given by NEO4J_URI is
+    used as it is."""
     uri = os.environ.get("NEO4J_URI")
     if uri:
         target = Neo4jTarget(
@@ -84,7 +87,9 @@ def neo4j_target(page_cache: str | None = None, heap: str | None = None) -> Iter
         return
     launcher = _launcher()
     launcher.build()
-    server = launcher.start(password=TEST_PASSWORD, page_cache=page_cache, heap=heap)
+    server = launcher.start(
+        password=TEST_PASSWORD, page_cache=page_cache, heap=heap, served_gc=served_gc
+    )
     try:
         yield Neo4jTarget(
             uri=server.uri, user=server.user, password=server.password, http_url=server.http_url

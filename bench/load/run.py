@@ -102,7 +102,8 @@ def run_store(
         elif store == "neo4j":
             from tests.neo4j_fixture import neo4j_target
 
-            targets = neo4j_target()
+            # The collector of docker-compose.yml's Neo4j: the figures describe that server.
+            targets = neo4j_target(served_gc=True)
             stack.callback(targets.close)  # stops the Neo4j it started
             target = next(targets)
             db_pid = neo4j_pid()

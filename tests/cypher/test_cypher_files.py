@@ -29,6 +29,7 @@ CODE = [
     ROOT / "tests" / "cypher_lint" / "dump_functions.py",
     ROOT / "tests" / "graphsvc" / "store" / "neo4j" / "test_store.py",
     ROOT / "tests" / "graphsvc" / "store" / "neo4j" / "test_workers.py",
+    ROOT / "tests" / "graphsvc" / "store" / "neo4j" / "test_server_jvm.py",
 ]
 
 
