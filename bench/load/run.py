@@ -102,8 +102,9 @@ def run_store(
         elif store == "neo4j":
             from tests.neo4j_fixture import neo4j_target
 
-            # The collector of docker-compose.yml's Neo4j: the figures describe that server.
-            targets = neo4j_target(served_gc=True)
+            # docker-compose.yml's Neo4j: its collector, page cache and heap, so the figures
+            # describe that server and not the test suite's small one.
+            targets = neo4j_target(page_cache="512m", heap="1g", served_gc=True)
             stack.callback(targets.close)  # stops the Neo4j it started
             target = next(targets)
             db_pid = neo4j_pid()
