@@ -6,6 +6,7 @@ CoNLL04."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -110,19 +111,16 @@ def test_training_is_reproducible() -> None:
     model_of(first)
 
 
-def test_the_model_never_puts_a_place_inside_a_smaller_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A model that reads LOCATED_IN for every pair of places still may not put a
-    country in a city ("talks on Syria in Geneva") or in another country; a city in its
-    country it may."""
+def _learned_only(monkeypatch: pytest.MonkeyPatch, relation: str) -> Callable[[str], set]:
+    """A reader of the relations an eager model (one that reads `relation` for every
+    pair it may) adds to a sentence: what the model's filters let through."""
     from loaders.text.relations import learned
 
     eager = learned.Model(
-        classes=("none", "LOCATED_IN>", "LOCATED_IN<"),
+        classes=("none", f"{relation}>", f"{relation}<"),
         weights={},
-        intercepts={"none": 0.0, "LOCATED_IN>": 9.0, "LOCATED_IN<": 8.0},
-        thresholds={"LOCATED_IN": 0.5},
+        intercepts={"none": 0.0, f"{relation}>": 9.0, f"{relation}<": 8.0},
+        thresholds={relation: 0.5},
     )
     monkeypatch.setattr(learned, "load_model", lambda path=WEIGHTS: eager)
 
@@ -135,6 +133,17 @@ def test_the_model_never_puts_a_place_inside_a_smaller_one(
             if r.basis == "learned"
         }
 
+    return read
+
+
+def test_the_model_never_puts_a_place_inside_a_smaller_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A model that reads LOCATED_IN for every pair of places still may not put a
+    country in a city ("talks on Syria in Geneva") or in another country; a city in its
+    country it may."""
+    read = _learned_only(monkeypatch, "LOCATED_IN")
+
     assert ("Syria", "LOCATED_IN", "Geneva") not in read("Talks on Syria in Geneva stalled.")
     assert ("Lyon", "LOCATED_IN", "France") in read("Officials from Lyon met officials of France.")
     countries = read("Floods in Peru and Chile, and drought in Kenya, are on the agenda.")
@@ -146,24 +155,10 @@ def test_the_model_never_puts_a_place_across_a_border(monkeypatch: pytest.Monkey
     in a city, or in a country, that the gazetteer places in another country only
     ("the summit in Paris and the meeting in Brussels"); a city in its own country, or
     in a place the gazetteer does not know, it may."""
-    from loaders.text.relations import learned
-
-    eager = learned.Model(
-        classes=("none", "LOCATED_IN>", "LOCATED_IN<"),
-        weights={},
-        intercepts={"none": 0.0, "LOCATED_IN>": 9.0, "LOCATED_IN<": 8.0},
-        thresholds={"LOCATED_IN": 0.5},
-    )
-    monkeypatch.setattr(learned, "load_model", lambda path=WEIGHTS: eager)
+    read = _learned_only(monkeypatch, "LOCATED_IN")
 
     def located(text: str) -> set[tuple[str, str]]:
-        batch = extract(Article(text=text, published=date(2016, 1, 22)), MODEL)
-        names = {a.id: a.name for a in batch.actors}
-        return {
-            (names[r.source], names[r.target])
-            for r in batch.relations
-            if r.basis == "learned" and r.type.value == "LOCATED_IN"
-        }
+        return {(a, b) for a, _, b in read(text)}
 
     cities = located("Aid came from the summit in Paris and from the meeting in Brussels.")
     assert not cities, cities
@@ -193,20 +188,5 @@ def test_the_model_reads_no_killing_the_text_does_not_state(
 ) -> None:
     """A model that reads KILLED for every pair of people still may not read one in a
     believed clause, nor give a killing that names its killer a second one."""
-    from loaders.text.relations import learned
-
-    eager = learned.Model(
-        classes=("none", "KILLED>", "KILLED<"),
-        weights={},
-        intercepts={"none": 0.0, "KILLED>": 9.0, "KILLED<": 8.0},
-        thresholds={"KILLED": 0.5},
-    )
-    monkeypatch.setattr(learned, "load_model", lambda path=WEIGHTS: eager)
-    batch = extract(Article(text=text, published=date(2016, 1, 22)), MODEL)
-    names = {a.id: a.name for a in batch.actors}
-    killed = {
-        (names[r.source], names[r.target])
-        for r in batch.relations
-        if r.basis == "learned" and r.type.value == "KILLED"
-    }
+    killed = {(a, b) for a, _, b in _learned_only(monkeypatch, "KILLED")(text)}
     assert unsaid not in killed, killed
