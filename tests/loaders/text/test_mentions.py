@@ -187,6 +187,20 @@ CASES = [
         1,
         "Maria Lund",
     ),
+    # A military unit named by its number is what "the brigade" means.
+    (
+        "The 4th Brigade shelled the ridge on May 3, 2024. The brigade withdrew on May 9.",
+        "The brigade",
+        1,
+        "4th Brigade",
+    ),
+    # ...but not a unit the text names with another word.
+    (
+        "The 4th Regiment shelled the ridge on May 3, 2024. The brigade withdrew on May 9.",
+        "The brigade",
+        1,
+        None,
+    ),
     # A dateline's places are where the reporter files from, not what "its" means.
     (
         "OSLO, Norway — Maria Lopez joined Norvik Bank in 2001. She became its "
