@@ -353,7 +353,8 @@ def _noun_competes(entity: _Entity, cls: str, speaker: bool) -> bool:
     for the subject of "said"), a plural for "they"."""
     kinds = entity.genders
     if cls in ("male", "female"):
-        return bool(kinds[cls] or kinds["person"])
+        # "investigators", "the guards": a plural is never "he" or "she"
+        return not entity.plural and bool(kinds[cls] or kinds["person"])
     if cls == "thing":
         if entity.plural:
             return False

@@ -187,6 +187,14 @@ CASES = [
         1,
         "Maria Lund",
     ),
+    # Plural nouns ("investigators", "guards") are no rivals for "he".
+    (
+        "Investigators believe Omar Ruiz's guards were not involved. Tomas Vidal "
+        "joined the army in 1994. He was named commander of the brigade in 2019.",
+        "He",
+        1,
+        "Tomas Vidal",
+    ),
     # A military unit named by its number is what "the brigade" means.
     (
         "The 4th Brigade shelled the ridge on May 3, 2024. The brigade withdrew on May 9.",
