@@ -108,6 +108,10 @@ def _cataphora(token: Token, verb: Token) -> bool:
         subject = next((c for c in clause.children if _role(c) == "subject"), None)
         if subject is None or subject.i < token.i:
             continue
+        if token.head.i == subject.i and token.dep_ == "poss":
+            # "Its chief executive, Jean Roe, said": the subject's own possessor is not
+            # the name in apposition to it (nobody is their own chief executive)
+            continue
         # The subject's own words, not its whole subtree (a clause may hang on it).
         if any(t.pos_ == "PROPN" for t in (subject, *subject.children)):
             return True

@@ -195,6 +195,21 @@ CASES = [
         1,
         "Tomas Vidal",
     ),
+    # The subject's own possessor is not the name in apposition to the subject.
+    (
+        "Norvik Data cut 300 jobs on Monday. Its chief executive, Jean Roe, said the "
+        "cuts were needed.",
+        "Its",
+        1,
+        "Norvik Data",
+    ),
+    # ...while a pronoun before a named subject of its clause is still left alone.
+    (
+        "Tom Reed retired in May. In his last year, Carl Reed ran the farm.",
+        "his",
+        1,
+        None,
+    ),
     # A military unit named by its number is what "the brigade" means.
     (
         "The 4th Brigade shelled the ridge on May 3, 2024. The brigade withdrew on May 9.",
