@@ -38,6 +38,9 @@ def test_a_history_told_with_pronouns_is_on_the_actors_timeline(
             for li in page.locator("#timeline li").all()
         }
         relations = "\n".join(page.locator("#relations tbody tr").all_inner_texts())
+        page.wait_for_selector("#graph canvas", timeout=10_000)
+        page.wait_for_timeout(500)  # cytoscape draws on its next frame
+        page.set_viewport_size({"width": 1280, "height": 1100})
         screenshot(page, "page-history")
     resolved = {summary: marks for summary, marks in items.items() if marks}
     assert any("founded Norvik Data" in s for s in items), items
